@@ -1,0 +1,14 @@
+import { renderBench } from './render.bench';
+
+/**
+ * `npm run bench`: prints figures and ratios against a peer measured in the same run. Never
+ * used by tests: timings on small, noisy machines are compared as ratios, not thresholds.
+ */
+const suites: Record<string, () => void | Promise<void>> = {
+  render: renderBench,
+};
+
+const only = process.argv.slice(2);
+for (const [name, run] of Object.entries(suites)) {
+  if (only.length === 0 || only.includes(name)) await run();
+}

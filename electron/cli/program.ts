@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, InvalidArgumentError } from 'commander';
+import { startBrowserMode } from '../web';
+
+/** Where the built renderer lives, relative to this package. */
+export const rendererDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'out',
+  'renderer',
+);
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new InvalidArgumentError('A port is a whole number from 0 to 65535.');
+  }
+  return port;
+}
+
+/**
+ * Builds the `folio` command line. Each command is a thin wrapper over the library service or
+ * the shared pipeline; later commands (list, search, meta, render, export, check) add here.
+ */
+export function createProgram(): Command {
+  const program = new Command('folio')
+    .description('Folio: draft articles as Markdown files with YAML frontmatter.')
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('web')
+    .description('Run Folio in your browser on 127.0.0.1 (browser mode).')
+    .argument('[library]', 'library folder (default: FOLIO_LIBRARY or ~/Documents/Folio)')
+    .option('-p, --port <port>', 'port to listen on (0 = any free port)', parsePort, 0)
+    .action(async (library: string | undefined, opts: { port: number }) => {
+      if (!existsSync(path.join(rendererDir, 'index.html'))) {
+        throw new Error('The app is not built yet. Run "npm run build" (or "npm run web") first.');
+      }
+      const running = await startBrowserMode({ library, port: opts.port, rendererDir });
+      process.stdout.write(`Folio is running at ${running.server.openUrl}\n`);
+      process.stderr.write(`Library: ${running.library}\nPress Ctrl+C to stop.\n`);
+      const stop = (): void => {
+        void running.close().then(() => process.exit(0));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+
+  return program;
+}

@@ -1,0 +1,12 @@
+export {
+  createLibraryService,
+  ioError,
+  maxOpenBytes,
+  type LibraryHost,
+  type LibraryService,
+  type LibraryServiceOptions,
+} from './library-service';
+export { ensureSampleLibrary } from './sample-library';
+export { defaultLibraryDir, defaultAppDataDir } from './default-locations';
+export { validateName, resolveInLibrary, splitLibraryPath } from './paths';
+export { readLibraryAsset, assetHeaders, imageTypes } from './assets';

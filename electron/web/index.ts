@@ -1,0 +1,2 @@
+export { startWebServer, type WebServer, type WebServerOptions } from './server';
+export { startBrowserMode, type BrowserModeOptions } from './browser-mode';

@@ -1,0 +1,158 @@
+/**
+ * The one typed contract between the renderer and the privileged side. Electron IPC, the HTTP
+ * bridge of browser mode and the renderer client are all generated from `inputSchemas` and
+ * `eventNames`: adding a method means adding its schema and output type here and implementing
+ * it in the library service, nothing else.
+ */
+import { z } from 'zod';
+import type { ErrorPayload } from './errors';
+
+/** Longest article text accepted over the boundary (characters). */
+export const maxArticleChars = 20_000_000;
+
+/**
+ * A library-relative article path, always `/`-separated. The schema only rejects what is never
+ * a path; the service confines every path to the library root.
+ */
+export const articlePathSchema = z
+  .string()
+  .min(1, 'A path is required.')
+  .max(4096, 'The path is too long.')
+  .refine((value) => !value.includes('\0'), 'A path cannot contain NUL.');
+
+/** Runtime validators for the input of every method. Every method takes one plain object. */
+export const inputSchemas = {
+  getLibrary: z.object({}).strict(),
+  listArticles: z.object({}).strict(),
+  readArticle: z.object({ path: articlePathSchema }).strict(),
+  saveArticle: z
+    .object({
+      path: articlePathSchema,
+      text: z.string().max(maxArticleChars, 'The article is too large to save.'),
+      /** Hash of the version this text was based on; `null` only for a new file. */
+      baseHash: z.string().max(128).nullable(),
+    })
+    .strict(),
+} as const;
+
+/** The name of a contract method. */
+export type MethodName = keyof typeof inputSchemas;
+
+/** The runtime list of method names, in declaration order. */
+export const methodNames = Object.keys(inputSchemas) as MethodName[];
+
+/** The validated input of each method. */
+export type MethodInputs = { [K in MethodName]: z.infer<(typeof inputSchemas)[K]> };
+
+/** The open library as the UI shows it. */
+export interface LibraryInfo {
+  /** Folder name, for titles. */
+  readonly name: string;
+  /** Absolute folder path, for display only; never sent back. */
+  readonly root: string;
+}
+
+/** Workflow status of an article, from frontmatter `status`. */
+export type ArticleStatus = 'draft' | 'review' | 'published';
+
+/** What the library pane needs to know about one article. */
+export interface ArticleSummary {
+  /** Library-relative, `/`-separated. */
+  readonly path: string;
+  readonly title: string;
+  readonly status: ArticleStatus | null;
+  readonly tags: readonly string[];
+  /** Frontmatter `date`, as written. */
+  readonly date: string | null;
+  /** Last modification on disk, ISO 8601. */
+  readonly updated: string;
+  readonly words: number;
+  readonly excerpt: string;
+  /** Human-readable problems (e.g. invalid frontmatter). */
+  readonly problems: readonly string[];
+}
+
+/** Line ending used when writing an article back. */
+export type LineEnding = '\n' | '\r\n';
+
+/** An article opened for editing. */
+export interface ArticleDocument {
+  readonly path: string;
+  /** The text with `\n` line endings and without BOM, as the editor holds it. */
+  readonly text: string;
+  /** Hash of the bytes on disk; send it back with the next save. */
+  readonly hash: string;
+  readonly lineEnding: LineEnding;
+  readonly bom: boolean;
+  /** True when Folio must not save this file (e.g. invalid UTF-8). */
+  readonly readOnly: boolean;
+  /** Why the article is read-only, in words for the author. */
+  readonly readOnlyReason: string | null;
+}
+
+/** The outcome of a save. */
+export interface SaveResult {
+  /** Hash of the bytes now on disk. */
+  readonly hash: string;
+  /** False when the bytes were already on disk and nothing was written. */
+  readonly written: boolean;
+}
+
+/** The output of each method. */
+export interface MethodOutputs {
+  getLibrary: LibraryInfo;
+  listArticles: ArticleSummary[];
+  readArticle: ArticleDocument;
+  saveArticle: SaveResult;
+}
+
+/** The whole API: every method async, plain data in and out. */
+export type FolioApi = {
+  [K in MethodName]: (input: MethodInputs[K]) => Promise<MethodOutputs[K]>;
+};
+
+/** Pushes from the privileged side to the renderer. Names are past tense. */
+export interface FolioEvents {
+  /** An article's bytes changed on disk (by Folio or by someone else). */
+  articleChanged: { readonly path: string; readonly hash: string | null };
+  /** Articles were added, removed or renamed; re-list. */
+  libraryChanged: Record<string, never>;
+}
+
+/** The name of an event. */
+export type EventName = keyof FolioEvents;
+
+/** The runtime list of event names. */
+export const eventNames = ['articleChanged', 'libraryChanged'] as const satisfies readonly EventName[];
+
+/** A source of events, as both transports implement it. */
+export interface FolioEventSource {
+  /** Subscribes to one event; returns the unsubscribe function. */
+  on<E extends EventName>(event: E, listener: (payload: FolioEvents[E]) => void): () => void;
+}
+
+/** The client the renderer holds: the API plus its events. */
+export type FolioClient = FolioApi & FolioEventSource;
+
+/** True when `name` is a method of the contract (for transports reading untrusted names). */
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(inputSchemas, name);
+}
+
+/**
+ * Validates one untrusted input. Returns the parsed input or a message listing what is wrong.
+ */
+export function parseInput<K extends MethodName>(
+  method: K,
+  input: unknown,
+): { ok: true; value: MethodInputs[K] } | { ok: false; message: string } {
+  const result = inputSchemas[method].safeParse(input ?? {});
+  if (result.success) return { ok: true, value: result.data as MethodInputs[K] };
+  const message = result.error.issues
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+  return { ok: false, message: `Invalid arguments for ${method}: ${message}` };
+}
+
+/** The result envelope both transports use, so errors keep their code. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };

@@ -1,0 +1,22 @@
+import { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+
+/**
+ * Folio's sanitize schema: GitHub's defaults (which prefix ids and names with `user-content-`),
+ * plus the attributes the preview needs (source lines, code languages), and URL protocols limited
+ * to http, https and mailto. Relative URLs pass here; `safe-urls` rejects the forms this schema
+ * cannot express (`//host`, backslashes).
+ */
+export const sanitizeSchema: SanitizeSchema = {
+  ...defaultSchema,
+  attributes: {
+    ...defaultSchema.attributes,
+    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'dataLine', 'dataLineEnd'],
+    code: [...(defaultSchema.attributes?.code ?? []), ['className', /^language-[\w+#-]+$/]],
+  },
+  protocols: {
+    href: ['http', 'https', 'mailto'],
+    cite: ['http', 'https'],
+    src: ['http', 'https'],
+    longDesc: ['http', 'https'],
+  },
+};

@@ -1,0 +1,87 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { startBrowserMode } from '../../electron/web';
+
+/** Where e2e screenshots go (ignored by git) so that people can look at them. */
+export const screenshotDir = path.resolve('tests/e2e/screenshots');
+
+/** Chromium flags for this sandbox-less, offline machine. */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Launches Debian's Chromium (or `FOLIO_CHROMIUM`) headless. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.FOLIO_CHROMIUM ?? '/usr/bin/chromium',
+    args: chromiumArgs,
+  });
+}
+
+/** A running Folio in browser mode over a temporary library, with a page open on it. */
+export interface AppUnderTest {
+  readonly page: Page;
+  readonly library: string;
+  readonly url: string;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts browser mode on a fresh temporary library (filled by `fill`), opens it in a new page
+ * and waits until the library pane lists the articles.
+ */
+export async function openApp(
+  browser: Browser,
+  fill: (library: string) => Promise<void>,
+  options: { colorScheme?: 'light' | 'dark' } = {},
+): Promise<AppUnderTest> {
+  const temp = await mkdtemp(path.join(os.tmpdir(), 'folio-e2e-'));
+  const library = path.join(temp, 'library');
+  await mkdir(library);
+  await fill(library);
+  const running = await startBrowserMode({
+    library,
+    rendererDir: path.resolve('out/renderer'),
+    appDataDir: path.join(temp, 'data'),
+  });
+  const context = await browser.newContext({
+    viewport: { width: 1360, height: 860 },
+    colorScheme: options.colorScheme ?? 'light',
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(running.server.openUrl);
+  await page.getByRole('navigation', { name: 'Library' }).waitFor();
+  return {
+    page,
+    library,
+    url: running.server.url,
+    token: running.server.token,
+    async close() {
+      await context.close();
+      await running.close();
+      await rm(temp, { recursive: true, force: true });
+      if (errors.length > 0) throw new Error(`Errors in the page: ${errors.join('; ')}`);
+    },
+  };
+}
+
+/** Saves a screenshot of the page under {@link screenshotDir}. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+}
+
+/** The preview frame's article element. */
+export function previewArticle(page: Page): Locator {
+  return page.frameLocator('iframe[title="Preview"]').locator('#folio-preview');
+}
