@@ -12,7 +12,12 @@ export function renderBench(): void {
     const runs = words >= 100_000 ? 3 : 10;
     const unified = measure(() => renderMarkdown(text), runs, 1);
     const peer = measure(() => markdownIt.render(text), runs, 1);
-    rows.push([`${words / 1000}k words`, ms(unified.p50), ms(peer.p50), `${(unified.p50 / peer.p50).toFixed(1)}×`]);
+    rows.push([
+      `${words / 1000}k words`,
+      ms(unified.p50),
+      ms(peer.p50),
+      `${(unified.p50 / peer.p50).toFixed(1)}×`,
+    ]);
   }
   console.log('\nFull render (the preview pipeline) against markdown-it');
   printTable(rows);
