@@ -20,6 +20,9 @@ export const articlePathSchema = z
   .max(4096, 'The path is too long.')
   .refine((value) => !value.includes('\0'), 'A path cannot contain NUL.');
 
+/** Longest base64 image accepted by `importAsset` (characters; about 20 MB of bytes). */
+export const maxAssetBase64Chars = 28_000_000;
+
 /** Runtime validators for the input of every method. Every method takes one plain object. */
 export const inputSchemas = {
   getLibrary: z.object({}).strict(),
@@ -31,6 +34,17 @@ export const inputSchemas = {
       text: z.string().max(maxArticleChars, 'The article is too large to save.'),
       /** Hash of the version this text was based on; `null` only for a new file. */
       baseHash: z.string().max(128).nullable(),
+    })
+    .strict(),
+  /** Copies an image pasted or dropped into the editor next to the article (see ImportedAsset). */
+  importAsset: z
+    .object({
+      /** The article the image belongs to; the image goes into `assets/` beside it. */
+      articlePath: articlePathSchema,
+      /** The name the image came with (a hint for its type; the saved name comes from the article). */
+      name: z.string().max(255),
+      /** The image bytes, base64. */
+      dataBase64: z.string().min(1).max(maxAssetBase64Chars, 'The image is too large.'),
     })
     .strict(),
 } as const;
@@ -104,6 +118,15 @@ export interface MethodOutputs {
   listArticles: ArticleSummary[];
   readArticle: ArticleDocument;
   saveArticle: SaveResult;
+  importAsset: ImportedAsset;
+}
+
+/** An image copied into the library by `importAsset`. */
+export interface ImportedAsset {
+  /** Library-relative path of the new file. */
+  readonly path: string;
+  /** The path relative to the article's folder, ready for `![alt](…)`. */
+  readonly markdownPath: string;
 }
 
 /** The whole API: every method async, plain data in and out. */

@@ -16,6 +16,7 @@ import type {
 } from '../../shared/contract';
 import { FolioError } from '../../shared/errors';
 import { decodeArticle, encodeArticle, hashBytes } from './article-codec';
+import { assetImporter } from './import-asset';
 import { isInside, resolveInLibrary, toLibraryPath } from './paths';
 
 /** The few OS-specific needs of the service, passed in so it never imports Electron. */
@@ -120,6 +121,7 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
   }
 
   const api: FolioApi = {
+    ...assetImporter(realRoot),
     async getLibrary(): Promise<LibraryInfo> {
       return { name: path.basename(realRoot), root: realRoot };
     },
