@@ -13,6 +13,7 @@ import { buildMenu } from './menu';
 import { lockDownContents, lockDownSession } from './security';
 import { appOrigin } from './sender-check';
 import { mainWindowOptions } from './window-options';
+import { attachWritingHelpers } from './writing-window';
 import { loadWindowState, saveWindowState } from './window-state';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -66,6 +67,7 @@ async function createWindow(dataDir: string): Promise<void> {
   const window = new BrowserWindow(mainWindowOptions(preloadPath, state?.bounds ?? null));
   mainWindow = window;
   lockDownContents(window.webContents, window);
+  attachWritingHelpers(window);
   if (state?.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
   window.on('close', () => {

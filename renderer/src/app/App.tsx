@@ -3,10 +3,16 @@ import type { ArticleDocument, ArticleSummary, LibraryInfo } from '../../../shar
 import { isFolioError } from '../../../shared/errors';
 import { api, assetBase } from '../api';
 import { Editor } from '../editor/Editor';
+import { EditorSession } from '../editor/editor-session';
 import { LibraryPane } from '../library/LibraryPane';
+import { OutlinePanel } from '../outline';
+import { CommandPalette } from '../palette';
+import { SettingsPanel } from '../settings';
+import { Toolbar } from '../toolbar';
 import { Preview } from '../preview/Preview';
 import { StatusBar } from '../status/StatusBar';
 import { DocumentStore } from './document-store';
+import { useUnsavedWorkGuard } from './useUnsavedWorkGuard';
 import './App.css';
 
 function describeError(error: unknown): string {
@@ -16,6 +22,8 @@ function describeError(error: unknown): string {
 /** The Folio window: library pane, editor, preview and status bar. */
 export function App(): ReactElement {
   const store = useMemo(() => new DocumentStore(), []);
+  const session = useMemo(() => new EditorSession(), []);
+  const confirmLeave = useUnsavedWorkGuard(store);
   const open = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const [library, setLibrary] = useState<LibraryInfo | null>(null);
   const [articles, setArticles] = useState<ArticleSummary[]>([]);
@@ -34,6 +42,7 @@ export function App(): ReactElement {
 
   const openArticle = useCallback(
     async (path: string) => {
+      if (path !== store.getSnapshot()?.doc.path && !confirmLeave()) return;
       try {
         const doc = await api.readArticle({ path });
         store.open(doc);
@@ -43,7 +52,7 @@ export function App(): ReactElement {
         setMessage(describeError(error));
       }
     },
-    [store],
+    [store, confirmLeave],
   );
 
   const save = useCallback(async () => {
@@ -76,8 +85,18 @@ export function App(): ReactElement {
       />
       <main className="folio-workspace">
         <section className="folio-pane folio-pane-editor" aria-label="Editor">
+          {loaded && <Toolbar session={session} />}
           {!loaded && <p className="folio-empty">Choose an article in the library to start writing.</p>}
-          <Editor article={loaded} onChange={(text) => store.edit(text)} onSave={() => void save()} />
+          <div className="folio-editor-body">
+            <OutlinePanel session={session} path={open?.doc.path ?? null} />
+            <Editor
+              article={loaded}
+              onChange={(text) => store.edit(text)}
+              onSave={() => void save()}
+              session={session}
+              onMessage={setMessage}
+            />
+          </div>
         </section>
         <section className="folio-pane folio-pane-preview" aria-label="Preview pane">
           <Preview text={open?.text ?? null} baseUrl={open ? assetBase(open.doc.path) : null} />
@@ -88,7 +107,10 @@ export function App(): ReactElement {
         dirty={dirty}
         message={message}
         readOnlyReason={open?.doc.readOnlyReason ?? null}
+        session={session}
       />
+      <CommandPalette session={session} />
+      <SettingsPanel />
     </div>
   );
 }

@@ -20,7 +20,8 @@ function selectedLines(state: EditorState): Line[] {
   for (const range of state.selection.ranges) {
     const first = state.doc.lineAt(range.from).number;
     // A selection ending at the very start of a line does not include that line.
-    const endPos = range.to > range.from && state.doc.lineAt(range.to).from === range.to ? range.to - 1 : range.to;
+    const endPos =
+      range.to > range.from && state.doc.lineAt(range.to).from === range.to ? range.to - 1 : range.to;
     const end = state.doc.lineAt(endPos).number;
     for (let n = Math.max(first, last + 1); n <= end; n++) {
       lines.push(state.doc.line(n));
@@ -80,7 +81,11 @@ export const setParagraph: StateCommand = ({ state, dispatch }) => {
   return rewriteLines(
     state,
     dispatch,
-    selectedLines(state).map((line) => ({ line, remove: headingPrefix.exec(line.text)?.[0].length ?? 0, insert: '' })),
+    selectedLines(state).map((line) => ({
+      line,
+      remove: headingPrefix.exec(line.text)?.[0].length ?? 0,
+      insert: '',
+    })),
   );
 };
 

@@ -21,8 +21,15 @@ const draftHighlight = HighlightStyle.define([
   { tag: [tags.keyword, tags.operatorKeyword, tags.modifier], color: 'var(--folio-code-keyword)' },
   { tag: [tags.string, tags.special(tags.string), tags.regexp], color: 'var(--folio-code-string)' },
   { tag: [tags.number, tags.bool, tags.null, tags.atom], color: 'var(--folio-code-number)' },
-  { tag: [tags.comment, tags.lineComment, tags.blockComment], color: 'var(--folio-muted)', fontStyle: 'italic' },
-  { tag: [tags.typeName, tags.className, tags.definition(tags.variableName)], color: 'var(--folio-code-type)' },
+  {
+    tag: [tags.comment, tags.lineComment, tags.blockComment],
+    color: 'var(--folio-muted)',
+    fontStyle: 'italic',
+  },
+  {
+    tag: [tags.typeName, tags.className, tags.definition(tags.variableName)],
+    color: 'var(--folio-code-type)',
+  },
   { tag: [tags.propertyName, tags.attributeName, tags.tagName], color: 'var(--folio-code-property)' },
 ]);
 
@@ -43,7 +50,10 @@ const draftTheme = EditorView.theme({
   '&.cm-focused': { outline: 'none' },
   '.cm-panels': { backgroundColor: 'var(--folio-sidebar-bg)', color: 'var(--folio-text)' },
   '.cm-panels-top': { borderBottom: '1px solid var(--folio-border)' },
-  '.cm-searchMatch': { backgroundColor: 'var(--folio-search-match)', outline: '1px solid var(--folio-accent)' },
+  '.cm-searchMatch': {
+    backgroundColor: 'var(--folio-search-match)',
+    outline: '1px solid var(--folio-accent)',
+  },
   '.cm-searchMatch-selected': { backgroundColor: 'var(--folio-selection)' },
   '.cm-selectionMatch': { backgroundColor: 'var(--folio-selection-match)' },
   '.cm-panel.cm-search': { fontFamily: 'var(--folio-ui-font)', fontSize: '13px', padding: '6px 10px' },

@@ -63,7 +63,14 @@ const headingCommands: EditorCommand[] = [1, 2, 3, 4, 5, 6].map((level) => ({
 /** Every Markdown editing command, in toolbar order. */
 export const editorCommands: readonly EditorCommand[] = [
   { id: 'format.bold', title: 'Bold', group: 'Format', key: 'Mod-b', label: 'B', run: onView(toggleBold) },
-  { id: 'format.italic', title: 'Italic', group: 'Format', key: 'Mod-i', label: 'I', run: onView(toggleItalic) },
+  {
+    id: 'format.italic',
+    title: 'Italic',
+    group: 'Format',
+    key: 'Mod-i',
+    label: 'I',
+    run: onView(toggleItalic),
+  },
   {
     id: 'format.strikethrough',
     title: 'Strikethrough',
@@ -80,9 +87,23 @@ export const editorCommands: readonly EditorCommand[] = [
     label: '`',
     run: onView(toggleInlineCode),
   },
-  { id: 'format.link', title: 'Link', group: 'Format', key: 'Mod-k', label: 'Link', run: insertLinkFromClipboard },
+  {
+    id: 'format.link',
+    title: 'Link',
+    group: 'Format',
+    key: 'Mod-k',
+    label: 'Link',
+    run: insertLinkFromClipboard,
+  },
   ...headingCommands,
-  { id: 'paragraph.paragraph', title: 'Paragraph', group: 'Paragraph', key: 'Mod-Alt-0', label: '¶', run: onView(setParagraph) },
+  {
+    id: 'paragraph.paragraph',
+    title: 'Paragraph',
+    group: 'Paragraph',
+    key: 'Mod-Alt-0',
+    label: '¶',
+    run: onView(setParagraph),
+  },
   {
     id: 'paragraph.bulletList',
     title: 'Bullet list',
@@ -107,7 +128,14 @@ export const editorCommands: readonly EditorCommand[] = [
     label: '☐',
     run: onView(toggleTaskList),
   },
-  { id: 'paragraph.quote', title: 'Quote', group: 'Paragraph', key: 'Mod-Alt-q', label: '“', run: onView(toggleQuote) },
+  {
+    id: 'paragraph.quote',
+    title: 'Quote',
+    group: 'Paragraph',
+    key: 'Mod-Alt-q',
+    label: '“',
+    run: onView(toggleQuote),
+  },
   {
     id: 'insert.codeBlock',
     title: 'Code block',
@@ -124,7 +152,14 @@ export const editorCommands: readonly EditorCommand[] = [
     label: '—',
     run: onView(insertHorizontalRule),
   },
-  { id: 'insert.table', title: 'Table', group: 'Insert', key: 'Mod-Alt-t', label: '▦', run: onView(insertTable) },
+  {
+    id: 'insert.table',
+    title: 'Table',
+    group: 'Insert',
+    key: 'Mod-Alt-t',
+    label: '▦',
+    run: onView(insertTable),
+  },
   { id: 'edit.find', title: 'Find and replace', group: 'Edit', key: 'Mod-f', run: openSearchPanel },
 ];
 

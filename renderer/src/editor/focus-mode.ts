@@ -22,7 +22,7 @@ function build(view: EditorView): DecorationSet {
   const { first, last } = paragraphAt(view.state, view.state.selection.main.head);
   const builder = new RangeSetBuilder<Decoration>();
   for (const { from, to } of view.visibleRanges) {
-    for (let pos = from; pos <= to; ) {
+    for (let pos = from; pos <= to;) {
       const line = view.state.doc.lineAt(pos);
       if (line.number < first || line.number > last) builder.add(line.from, line.from, dimmed);
       pos = line.to + 1;

@@ -1,3 +1,4 @@
+import type { Nodes, Parent, Root } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
 import rehypeSanitize from 'rehype-sanitize';
@@ -19,15 +20,49 @@ const processor = unified()
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeRemark)
   .use(remarkGfm)
-  .use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', fences: true, rule: '-', listItemIndent: 'one' })
+  .use(remarkStringify, {
+    bullet: '-',
+    emphasis: '*',
+    strong: '*',
+    fences: true,
+    rule: '-',
+    listItemIndent: 'one',
+  })
   .freeze();
 
+/** mdast nodes that plain text cannot carry; HTML with none of them pastes as plain text. */
+const plainTypes = new Set(['root', 'paragraph', 'text', 'break']);
+
 /**
- * Converts pasted HTML to Markdown. Returns null when there is nothing worth converting (the
- * caller then pastes the plain text), e.g. for HTML that holds only text.
+ * Replaces links whose URL the sanitizer removed (e.g. `javascript:`) by their text, and says
+ * whether the tree holds anything richer than paragraphs of text.
+ */
+function tidy(node: Nodes): boolean {
+  let rich = !plainTypes.has(node.type);
+  if ('children' in node) {
+    const parent = node as Parent;
+    parent.children = parent.children.flatMap((child) =>
+      child.type === 'link' && !child.url ? child.children : [child],
+    );
+    for (const child of parent.children) if (tidy(child as Nodes)) rich = true;
+  }
+  return rich;
+}
+
+/**
+ * Converts pasted HTML to Markdown. Returns null when plain text serves as well (HTML that is
+ * only text, such as code copied from another editor) or the HTML is too large or too deeply
+ * nested to convert; the caller then lets the plain text paste.
  */
 export function htmlToMarkdown(html: string): string | null {
   if (html.length > maxPastedHtmlChars) return null;
-  const markdown = String(processor.processSync(html)).trim();
-  return markdown === '' ? null : markdown;
+  try {
+    const tree = processor.runSync(processor.parse(html)) as Root;
+    if (!tidy(tree)) return null;
+    const markdown = processor.stringify(tree).trim();
+    return markdown === '' ? null : markdown;
+  } catch {
+    // Hostile nesting can exhaust the stack of the tree walkers: paste the plain text instead.
+    return null;
+  }
 }

@@ -45,7 +45,9 @@ export const insertCodeBlock: StateCommand = ({ state, dispatch }) => {
     return true;
   }
   const first = state.doc.lineAt(main.from);
-  const last = state.doc.lineAt(main.to > main.from && state.doc.lineAt(main.to).from === main.to ? main.to - 1 : main.to);
+  const last = state.doc.lineAt(
+    main.to > main.from && state.doc.lineAt(main.to).from === main.to ? main.to - 1 : main.to,
+  );
   const body = state.sliceDoc(first.from, last.to);
   const fence = fenceFor(body);
   dispatch(

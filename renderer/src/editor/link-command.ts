@@ -24,7 +24,10 @@ export function insertLink(url: string | null = null): StateCommand {
       const text = state.sliceDoc(range.from, range.to);
       if (!range.empty && isLinkUrl(text)) {
         const insert = `[](${text.trim()})`;
-        return { changes: { from: range.from, to: range.to, insert }, range: EditorSelection.cursor(range.from + 1) };
+        return {
+          changes: { from: range.from, to: range.to, insert },
+          range: EditorSelection.cursor(range.from + 1),
+        };
       }
       if (range.empty) {
         const insert = `[](${target ?? ''})`;

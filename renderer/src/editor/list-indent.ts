@@ -15,22 +15,31 @@ export function hangingIndentOf(text: string): number {
   return width;
 }
 
-const cache = new Map<number, Decoration>();
+/** Widest hanging indent drawn, in `ch`; deeper items get this one. */
+const maxWidth = 24;
+
+// Classes rather than style attributes: the app's CSP forbids inline styles.
+const decorations = Array.from({ length: maxWidth + 1 }, (_, width) =>
+  Decoration.line({ class: `cm-folio-hang cm-folio-hang-${width}` }),
+);
+
+const hangTheme = EditorView.baseTheme(
+  Object.fromEntries(
+    decorations.map((_, width) => [
+      `.cm-line.cm-folio-hang-${width}`,
+      { paddingLeft: `calc(${width}ch + 6px)`, textIndent: `-${width}ch` },
+    ]),
+  ),
+);
+
 function decorationFor(width: number): Decoration {
-  let decoration = cache.get(width);
-  if (!decoration) {
-    decoration = Decoration.line({
-      attributes: { style: `padding-left: calc(${width}ch + 6px); text-indent: -${width}ch` },
-    });
-    cache.set(width, decoration);
-  }
-  return decoration;
+  return decorations[Math.min(maxWidth, width)]!;
 }
 
 function build(view: EditorView): DecorationSet {
   const builder = new RangeSetBuilder<Decoration>();
   for (const { from, to } of view.visibleRanges) {
-    for (let pos = from; pos <= to; ) {
+    for (let pos = from; pos <= to;) {
       const line = view.state.doc.lineAt(pos);
       const width = hangingIndentOf(line.text);
       if (width > 0) builder.add(line.from, line.from, decorationFor(width));
@@ -45,16 +54,18 @@ function build(view: EditorView): DecorationSet {
  * the item's text. Only visible lines are decorated, so it costs nothing on long articles.
  */
 export function listHangingIndent(): Extension {
-  return ViewPlugin.fromClass(
-    class {
-      decorations: DecorationSet;
-      constructor(view: EditorView) {
-        this.decorations = build(view);
-      }
-      update(update: ViewUpdate): void {
-        if (update.docChanged || update.viewportChanged) this.decorations = build(update.view);
-      }
-    },
-    { decorations: (plugin) => plugin.decorations },
-  );
+  return [hangTheme, hangPlugin];
 }
+
+const hangPlugin = ViewPlugin.fromClass(
+  class {
+    decorations: DecorationSet;
+    constructor(view: EditorView) {
+      this.decorations = build(view);
+    }
+    update(update: ViewUpdate): void {
+      if (update.docChanged || update.viewportChanged) this.decorations = build(update.view);
+    }
+  },
+  { decorations: (plugin) => plugin.decorations },
+);

@@ -50,7 +50,12 @@ export function documentOutline(doc: Text): OutlineHeading[] {
     }
     const atxMatch = atx.exec(text);
     if (atxMatch) {
-      headings.push({ level: atxMatch[1]!.length, text: cleanText(atxMatch[2] ?? ''), from: line.from, line: n });
+      headings.push({
+        level: atxMatch[1]!.length,
+        text: cleanText(atxMatch[2] ?? ''),
+        from: line.from,
+        line: n,
+      });
       previous = null;
       continue;
     }

@@ -10,7 +10,13 @@ export function typewriterMode(): Extension {
   return [
     EditorState.transactionExtender.of((tr) => {
       if (!tr.selection && !tr.docChanged) return null;
-      if (!tr.isUserEvent('input') && !tr.isUserEvent('delete') && !tr.isUserEvent('select') && !tr.isUserEvent('undo') && !tr.isUserEvent('redo')) {
+      if (
+        !tr.isUserEvent('input') &&
+        !tr.isUserEvent('delete') &&
+        !tr.isUserEvent('select') &&
+        !tr.isUserEvent('undo') &&
+        !tr.isUserEvent('redo')
+      ) {
         return null;
       }
       return { effects: EditorView.scrollIntoView(tr.newSelection.main.head, { y: 'center' }) };

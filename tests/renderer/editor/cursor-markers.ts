@@ -17,7 +17,9 @@ export function stateOf(marked: string, extensions: Extension = []): EditorState
   return EditorState.create({
     doc,
     selection: EditorSelection.create(
-      ranges.length > 0 ? ranges.map((r) => EditorSelection.range(r.anchor, r.head)) : [EditorSelection.cursor(0)],
+      ranges.length > 0
+        ? ranges.map((r) => EditorSelection.range(r.anchor, r.head))
+        : [EditorSelection.cursor(0)],
     ),
     extensions: [EditorState.allowMultipleSelections.of(true), extensions],
   });
