@@ -46,7 +46,8 @@ const draftTheme = EditorView.theme({
     margin: '0 auto',
     padding: '24px 28px 40vh',
   },
-  '.cm-activeLine': { backgroundColor: 'var(--folio-active-line)' },
+  // Translucent: the selection is drawn in a layer beneath the lines and must show through.
+  '.cm-activeLine': { backgroundColor: 'color-mix(in srgb, var(--folio-active-line) 55%, transparent)' },
   '&.cm-focused': { outline: 'none' },
   '.cm-panels': { backgroundColor: 'var(--folio-sidebar-bg)', color: 'var(--folio-text)' },
   '.cm-panels-top': { borderBottom: '1px solid var(--folio-border)' },
