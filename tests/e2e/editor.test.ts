@@ -97,6 +97,26 @@ describe('the editor in browser mode', () => {
     await app.close();
   });
 
+  it('makes a link of the selection with the URL on the clipboard (Ctrl/Cmd+K)', async () => {
+    const app = await openDraft();
+    const { page } = app;
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+    await page.evaluate(() => navigator.clipboard.writeText('https://example.com/guide'));
+    await placeCursorAfter(page, 'Intro words here.');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Shift+ControlOrMeta+ArrowLeft');
+    await page.keyboard.press('ControlOrMeta+k');
+    await page.locator('.cm-line', { hasText: 'Intro words [here](https://example.com/guide).' }).waitFor();
+    await page.evaluate(() => navigator.clipboard.writeText('not a url'));
+    await placeCursorAfter(page, 'Closing words.');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Shift+ControlOrMeta+ArrowLeft');
+    await page.keyboard.press('ControlOrMeta+k');
+    await page.keyboard.type('https://x.org');
+    await page.locator('.cm-line', { hasText: 'Closing [words](https://x.org).' }).waitFor();
+    await app.close();
+  });
+
   it('lists every command in the palette with its shortcut and runs the chosen one', async () => {
     const app = await openDraft();
     const { page } = app;

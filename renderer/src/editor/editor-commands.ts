@@ -1,4 +1,4 @@
-import type { StateCommand } from '@codemirror/state';
+import { EditorSelection, type StateCommand } from '@codemirror/state';
 import type { Command, EditorView, KeyBinding } from '@codemirror/view';
 import { openSearchPanel } from '@codemirror/search';
 import {
@@ -11,7 +11,7 @@ import {
 } from './block-formatting';
 import { toggleBold, toggleInlineCode, toggleItalic, toggleStrikethrough } from './inline-formatting';
 import { insertCodeBlock, insertHorizontalRule, insertTable } from './insert-blocks';
-import { insertLink } from './link-command';
+import { insertLink, isLinkUrl } from './link-command';
 
 /** Where a command belongs in the toolbar and the palette. */
 export type CommandGroup = 'Format' | 'Paragraph' | 'Insert' | 'Edit' | 'View';
@@ -36,18 +36,42 @@ function onView(command: StateCommand): Command {
 }
 
 /**
- * Inserts a link; the target is taken from the clipboard when it holds a URL. The clipboard is
- * read asynchronously (and may be refused), so the edit lands a moment later, on the state
- * current by then.
+ * Inserts a link at once, with its target left empty, then fills the target in from the
+ * clipboard when that holds a URL. The clipboard is read asynchronously (and may be refused):
+ * the URL is only added if nothing happened in the editor meanwhile, so typing straight after
+ * the shortcut is never mixed up with it.
  */
 export const insertLinkFromClipboard: Command = (view: EditorView) => {
   if (view.state.readOnly) return false;
+  insertLink(null)({ state: view.state, dispatch: view.dispatch });
+  const linked = view.state;
   const read = navigator.clipboard?.readText?.bind(navigator.clipboard);
-  const apply = (url: string | null): void => {
-    insertLink(url)({ state: view.state, dispatch: view.dispatch });
-  };
-  if (!read) apply(null);
-  else read().then(apply, () => apply(null));
+  if (!read) return true;
+  read().then(
+    (url) => {
+      if (view.state !== linked || !isLinkUrl(url)) return;
+      const target = url.trim();
+      view.dispatch(
+        linked.changeByRange((range) => {
+          const around = linked.sliceDoc(range.from - 1, range.from + 3);
+          if (range.empty && around.startsWith('()')) {
+            // `[text](|)` → `[text](url)|`
+            return {
+              changes: { from: range.from, insert: target },
+              range: EditorSelection.cursor(range.from + target.length + 1),
+            };
+          }
+          if (range.empty && around === '[]()') {
+            // `[|]()` → `[|](url)`
+            return { changes: { from: range.from + 2, insert: target }, range };
+          }
+          return { range };
+        }),
+        { userEvent: 'input.format' },
+      );
+    },
+    () => {},
+  );
   return true;
 };
 

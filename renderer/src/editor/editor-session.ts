@@ -1,7 +1,8 @@
 import type { Extension } from '@codemirror/state';
 import { EditorView, type ViewUpdate } from '@codemirror/view';
-import { currentHeadingIndex, documentOutline, type OutlineHeading } from './outline';
-import { articleStatistics, selectionCounts, type ArticleStatistics, type TextCounts } from './statistics';
+import { scanDocument, type DocumentScan } from './document-scan';
+import { currentHeadingIndex, type OutlineHeading } from './outline';
+import { selectionCounts, type ArticleStatistics, type TextCounts } from './statistics';
 
 /** What the panels around the editor show, derived from the editor state. */
 export interface SessionSnapshot {
@@ -16,10 +17,10 @@ export interface SessionSnapshot {
 }
 
 /** How long typing must pause before whole-article figures (words, outline) are recomputed. */
-export const documentSettleMs = 250;
+export const documentSettleMs = 300;
 
 /** Longest that whole-article figures lag behind continuous typing. */
-export const documentMaxWaitMs = 1500;
+export const documentMaxWaitMs = 2500;
 
 const empty: SessionSnapshot = {
   view: null,
@@ -29,11 +30,24 @@ const empty: SessionSnapshot = {
   selection: null,
 };
 
+/** Runs `work` when the main thread is idle (or soon, where idle callbacks do not exist). */
+function whenIdle(work: (timeLeft: () => number) => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback((deadline) => work(() => deadline.timeRemaining()), { timeout: 400 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(() => {
+    const end = performance.now() + 8;
+    work(() => end - performance.now());
+  }, 0);
+  return () => clearTimeout(id);
+}
+
 /**
  * The bridge between the one `EditorView` and the panels around it (toolbar, palette,
  * outline, status bar): an external store they read with `useSyncExternalStore`. Whole-
- * document work (outline, word count) runs after typing pauses, never inside a keystroke;
- * selection figures follow on the next frame.
+ * document work (outline, word count) runs after typing pauses, in idle-time slices, never
+ * inside a keystroke; selection figures follow on the next frame.
  */
 export class EditorSession {
   private snapshot: SessionSnapshot = empty;
@@ -41,6 +55,7 @@ export class EditorSession {
   private documentTimer: ReturnType<typeof setTimeout> | null = null;
   private selectionFrame: number | null = null;
   private pendingSince = 0;
+  private cancelScan: (() => void) | null = null;
 
   /** The current snapshot (a new object after every change). */
   readonly getSnapshot = (): SessionSnapshot => this.snapshot;
@@ -57,31 +72,42 @@ export class EditorSession {
     else if (update.selectionSet) this.scheduleSelection();
   });
 
-  /** Records the view (or its destruction) and recomputes everything at once. */
+  /** Records the view (or its destruction, `null`) and recomputes everything. */
   attach(view: EditorView | null): void {
     this.cancel();
-    this.snapshot = view ? this.compute(view) : empty;
+    this.snapshot = view
+      ? { view, outline: [], activeHeading: -1, statistics: null, selection: selectionCounts(view.state) }
+      : empty;
     this.emit();
+    if (view) this.refresh();
   }
 
-  /** Recomputes everything now (after the editor got a new document). */
+  /** Recomputes the whole-document figures (in idle slices) for the view's current state. */
   refresh(): void {
     const view = this.snapshot.view;
     if (!view) return;
-    this.cancel();
-    this.snapshot = this.compute(view);
-    this.emit();
+    this.cancelScan?.();
+    const step = scanDocument(view.state.doc);
+    const run = (timeLeft: () => number): void => {
+      const result = step(() => timeLeft() < 2);
+      if (result) {
+        this.cancelScan = null;
+        this.finish(view, result);
+      } else this.cancelScan = whenIdle(run);
+    };
+    this.cancelScan = whenIdle(run);
   }
 
-  private compute(view: EditorView): SessionSnapshot {
-    const outline = documentOutline(view.state.doc);
-    return {
-      view,
-      outline,
-      activeHeading: currentHeadingIndex(outline, view.state.selection.main.head),
-      statistics: articleStatistics(view.state.doc.toString()),
+  private finish(view: EditorView, scan: DocumentScan): void {
+    if (this.snapshot.view !== view) return;
+    this.snapshot = {
+      ...this.snapshot,
+      outline: scan.outline,
+      statistics: scan.statistics,
+      activeHeading: currentHeadingIndex(scan.outline, view.state.selection.main.head),
       selection: selectionCounts(view.state),
     };
+    this.emit();
   }
 
   private scheduleDocument(): void {
@@ -112,6 +138,8 @@ export class EditorSession {
   }
 
   private cancel(): void {
+    this.cancelScan?.();
+    this.cancelScan = null;
     if (this.documentTimer !== null) clearTimeout(this.documentTimer);
     if (this.selectionFrame !== null) cancelAnimationFrame(this.selectionFrame);
     this.documentTimer = null;

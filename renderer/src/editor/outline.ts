@@ -25,54 +25,69 @@ const notParagraph = /^ {0,3}(?:[-*+>]|\d{1,9}[.)]|#|`{3}|~{3}|\||<)|^\s*$|^ {4}
  * partly, and the outline must list the headings of the whole article.
  */
 export function documentOutline(doc: Text): OutlineHeading[] {
-  const headings: OutlineHeading[] = [];
-  let start = 1;
   const head = doc.sliceString(0, Math.min(doc.length, 70_000));
   const block = findFrontmatter(head);
+  let start = 1;
   if (block) start = doc.lineAt(block.to).number + (doc.lineAt(block.to).from === block.to ? 0 : 1);
-  let openFence: string | null = null;
-  let previous: { text: string; from: number; number: number } | null = null;
+  const scanner = new OutlineScanner();
   for (let n = start; n <= doc.lines; n++) {
     const line = doc.line(n);
-    const text = line.text;
+    scanner.add(line.text, line.from, n);
+  }
+  return scanner.headings;
+}
+
+/**
+ * The line-by-line state machine behind {@link documentOutline}: feed it the body's lines in
+ * order (after the frontmatter) and read `headings`. Lets a longer pass (statistics) build the
+ * outline on the way.
+ */
+export class OutlineScanner {
+  /** The headings found so far. */
+  readonly headings: OutlineHeading[] = [];
+  private openFence: string | null = null;
+  private previous: { text: string; from: number; number: number } | null = null;
+
+  /** Takes the next line: its text, its document offset and its 1-based number. */
+  add(text: string, from: number, number: number): void {
     const fenceMatch = fence.exec(text);
-    if (openFence !== null) {
-      if (fenceMatch && fenceMatch[1]![0] === openFence[0] && fenceMatch[1]!.length >= openFence.length) {
-        openFence = null;
-      }
-      previous = null;
-      continue;
+    if (this.openFence !== null) {
+      const open = this.openFence;
+      if (fenceMatch && fenceMatch[1]![0] === open[0] && fenceMatch[1]!.length >= open.length)
+        this.openFence = null;
+      this.previous = null;
+      return;
     }
     if (fenceMatch) {
-      openFence = fenceMatch[1]!;
-      previous = null;
-      continue;
+      this.openFence = fenceMatch[1]!;
+      this.previous = null;
+      return;
     }
     const atxMatch = atx.exec(text);
     if (atxMatch) {
-      headings.push({
+      this.headings.push({
         level: atxMatch[1]!.length,
         text: cleanText(atxMatch[2] ?? ''),
-        from: line.from,
-        line: n,
+        from,
+        line: number,
       });
-      previous = null;
-      continue;
+      this.previous = null;
+      return;
     }
     const setextMatch = setext.exec(text);
-    if (setextMatch && previous) {
-      headings.push({
+    if (setextMatch && this.previous) {
+      const previous = this.previous;
+      this.headings.push({
         level: setextMatch[1]![0] === '=' ? 1 : 2,
         text: cleanText(previous.text),
         from: previous.from,
         line: previous.number,
       });
-      previous = null;
-      continue;
+      this.previous = null;
+      return;
     }
-    previous = notParagraph.test(text) ? null : { text, from: line.from, number: n };
+    this.previous = notParagraph.test(text) ? null : { text, from, number };
   }
-  return headings;
 }
 
 /** Strips inline Markdown that only gets in the way in a list of headings. */
