@@ -312,6 +312,19 @@ describe('the editor in browser mode', () => {
     await page.keyboard.press('ControlOrMeta+Alt+f');
     await page.locator('.cm-folio-dimmed').first().waitFor({ state: 'detached' });
 
+    await page.keyboard.press('ControlOrMeta+Alt+y');
+    // Typewriter mode: the line being written sits in the vertical middle of the editor.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const scroller = document.querySelector('.cm-scroller')!.getBoundingClientRect();
+          const line = document.querySelector('.cm-activeLine')!.getBoundingClientRect();
+          return Math.abs(line.top + line.height / 2 - (scroller.top + scroller.height / 2)) < 40;
+        }),
+      )
+      .toBe(true);
+    await page.keyboard.press('ControlOrMeta+Alt+y');
+
     await page.keyboard.press('ControlOrMeta+Shift+Enter');
     await page.getByRole('navigation', { name: 'Library' }).waitFor({ state: 'hidden' });
     await page.keyboard.press('Escape');

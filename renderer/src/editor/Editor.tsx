@@ -108,7 +108,14 @@ export function Editor({
   useEffect(
     () =>
       settingsStore.subscribe((settings) => {
-        view.current?.dispatch({ effects: reconfigureModes(modesOf(settings)) });
+        const current = view.current;
+        if (!current) return;
+        const effects = reconfigureModes(modesOf(settings));
+        // Typewriter mode starts with the current line in the middle, not at the next keystroke.
+        if (settings.typewriterMode) {
+          effects.push(EditorView.scrollIntoView(current.state.selection.main.head, { y: 'center' }));
+        }
+        current.dispatch({ effects });
       }),
     [],
   );

@@ -1,4 +1,5 @@
-import { combineConfig, EditorSelection, Facet, type Extension } from '@codemirror/state';
+import { syntaxTree } from '@codemirror/language';
+import { combineConfig, EditorSelection, Facet, type EditorState, type Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { htmlToMarkdown } from './html-to-markdown';
 
@@ -73,6 +74,27 @@ async function insertImages(view: EditorView, files: File[], pos: number): Promi
   view.focus();
 }
 
+const codeNodes = new Set([
+  'FencedCode',
+  'CodeBlock',
+  'InlineCode',
+  'CodeText',
+  'FrontmatterContent',
+  'Frontmatter',
+]);
+
+/** True when `pos` is inside code or the frontmatter, where pasted HTML stays plain text. */
+export function isInCode(state: EditorState, pos: number): boolean {
+  for (
+    let node: ReturnType<typeof syntaxTree>['topNode'] | null = syntaxTree(state).resolveInner(pos, -1);
+    node;
+    node = node.parent
+  ) {
+    if (codeNodes.has(node.name)) return true;
+  }
+  return false;
+}
+
 const handlers = EditorView.domEventHandlers({
   paste(event, view) {
     if (view.state.readOnly) return false;
@@ -86,7 +108,7 @@ const handlers = EditorView.domEventHandlers({
       return true;
     }
     const html = config.convertHtml ? event.clipboardData?.getData('text/html') : '';
-    if (!html) return false;
+    if (!html || isInCode(view.state, view.state.selection.main.from)) return false;
     const markdown = htmlToMarkdown(html);
     if (markdown === null) return false;
     event.preventDefault();

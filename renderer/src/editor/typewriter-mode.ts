@@ -21,6 +21,7 @@ export function typewriterMode(): Extension {
       }
       return { effects: EditorView.scrollIntoView(tr.newSelection.main.head, { y: 'center' }) };
     }),
-    EditorView.theme({ '.cm-content': { paddingTop: '45vh', paddingBottom: '45vh' } }),
+    // More specific than the draft theme's padding, whatever order the styles mount in.
+    EditorView.theme({ '&.cm-editor .cm-content': { paddingTop: '45vh', paddingBottom: '45vh' } }),
   ];
 }
