@@ -116,6 +116,8 @@ export function eventMatchesKey(event: KeyboardEvent, key: string, apple: boolea
   if (name.length > 1) return event.key === name;
   const lower = name.toLowerCase();
   if (event.key.toLowerCase() === lower) return true;
+  // Ctrl+Alt is AltGr on Windows and Linux keyboards: a typed character (ó, @), not a shortcut.
+  if (!apple && event.ctrlKey && event.altKey) return false;
   // With Shift or Alt held, `key` is the shifted character: compare the physical key too.
   if (/[a-z]/.test(lower)) return event.code === `Key${lower.toUpperCase()}`;
   if (/[0-9]/.test(lower)) return event.code === `Digit${lower}`;

@@ -29,6 +29,13 @@ describe('eventMatchesKey', () => {
     ).toBe(true);
     expect(eventMatchesKey(key({ key: ',', code: 'Comma', ctrlKey: true }), 'Mod-,', false)).toBe(true);
   });
+  it('leaves AltGr characters to typing on Windows and Linux', () => {
+    const altGrO = key({ key: 'ó', code: 'KeyO', ctrlKey: true, altKey: true });
+    expect(eventMatchesKey(altGrO, 'Mod-Alt-o', false)).toBe(false);
+    expect(
+      eventMatchesKey(key({ key: 'o', code: 'KeyO', ctrlKey: true, altKey: true }), 'Mod-Alt-o', false),
+    ).toBe(true);
+  });
   it('requires exactly the modifiers asked for', () => {
     expect(eventMatchesKey(key({ key: 'p', code: 'KeyP', ctrlKey: true }), 'Mod-Shift-p', false)).toBe(false);
     expect(
