@@ -11,8 +11,11 @@ describe('scanDocument', () => {
     const doc = Text.of(text.split('\n'));
     const step = scanDocument(doc);
     let slices = 0;
-    let result = null;
-    while (!(result = step(() => true))) slices++;
+    let result = step(() => true);
+    while (!result) {
+      slices++;
+      result = step(() => true);
+    }
     expect(slices).toBeGreaterThan(1);
     expect(result.statistics).toEqual(articleStatistics(text));
     expect(result.outline).toEqual(documentOutline(doc));
