@@ -6,6 +6,9 @@
  */
 import { z } from 'zod';
 import type { ErrorPayload } from './errors';
+import type { ArticleProblem } from './checks/problems';
+import type { ArticleHtml, ExportProgress, ExportReport } from './export/report';
+import { exportThemeIds } from './export/themes';
 
 /** Longest article text accepted over the boundary (characters). */
 export const maxArticleChars = 20_000_000;
@@ -20,6 +23,18 @@ export const articlePathSchema = z
   .max(4096, 'The path is too long.')
   .refine((value) => !value.includes('\0'), 'A path cannot contain NUL.');
 
+const exportChoices = {
+  images: z.enum(['inline', 'copy']).optional(),
+  theme: z.enum(exportThemeIds).optional(),
+  titleBlock: z.enum(['auto', 'always', 'never']).optional(),
+  toc: z.boolean().optional(),
+  strict: z.boolean().optional(),
+  /** Library-relative output folder (default `export`); never the library itself. */
+  outDir: articlePathSchema.optional(),
+  /** Names the run in `exportProgressed` events and for `cancelExport`. */
+  jobId: z.string().max(64).optional(),
+};
+
 /** Runtime validators for the input of every method. Every method takes one plain object. */
 export const inputSchemas = {
   getLibrary: z.object({}).strict(),
@@ -33,6 +48,32 @@ export const inputSchemas = {
       baseHash: z.string().max(128).nullable(),
     })
     .strict(),
+  // HTML export and preflight checks (shared/export, shared/checks, electron/library/export).
+  exportArticle: z.object({ path: articlePathSchema, ...exportChoices }).strict(),
+  exportLibrary: z
+    .object({
+      folder: z.string().max(4096).optional(),
+      includeDrafts: z.boolean().optional(),
+      ...exportChoices,
+    })
+    .strict(),
+  cancelExport: z.object({ jobId: z.string().max(64) }).strict(),
+  renderArticleHtml: z
+    .object({
+      path: articlePathSchema,
+      text: z.string().max(maxArticleChars).optional(),
+      theme: exportChoices.theme,
+      titleBlock: exportChoices.titleBlock,
+      toc: exportChoices.toc,
+    })
+    .strict(),
+  exportPdf: z
+    .object({ path: articlePathSchema, theme: exportChoices.theme, outDir: exportChoices.outDir })
+    .strict(),
+  checkArticle: z
+    .object({ path: articlePathSchema, text: z.string().max(maxArticleChars).optional() })
+    .strict(),
+  checkLibrary: z.object({ folder: z.string().max(4096).optional() }).strict(),
 } as const;
 
 /** The name of a contract method. */
@@ -104,6 +145,13 @@ export interface MethodOutputs {
   listArticles: ArticleSummary[];
   readArticle: ArticleDocument;
   saveArticle: SaveResult;
+  exportArticle: ExportReport;
+  exportLibrary: ExportReport;
+  cancelExport: { readonly cancelled: boolean };
+  renderArticleHtml: ArticleHtml;
+  exportPdf: { readonly file: string };
+  checkArticle: ArticleProblem[];
+  checkLibrary: ArticleProblem[];
 }
 
 /** The whole API: every method async, plain data in and out. */
@@ -117,13 +165,19 @@ export interface FolioEvents {
   articleChanged: { readonly path: string; readonly hash: string | null };
   /** Articles were added, removed or renamed; re-list. */
   libraryChanged: Record<string, never>;
+  /** A running export moved on (`jobId` as given to `exportArticle`/`exportLibrary`). */
+  exportProgressed: ExportProgress & { readonly jobId: string };
 }
 
 /** The name of an event. */
 export type EventName = keyof FolioEvents;
 
 /** The runtime list of event names. */
-export const eventNames = ['articleChanged', 'libraryChanged'] as const satisfies readonly EventName[];
+export const eventNames = [
+  'articleChanged',
+  'libraryChanged',
+  'exportProgressed',
+] as const satisfies readonly EventName[];
 
 /** A source of events, as both transports implement it. */
 export interface FolioEventSource {

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { startBrowserMode } from '../web';
+import { registerCheckCommand } from './check-command';
+import { registerExportCommand } from './export-command';
 
 /** Where the built renderer lives, relative to this package. */
 export const rendererDir = path.resolve(
@@ -50,5 +52,7 @@ export function createProgram(): Command {
       process.once('SIGTERM', stop);
     });
 
+  registerExportCommand(program);
+  registerCheckCommand(program);
   return program;
 }

@@ -17,6 +17,7 @@ import type {
 import { FolioError } from '../../shared/errors';
 import { decodeArticle, encodeArticle, hashBytes } from './article-codec';
 import { isInside, resolveInLibrary, toLibraryPath } from './paths';
+import { createExportMethods } from './export';
 
 /** The few OS-specific needs of the service, passed in so it never imports Electron. */
 export interface LibraryHost {
@@ -24,6 +25,8 @@ export interface LibraryHost {
   readonly appDataDir: string;
   /** Moves a file to the OS trash; browser mode and the CLI use a library-local trash. */
   readonly trashItem?: (absolutePath: string) => Promise<void>;
+  /** Renders an HTML document to PDF (Electron's `printToPDF`); only the desktop app has it. */
+  readonly printToPdf?: (html: string) => Promise<Uint8Array>;
 }
 
 /** Options of {@link createLibraryService}. */
@@ -120,6 +123,8 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
   }
 
   const api: FolioApi = {
+    ...createExportMethods({ root: realRoot, emit, printToPdf: options.host.printToPdf }),
+
     async getLibrary(): Promise<LibraryInfo> {
       return { name: path.basename(realRoot), root: realRoot };
     },

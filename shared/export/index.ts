@@ -25,3 +25,4 @@ export {
   type ExportTheme,
   type ExportThemeId,
 } from './themes';
+export type { ArticleHtml, ExportChoices, ExportProgress, ExportReport, ImageProblem } from './report';

@@ -1,20 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ImageMode, PreparedArticle } from '../../../shared/export';
+import type { ImageMode, ImageProblem, PreparedArticle } from '../../../shared/export';
 import { imageTypes } from '../assets';
 import { resolveInLibrary } from '../paths';
 
 /** Largest image embedded or copied (bytes); larger ones are reported and left out. */
 export const maxImageBytes = 50 * 1024 * 1024;
-
-/** An image the export could not include, in words for the author. */
-export interface ImageProblem {
-  /** The article that shows it. */
-  readonly path: string;
-  readonly src: string;
-  readonly message: string;
-}
 
 /** A file an export writes beside the HTML (copy mode). */
 export interface CopiedAsset {

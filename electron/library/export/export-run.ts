@@ -8,62 +8,15 @@ import {
   buildIndexDocument,
   htmlPathOf,
   prepareArticle,
-  type ExportThemeId,
-  type ImageMode,
   type IndexEntry,
 } from '../../../shared/export';
 import { parseFrontmatter } from '../../../shared/frontmatter';
+import type { ExportChoices, ExportProgress, ExportReport, ImageProblem } from '../../../shared/export';
 import { FolioError } from '../../../shared/errors';
 import { isInside } from '../paths';
-import { resolveImages, type ImageProblem } from './export-images';
+import { resolveImages } from './export-images';
 import { loadExportStyles } from './export-styles';
 import { createCheckContext, listArticlePaths, readArticleText, readRequiredFields } from './library-files';
-
-/** Choices of one export, from the dialog or the command line. */
-export interface ExportChoices {
-  /** `inline` (default): one self-contained file per article; `copy`: an assets folder. */
-  readonly images?: ImageMode;
-  /** Built-in theme or `custom` (`.folio/export.css`). Default: `article` (the preview's). */
-  readonly theme?: ExportThemeId;
-  /** Title block above the body: `auto` (default), `always`, `never`. */
-  readonly titleBlock?: 'auto' | 'always' | 'never';
-  /** Table of contents. Default: false. */
-  readonly toc?: boolean;
-  /** Library export: also export articles with `status: draft`. Default: false. */
-  readonly includeDrafts?: boolean;
-  /** Write nothing when a preflight check finds an error (missing image, broken link...). */
-  readonly strict?: boolean;
-}
-
-/** Progress of a running export. */
-export interface ExportProgress {
-  readonly phase: 'rendering' | 'writing' | 'done';
-  readonly done: number;
-  readonly total: number;
-  /** The article being worked on. */
-  readonly path: string | null;
-}
-
-/** What an export did. */
-export interface ExportReport {
-  /** The output folder (absolute; for display). */
-  readonly outDir: string;
-  /** Files written, relative to the output folder (`/`-separated). */
-  readonly written: string[];
-  /** Articles left as they were because nothing changed since the last export. */
-  readonly skipped: string[];
-  /** Drafts left out. */
-  readonly drafts: string[];
-  /** Preflight problems of the exported articles (errors and warnings). */
-  readonly problems: ArticleProblem[];
-  /** Images that could not be included. */
-  readonly imageProblems: ImageProblem[];
-  /** The main file: the article's HTML, or the library's `index.html`. */
-  readonly entry: string | null;
-  /** False when `strict` stopped the export or it was cancelled: then nothing new was written. */
-  readonly completed: boolean;
-  readonly cancelled: boolean;
-}
 
 /** Where an export runs and how it reports. */
 export interface ExportTarget {
