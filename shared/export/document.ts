@@ -24,7 +24,7 @@ export interface HtmlDocumentOptions {
   readonly imageMode?: ImageMode;
   /**
    * Title block above the body (title, description, author, date): `auto` (default) shows it
-   * only when the body has no H1 of its own, so the title is never shown twice.
+   * when the frontmatter has a title and the body no H1 of its own, so it never shows twice.
    */
   readonly titleBlock?: 'auto' | 'always' | 'never';
   /** Table of contents of the H2 and H3 headings. Default: false. */
@@ -66,7 +66,9 @@ export function buildHtmlDocument(article: PreparedArticle, options: HtmlDocumen
   const { meta } = article;
   finishBody(article, options);
   const hasH1 = article.headings.some((h) => h.depth === 1);
-  const titleBlock = options.titleBlock === 'always' || ((options.titleBlock ?? 'auto') === 'auto' && !hasH1);
+  const titleBlock =
+    options.titleBlock === 'always' ||
+    ((options.titleBlock ?? 'auto') === 'auto' && !hasH1 && meta.titleSource === 'frontmatter');
   const head: string[] = [
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(exportCsp(options.imageMode ?? 'inline'))}">`,

@@ -47,7 +47,7 @@ export function buildIndexDocument(entries: readonly IndexEntry[], options: Inde
     if (entry.description) parts.push(`<p class="folio-description">${escapeHtml(entry.description)}</p>`);
     if (entry.tags.length) {
       const tags = entry.tags.map((tag) => `<li>${escapeHtml(tag)}</li>`).join('');
-      parts.push(`<ul class="folio-tags" aria-label="Tags">${tags}</ul>`);
+      parts.push(`<ul class="folio-tags">${tags}</ul>`);
     }
     parts.push('</li>');
     return parts.join('\n');
