@@ -75,11 +75,9 @@ function list(value: unknown): string[] {
       )
       .filter((item): item is string => item !== null);
   }
-  if (typeof value === 'object' && value !== null) {
-    const name = text((value as Record<string, unknown>).name);
-    return name ? [name] : [];
-  }
-  return [];
+  const single =
+    typeof value === 'object' && value !== null ? text((value as Record<string, unknown>).name) : text(value);
+  return single ? [single] : [];
 }
 
 function absoluteUrl(value: unknown): string | null {
