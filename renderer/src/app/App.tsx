@@ -3,6 +3,7 @@ import type { ArticleDocument, ArticleSummary, LibraryInfo } from '../../../shar
 import { isFolioError } from '../../../shared/errors';
 import { api, assetBase } from '../api';
 import { Editor } from '../editor/Editor';
+import { ExportBar } from '../export';
 import { LibraryPane } from '../library/LibraryPane';
 import { Preview } from '../preview/Preview';
 import { StatusBar } from '../status/StatusBar';
@@ -80,6 +81,7 @@ export function App(): ReactElement {
           <Editor article={loaded} onChange={(text) => store.edit(text)} onSave={() => void save()} />
         </section>
         <section className="folio-pane folio-pane-preview" aria-label="Preview pane">
+          <ExportBar articlePath={open?.doc.path ?? null} text={open?.text ?? null} onMessage={setMessage} />
           <Preview text={open?.text ?? null} baseUrl={open ? assetBase(open.doc.path) : null} />
         </section>
       </main>
