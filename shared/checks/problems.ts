@@ -16,6 +16,7 @@ export const problemCodes = [
   'long-title',
   'empty-description',
   'long-description',
+  'too-complex',
 ] as const;
 
 /** One of {@link problemCodes}. */

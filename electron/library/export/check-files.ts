@@ -32,13 +32,24 @@ export async function checkLibraryFolder(
 ): Promise<ArticleProblem[]> {
   const paths = await listArticlePaths(root, folder ? path.join(root, ...folder.split('/')) : root, null);
   const prepared = new Map<string, PreparedArticle>();
+  const problems: ArticleProblem[] = [];
   for (const [i, articlePath] of paths.entries()) {
     onProgress?.(i, paths.length);
     const text = await readArticleText(root, articlePath);
-    if (text !== null) prepared.set(articlePath, prepareArticle(articlePath, text));
+    if (text === null) continue;
+    try {
+      prepared.set(articlePath, prepareArticle(articlePath, text));
+    } catch {
+      problems.push({
+        path: articlePath,
+        line: null,
+        severity: 'error',
+        code: 'too-complex',
+        message: 'This article is too complex to render, so it cannot be checked or exported.',
+      });
+    }
   }
   const context = createCheckContext(root, prepared, await readRequiredFields(root));
-  const problems: ArticleProblem[] = [];
   for (const article of prepared.values()) problems.push(...checkArticle(article, context));
   onProgress?.(paths.length, paths.length);
   return problems;

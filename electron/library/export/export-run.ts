@@ -115,6 +115,8 @@ async function runExport(
   const choicesKey = createHash('sha256')
     .update(JSON.stringify([manifestVersion, images, theme, choices.titleBlock ?? 'auto', !!choices.toc]))
     .update(styles.css)
+    .update(styles.mathCss)
+    .update(styles.highlightCss)
     .digest('hex');
   const previous = mode.manifest ? await readManifest(outDir) : { version: manifestVersion, entries: {} };
   const entries: Record<string, ManifestEntry> = {};
@@ -166,7 +168,20 @@ async function runExport(
       report.imageProblems.push(...old.imageProblems);
       continue;
     }
-    const doc = prepareArticle(article.path, article.text);
+    let doc: ReturnType<typeof prepareArticle>;
+    try {
+      doc = prepareArticle(article.path, article.text);
+    } catch {
+      // A pathological file (nesting that overflows the stack, say) must not stop the others.
+      report.problems.push({
+        path: article.path,
+        line: null,
+        severity: 'error',
+        code: 'too-complex',
+        message: 'This article is too complex to export; it was left out.',
+      });
+      continue;
+    }
     prepared.set(article.path, doc);
     toCheck.push(doc);
     const depth = article.output.split('/').length - 1;
@@ -267,9 +282,13 @@ async function runExport(
       Object.values(entries).map((e) => e.index),
       { title: mode.title ?? 'Articles', css: styles.css },
     );
-    await writeFileAtomic(path.join(outDir, 'index.html'), indexHtml);
-    report.written.push('index.html');
-    entry = 'index.html';
+    // An article of its own called index.md keeps index.html; the list then goes beside it.
+    const indexName = Object.values(entries).some((e) => e.output === 'index.html')
+      ? 'articles.html'
+      : 'index.html';
+    await writeFileAtomic(path.join(outDir, indexName), indexHtml);
+    report.written.push(indexName);
+    entry = indexName;
     await writeManifest(outDir, entries);
   }
   progress('done', pending.length, pending.length, null);

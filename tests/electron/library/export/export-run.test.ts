@@ -266,4 +266,24 @@ describe('exporting a library', () => {
     expect([...again.skipped, ...again.written]).not.toContain('export/stray.md');
     expect(await listFiles(out)).not.toContain('export/stray.html');
   });
+
+  it('leaves out an article too complex to render and exports the rest', async () => {
+    const { root, out } = await library({ 'deep.md': `${'>'.repeat(6000)} deep\n`, 'ok.md': '# Fine\n' });
+    const report = await exportLibraryFolder({ root, outDir: out }, '', {});
+    expect(report.completed).toBe(true);
+    expect(report.problems).toEqual([expect.objectContaining({ path: 'deep.md', code: 'too-complex' })]);
+    expect(await listFiles(out)).toEqual(['.folio-export.json', 'index.html', 'ok.html']);
+  });
+
+  it('keeps index.html for an article called index.md and lists the articles beside it', async () => {
+    const { root, out } = await library({ 'index.md': '# Home\n', 'a.md': '# A\n' });
+    const report = await exportLibraryFolder({ root, outDir: out }, '', {});
+    expect(report.entry).toBe('articles.html');
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain(
+      '<h1 id="user-content-home">Home</h1>',
+    );
+    expect(await readFile(path.join(out, 'articles.html'), 'utf8')).toContain(
+      '<a href="index.html">Home</a>',
+    );
+  });
 });
