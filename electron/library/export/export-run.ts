@@ -59,10 +59,14 @@ export async function exportArticleFile(
   const text = await readArticleText(target.root, articlePath);
   if (text === null) throw new FolioError('NOT_FOUND', `“${articlePath}” cannot be read as a UTF-8 article.`);
   const outName = htmlPathOf(articlePath.split('/').pop()!);
-  return runExport(target, choices, [{ path: articlePath, text, output: outName }], {
+  const report = await runExport(target, choices, [{ path: articlePath, text, output: outName }], {
     index: false,
     manifest: false,
   });
+  if (report.problems.some((p) => p.code === 'too-complex')) {
+    throw new FolioError('TOO_LARGE', `“${articlePath}” is too complex to export.`);
+  }
+  return report;
 }
 
 /**
