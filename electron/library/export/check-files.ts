@@ -2,7 +2,13 @@ import path from 'node:path';
 import { checkArticle, type ArticleProblem } from '../../../shared/checks';
 import { prepareArticle, type PreparedArticle } from '../../../shared/export';
 import { FolioError } from '../../../shared/errors';
-import { createCheckContext, listArticlePaths, readArticleText, readRequiredFields } from './library-files';
+import {
+  createCheckContext,
+  listArticlePaths,
+  prepareOrExplain,
+  readArticleText,
+  readRequiredFields,
+} from './library-files';
 
 /**
  * Runs the preflight checks on one article of the library. `text` replaces the file's text
@@ -16,7 +22,7 @@ export async function checkArticleFile(
   const source = text ?? (await readArticleText(root, articlePath));
   if (source === null)
     throw new FolioError('NOT_FOUND', `“${articlePath}” cannot be read as a UTF-8 article.`);
-  const article = prepareArticle(articlePath, source);
+  const article = prepareOrExplain(articlePath, source);
   const context = createCheckContext(root, new Map([[articlePath, article]]), await readRequiredFields(root));
   return checkArticle(article, context);
 }

@@ -1,14 +1,8 @@
-import {
-  buildHtmlDocument,
-  prepareArticle,
-  textOf,
-  type ArticleHtml,
-  type ExportChoices,
-} from '../../../shared/export';
+import { buildHtmlDocument, textOf, type ArticleHtml, type ExportChoices } from '../../../shared/export';
 import { FolioError } from '../../../shared/errors';
 import { resolveImages } from './export-images';
 import { loadExportStyles } from './export-styles';
-import { readArticleText } from './library-files';
+import { prepareOrExplain, readArticleText } from './library-files';
 
 /**
  * Builds the inline (self-contained) export of one article in memory: what Copy as HTML, the
@@ -23,7 +17,7 @@ export async function renderArticleHtml(
   const source = text ?? (await readArticleText(root, articlePath));
   if (source === null)
     throw new FolioError('NOT_FOUND', `“${articlePath}” cannot be read as a UTF-8 article.`);
-  const article = prepareArticle(articlePath, source);
+  const article = prepareOrExplain(articlePath, source);
   const images = await resolveImages(root, article, 'inline', 'assets');
   const styles = await loadExportStyles({ root, theme: choices.theme ?? 'article', imageMode: 'inline' });
   const document = buildHtmlDocument(article, {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { requiredFields, type CheckContext } from '../../../shared/checks';
 import { anchorNames, prepareArticle, type PreparedArticle } from '../../../shared/export';
+import { FolioError } from '../../../shared/errors';
 import { decodeArticle } from '../article-codec';
 import { isInside, toLibraryPath } from '../paths';
 
@@ -116,4 +117,13 @@ export function createCheckContext(
       return names;
     },
   };
+}
+
+/** {@link prepareArticle}, with a pathological article turned into a clear `TOO_LARGE` error. */
+export function prepareOrExplain(articlePath: string, text: string): PreparedArticle {
+  try {
+    return prepareArticle(articlePath, text);
+  } catch {
+    throw new FolioError('TOO_LARGE', `“${articlePath}” is too complex to render.`);
+  }
 }
