@@ -62,8 +62,13 @@ interface Context {
 
 function context(text: string): Context {
   const block = findFrontmatter(text);
-  if (block?.kind === 'toml') throw new FrontmatterEditError('TOML frontmatter is not edited by Folio; edit it as text.');
-  const eol = block ? (/\r\n$/.test(text.slice(block.from, block.contentFrom)) ? '\r\n' : '\n') : readFrontmatter(text).lineEnding;
+  if (block?.kind === 'toml')
+    throw new FrontmatterEditError('TOML frontmatter is not edited by Folio; edit it as text.');
+  const eol = block
+    ? /\r\n$/.test(text.slice(block.from, block.contentFrom))
+      ? '\r\n'
+      : '\n'
+    : readFrontmatter(text).lineEnding;
   const parsed = parseBlock(text);
   if (!parsed) return { text, parsed: null, base: 0, eol, pairs: [] };
   if (parsed.error) {
@@ -88,7 +93,8 @@ function findPair(ctx: Context, key: string): AnyPair | null {
 
 function checkEditable(text: string, key: string): void {
   const field = readFrontmatter(text).fields.find((f) => f.key === key);
-  if (field && !field.editable) throw new FrontmatterEditError(field.reason ?? `“${key}” cannot be edited here.`);
+  if (field && !field.editable)
+    throw new FrontmatterEditError(field.reason ?? `“${key}” cannot be edited here.`);
 }
 
 function lineStart(text: string, at: number): number {
@@ -132,14 +138,18 @@ function layout(ctx: Context): { keyIndent: string; seqIndent: string } {
   for (const pair of ctx.pairs) {
     if (isSeq(pair.value) && !pair.value.flow && pair.value.items[0]) {
       const dash = dashOffset(ctx, pair.value.items[0] as YamlNode);
-      return { keyIndent, seqIndent: ' '.repeat(Math.max(0, dash - lineStart(ctx.text, dash) - keyIndent.length)) };
+      return {
+        keyIndent,
+        seqIndent: ' '.repeat(Math.max(0, dash - lineStart(ctx.text, dash) - keyIndent.length)),
+      };
     }
   }
   return { keyIndent, seqIndent: '  ' };
 }
 
 function dashOffset(ctx: Context, item: YamlNode): number {
-  let i = ctx.base + item.range![0];
+  // Search before the item: the item's own text may start with a dash.
+  let i = ctx.base + item.range![0] - 1;
   while (i > 0 && ctx.text[i] !== '-') i--;
   return i;
 }
@@ -195,7 +205,12 @@ function scalarInsert(ctx: Context, pair: AnyPair, value: ScalarValue): string[]
   const style = scalarStyle(pair.value);
   const candidates: string[] = [];
   if (typeof value === 'string' && (style === 'literal' || style === 'folded' || /\n/.test(value))) {
-    const block = blockScalar(value, style === 'folded' ? 'folded' : 'literal', blockIndent(ctx, pair), ctx.eol);
+    const block = blockScalar(
+      value,
+      style === 'folded' ? 'folded' : 'literal',
+      blockIndent(ctx, pair),
+      ctx.eol,
+    );
     if (block !== null && (style === 'literal' || style === 'folded')) candidates.push(` ${block}`);
   }
   candidates.push(` ${inlineScalar(value, style)}`);
@@ -206,7 +221,8 @@ function setScalarEdits(ctx: Context, key: string, value: ScalarValue): TextEdit
   const pair = findPair(ctx, key);
   if (!pair) return addKeyEdits(ctx, key, value);
   const span = valueSpan(ctx, pair);
-  const blockValue = isScalar(pair.value) && (pair.value.type === 'BLOCK_LITERAL' || pair.value.type === 'BLOCK_FOLDED');
+  const blockValue =
+    isScalar(pair.value) && (pair.value.type === 'BLOCK_LITERAL' || pair.value.type === 'BLOCK_FOLDED');
   // A block scalar's range ends after its last line break; keep that break out of the splice.
   const fullTo = blockValue && pair.value?.range ? ctx.base + pair.value.range[1] : span.to;
   let lastError: unknown = null;
@@ -261,12 +277,19 @@ function setListEdits(ctx: Context, key: string, items: readonly ListItem[]): Te
     const padded = /^\[\s/.test(source) && items.length > 0;
     const inner = listItemsSource(items, reusableItems(ctx, value), true).join(', ');
     const insert = padded ? `[ ${inner} ]` : `[${inner}]`;
-    edits = minimal(ctx.text, ctx.base + value.range![0], trimBreaks(ctx.text, 0, ctx.base + value.range![1]), insert);
+    edits = minimal(
+      ctx.text,
+      ctx.base + value.range![0],
+      trimBreaks(ctx.text, 0, ctx.base + value.range![1]),
+      insert,
+    );
   } else if (items.length === 0) {
     edits = minimal(ctx.text, span.from, span.to, ' []');
   } else {
     const { keyIndent, seqIndent } = layout(ctx);
-    const lines = listItemsSource(items, new Map(), false).map((s) => `${ctx.eol}${keyIndent}${seqIndent}- ${s}`);
+    const lines = listItemsSource(items, new Map(), false).map(
+      (s) => `${ctx.eol}${keyIndent}${seqIndent}- ${s}`,
+    );
     edits = minimal(ctx.text, span.from, span.to, lines.join(''));
   }
   verify(ctx, edits, { key, kind: 'set', value: [...items] });
@@ -328,7 +351,11 @@ function mergeEdits(edits: TextEdit[]): TextEdit[] {
   for (const edit of sorted) {
     const last = out[out.length - 1];
     if (last && edit.from <= last.to) {
-      out[out.length - 1] = { from: last.from, to: Math.max(last.to, edit.to), insert: last.insert + edit.insert };
+      out[out.length - 1] = {
+        from: last.from,
+        to: Math.max(last.to, edit.to),
+        insert: last.insert + edit.insert,
+      };
     } else out.push(edit);
   }
   return out;
@@ -339,7 +366,9 @@ function lcs(a: readonly unknown[], b: readonly unknown[]): [number, number][] {
   const table = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
-      table[i]![j] = sameData(a[i], b[j]) ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
+      table[i]![j] = sameData(a[i], b[j])
+        ? table[i + 1]![j + 1]! + 1
+        : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
     }
   }
   const pairs: [number, number][] = [];
@@ -378,7 +407,11 @@ function addKeyEdits(ctx: Context, key: string, value: FieldValue): TextEdit[] {
   } else {
     edits = [{ from: ctx.parsed.block.contentTo, to: ctx.parsed.block.contentTo, insert: line }];
   }
-  verify(ctx, edits, { key, kind: 'set', value: Array.isArray(value) ? [...value] : scalarData(value as ScalarValue) });
+  verify(ctx, edits, {
+    key,
+    kind: 'set',
+    value: Array.isArray(value) ? [...value] : scalarData(value as ScalarValue),
+  });
   return edits;
 }
 
@@ -417,9 +450,17 @@ function pairViews(text: string): PairView[] {
     return {
       key: isScalar(pair.key) ? String(pair.key.value) : text.slice(from, base + pair.key.range![1]),
       source: text.slice(from, to),
-      data: pair.value ? pair.value.toJSON() : null,
+      data: pair.value ? jsonOf(pair.value) : null,
     };
   });
+}
+
+function jsonOf(node: YamlNode): unknown {
+  try {
+    return node.toJSON();
+  } catch {
+    return undefined;
+  }
 }
 
 /** Re-parses the edited text and refuses the edit unless only the intended value changed. */
@@ -436,7 +477,9 @@ function verify(ctx: Context, edits: readonly TextEdit[], intent: Intent): void 
   for (const pair of now) {
     if (pair.key === intent.key) {
       if (intent.kind === 'set' && !sameData(pair.data, intent.value)) {
-        throw new FrontmatterEditError(`“${intent.key}” could not be written as that value; edit it as YAML.`);
+        throw new FrontmatterEditError(
+          `“${intent.key}” could not be written as that value; edit it as YAML.`,
+        );
       }
       continue;
     }
@@ -467,7 +510,9 @@ export function setList(text: string, key: string, items: readonly ListItem[]): 
 
 /** Sets any field value: lists with {@link setList}, everything else with {@link setScalar}. */
 export function setField(text: string, key: string, value: FieldValue): TextEdit[] {
-  return Array.isArray(value) ? setList(text, key, value as readonly ListItem[]) : setScalar(text, key, value as ScalarValue);
+  return Array.isArray(value)
+    ? setList(text, key, value as readonly ListItem[])
+    : setScalar(text, key, value as ScalarValue);
 }
 
 /**

@@ -23,7 +23,11 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
   const parsed = parseBlock(text)!;
   if (parsed.error) {
     const { line, column, message } = parsed.error;
-    return { block, data: {}, problems: [`Invalid frontmatter at line ${line}, column ${column}: ${message}`] };
+    return {
+      block,
+      data: {},
+      problems: [`Invalid frontmatter at line ${line}, column ${column}: ${message}`],
+    };
   }
   const value: unknown = parsed.doc.toJS({ maxAliasCount: maxFrontmatterAliases });
   if (value === null || value === undefined) return { block, data: {}, problems: [] };

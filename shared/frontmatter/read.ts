@@ -104,20 +104,20 @@ export function parseBlock(text: string): ParsedBlock | null {
     return { block, doc, error: place(problem.pos[0], describeYamlProblem(problem.code, message)) };
   }
   let aliases = 0;
-  let bomb: number | null = null;
+  let firstAlias: number | null = null;
   visit(doc, {
     Alias(_key, node) {
       aliases++;
-      if (aliases > maxFrontmatterAliases && bomb === null) bomb = node.range?.[0] ?? 0;
+      firstAlias ??= node.range?.[0] ?? 0;
     },
   });
-  if (bomb !== null) {
-    return { block, doc, error: place(bomb, `More than ${maxFrontmatterAliases} aliases: Folio does not expand this block.`) };
-  }
+  const bomb = `These aliases expand too much (more than ${maxFrontmatterAliases}); Folio does not expand them.`;
+  if (aliases > maxFrontmatterAliases) return { block, doc, error: place(firstAlias ?? 0, bomb) };
   try {
     doc.toJS({ maxAliasCount: maxFrontmatterAliases });
   } catch (error) {
-    return { block, doc, error: place(0, error instanceof Error ? error.message.split('\n')[0]! : String(error)) };
+    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    return { block, doc, error: place(firstAlias ?? 0, /alias/i.test(message) ? bomb : message) };
   }
   return { block, doc, error: null };
 }
@@ -157,14 +157,18 @@ export function readFrontmatter(text: string): FrontmatterModel {
       lineEnding,
     };
   }
-  const fields = contents.items.map((pair) => describePair(pair as Pair<YamlNode, YamlNode | null>, block.contentFrom, text));
+  const fields = contents.items.map((pair) =>
+    describePair(pair as Pair<YamlNode, YamlNode | null>, block.contentFrom, text),
+  );
   return { status: 'ok', block, error: null, fields, lineEnding };
 }
 
 function describePair(pair: Pair<YamlNode, YamlNode | null>, base: number, text: string): FrontmatterField {
   const key = pair.key;
   const value = pair.value;
-  const keyText = isScalar(key) ? String(key.value) : text.slice(base + (key?.range?.[0] ?? 0), base + (key?.range?.[1] ?? 0));
+  const keyText = isScalar(key)
+    ? String(key.value)
+    : text.slice(base + (key?.range?.[0] ?? 0), base + (key?.range?.[1] ?? 0));
   const from = base + (key?.range?.[0] ?? 0);
   const to = base + (value?.range?.[1] ?? key?.range?.[2] ?? 0);
   const data = value ? safeJS(value) : null;

@@ -27,7 +27,12 @@ function parsesAs(source: string, expected: unknown, flow: boolean): boolean {
   if (flow) {
     if (!isSeq(contents) || contents.items.length !== 1) return false;
   } else if (!isMap(contents) || contents.items.length !== 1) return false;
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch {
+    return false; // e.g. an alias to nowhere
+  }
   const got = flow ? (data as unknown[])[0] : (data as Record<string, unknown>).k;
   return sameData(got, expected);
 }
@@ -100,8 +105,18 @@ export function inlineScalar(value: ScalarValue, preferred: ValueStyle, flow = f
  * A block scalar (`|` or `>`) holding `value`, with its content lines indented by `indent`, or
  * `null` when the value cannot be written that way without an indentation indicator.
  */
-export function blockScalar(value: string, style: 'literal' | 'folded', indent: string, eol: string): string | null {
-  if (value === '' || /^[ \t]/.test(value) || /\r/.test(value) || /[\u0000-\u0008\u000b-\u001f]/.test(value)) {
+export function blockScalar(
+  value: string,
+  style: 'literal' | 'folded',
+  indent: string,
+  eol: string,
+): string | null {
+  if (
+    value === '' ||
+    /^[ \t]/.test(value) ||
+    /\r/.test(value) ||
+    /[\u0000-\u0008\u000b-\u001f]/.test(value)
+  ) {
     return null;
   }
   const trailing = /\n*$/.exec(value)![0].length;
@@ -119,7 +134,10 @@ export function keySource(key: string): string {
     const doc = parseDocument(`${key}: x`, yamlParseOptions);
     if (doc.errors.length === 0 && isMap(doc.contents) && doc.contents.items.length === 1) {
       const data = doc.toJS() as Record<string, unknown>;
-      if (Object.keys(data)[0] === key && typeof (doc.contents.items[0]!.key as { value?: unknown }).value === 'string') {
+      if (
+        Object.keys(data)[0] === key &&
+        typeof (doc.contents.items[0]!.key as { value?: unknown }).value === 'string'
+      ) {
         return key;
       }
     }
