@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { ErrorPayload } from './errors';
+import type { LibrarySchema } from './frontmatter/schema';
 
 /** Longest article text accepted over the boundary (characters). */
 export const maxArticleChars = 20_000_000;
@@ -33,6 +34,9 @@ export const inputSchemas = {
       baseHash: z.string().max(128).nullable(),
     })
     .strict(),
+  // Frontmatter form (issue 6): the library's field schema and its images for the cover picker.
+  getSchema: z.object({}).strict(),
+  listImages: z.object({}).strict(),
 } as const;
 
 /** The name of a contract method. */
@@ -104,6 +108,9 @@ export interface MethodOutputs {
   listArticles: ArticleSummary[];
   readArticle: ArticleDocument;
   saveArticle: SaveResult;
+  getSchema: LibrarySchema;
+  /** Library-relative paths of the library's images. */
+  listImages: string[];
 }
 
 /** The whole API: every method async, plain data in and out. */

@@ -17,6 +17,7 @@ import type {
 import { FolioError } from '../../shared/errors';
 import { decodeArticle, encodeArticle, hashBytes } from './article-codec';
 import { isInside, resolveInLibrary, toLibraryPath } from './paths';
+import { schemaMethods, withSchemaProblems } from './schema';
 
 /** The few OS-specific needs of the service, passed in so it never imports Electron. */
 export interface LibraryHost {
@@ -100,7 +101,7 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
         problems: [decoded.binary ? 'The file looks binary.' : 'The file is not valid UTF-8.'],
       };
     }
-    return summarizeArticle(relative, decoded.text, info.mtime);
+    return withSchemaProblems(realRoot, summarizeArticle(relative, decoded.text, info.mtime), decoded.text);
   }
 
   async function readBytes(absolute: string, relative: string): Promise<Buffer | null> {
@@ -120,6 +121,7 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
   }
 
   const api: FolioApi = {
+    ...schemaMethods(realRoot),
     async getLibrary(): Promise<LibraryInfo> {
       return { name: path.basename(realRoot), root: realRoot };
     },

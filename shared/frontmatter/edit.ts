@@ -271,7 +271,7 @@ function setListEdits(ctx: Context, key: string, items: readonly ListItem[]): Te
   const span = valueSpan(ctx, pair);
   let edits: TextEdit[];
   if (isSeq(value) && !value.flow && items.length > 0) {
-    edits = blockListEdits(ctx, pair, value, items);
+    edits = blockListEdits(ctx, value, items);
   } else if (isSeq(value) && value.flow) {
     const source = ctx.text.slice(ctx.base + value.range![0], ctx.base + value.range![1]);
     const padded = /^\[\s/.test(source) && items.length > 0;
@@ -300,7 +300,7 @@ function setListEdits(ctx: Context, key: string, items: readonly ListItem[]): Te
  * Block lists change line by line: removed items lose their line, new items get a line of the
  * same indentation next to their neighbours, kept items (and comments between them) stay.
  */
-function blockListEdits(ctx: Context, pair: AnyPair, seq: YAMLSeq, items: readonly ListItem[]): TextEdit[] {
+function blockListEdits(ctx: Context, seq: YAMLSeq, items: readonly ListItem[]): TextEdit[] {
   const old = (seq.items as Scalar[]).map((item) => item.toJSON() as unknown);
   const keep = lcs(old, items);
   const firstDash = dashOffset(ctx, seq.items[0] as YamlNode);

@@ -24,3 +24,20 @@ export {
   type TextEdit,
 } from './edit';
 export { sameData, type ScalarValue, type YamlSource } from './scalar-source';
+export { datePart, isRealDate, todayDate, withDatePart } from './dates';
+export {
+  applyDefaults,
+  builtinSchema,
+  checkField,
+  defaultsFromSchema,
+  fieldTypes,
+  parseSchema,
+  schemaProblems,
+  validateData,
+  type FieldProblem,
+  type FieldType,
+  type FrontmatterSchema,
+  type LibrarySchema,
+  type SchemaField,
+  type SchemaResult,
+} from './schema';

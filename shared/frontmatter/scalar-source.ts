@@ -64,6 +64,7 @@ export function doubleQuoted(value: string): string {
 }
 
 function singleQuoted(value: string): string | null {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what single quotes cannot hold
   if (/[\u0000-\u001f\u007f-\u009f\ufeff]/.test(value)) return null;
   return `'${value.replace(/'/g, "''")}'`;
 }
@@ -111,14 +112,9 @@ export function blockScalar(
   indent: string,
   eol: string,
 ): string | null {
-  if (
-    value === '' ||
-    /^[ \t]/.test(value) ||
-    /\r/.test(value) ||
-    /[\u0000-\u0008\u000b-\u001f]/.test(value)
-  ) {
-    return null;
-  }
+  // eslint-disable-next-line no-control-regex -- control characters cannot appear in a block scalar
+  const control = /[\u0000-\u0008\u000b-\u001f]/;
+  if (value === '' || /^[ \t]/.test(value) || /\r/.test(value) || control.test(value)) return null;
   const trailing = /\n*$/.exec(value)![0].length;
   const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';
   const content = trailing === 0 ? value : value.slice(0, -1);

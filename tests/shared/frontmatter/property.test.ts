@@ -116,7 +116,7 @@ describe('random frontmatter edits', () => {
         try {
           after = applyEdits(text, remove ? removeKey(text, key) : setField(text, key, value));
         } catch (error) {
-          throw new Error(`${replay} on ${JSON.stringify(text)}: ${String(error)}`);
+          throw new Error(`${replay} on ${JSON.stringify(text)}: ${String(error)}`, { cause: error });
         }
         const model = readFrontmatter(after);
         expect(model.status, replay).toBe('ok');
