@@ -201,8 +201,8 @@ function blockIndent(ctx: Context, pair: AnyPair): string {
   return ' '.repeat(keyColumn(ctx, pair) + 2);
 }
 
-function scalarInsert(ctx: Context, pair: AnyPair, value: ScalarValue): string[] {
-  const style = scalarStyle(pair.value);
+function scalarInsert(ctx: Context, pair: AnyPair, value: ScalarValue, preferred?: ValueStyle): string[] {
+  const style = preferred ?? scalarStyle(pair.value);
   const candidates: string[] = [];
   if (typeof value === 'string' && (style === 'literal' || style === 'folded' || /\n/.test(value))) {
     const block = blockScalar(
@@ -217,7 +217,7 @@ function scalarInsert(ctx: Context, pair: AnyPair, value: ScalarValue): string[]
   return candidates;
 }
 
-function setScalarEdits(ctx: Context, key: string, value: ScalarValue): TextEdit[] {
+function setScalarEdits(ctx: Context, key: string, value: ScalarValue, style?: ValueStyle): TextEdit[] {
   const pair = findPair(ctx, key);
   if (!pair) return addKeyEdits(ctx, key, value);
   const span = valueSpan(ctx, pair);
@@ -226,7 +226,7 @@ function setScalarEdits(ctx: Context, key: string, value: ScalarValue): TextEdit
   // A block scalar's range ends after its last line break; keep that break out of the splice.
   const fullTo = blockValue && pair.value?.range ? ctx.base + pair.value.range[1] : span.to;
   let lastError: unknown = null;
-  for (const candidate of scalarInsert(ctx, pair, value)) {
+  for (const candidate of scalarInsert(ctx, pair, value, style)) {
     const isBlock = /^ [|>]/.test(candidate);
     const to = isBlock ? afterLineEnd(ctx.text, fullTo) : span.to;
     const edits = minimal(ctx.text, span.from, to, candidate);
@@ -496,10 +496,24 @@ function verify(ctx: Context, edits: readonly TextEdit[], intent: Intent): void 
  * Sets a scalar value, keeping its quoting style where the new text allows it (a plain value
  * that would read back differently, like `01234` or `yes`, gets quotes). A missing key is added.
  */
-export function setScalar(text: string, key: string, value: ScalarValue): TextEdit[] {
+export function setScalar(
+  text: string,
+  key: string,
+  value: ScalarValue,
+  options: EditOptions = {},
+): TextEdit[] {
   checkEditable(text, key);
-  const ctx = context(text);
-  return setScalarEdits(ctx, key, value);
+  return setScalarEdits(context(text), key, value, options.style);
+}
+
+/** Options of {@link setScalar} and {@link setField}. */
+export interface EditOptions {
+  /**
+   * The style to prefer instead of the value's current one. The form passes the style a field
+   * had when it got focus, so a space typed at the end (which needs quotes for a moment) does
+   * not leave a plain title quoted for good. Default: the current style.
+   */
+  readonly style?: ValueStyle;
 }
 
 /** Sets a list, keeping its flow (`[a, b]`) or block (`- a`) style and untouched items' text. */
@@ -509,10 +523,15 @@ export function setList(text: string, key: string, items: readonly ListItem[]): 
 }
 
 /** Sets any field value: lists with {@link setList}, everything else with {@link setScalar}. */
-export function setField(text: string, key: string, value: FieldValue): TextEdit[] {
+export function setField(
+  text: string,
+  key: string,
+  value: FieldValue,
+  options: EditOptions = {},
+): TextEdit[] {
   return Array.isArray(value)
     ? setList(text, key, value as readonly ListItem[])
-    : setScalar(text, key, value as ScalarValue);
+    : setScalar(text, key, value as ScalarValue, options);
 }
 
 /**

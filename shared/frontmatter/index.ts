@@ -19,6 +19,7 @@ export {
   setList,
   setScalar,
   FrontmatterEditError,
+  type EditOptions,
   type FieldValue,
   type ListItem,
   type TextEdit,
