@@ -152,6 +152,7 @@ describe('the frontmatter form in browser mode', () => {
     const app = await openApp(browser, fill);
     const { page } = app;
     const form = await openPost(page);
+    await screenshot(page, 'frontmatter-form-open-light');
     await page.locator('.cm-content').click();
     await page.keyboard.press('ControlOrMeta+Home');
     await page.keyboard.press('ArrowDown');
@@ -202,6 +203,7 @@ describe('the frontmatter form in browser mode', () => {
   it('looks right in dark mode', async () => {
     const app = await openApp(browser, fill, { colorScheme: 'dark' });
     const form = await openPost(app.page);
+    await screenshot(app.page, 'frontmatter-form-open-dark');
     await form.getByLabel('Slug').fill('Bad Slug');
     await form.getByText('Slug does not have the expected form.').first().waitFor();
     await screenshot(app.page, 'frontmatter-form-dark');

@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactElement } from 'react';
 import { api, assetBase } from '../api';
+import { relativeToArticle } from './cover-path';
 
 /** Props of {@link CoverPicker}. */
 export interface CoverPickerProps {
@@ -10,15 +11,6 @@ export interface CoverPickerProps {
   readonly disabled: boolean;
   readonly describedBy?: string;
   readonly onChange: (value: string, kind: 'typing' | 'change') => void;
-}
-
-/** `target` (library-relative) as a path relative to the folder of `articlePath`. */
-export function relativeToArticle(articlePath: string, target: string): string {
-  const from = articlePath.split('/').slice(0, -1);
-  const to = target.split('/');
-  let common = 0;
-  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
-  return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/');
 }
 
 function thumbnailUrl(articlePath: string, value: string): string | null {

@@ -115,7 +115,7 @@ export function FieldEditor(props: FieldEditorProps): ReactElement {
               setText(e.target.value ? withDatePart(text || null, e.target.value) : '', 'change')
             }
           />
-          {shape && <span className="folio-field-note">keeps {shape.trim()}</span>}
+          {shape && <span className="folio-field-note">keeps time {shape.trim().replace(/^[Tt]/, '')}</span>}
           {text && !isRealDate(text) && <span className="folio-field-note">written as “{text}”</span>}
         </span>
       );

@@ -47,14 +47,34 @@ export function genericSpec(field: FrontmatterField): SchemaField {
   }
 }
 
+/**
+ * True when the value in the file can be edited with the schema's input without changing its
+ * type behind the author's back (a string `tags: a, b` is not silently turned into a list).
+ */
+export function fitsSpec(spec: SchemaField, field: FrontmatterField): boolean {
+  if (field.kind === 'null') return true;
+  switch (spec.type) {
+    case 'list':
+      return field.kind === 'list';
+    case 'number':
+      return field.kind === 'number';
+    case 'boolean':
+      return field.kind === 'boolean';
+    default:
+      return field.kind === 'string' || field.kind === 'number';
+  }
+}
+
 /** The rows of the form for a model and a schema. */
 export function formRows(model: FrontmatterModel, schema: FrontmatterSchema): FormRow[] {
   const byKey = new Map(model.fields.map((f) => [f.key, f]));
-  const rows: FormRow[] = schema.fields.map((spec) => ({
-    spec,
-    field: byKey.get(spec.key) ?? null,
-    generic: false,
-  }));
+  const rows: FormRow[] = schema.fields.map((spec) => {
+    const field = byKey.get(spec.key) ?? null;
+    // A value of another type than the schema expects is edited as what it is; the validator
+    // reports the mismatch.
+    const shown = field && !fitsSpec(spec, field) ? { ...genericSpec(field), label: spec.label } : spec;
+    return { spec: shown, field, generic: false };
+  });
   const known = new Set(schema.fields.map((s) => s.key));
   for (const field of model.fields) {
     if (!known.has(field.key)) rows.push({ spec: genericSpec(field), field, generic: true });

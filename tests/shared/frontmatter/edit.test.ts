@@ -105,3 +105,13 @@ describe('golden frontmatter edits', () => {
     ]);
   });
 });
+
+describe('typing in a form field', () => {
+  it('returns a plain title to plain once a trailing space is followed by a word', () => {
+    let text = '---\ntitle: Hello\n---\n';
+    text = applyEdits(text, setScalar(text, 'title', 'Hello ', { style: 'plain' }));
+    expect(text).toBe('---\ntitle: "Hello "\n---\n');
+    text = applyEdits(text, setScalar(text, 'title', 'Hello w', { style: 'plain' }));
+    expect(text).toBe('---\ntitle: Hello w\n---\n');
+  });
+});
