@@ -6,7 +6,14 @@
  */
 import { isMap, isScalar, isSeq, type Node as YamlNode, type Pair, type Scalar, type YAMLSeq } from 'yaml';
 import { findFrontmatter } from './find-block';
-import { parseBlock, readFrontmatter, type ParsedBlock, type ValueStyle } from './read';
+import {
+  describePair,
+  dominantLineEnding,
+  parseBlock,
+  readFrontmatter,
+  type ParsedBlock,
+  type ValueStyle,
+} from './read';
 import {
   blockScalar,
   inlineScalar,
@@ -68,9 +75,13 @@ function context(text: string): Context {
     ? /\r\n$/.test(text.slice(block.from, block.contentFrom))
       ? '\r\n'
       : '\n'
-    : readFrontmatter(text).lineEnding;
+    : dominantLineEnding(text);
   const parsed = parseBlock(text);
-  if (!parsed) return { text, parsed: null, base: 0, eol, pairs: [] };
+  if (!parsed) {
+    const model = block ? null : readFrontmatter(text);
+    if (model?.status === 'unsupported') throw new FrontmatterEditError(model.error!.message);
+    return { text, parsed: null, base: 0, eol, pairs: [] };
+  }
   if (parsed.error) {
     throw new FrontmatterEditError(
       `The frontmatter is not valid (line ${parsed.error.line}, column ${parsed.error.column}: ${parsed.error.message}); fix it as YAML first.`,
@@ -91,10 +102,11 @@ function findPair(ctx: Context, key: string): AnyPair | null {
   return ctx.pairs.find((pair) => isScalar(pair.key) && pair.key.value === key) ?? null;
 }
 
-function checkEditable(text: string, key: string): void {
-  const field = readFrontmatter(text).fields.find((f) => f.key === key);
-  if (field && !field.editable)
-    throw new FrontmatterEditError(field.reason ?? `“${key}” cannot be edited here.`);
+function checkEditable(ctx: Context, key: string): void {
+  const pair = findPair(ctx, key);
+  if (!pair) return;
+  const field = describePair(pair, ctx.base, ctx.text);
+  if (!field.editable) throw new FrontmatterEditError(field.reason ?? `“${key}” cannot be edited here.`);
 }
 
 function lineStart(text: string, at: number): number {
@@ -436,8 +448,8 @@ interface PairView {
   readonly data: unknown;
 }
 
-function pairViews(text: string): PairView[] {
-  const parsed = parseBlock(text);
+function pairViews(text: string, known?: ParsedBlock | null): PairView[] {
+  const parsed = known === undefined ? parseBlock(text) : known;
   if (!parsed) return [];
   if (parsed.error) throw new FrontmatterEditError(`The edit would break the YAML: ${parsed.error.message}`);
   const contents = parsed.doc.contents;
@@ -466,7 +478,7 @@ function jsonOf(node: YamlNode): unknown {
 /** Re-parses the edited text and refuses the edit unless only the intended value changed. */
 function verify(ctx: Context, edits: readonly TextEdit[], intent: Intent): void {
   const after = applyEdits(ctx.text, edits);
-  const before = pairViews(ctx.text);
+  const before = pairViews(ctx.text, ctx.parsed);
   const now = pairViews(after);
   const expectedKeys = before.map((p) => p.key).filter((k) => intent.kind === 'set' || k !== intent.key);
   if (intent.kind === 'set' && !expectedKeys.includes(intent.key)) expectedKeys.push(intent.key);
@@ -502,8 +514,9 @@ export function setScalar(
   value: ScalarValue,
   options: EditOptions = {},
 ): TextEdit[] {
-  checkEditable(text, key);
-  return setScalarEdits(context(text), key, value, options.style);
+  const ctx = context(text);
+  checkEditable(ctx, key);
+  return setScalarEdits(ctx, key, value, options.style);
 }
 
 /** Options of {@link setScalar} and {@link setField}. */
@@ -518,8 +531,9 @@ export interface EditOptions {
 
 /** Sets a list, keeping its flow (`[a, b]`) or block (`- a`) style and untouched items' text. */
 export function setList(text: string, key: string, items: readonly ListItem[]): TextEdit[] {
-  checkEditable(text, key);
-  return setListEdits(context(text), key, items);
+  const ctx = context(text);
+  checkEditable(ctx, key);
+  return setListEdits(ctx, key, items);
 }
 
 /** Sets any field value: lists with {@link setList}, everything else with {@link setScalar}. */
@@ -544,8 +558,9 @@ export function addKey(text: string, key: string, value: FieldValue): TextEdit[]
 
 /** Removes a key with its whole line(s); comments on other lines stay. */
 export function removeKey(text: string, key: string): TextEdit[] {
-  checkEditable(text, key);
-  return removeKeyEdits(context(text), key);
+  const ctx = context(text);
+  checkEditable(ctx, key);
+  return removeKeyEdits(ctx, key);
 }
 
 /** True when `value` is a YAML-source value (re-exported for callers building CLI values). */

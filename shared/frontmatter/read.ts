@@ -113,6 +113,7 @@ export function parseBlock(text: string): ParsedBlock | null {
   });
   const bomb = `These aliases expand too much (more than ${maxFrontmatterAliases}); Folio does not expand them.`;
   if (aliases > maxFrontmatterAliases) return { block, doc, error: place(firstAlias ?? 0, bomb) };
+  if (aliases === 0) return { block, doc, error: null }; // nothing can expand
   try {
     doc.toJS({ maxAliasCount: maxFrontmatterAliases });
   } catch (error) {
@@ -132,7 +133,22 @@ function describeYamlProblem(code: string, message: string): string {
 export function readFrontmatter(text: string): FrontmatterModel {
   const lineEnding = dominantLineEnding(text);
   const block = findFrontmatter(text);
-  if (!block) return { status: 'none', block: null, error: null, fields: [], lineEnding };
+  if (!block) {
+    // `---js`, `---json`...: other engines' executable or typed fences. Never run, never edited.
+    const fence = /^\uFEFF?(---|\+\+\+)([A-Za-z][\w-]*)[ \t]*(?:\r?\n|\r|$)/.exec(text);
+    if (fence) {
+      const offset = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+      const message = `This article starts with a “${fence[1]}${fence[2]}” block, which Folio does not read (and never runs); edit it as text.`;
+      return {
+        status: 'unsupported',
+        block: null,
+        error: { message, line: 1, column: 1, offset },
+        fields: [],
+        lineEnding,
+      };
+    }
+    return { status: 'none', block: null, error: null, fields: [], lineEnding };
+  }
   if (block.kind === 'toml') return { status: 'toml', block, error: null, fields: [], lineEnding };
   const parsed = parseBlock(text)!;
   if (parsed.error) return { status: 'error', block, error: parsed.error, fields: [], lineEnding };
@@ -163,7 +179,12 @@ export function readFrontmatter(text: string): FrontmatterModel {
   return { status: 'ok', block, error: null, fields, lineEnding };
 }
 
-function describePair(pair: Pair<YamlNode, YamlNode | null>, base: number, text: string): FrontmatterField {
+/** Describes one top-level pair of a parsed block (`base`: offset of the block content in `text`). */
+export function describePair(
+  pair: Pair<YamlNode, YamlNode | null>,
+  base: number,
+  text: string,
+): FrontmatterField {
   const key = pair.key;
   const value = pair.value;
   const keyText = isScalar(key)

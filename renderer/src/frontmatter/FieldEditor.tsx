@@ -125,6 +125,7 @@ export function FieldEditor(props: FieldEditorProps): ReactElement {
       return (
         <TagInput
           labelId={labelId}
+          inputId={inputId}
           label={spec.label}
           values={items}
           suggestions={props.suggestions}

@@ -4,6 +4,8 @@ import { useId, useState, type KeyboardEvent, type ReactElement } from 'react';
 export interface TagInputProps {
   /** Id of the element labelling the chips' text box. */
   readonly labelId: string;
+  /** Id of the text box (so the field's label focuses it). */
+  readonly inputId: string;
   readonly label: string;
   readonly values: readonly string[];
   /** Suggestions (e.g. the tags used in the library), offered as you type. */
@@ -19,6 +21,7 @@ export interface TagInputProps {
  */
 export function TagInput({
   labelId,
+  inputId,
   label,
   values,
   suggestions,
@@ -59,6 +62,7 @@ export function TagInput({
         </span>
       ))}
       <input
+        id={inputId}
         type="text"
         value={draft}
         disabled={disabled}

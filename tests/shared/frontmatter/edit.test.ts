@@ -53,6 +53,12 @@ describe('golden frontmatter edits', () => {
     expect(() => setScalar('+++\ntitle = "x"\n+++\n', 'title', 'y')).toThrow(/TOML/);
   });
 
+  it('never reads or adds to a ---js block, and says so', () => {
+    const text = "---js\n{ title: (() => { throw new Error('ran') })() }\n---\nBody.\n";
+    expect(readFrontmatter(text).error!.message).toMatch(/never runs/);
+    expect(() => setScalar(text, 'title', 'y')).toThrow(/---js/);
+  });
+
   it('never touches read-only nodes: anchors, aliases, merge keys, tags, nested objects', () => {
     const text = goldenCases.find((c) => c.name.startsWith('anchors'))!.input;
     const fields = readFrontmatter(text).fields;

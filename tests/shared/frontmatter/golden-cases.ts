@@ -172,7 +172,7 @@ export const goldenCases: readonly GoldenCase[] = [
   {
     name: '---js is never executed (and is not frontmatter)',
     input: `---js\n{ title: (() => { throw new Error('ran') })() }\n---\nBody.\n`,
-    status: 'none',
+    status: 'unsupported',
   },
   {
     name: 'anchors, aliases and merge keys stay as written',
