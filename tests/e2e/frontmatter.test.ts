@@ -200,6 +200,38 @@ describe('the frontmatter form in browser mode', () => {
     await app.close();
   });
 
+  it('follows the library schema: custom fields, required marks in the library and the form', async () => {
+    const app = await openApp(browser, async (library) => {
+      await fill(library);
+      await mkdir(path.join(library, '.folio'));
+      await writeFile(
+        path.join(library, '.folio', 'schema.yaml'),
+        'fields:\n  author: { required: true }\n  audience:\n    type: choice\n    choices: [beginners, experts]\n    help: Who it is for.\n',
+      );
+    });
+    const { page } = app;
+    const pane = page.getByRole('navigation', { name: 'Library' });
+    await pane.getByText('⚠ Author is required.').first().waitFor();
+    const form = await openPost(page);
+    await form.getByRole('group', { name: 'Problems' }).getByText('Author is required.').waitFor();
+    await form.getByLabel('Audience').selectOption('experts');
+    await waitForYaml(page, 'audience: experts\n');
+    await form.getByLabel('Author').fill('Ada');
+    await waitForYaml(page, 'author: Ada\n');
+    await expect(form.getByRole('group', { name: 'Problems' }).count()).resolves.toBe(0);
+    await page.keyboard.press('ControlOrMeta+s');
+    await page.getByRole('contentinfo').getByText('Saved', { exact: true }).waitFor();
+    await expect
+      .poll(() =>
+        pane
+          .getByRole('link', { name: /Hello world/ })
+          .getByText(/Author is required/)
+          .count(),
+      )
+      .toBe(0);
+    await app.close();
+  });
+
   it('looks right in dark mode', async () => {
     const app = await openApp(browser, fill, { colorScheme: 'dark' });
     const form = await openPost(app.page);
