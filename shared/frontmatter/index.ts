@@ -32,6 +32,7 @@ export {
   checkField,
   defaultsFromSchema,
   fieldTypes,
+  hasRiskyRepetition,
   parseSchema,
   schemaProblems,
   validateData,

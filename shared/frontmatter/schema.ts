@@ -86,6 +86,47 @@ export const builtinSchema: FrontmatterSchema = {
 };
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+/**
+ * True when `pattern` repeats a group that can match the same text in more than one way, like
+ * `(a+)+` or `(a|aa)*`: the shape of regular expressions that backtrack for ever. A schema file
+ * is as untrusted as any library file, so such patterns are refused rather than run on every
+ * article. A repeated group that starts with a plain character (`(?:-[a-z]+)*`) is fine: each
+ * repetition must begin with it. Hand-written because the check is small and specific.
+ */
+export function hasRiskyRepetition(pattern: string): boolean {
+  const starts: number[] = [];
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') starts.push(i);
+    else if (c === ')') {
+      const start = starts.pop();
+      const next = pattern[i + 1];
+      if (start === undefined || !next || !'*+?{'.includes(next)) continue;
+      const body = pattern.slice(start + 1, i).replace(/^\?(?::|=|!|<=|<!|<[A-Za-z]\w*>)/, '');
+      const flat = body.replace(/\[(?:\\.|[^\]])*\]/g, 'x');
+      // Alternatives that may overlap repeat ambiguously however they start.
+      if (/(^|[^\\])\|/.test(flat)) return true;
+      const repeats = /(^|[^\\])[*+{]/.test(flat);
+      const anchored = /^(?:[^\\()[\]{}.*+?|^$]|\\[^dDwWsSbBpP\d])(?![*+?{])/.test(body);
+      if (repeats && !anchored) return true;
+    }
+  }
+  return false;
+}
+
+/** Values longer than this are not matched against a schema pattern (they fail the check). */
+export const maxPatternInput = 2000;
 const fieldSpec = z
   .object({
     type: z.enum(fieldTypes).optional(),
@@ -103,6 +144,10 @@ const fieldSpec = z
           return false;
         }
       }, 'is not a valid regular expression')
+      .refine(
+        (p) => !hasRiskyRepetition(p),
+        'repeats a group that can match in many ways, which can take forever; simplify it',
+      )
       .optional(),
     minLength: z.number().int().min(0).optional(),
     maxLength: z.number().int().min(0).optional(),
@@ -221,10 +266,14 @@ export function checkField(spec: SchemaField, value: unknown): string | null {
         return `${spec.label} should be a date like 2024-05-31 (found “${String(value)}”).`;
       }
       break;
-    case 'list':
+    case 'list': {
       if (!Array.isArray(value)) return `${spec.label} should be a list.`;
       if (value.some((item) => typeof item === 'object')) return `${spec.label} should be a list of words.`;
+      const outside = spec.choices ? value.filter((item) => !spec.choices!.includes(String(item))) : [];
+      if (outside.length > 0)
+        return `${spec.label} can only hold ${spec.choices!.join(', ')} (not ${outside.join(', ')}).`;
       break;
+    }
     case 'choice':
       if (spec.choices && !spec.choices.includes(String(value))) {
         return `${spec.label} should be one of ${spec.choices.join(', ')}.`;
@@ -253,7 +302,10 @@ export function checkField(spec: SchemaField, value: unknown): string | null {
     } catch {
       pattern = null; // parseSchema already reported it
     }
-    if (pattern && !pattern.test(String(value))) return `${spec.label} does not have the expected form.`;
+    const text = String(value);
+    if (pattern && (text.length > maxPatternInput || !pattern.test(text))) {
+      return `${spec.label} does not have the expected form.`;
+    }
   }
   return null;
 }

@@ -2,6 +2,7 @@ import { useState, type ReactElement } from 'react';
 import {
   datePart,
   isRealDate,
+  todayDate,
   withDatePart,
   type FieldValue,
   type SchemaField,
@@ -115,6 +116,14 @@ export function FieldEditor(props: FieldEditorProps): ReactElement {
               setText(e.target.value ? withDatePart(text || null, e.target.value) : '', 'change')
             }
           />
+          <button
+            type="button"
+            disabled={disabled}
+            aria-label={`Set ${spec.label} to today`}
+            onClick={() => setText(withDatePart(text || null, todayDate()), 'change')}
+          >
+            Today
+          </button>
           {shape && <span className="folio-field-note">keeps time {shape.trim().replace(/^[Tt]/, '')}</span>}
           {text && !isRealDate(text) && <span className="folio-field-note">written as “{text}”</span>}
         </span>

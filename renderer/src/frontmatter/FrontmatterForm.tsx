@@ -200,7 +200,7 @@ export function FrontmatterForm(props: FrontmatterFormProps): ReactElement {
                           invalid={problem !== null}
                           disabled={readOnly || !view}
                           articlePath={articlePath}
-                          suggestions={row.spec.key === 'tags' ? tagSuggestions : []}
+                          suggestions={row.spec.choices ?? (row.spec.key === 'tags' ? tagSuggestions : [])}
                           onChange={(value, kind) => change(row, value, kind)}
                           onFocus={() => row.field && focusStyles.current.set(row.spec.key, row.field.style)}
                           onBlur={() => focusStyles.current.delete(row.spec.key)}

@@ -3,6 +3,7 @@ import {
   applyDefaults,
   builtinSchema,
   defaultsFromSchema,
+  hasRiskyRepetition,
   parseSchema,
   schemaProblems,
   validateData,
@@ -59,6 +60,25 @@ describe('library schemas', () => {
     expect(wrong.schema).toBe(builtinSchema);
     expect(wrong.problems[0]).toMatch(/fields\.title\.type/);
     expect(parseSchema('fields:\n  slug: { pattern: "([" }\n').problems[0]).toMatch(/regular expression/);
+    expect(parseSchema('fields:\n  slug: { pattern: "(a+)+$" }\n').problems[0]).toMatch(/forever/);
+    expect(parseSchema('fields:\n  slug: { pattern: "(\\\\w{2,})*" }\n').problems[0]).toMatch(/forever/);
+    expect(parseSchema('fields:\n  slug: { pattern: "[a-z]+(?:-[a-z]+)*" }\n').problems).toEqual([]);
+  });
+
+  it('refuses patterns that can backtrack for ever, and keeps safe repetitions', () => {
+    for (const risky of ['(a+)+$', '(\\w{2,})*', '(a|aa)+', '(?:x*)*', '([a-z]+)*!', '(?<n>.+)+']) {
+      expect(hasRiskyRepetition(risky), risky).toBe(true);
+    }
+    for (const safe of [
+      '[a-z0-9]+(?:-[a-z0-9]+)*',
+      '(ab+)+',
+      '\\d{4}-\\d{2}',
+      '(?:\\.[a-z]+)?',
+      '[(+)]+',
+      '(news|essays)',
+    ]) {
+      expect(hasRiskyRepetition(safe), safe).toBe(false);
+    }
   });
 
   it('validates required, choices, dates, urls, patterns and lengths', () => {
@@ -84,6 +104,13 @@ describe('library schemas', () => {
     ]);
     expect(problems[1]!.message).toMatch(/2024-13-45/);
     expect(validateData({}, schema)).toEqual([{ key: 'title', message: 'Title is required.' }]);
+  });
+
+  it('checks the items of a list that has choices', () => {
+    const { schema } = parseSchema('fields:\n  categories: { choices: [news, essays] }\n');
+    expect(validateData({ categories: ['news', 'gossip'] }, schema)).toEqual([
+      { key: 'categories', message: 'Categories can only hold news, essays (not gossip).' },
+    ]);
   });
 
   it('finds schema problems in an article text for the library pane', () => {
