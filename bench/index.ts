@@ -1,4 +1,5 @@
 import { exportBench } from './export.bench';
+import { frontmatterBench } from './frontmatter.bench';
 import { renderBench } from './render.bench';
 
 /**
@@ -8,6 +9,7 @@ import { renderBench } from './render.bench';
 const suites: Record<string, () => void | Promise<void>> = {
   render: renderBench,
   export: exportBench,
+  frontmatter: frontmatterBench,
 };
 
 const only = process.argv.slice(2);

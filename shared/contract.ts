@@ -9,6 +9,7 @@ import type { ErrorPayload } from './errors';
 import type { ArticleProblem } from './checks/problems';
 import type { ArticleHtml, ExportProgress, ExportReport } from './export/report';
 import { exportThemeIds } from './export/themes';
+import type { LibrarySchema } from './frontmatter/schema';
 
 /** Longest article text accepted over the boundary (characters). */
 export const maxArticleChars = 20_000_000;
@@ -74,6 +75,9 @@ export const inputSchemas = {
     .object({ path: articlePathSchema, text: z.string().max(maxArticleChars).optional() })
     .strict(),
   checkLibrary: z.object({ folder: z.string().max(4096).optional() }).strict(),
+  // Frontmatter form (issue 6): the library's field schema and its images for the cover picker.
+  getSchema: z.object({}).strict(),
+  listImages: z.object({}).strict(),
 } as const;
 
 /** The name of a contract method. */
@@ -152,6 +156,9 @@ export interface MethodOutputs {
   exportPdf: { readonly file: string };
   checkArticle: ArticleProblem[];
   checkLibrary: ArticleProblem[];
+  getSchema: LibrarySchema;
+  /** Library-relative paths of the library's images. */
+  listImages: string[];
 }
 
 /** The whole API: every method async, plain data in and out. */

@@ -5,6 +5,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { startBrowserMode } from '../web';
 import { registerCheckCommand } from './check-command';
 import { registerExportCommand } from './export-command';
+import { registerMetaCommand } from './meta';
 
 /** Where the built renderer lives, relative to this package. */
 export const rendererDir = path.resolve(
@@ -54,5 +55,6 @@ export function createProgram(): Command {
 
   registerExportCommand(program);
   registerCheckCommand(program);
+  registerMetaCommand(program);
   return program;
 }

@@ -18,6 +18,7 @@ import { FolioError } from '../../shared/errors';
 import { decodeArticle, encodeArticle, hashBytes } from './article-codec';
 import { isInside, resolveInLibrary, toLibraryPath } from './paths';
 import { createExportMethods } from './export';
+import { schemaMethods, withSchemaProblems } from './schema';
 
 /** The few OS-specific needs of the service, passed in so it never imports Electron. */
 export interface LibraryHost {
@@ -103,7 +104,7 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
         problems: [decoded.binary ? 'The file looks binary.' : 'The file is not valid UTF-8.'],
       };
     }
-    return summarizeArticle(relative, decoded.text, info.mtime);
+    return withSchemaProblems(realRoot, summarizeArticle(relative, decoded.text, info.mtime), decoded.text);
   }
 
   async function readBytes(absolute: string, relative: string): Promise<Buffer | null> {
@@ -125,6 +126,7 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
   const api: FolioApi = {
     ...createExportMethods({ root: realRoot, emit, printToPdf: options.host.printToPdf }),
 
+    ...schemaMethods(realRoot),
     async getLibrary(): Promise<LibraryInfo> {
       return { name: path.basename(realRoot), root: realRoot };
     },

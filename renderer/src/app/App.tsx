@@ -2,8 +2,10 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type R
 import type { ArticleDocument, ArticleSummary, LibraryInfo } from '../../../shared/contract';
 import { isFolioError } from '../../../shared/errors';
 import { api, assetBase } from '../api';
+import type { EditorView } from '@codemirror/view';
 import { Editor } from '../editor/Editor';
 import { ExportBar } from '../export';
+import { FrontmatterForm } from '../frontmatter/FrontmatterForm';
 import { LibraryPane } from '../library/LibraryPane';
 import { Preview } from '../preview/Preview';
 import { StatusBar } from '../status/StatusBar';
@@ -22,6 +24,7 @@ export function App(): ReactElement {
   const [articles, setArticles] = useState<ArticleSummary[]>([]);
   const [loaded, setLoaded] = useState<ArticleDocument | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [editorView, setEditorView] = useState<EditorView | null>(null);
 
   const refresh = useCallback((): Promise<void> => {
     return api.listArticles({}).then(setArticles, (error: unknown) => setMessage(describeError(error)));
@@ -78,7 +81,22 @@ export function App(): ReactElement {
       <main className="folio-workspace">
         <section className="folio-pane folio-pane-editor" aria-label="Editor">
           {!loaded && <p className="folio-empty">Choose an article in the library to start writing.</p>}
-          <Editor article={loaded} onChange={(text) => store.edit(text)} onSave={() => void save()} />
+          {open && (
+            <FrontmatterForm
+              view={editorView}
+              text={open.text}
+              articlePath={open.doc.path}
+              readOnly={open.doc.readOnly}
+              articles={articles}
+              onSave={() => void save()}
+            />
+          )}
+          <Editor
+            article={loaded}
+            onChange={(text) => store.edit(text)}
+            onSave={() => void save()}
+            onView={setEditorView}
+          />
         </section>
         <section className="folio-pane folio-pane-preview" aria-label="Preview pane">
           <ExportBar articlePath={open?.doc.path ?? null} text={open?.text ?? null} onMessage={setMessage} />
