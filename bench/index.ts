@@ -1,5 +1,6 @@
 import { exportBench } from './export.bench';
 import { frontmatterBench } from './frontmatter.bench';
+import { editorBench } from './editor.bench';
 import { renderBench } from './render.bench';
 
 /**
@@ -10,6 +11,7 @@ const suites: Record<string, () => void | Promise<void>> = {
   render: renderBench,
   export: exportBench,
   frontmatter: frontmatterBench,
+  editor: editorBench,
 };
 
 const only = process.argv.slice(2);

@@ -35,6 +35,8 @@ const exportChoices = {
   /** Names the run in `exportProgressed` events and for `cancelExport`. */
   jobId: z.string().max(64).optional(),
 };
+/** Longest base64 image accepted by `importAsset` (characters; about 20 MB of bytes). */
+export const maxAssetBase64Chars = 28_000_000;
 
 /** Runtime validators for the input of every method. Every method takes one plain object. */
 export const inputSchemas = {
@@ -78,6 +80,17 @@ export const inputSchemas = {
   // Frontmatter form (issue 6): the library's field schema and its images for the cover picker.
   getSchema: z.object({}).strict(),
   listImages: z.object({}).strict(),
+  /** Copies an image pasted or dropped into the editor next to the article (see ImportedAsset). */
+  importAsset: z
+    .object({
+      /** The article the image belongs to; the image goes into `assets/` beside it. */
+      articlePath: articlePathSchema,
+      /** The name the image came with (a hint for its type; the saved name comes from the article). */
+      name: z.string().max(255),
+      /** The image bytes, base64. */
+      dataBase64: z.string().min(1).max(maxAssetBase64Chars, 'The image is too large.'),
+    })
+    .strict(),
 } as const;
 
 /** The name of a contract method. */
@@ -159,6 +172,15 @@ export interface MethodOutputs {
   getSchema: LibrarySchema;
   /** Library-relative paths of the library's images. */
   listImages: string[];
+  importAsset: ImportedAsset;
+}
+
+/** An image copied into the library by `importAsset`. */
+export interface ImportedAsset {
+  /** Library-relative path of the new file. */
+  readonly path: string;
+  /** The path relative to the article's folder, ready for `![alt](…)`. */
+  readonly markdownPath: string;
 }
 
 /** The whole API: every method async, plain data in and out. */

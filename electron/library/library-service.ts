@@ -16,6 +16,7 @@ import type {
 } from '../../shared/contract';
 import { FolioError } from '../../shared/errors';
 import { decodeArticle, encodeArticle, hashBytes } from './article-codec';
+import { assetImporter } from './import-asset';
 import { isInside, resolveInLibrary, toLibraryPath } from './paths';
 import { createExportMethods } from './export';
 import { schemaMethods, withSchemaProblems } from './schema';
@@ -127,6 +128,7 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
     ...createExportMethods({ root: realRoot, emit, printToPdf: options.host.printToPdf }),
 
     ...schemaMethods(realRoot),
+    ...assetImporter(realRoot),
     async getLibrary(): Promise<LibraryInfo> {
       return { name: path.basename(realRoot), root: realRoot };
     },
