@@ -17,6 +17,7 @@ import type {
 import { FolioError } from '../../shared/errors';
 import { decodeArticle, encodeArticle, hashBytes } from './article-codec';
 import { isInside, resolveInLibrary, toLibraryPath } from './paths';
+import { withSnapshots, type SnapshotMethodName } from './snapshots';
 
 /** The few OS-specific needs of the service, passed in so it never imports Electron. */
 export interface LibraryHost {
@@ -119,7 +120,7 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
     }
   }
 
-  const api: FolioApi = {
+  const api: Omit<FolioApi, SnapshotMethodName> = {
     async getLibrary(): Promise<LibraryInfo> {
       return { name: path.basename(realRoot), root: realRoot };
     },
@@ -213,6 +214,7 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
 
   return {
     ...api,
+    ...withSnapshots(api, { root: realRoot, appDataDir: options.host.appDataDir }),
     on(event, listener) {
       emitter.on(event, listener);
       return () => emitter.off(event, listener);
