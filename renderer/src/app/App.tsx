@@ -5,6 +5,8 @@ import { api, assetBase } from '../api';
 import { Editor } from '../editor/Editor';
 import { LibraryPane } from '../library/LibraryPane';
 import { Preview } from '../preview/Preview';
+import { ReviewWorkspace } from '../review/ReviewWorkspace';
+import { useReview } from '../review/useReview';
 import { StatusBar } from '../status/StatusBar';
 import { DocumentStore } from './document-store';
 import './App.css';
@@ -25,6 +27,7 @@ export function App(): ReactElement {
   const refresh = useCallback((): Promise<void> => {
     return api.listArticles({}).then(setArticles, (error: unknown) => setMessage(describeError(error)));
   }, []);
+  const review = useReview({ store, onSaved: () => void refresh(), onMessage: setMessage });
 
   useEffect(() => {
     void api.getLibrary({}).then(setLibrary, (error: unknown) => setMessage(describeError(error)));
@@ -56,9 +59,9 @@ export function App(): ReactElement {
       setMessage(result.written ? `Saved ${new Date().toLocaleTimeString()}` : 'No changes to save');
       void refresh();
     } catch (error) {
-      setMessage(`Not saved: ${describeError(error)}`);
+      if (!review.handleSaveError(error)) setMessage(`Not saved: ${describeError(error)}`);
     }
-  }, [store, refresh]);
+  }, [store, refresh, review]);
 
   const dirty = open !== null && open.text !== open.savedText;
   useEffect(() => {
@@ -73,15 +76,29 @@ export function App(): ReactElement {
         selected={open?.doc.path ?? null}
         dirtyPath={dirty ? open.doc.path : null}
         onOpen={(path) => void openArticle(path)}
+        onOpenToSide={review.openToSide}
       />
-      <main className="folio-workspace">
-        <section className="folio-pane folio-pane-editor" aria-label="Editor">
-          {!loaded && <p className="folio-empty">Choose an article in the library to start writing.</p>}
-          <Editor article={loaded} onChange={(text) => store.edit(text)} onSave={() => void save()} />
-        </section>
-        <section className="folio-pane folio-pane-preview" aria-label="Preview pane">
-          <Preview text={open?.text ?? null} baseUrl={open ? assetBase(open.doc.path) : null} />
-        </section>
+      <main className="folio-workspace folio-review-host">
+        <ReviewWorkspace
+          review={review}
+          editor={
+            <section className="folio-pane folio-pane-editor" aria-label="Editor">
+              {!loaded && <p className="folio-empty">Choose an article in the library to start writing.</p>}
+              <Editor
+                article={loaded}
+                onChange={(text) => store.edit(text)}
+                onSave={() => void save()}
+                extensions={review.editorExtensions}
+                onView={review.onView}
+              />
+            </section>
+          }
+          preview={
+            <section className="folio-pane folio-pane-preview" aria-label="Preview pane">
+              <Preview text={open?.text ?? null} baseUrl={open ? assetBase(open.doc.path) : null} />
+            </section>
+          }
+        />
       </main>
       <StatusBar
         text={open?.text ?? null}

@@ -10,6 +10,8 @@ export interface LibraryPaneProps {
   /** Path of the open article when it has unsaved changes. */
   readonly dirtyPath: string | null;
   readonly onOpen: (path: string) => void;
+  /** Opens an article next to the open one (review); without it the action is not offered. */
+  readonly onOpenToSide?: (path: string) => void;
 }
 
 /** The library sidebar: the articles of the open library, grouped by folder. */
@@ -19,6 +21,7 @@ export function LibraryPane({
   selected,
   dirtyPath,
   onOpen,
+  onOpenToSide,
 }: LibraryPaneProps): ReactElement {
   return (
     <nav className="folio-library" aria-label="Library">
@@ -59,6 +62,17 @@ export function LibraryPane({
                   </span>
                 )}
               </a>
+              {onOpenToSide && (
+                <button
+                  type="button"
+                  className="folio-library-side"
+                  title="Open to the side"
+                  aria-label={`Open ${article.title} to the side`}
+                  onClick={() => onOpenToSide(article.path)}
+                >
+                  ⫽
+                </button>
+              )}
             </li>
           );
         })}
