@@ -70,7 +70,10 @@ export function LibraryPane({
                   aria-label={`Open ${article.title} to the side`}
                   onClick={() => onOpenToSide(article.path)}
                 >
-                  ⫽
+                  <svg width="14" height="12" viewBox="0 0 14 12" aria-hidden="true">
+                    <rect x="0.5" y="0.5" width="13" height="11" rx="1.5" fill="none" stroke="currentColor" />
+                    <line x1="7" y1="1" x2="7" y2="11" stroke="currentColor" />
+                  </svg>
                 </button>
               )}
             </li>
