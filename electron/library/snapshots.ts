@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { countWords } from '../../shared/article-meta';
+import { articleBody, countWords } from '../../shared/article-meta';
 import type { FolioApi, MethodInputs, SnapshotDocument, SnapshotInfo } from '../../shared/contract';
 import { FolioError, isFolioError } from '../../shared/errors';
 
@@ -176,7 +176,7 @@ export function createSnapshotStore(options: SnapshotStoreOptions): SnapshotStor
           time: new Date().toISOString(),
           name,
           hash,
-          words: countWords(text),
+          words: countWords(articleBody(text)),
         });
         await prune(history);
         await persist();

@@ -102,7 +102,10 @@ export function SidePane({ path, mode, onModeChange, onCompare, onClose }: SideP
         </button>
       </header>
       {message && (
-        <p className="review-side-message" role="status">
+        <p
+          className={`review-side-message${message.startsWith('Not saved') ? ' is-error' : ''}`}
+          role="status"
+        >
           {message}
         </p>
       )}

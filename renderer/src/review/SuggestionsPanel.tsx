@@ -89,7 +89,11 @@ export function SuggestionsPanel({
               ) : mark.kind === 'highlight' ? (
                 <mark>{excerpt(mark.newText)}</mark>
               ) : null}
-              {mark.comment !== null && <span className="review-comment">💬 {excerpt(mark.comment)}</span>}
+              {mark.comment !== null && (
+                <span className="review-comment">
+                  <span className="review-kind">Comment</span> {excerpt(mark.comment)}
+                </span>
+              )}
             </button>
             <span className="review-suggestion-actions">
               <button
