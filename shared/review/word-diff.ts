@@ -1,4 +1,4 @@
-import { diffWordsWithSpace } from 'diff';
+import { diffLines, diffWordsWithSpace, type ChangeObject } from 'diff';
 import { countWords } from '../article-meta';
 
 /** One run of a word diff. */
@@ -7,14 +7,26 @@ export interface DiffPart {
   readonly text: string;
 }
 
+/** Options of {@link wordDiff}. */
+export interface WordDiffOptions {
+  /**
+   * Milliseconds the word diff may take before it falls back to a line diff (two long, very
+   * different texts make a word diff slow). Default 1500.
+   */
+  readonly timeout?: number;
+}
+
 /**
  * Diffs two texts word by word (jsdiff's `diffWordsWithSpace`), so that an editor reads a change
  * as "this word became that word" rather than as changed lines. Adjacent runs of one kind are
- * merged; a change is reported as its deletion followed by its insertion.
+ * merged; a change is reported as its deletion followed by its insertion. When the word diff
+ * would take too long, changed lines are reported instead.
  */
-export function wordDiff(before: string, after: string): DiffPart[] {
+export function wordDiff(before: string, after: string, options: WordDiffOptions = {}): DiffPart[] {
+  const changes: ChangeObject<string>[] =
+    diffWordsWithSpace(before, after, { timeout: options.timeout ?? 1500 }) ?? diffLines(before, after);
   const parts: DiffPart[] = [];
-  for (const change of diffWordsWithSpace(before, after)) {
+  for (const change of changes) {
     const kind = change.added ? 'insert' : change.removed ? 'delete' : 'equal';
     const last = parts[parts.length - 1];
     if (last && last.kind === kind) parts[parts.length - 1] = { kind, text: last.text + change.value };
@@ -84,8 +96,13 @@ function wrap(text: string, sigil: '++' | '--', atLineStart: boolean): string {
  * left unmarked so that the blocks still render.
  */
 export function diffAsCriticMarkup(before: string, after: string, side: DiffSide = 'both'): string {
+  return criticMarkupFromDiff(wordDiff(before, after), side);
+}
+
+/** {@link diffAsCriticMarkup} for a diff already computed (to diff once and show both sides). */
+export function criticMarkupFromDiff(parts: readonly DiffPart[], side: DiffSide = 'both'): string {
   let out = '';
-  for (const part of wordDiff(before, after)) {
+  for (const part of parts) {
     const atLineStart = out === '' || out.endsWith('\n');
     if (part.kind === 'equal') out += part.text;
     else if (part.kind === 'delete' && side !== 'after') out += wrap(part.text, '--', atLineStart);

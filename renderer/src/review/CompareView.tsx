@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import { articleBody } from '../../../shared/article-meta';
-import { diffAsCriticMarkup, diffStats, wordDiff } from '../../../shared/review/word-diff';
+import { criticMarkupFromDiff, diffStats, wordDiff } from '../../../shared/review/word-diff';
 import { RenderedFrame } from './RenderedFrame';
 import { SourceDiff } from './SourceDiff';
 
@@ -27,6 +27,10 @@ export interface CompareViewProps {
 
 type Tab = 'rendered' | 'source';
 
+function words(count: number): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? 'word' : 'words'}`;
+}
+
 /**
  * Compares two versions side by side, as a rendered diff (the preview with deleted words struck
  * through on the left and inserted words marked on the right, scrolling together) or as a
@@ -43,9 +47,10 @@ export function CompareView({ request, baseUrl, onClose }: CompareViewProps): Re
   });
   const before = useMemo(() => articleBody(request.before.text), [request.before.text]);
   const after = useMemo(() => articleBody(request.after.text), [request.after.text]);
-  const stats = useMemo(() => diffStats(wordDiff(before, after)), [before, after]);
-  const left = useMemo(() => diffAsCriticMarkup(before, after, 'before'), [before, after]);
-  const right = useMemo(() => diffAsCriticMarkup(before, after, 'after'), [before, after]);
+  const parts = useMemo(() => wordDiff(before, after), [before, after]);
+  const stats = useMemo(() => diffStats(parts), [parts]);
+  const left = useMemo(() => criticMarkupFromDiff(parts, 'before'), [parts]);
+  const right = useMemo(() => criticMarkupFromDiff(parts, 'after'), [parts]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
@@ -71,8 +76,8 @@ export function CompareView({ request, baseUrl, onClose }: CompareViewProps): Re
             'No changes'
           ) : (
             <>
-              <span className="review-plus">+{stats.insertedWords} words</span>{' '}
-              <span className="review-minus">−{stats.deletedWords} words</span> in {stats.changes}{' '}
+              <span className="review-plus">+{words(stats.insertedWords)}</span>{' '}
+              <span className="review-minus">−{words(stats.deletedWords)}</span> in {stats.changes}{' '}
               {stats.changes === 1 ? 'place' : 'places'}
             </>
           )}

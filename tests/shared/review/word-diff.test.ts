@@ -56,3 +56,24 @@ describe('the word diff', () => {
     expect(html).toContain('<del class="critic critic-del">yes</del><ins class="critic critic-ins">no</ins>');
   });
 });
+
+describe('the word diff on texts too different to diff word by word in time', () => {
+  it('falls back to changed lines and still rebuilds both texts', () => {
+    const before = Array.from({ length: 3000 }, (_, i) => `line ${i} alpha`).join('\n');
+    const after = Array.from({ length: 3000 }, (_, i) => `row ${i * 7} beta`).join('\n');
+    const parts = wordDiff(before, after, { timeout: 0 });
+    expect(parts.map((p) => p.kind)).toEqual(['delete', 'insert']);
+    expect(
+      parts
+        .filter((p) => p.kind !== 'insert')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(before);
+    expect(
+      parts
+        .filter((p) => p.kind !== 'delete')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(after);
+  });
+});
