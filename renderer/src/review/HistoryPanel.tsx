@@ -10,6 +10,8 @@ export interface HistoryPanelProps {
   readonly path: string;
   /** The editor's current text (possibly unsaved). */
   readonly currentText: string;
+  /** Hash of the last saved version: the list reloads when a save completes. */
+  readonly savedHash: string;
   readonly onCompare: (request: CompareRequest) => void;
   /** Puts a snapshot's text into the editor as one undoable edit. */
   readonly onRestore: (text: string, label: string) => void;
@@ -40,6 +42,7 @@ function delta(info: SnapshotInfo): string {
 export function HistoryPanel({
   path,
   currentText,
+  savedHash,
   onCompare,
   onRestore,
   onClose,
@@ -60,12 +63,14 @@ export function HistoryPanel({
     );
   }, [path]);
 
+  // The save's own snapshot is kept after the save returns, so reload when the store records it
+  // (savedHash), and on changes from elsewhere (articleChanged).
   useEffect(() => {
     reload();
     return api.on('articleChanged', (event) => {
       if (event.path === path) reload();
     });
-  }, [path, reload]);
+  }, [path, reload, savedHash]);
 
   const read = (id: string): Promise<string> => api.readSnapshot({ path, id }).then((doc) => doc.text);
 

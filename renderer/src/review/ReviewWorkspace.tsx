@@ -137,6 +137,7 @@ export function ReviewWorkspace({ review, editor, preview }: ReviewWorkspaceProp
           <HistoryPanel
             path={open.doc.path}
             currentText={open.text}
+            savedHash={open.baseHash}
             onCompare={review.openCompare}
             onRestore={review.restore}
             onClose={() => review.togglePanel('history')}
