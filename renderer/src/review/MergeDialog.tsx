@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { DiffText } from './DiffText';
 import { mergeThreeWay, resolveMerge, type ConflictChoice } from '../../../shared/review/three-way-merge';
 
 /** Props of {@link MergeDialog}: what the conflict banner (or the save path) passes in. */
@@ -42,7 +43,14 @@ export function MergeDialog({
   const result = useMemo(() => mergeThreeWay(base, mine, theirs), [base, mine, theirs]);
   const [choices, setChoices] = useState<(ConflictChoice | null)[]>(() => Array(result.conflicts).fill(null));
   const dialog = useRef<HTMLDivElement>(null);
-  const merged = result.hunks.filter((hunk) => hunk.kind === 'merged').length;
+  const preview = useMemo(
+    () =>
+      resolveMerge(
+        result,
+        choices.map((choice) => choice ?? 'mine'),
+      ),
+    [result, choices],
+  );
   const undecided = choices.filter((choice) => choice === null).length;
 
   useEffect(() => {
@@ -79,13 +87,7 @@ export function MergeDialog({
         </header>
         <div className="review-merge-body">
           {result.hunks.map((hunk, index) => {
-            if (hunk.kind === 'merged') {
-              return (
-                <pre key={index} className="review-merge-clean" aria-label="Merged text">
-                  {hunk.text}
-                </pre>
-              );
-            }
+            if (hunk.kind === 'merged') return null;
             const at = ++conflictIndex;
             const choice = choices[at] ?? null;
             return (
@@ -99,13 +101,13 @@ export function MergeDialog({
                     className={`review-merge-side${choice === 'mine' || choice === 'both' ? ' is-chosen' : ''}`}
                   >
                     <h3>Mine (unsaved)</h3>
-                    <pre>{hunk.mine || '(deleted)'}</pre>
+                    <DiffText before={hunk.base} after={hunk.mine} label="My change" />
                   </div>
                   <div
                     className={`review-merge-side${choice === 'theirs' || choice === 'both' ? ' is-chosen' : ''}`}
                   >
                     <h3>Theirs (on disk)</h3>
-                    <pre>{hunk.theirs || '(deleted)'}</pre>
+                    <DiffText before={hunk.base} after={hunk.theirs} label="Their change" />
                   </div>
                 </div>
                 <div
@@ -130,10 +132,13 @@ export function MergeDialog({
               </fieldset>
             );
           })}
+          <section className="review-merge-result" aria-label="Merged result">
+            <h3>Result, compared with your unsaved text</h3>
+            <DiffText before={mine} after={preview} label="Merged text" />
+          </section>
         </div>
         <footer className="review-merge-footer">
           <span className="review-hint">
-            {merged > 0 ? 'Merged parts are shown as plain text. ' : ''}
             {undecided > 0
               ? `${undecided} conflict${undecided === 1 ? '' : 's'} left to choose.`
               : 'Ready to save.'}
