@@ -89,6 +89,15 @@ export const inputSchemas = {
       name: z.string().max(255),
       /** The image bytes, base64. */
       dataBase64: z.string().min(1).max(maxAssetBase64Chars, 'The image is too large.'),
+  // Snapshots (issue 8, electron/library/snapshots.ts): every save keeps one; authors name some.
+  listSnapshots: z.object({ path: articlePathSchema }).strict(),
+  readSnapshot: z.object({ path: articlePathSchema, id: z.string().min(1).max(100) }).strict(),
+  takeSnapshot: z
+    .object({
+      path: articlePathSchema,
+      name: z.string().trim().min(1, 'A snapshot needs a name.').max(200, 'The name is too long.'),
+      /** The text to keep (e.g. the editor's unsaved text); default: the file on disk. */
+      text: z.string().max(maxArticleChars, 'The article is too large to keep.').optional(),
     })
     .strict(),
 } as const;
@@ -156,6 +165,26 @@ export interface SaveResult {
   readonly written: boolean;
 }
 
+/** One kept version of an article, as the history panel lists it. */
+export interface SnapshotInfo {
+  readonly id: string;
+  /** When it was taken, ISO 8601. */
+  readonly time: string;
+  /** The author's name for it ("Sent to editor"), or `null` for a snapshot kept by a save. */
+  readonly name: string | null;
+  readonly words: number;
+  /** Words gained (or lost, negative) since the previous snapshot; `null` for the first. */
+  readonly wordDelta: number | null;
+  /** Hash of the snapshot's text. */
+  readonly hash: string;
+}
+
+/** A snapshot with its text. */
+export interface SnapshotDocument {
+  readonly info: SnapshotInfo;
+  readonly text: string;
+}
+
 /** The output of each method. */
 export interface MethodOutputs {
   getLibrary: LibraryInfo;
@@ -181,6 +210,9 @@ export interface ImportedAsset {
   readonly path: string;
   /** The path relative to the article's folder, ready for `![alt](…)`. */
   readonly markdownPath: string;
+  listSnapshots: SnapshotInfo[];
+  readSnapshot: SnapshotDocument;
+  takeSnapshot: SnapshotInfo;
 }
 
 /** The whole API: every method async, plain data in and out. */

@@ -20,6 +20,7 @@ import { assetImporter } from './import-asset';
 import { isInside, resolveInLibrary, toLibraryPath } from './paths';
 import { createExportMethods } from './export';
 import { schemaMethods, withSchemaProblems } from './schema';
+import { withSnapshots, type SnapshotMethodName } from './snapshots';
 
 /** The few OS-specific needs of the service, passed in so it never imports Electron. */
 export interface LibraryHost {
@@ -129,6 +130,7 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
 
     ...schemaMethods(realRoot),
     ...assetImporter(realRoot),
+  const api: Omit<FolioApi, SnapshotMethodName> = {
     async getLibrary(): Promise<LibraryInfo> {
       return { name: path.basename(realRoot), root: realRoot };
     },
@@ -222,6 +224,7 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
 
   return {
     ...api,
+    ...withSnapshots(api, { root: realRoot, appDataDir: options.host.appDataDir }),
     on(event, listener) {
       emitter.on(event, listener);
       return () => emitter.off(event, listener);

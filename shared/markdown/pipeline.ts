@@ -6,6 +6,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import remarkCriticMarkup from '../review/remark-critic-markup';
 import safeUrls from './safe-urls';
 import { sanitizeSchema } from './sanitize-schema';
 import sourceLines from './source-lines';
@@ -18,6 +19,7 @@ export const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkFrontmatter, ['yaml', 'toml'])
+  .use(remarkCriticMarkup)
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeRaw)
   .use(sourceLines)

@@ -8,10 +8,18 @@ import { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
  */
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
+  // CriticMarkup suggestions (shared/review/remark-critic-markup.ts): ins, del, mark, comment span.
+  tagNames: [...(defaultSchema.tagNames ?? []), 'mark'],
   attributes: {
     ...defaultSchema.attributes,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'dataLine', 'dataLineEnd'],
     code: [...(defaultSchema.attributes?.code ?? []), ['className', /^language-[\w+#-]+$/]],
+    ...Object.fromEntries(
+      ['ins', 'del', 'mark', 'span'].map((tag) => [
+        tag,
+        [...(defaultSchema.attributes?.[tag] ?? []), ['className', /^critic(?:-[a-z]+)?$/]],
+      ]),
+    ),
   },
   protocols: {
     href: ['http', 'https', 'mailto'],

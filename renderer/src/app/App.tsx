@@ -13,6 +13,7 @@ import { CommandPalette } from '../palette';
 import { SettingsPanel } from '../settings';
 import { Toolbar } from '../toolbar';
 import { Preview } from '../preview/Preview';
+import { ReviewWorkspace, useReview } from '../review';
 import { StatusBar } from '../status/StatusBar';
 import { DocumentStore } from './document-store';
 import { useUnsavedWorkGuard } from './useUnsavedWorkGuard';
@@ -37,6 +38,7 @@ export function App(): ReactElement {
   const refresh = useCallback((): Promise<void> => {
     return api.listArticles({}).then(setArticles, (error: unknown) => setMessage(describeError(error)));
   }, []);
+  const review = useReview({ store, onSaved: () => void refresh(), onMessage: setMessage });
 
   useEffect(() => {
     void api.getLibrary({}).then(setLibrary, (error: unknown) => setMessage(describeError(error)));
@@ -69,9 +71,9 @@ export function App(): ReactElement {
       setMessage(result.written ? `Saved ${new Date().toLocaleTimeString()}` : 'No changes to save');
       void refresh();
     } catch (error) {
-      setMessage(`Not saved: ${describeError(error)}`);
+      if (!review.handleSaveError(error)) setMessage(`Not saved: ${describeError(error)}`);
     }
-  }, [store, refresh]);
+  }, [store, refresh, review]);
 
   const dirty = open !== null && open.text !== open.savedText;
   useEffect(() => {
@@ -86,6 +88,7 @@ export function App(): ReactElement {
         selected={open?.doc.path ?? null}
         dirtyPath={dirty ? open.doc.path : null}
         onOpen={(path) => void openArticle(path)}
+        onOpenToSide={review.openToSide}
       />
       <main className="folio-workspace">
         <section className="folio-pane folio-pane-editor" aria-label="Editor">
@@ -122,6 +125,27 @@ export function App(): ReactElement {
           <ExportBar articlePath={open?.doc.path ?? null} text={open?.text ?? null} onMessage={setMessage} />
           <Preview text={open?.text ?? null} baseUrl={open ? assetBase(open.doc.path) : null} />
         </section>
+      <main className="folio-workspace folio-review-host">
+        <ReviewWorkspace
+          review={review}
+          editor={
+            <section className="folio-pane folio-pane-editor" aria-label="Editor">
+              {!loaded && <p className="folio-empty">Choose an article in the library to start writing.</p>}
+              <Editor
+                article={loaded}
+                onChange={(text) => store.edit(text)}
+                onSave={() => void save()}
+                extensions={review.editorExtensions}
+                onView={review.onView}
+              />
+            </section>
+          }
+          preview={
+            <section className="folio-pane folio-pane-preview" aria-label="Preview pane">
+              <Preview text={open?.text ?? null} baseUrl={open ? assetBase(open.doc.path) : null} />
+            </section>
+          }
+        />
       </main>
       <StatusBar
         text={open?.text ?? null}

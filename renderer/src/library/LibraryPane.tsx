@@ -10,6 +10,8 @@ export interface LibraryPaneProps {
   /** Path of the open article when it has unsaved changes. */
   readonly dirtyPath: string | null;
   readonly onOpen: (path: string) => void;
+  /** Opens an article next to the open one (review); without it the action is not offered. */
+  readonly onOpenToSide?: (path: string) => void;
 }
 
 /** The library sidebar: the articles of the open library, grouped by folder. */
@@ -19,6 +21,7 @@ export function LibraryPane({
   selected,
   dirtyPath,
   onOpen,
+  onOpenToSide,
 }: LibraryPaneProps): ReactElement {
   return (
     <nav className="folio-library" aria-label="Library">
@@ -59,6 +62,20 @@ export function LibraryPane({
                   </span>
                 )}
               </a>
+              {onOpenToSide && (
+                <button
+                  type="button"
+                  className="folio-library-side"
+                  title="Open to the side"
+                  aria-label={`Open ${article.title} to the side`}
+                  onClick={() => onOpenToSide(article.path)}
+                >
+                  <svg width="14" height="12" viewBox="0 0 14 12" aria-hidden="true">
+                    <rect x="0.5" y="0.5" width="13" height="11" rx="1.5" fill="none" stroke="currentColor" />
+                    <line x1="7" y1="1" x2="7" y2="11" stroke="currentColor" />
+                  </svg>
+                </button>
+              )}
             </li>
           );
         })}
