@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { ErrorPayload } from './errors';
+import { libraryInputSchemas, type LibraryMethodOutputs } from './library-contract';
 
 /** Longest article text accepted over the boundary (characters). */
 export const maxArticleChars = 20_000_000;
@@ -33,6 +34,7 @@ export const inputSchemas = {
       baseHash: z.string().max(128).nullable(),
     })
     .strict(),
+  ...libraryInputSchemas,
 } as const;
 
 /** The name of a contract method. */
@@ -99,7 +101,7 @@ export interface SaveResult {
 }
 
 /** The output of each method. */
-export interface MethodOutputs {
+export interface MethodOutputs extends LibraryMethodOutputs {
   getLibrary: LibraryInfo;
   listArticles: ArticleSummary[];
   readArticle: ArticleDocument;
@@ -117,13 +119,19 @@ export interface FolioEvents {
   articleChanged: { readonly path: string; readonly hash: string | null };
   /** Articles were added, removed or renamed; re-list. */
   libraryChanged: Record<string, never>;
+  /** An article was renamed or moved (by Folio, or outside and recognised by content hash). */
+  articleRenamed: { readonly from: string; readonly to: string };
 }
 
 /** The name of an event. */
 export type EventName = keyof FolioEvents;
 
 /** The runtime list of event names. */
-export const eventNames = ['articleChanged', 'libraryChanged'] as const satisfies readonly EventName[];
+export const eventNames = [
+  'articleChanged',
+  'libraryChanged',
+  'articleRenamed',
+] as const satisfies readonly EventName[];
 
 /** A source of events, as both transports implement it. */
 export interface FolioEventSource {
