@@ -1,12 +1,15 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactElement } from 'react';
-import type { ArticleDocument, ArticleSummary, LibraryInfo } from '../../../shared/contract';
+import type { ArticleSummary, LibraryInfo } from '../../../shared/contract';
 import { isFolioError } from '../../../shared/errors';
 import { api, assetBase } from '../api';
 import { Editor } from '../editor/Editor';
 import { LibraryPane } from '../library/LibraryPane';
 import { Preview } from '../preview/Preview';
+import { ConflictBanner } from '../save/ConflictBanner';
+import { RecoveryDialog } from '../save/RecoveryDialog';
+import { useArticleSession } from '../save/useArticleSession';
 import { StatusBar } from '../status/StatusBar';
-import { DocumentStore } from './document-store';
+import { DocumentStore, isDirty } from './document-store';
 import './App.css';
 
 function describeError(error: unknown): string {
@@ -19,12 +22,13 @@ export function App(): ReactElement {
   const open = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const [library, setLibrary] = useState<LibraryInfo | null>(null);
   const [articles, setArticles] = useState<ArticleSummary[]>([]);
-  const [loaded, setLoaded] = useState<ArticleDocument | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
   const refresh = useCallback((): Promise<void> => {
     return api.listArticles({}).then(setArticles, (error: unknown) => setMessage(describeError(error)));
   }, []);
+  const session = useArticleSession(store, () => void refresh());
+  const { loaded, save } = session;
 
   useEffect(() => {
     void api.getLibrary({}).then(setLibrary, (error: unknown) => setMessage(describeError(error)));
@@ -32,35 +36,7 @@ export function App(): ReactElement {
     return api.on('libraryChanged', () => void refresh());
   }, [refresh]);
 
-  const openArticle = useCallback(
-    async (path: string) => {
-      try {
-        const doc = await api.readArticle({ path });
-        store.open(doc);
-        setLoaded(doc);
-        setMessage(null);
-      } catch (error) {
-        setMessage(describeError(error));
-      }
-    },
-    [store],
-  );
-
-  const save = useCallback(async () => {
-    const current = store.getSnapshot();
-    if (!current || current.doc.readOnly) return;
-    const { text, baseHash, doc } = current;
-    try {
-      const result = await api.saveArticle({ path: doc.path, text, baseHash });
-      store.saved(text, result.hash);
-      setMessage(result.written ? `Saved ${new Date().toLocaleTimeString()}` : 'No changes to save');
-      void refresh();
-    } catch (error) {
-      setMessage(`Not saved: ${describeError(error)}`);
-    }
-  }, [store, refresh]);
-
-  const dirty = open !== null && open.text !== open.savedText;
+  const dirty = isDirty(open);
   useEffect(() => {
     document.title = open ? `${dirty ? '• ' : ''}${open.doc.path} — Folio` : 'Folio';
   }, [open, dirty]);
@@ -71,10 +47,24 @@ export function App(): ReactElement {
         library={library}
         articles={articles}
         selected={open?.doc.path ?? null}
-        dirtyPath={dirty ? open.doc.path : null}
-        onOpen={(path) => void openArticle(path)}
+        dirtyPath={dirty && open ? open.doc.path : null}
+        onOpen={(path) => void session.openArticle(path)}
+        onDeleting={session.closeIfOpen}
+        autosave={session.autosave}
+        onAutosaveChange={session.setAutosave}
       />
       <main className="folio-workspace">
+        {open?.conflict && (
+          <ConflictBanner
+            path={open.doc.path}
+            conflict={open.conflict}
+            dirty={dirty}
+            texts={{ base: open.savedText, mine: open.text, theirs: open.conflict.diskText }}
+            onKeepMine={() => void session.keepMine()}
+            onTakeTheirs={() => void session.takeTheirs()}
+            onSaveCopy={() => void session.saveMineAsCopy()}
+          />
+        )}
         <section className="folio-pane folio-pane-editor" aria-label="Editor">
           {!loaded && <p className="folio-empty">Choose an article in the library to start writing.</p>}
           <Editor article={loaded} onChange={(text) => store.edit(text)} onSave={() => void save()} />
@@ -86,8 +76,13 @@ export function App(): ReactElement {
       <StatusBar
         text={open?.text ?? null}
         dirty={dirty}
-        message={message}
+        message={session.message ?? message}
         readOnlyReason={open?.doc.readOnlyReason ?? null}
+      />
+      <RecoveryDialog
+        entries={session.recoveries}
+        onRestore={(entry) => void session.restoreRecovery(entry)}
+        onDiscard={(entry) => void session.discardRecovery(entry)}
       />
     </div>
   );
