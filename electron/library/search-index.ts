@@ -77,7 +77,7 @@ function snippetFor(
   result: SearchResult,
 ): { snippet: string; highlights: [number, number][] } {
   const terms = result.terms.filter((term) => term.length > 0);
-  const text = entry.body.replace(/\s+/g, ' ');
+  const text = plainText(entry.body);
   const lower = text.toLowerCase();
   let at = -1;
   for (const term of terms) {
@@ -115,4 +115,16 @@ function findWord(text: string, term: string, from = 0): number {
     if (i === 0 || !/[\p{L}\p{N}]/u.test(text[i - 1]!)) return i;
   }
   return -1;
+}
+
+/** Markdown body as plain text for snippets: no heading marks, emphasis, link or image syntax. */
+function plainText(body: string): string {
+  return body
+    .replace(/^ {0,3}(#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+|```.*|~~~.*)/gm, '')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|\*|`|~~)(.+?)\1/g, '$2')
+    .replace(/<[^>]+>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -172,6 +172,30 @@ describe('the library pane in browser mode', () => {
     await app.close();
   });
 
+  it('offers the article menu and quick-open in dark mode', async () => {
+    const app = await openApp(browser, fillLibrary, { colorScheme: 'dark' });
+    const { page } = app;
+    const pane = libraryPane(page);
+    await pane.getByRole('link', { name: /The Field Guide/ }).click();
+    await pane.getByRole('link', { name: /The Field Guide/ }).click({ button: 'right' });
+    const menu = page.getByRole('menu', { name: 'Actions for The Field Guide' });
+    await expect(menu.getByRole('menuitem').allTextContents()).resolves.toEqual([
+      'Open',
+      'Rename…F2',
+      'Move to…',
+      'Duplicate',
+      'DeleteDel',
+    ]);
+    await screenshot(page, 'library-menu-dark');
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached' });
+    await page.keyboard.press('ControlOrMeta+p');
+    await page.getByRole('combobox', { name: 'Article to open' }).fill('guide');
+    await screenshot(page, 'quick-open-dark');
+    await page.keyboard.press('Escape');
+    await app.close();
+  });
+
   it('searches with highlighted snippets and opens articles with quick-open', async () => {
     const app = await openApp(browser, fillLibrary);
     const { page } = app;

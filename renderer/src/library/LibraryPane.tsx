@@ -40,7 +40,11 @@ type Dialog =
 
 type Menu = { x: number; y: number; label: string; items: MenuItem[] };
 
-const sortLabels: Record<SortKey, string> = { title: 'Title', updated: 'Last updated', status: 'Status' };
+const sortLabels: Record<SortKey, string> = {
+  title: 'Sort by title',
+  updated: 'Sort by last updated',
+  status: 'Sort by status',
+};
 const dragType = 'application/x-folio-article';
 
 function messageOf(error: unknown): string {
@@ -396,7 +400,7 @@ export function LibraryPane({
       )}
       <div className="folio-library-body">
         {hits !== null ? (
-          <ul className="folio-library-list" aria-label="Search results">
+          <ul className="folio-library-list folio-library-tree" aria-label="Search results">
             {hits.length === 0 && <li className="folio-library-empty">No article matches “{query}”.</li>}
             {hits.map((hit) => (
               <li key={hit.path}>
