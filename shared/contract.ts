@@ -10,6 +10,7 @@ import type { ArticleProblem } from './checks/problems';
 import type { ArticleHtml, ExportProgress, ExportReport } from './export/report';
 import { exportThemeIds } from './export/themes';
 import type { LibrarySchema } from './frontmatter/schema';
+import { libraryInputSchemas, type LibraryMethodOutputs } from './library-contract';
 
 /** Longest article text accepted over the boundary (characters). */
 export const maxArticleChars = 20_000_000;
@@ -100,6 +101,7 @@ export const inputSchemas = {
       text: z.string().max(maxArticleChars, 'The article is too large to keep.').optional(),
     })
     .strict(),
+  ...libraryInputSchemas,
 } as const;
 
 /** The name of a contract method. */
@@ -186,7 +188,7 @@ export interface SnapshotDocument {
 }
 
 /** The output of each method. */
-export interface MethodOutputs {
+export interface MethodOutputs extends LibraryMethodOutputs {
   getLibrary: LibraryInfo;
   listArticles: ArticleSummary[];
   readArticle: ArticleDocument;
@@ -228,6 +230,8 @@ export interface FolioEvents {
   libraryChanged: Record<string, never>;
   /** A running export moved on (`jobId` as given to `exportArticle`/`exportLibrary`). */
   exportProgressed: ExportProgress & { readonly jobId: string };
+  /** An article was renamed or moved (by Folio, or outside and recognised by content hash). */
+  articleRenamed: { readonly from: string; readonly to: string };
 }
 
 /** The name of an event. */
@@ -238,6 +242,7 @@ export const eventNames = [
   'articleChanged',
   'libraryChanged',
   'exportProgressed',
+  'articleRenamed',
 ] as const satisfies readonly EventName[];
 
 /** A source of events, as both transports implement it. */

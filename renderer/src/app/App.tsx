@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactElement } from 'react';
-import type { ArticleDocument, ArticleSummary, LibraryInfo } from '../../../shared/contract';
+import type { ArticleSummary, LibraryInfo } from '../../../shared/contract';
 import { isFolioError } from '../../../shared/errors';
 import { api, assetBase } from '../api';
 import type { EditorView } from '@codemirror/view';
@@ -17,6 +17,11 @@ import { ReviewWorkspace, useReview } from '../review';
 import { StatusBar } from '../status/StatusBar';
 import { DocumentStore } from './document-store';
 import { useUnsavedWorkGuard } from './useUnsavedWorkGuard';
+import { ConflictBanner } from '../save/ConflictBanner';
+import { RecoveryDialog } from '../save/RecoveryDialog';
+import { useArticleSession } from '../save/useArticleSession';
+import { StatusBar } from '../status/StatusBar';
+import { DocumentStore, isDirty } from './document-store';
 import './App.css';
 
 function describeError(error: unknown): string {
@@ -31,7 +36,6 @@ export function App(): ReactElement {
   const open = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const [library, setLibrary] = useState<LibraryInfo | null>(null);
   const [articles, setArticles] = useState<ArticleSummary[]>([]);
-  const [loaded, setLoaded] = useState<ArticleDocument | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [editorView, setEditorView] = useState<EditorView | null>(null);
 
@@ -39,6 +43,8 @@ export function App(): ReactElement {
     return api.listArticles({}).then(setArticles, (error: unknown) => setMessage(describeError(error)));
   }, []);
   const review = useReview({ store, onSaved: () => void refresh(), onMessage: setMessage });
+  const session = useArticleSession(store, () => void refresh());
+  const { loaded, save } = session;
 
   useEffect(() => {
     void api.getLibrary({}).then(setLibrary, (error: unknown) => setMessage(describeError(error)));
@@ -76,6 +82,7 @@ export function App(): ReactElement {
   }, [store, refresh, review]);
 
   const dirty = open !== null && open.text !== open.savedText;
+  const dirty = isDirty(open);
   useEffect(() => {
     document.title = open ? `${dirty ? '• ' : ''}${open.doc.path} — Folio` : 'Folio';
   }, [open, dirty]);
@@ -89,8 +96,24 @@ export function App(): ReactElement {
         dirtyPath={dirty ? open.doc.path : null}
         onOpen={(path) => void openArticle(path)}
         onOpenToSide={review.openToSide}
+        dirtyPath={dirty && open ? open.doc.path : null}
+        onOpen={(path) => void session.openArticle(path)}
+        onDeleting={session.closeIfOpen}
+        autosave={session.autosave}
+        onAutosaveChange={session.setAutosave}
       />
       <main className="folio-workspace">
+        {open?.conflict && (
+          <ConflictBanner
+            path={open.doc.path}
+            conflict={open.conflict}
+            dirty={dirty}
+            texts={{ base: open.savedText, mine: open.text, theirs: open.conflict.diskText }}
+            onKeepMine={() => void session.keepMine()}
+            onTakeTheirs={() => void session.takeTheirs()}
+            onSaveCopy={() => void session.saveMineAsCopy()}
+          />
+        )}
         <section className="folio-pane folio-pane-editor" aria-label="Editor">
           {loaded && <Toolbar session={session} />}
           {!loaded && <p className="folio-empty">Choose an article in the library to start writing.</p>}
@@ -150,12 +173,17 @@ export function App(): ReactElement {
       <StatusBar
         text={open?.text ?? null}
         dirty={dirty}
-        message={message}
+        message={session.message ?? message}
         readOnlyReason={open?.doc.readOnlyReason ?? null}
         session={session}
       />
       <CommandPalette session={session} />
       <SettingsPanel />
+      <RecoveryDialog
+        entries={session.recoveries}
+        onRestore={(entry) => void session.restoreRecovery(entry)}
+        onDiscard={(entry) => void session.discardRecovery(entry)}
+      />
     </div>
   );
 }
