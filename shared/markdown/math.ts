@@ -1,7 +1,9 @@
-import type { Root } from 'hast';
-import rehypeKatex from 'rehype-katex';
+import type { Element, ElementContent, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
+import katex from 'katex';
 import type { Plugin } from 'unified';
-import type { VFile } from 'vfile';
+import { SKIP, visitParents } from 'unist-util-visit-parents';
 
 /**
  * KaTeX settings for Folio: `trust: false` (no `\href`, `\url`, `\includegraphics`, classes or
@@ -19,19 +21,47 @@ export const katexOptions = {
   output: 'mathml',
 } as const;
 
-/** Renders `$inline$` and `$$display$$` math (parsed by `remark-math`) with KaTeX. */
-const math: Plugin<[], Root> = function () {
-  // rehype-katex is itself a plugin: run its transformer with Folio's settings.
-  const transform = rehypeKatex.call(this, katexOptions) as (tree: Root, file: VFile) => void;
-  return (tree, file) => {
-    const positions = tree.children.map((node) => node.position);
-    transform(tree, file);
-    // Display math replaces its block without a position; keep it for source lines.
-    if (tree.children.length !== positions.length) return;
-    tree.children.forEach((node, index) => {
-      if (!node.position && node.type === 'element') node.position = positions[index];
-    });
-  };
+/**
+ * Typesets `$inline$` and `$$display$$` math (and ```` ```math ```` fences) with KaTeX, like
+ * `rehype-katex`, whose browser build needs `DOMParser` and so cannot run in the preview
+ * worker: this parses KaTeX's output with parse5 (`hast-util-from-html`) everywhere. Display
+ * math keeps its block's source position for the source-line attributes.
+ */
+const math: Plugin<[], Root> = () => (tree) => {
+  visitParents(tree, 'element', (element: Element, parents) => {
+    const classes = Array.isArray(element.properties.className) ? element.properties.className : [];
+    const fenced = classes.includes('language-math');
+    const display = classes.includes('math-display');
+    if (!fenced && !display && !classes.includes('math-inline')) return;
+    let parent = parents[parents.length - 1];
+    let scope: Element = element;
+    let displayMode = display;
+    if (fenced && parent?.type === 'element' && parent.tagName === 'pre') {
+      scope = parent;
+      parent = parents[parents.length - 2];
+      displayMode = true;
+    }
+    if (!parent) return;
+    const source = toText(scope, { whitespace: 'pre' });
+    let html: string;
+    try {
+      html = katex.renderToString(source, { ...katexOptions, displayMode });
+    } catch (error) {
+      html = '';
+      const replacement: Element = {
+        type: 'element',
+        tagName: 'span',
+        properties: { className: ['katex-error'], title: String(error) },
+        children: [{ type: 'text', value: source }],
+      };
+      parent.children.splice(parent.children.indexOf(scope), 1, replacement);
+      return SKIP;
+    }
+    const nodes = fromHtml(html, { fragment: true }).children as ElementContent[];
+    if (nodes.length === 1 && nodes[0]!.type === 'element') nodes[0]!.position = scope.position;
+    parent.children.splice(parent.children.indexOf(scope), 1, ...nodes);
+    return SKIP;
+  });
 };
 
 export default math;

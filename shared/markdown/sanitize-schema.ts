@@ -1,5 +1,7 @@
 import { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 
+type Attributes = NonNullable<SanitizeSchema['attributes']>;
+
 const mathTags = [
   'math',
   'semantics',
@@ -34,7 +36,7 @@ const mathTags = [
 ];
 
 /** MathML attributes KaTeX writes; none of them can carry a URL, a script or CSS. */
-const mathAttributes = {
+const mathAttributes: Attributes = {
   math: ['display'],
   annotation: [['encoding', 'application/x-tex']],
   mi: ['mathvariant'],

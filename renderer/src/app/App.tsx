@@ -5,6 +5,7 @@ import { api, assetBase } from '../api';
 import { Editor } from '../editor/Editor';
 import { LibraryPane } from '../library/LibraryPane';
 import { Preview } from '../preview/Preview';
+import { usePreviewSession } from '../preview/usePreviewSession';
 import { StatusBar } from '../status/StatusBar';
 import { DocumentStore } from './document-store';
 import './App.css';
@@ -60,6 +61,7 @@ export function App(): ReactElement {
     }
   }, [store, refresh]);
 
+  const preview = usePreviewSession((path) => void openArticle(path));
   const dirty = open !== null && open.text !== open.savedText;
   useEffect(() => {
     document.title = open ? `${dirty ? '• ' : ''}${open.doc.path} — Folio` : 'Folio';
@@ -77,10 +79,16 @@ export function App(): ReactElement {
       <main className="folio-workspace">
         <section className="folio-pane folio-pane-editor" aria-label="Editor">
           {!loaded && <p className="folio-empty">Choose an article in the library to start writing.</p>}
-          <Editor article={loaded} onChange={(text) => store.edit(text)} onSave={() => void save()} />
+          <Editor
+            article={loaded}
+            onChange={(text) => store.edit(text)}
+            onSave={() => void save()}
+            extensions={preview.extensions}
+            onView={preview.onView}
+          />
         </section>
         <section className="folio-pane folio-pane-preview" aria-label="Preview pane">
-          <Preview text={open?.text ?? null} baseUrl={open ? assetBase(open.doc.path) : null} />
+          <Preview binding={preview} article={loaded} baseUrl={open ? assetBase(open.doc.path) : null} />
         </section>
       </main>
       <StatusBar
