@@ -14,6 +14,7 @@ import { SettingsPanel } from '../settings';
 import { Toolbar } from '../toolbar';
 import { Preview } from '../preview/Preview';
 import { ReviewWorkspace, useReview } from '../review';
+import { usePreviewSession } from '../preview/usePreviewSession';
 import { StatusBar } from '../status/StatusBar';
 import { DocumentStore } from './document-store';
 import { useUnsavedWorkGuard } from './useUnsavedWorkGuard';
@@ -81,6 +82,7 @@ export function App(): ReactElement {
     }
   }, [store, refresh, review]);
 
+  const preview = usePreviewSession((path) => void openArticle(path));
   const dirty = open !== null && open.text !== open.savedText;
   const dirty = isDirty(open);
   useEffect(() => {
@@ -147,6 +149,12 @@ export function App(): ReactElement {
         <section className="folio-pane folio-pane-preview" aria-label="Preview pane">
           <ExportBar articlePath={open?.doc.path ?? null} text={open?.text ?? null} onMessage={setMessage} />
           <Preview text={open?.text ?? null} baseUrl={open ? assetBase(open.doc.path) : null} />
+            extensions={preview.extensions}
+            onView={preview.onView}
+          />
+        </section>
+        <section className="folio-pane folio-pane-preview" aria-label="Preview pane">
+          <Preview binding={preview} article={loaded} baseUrl={open ? assetBase(open.doc.path) : null} />
         </section>
       <main className="folio-workspace folio-review-host">
         <ReviewWorkspace
