@@ -1,3 +1,5 @@
+import { exportBench } from './export.bench';
+import { frontmatterBench } from './frontmatter.bench';
 import { editorBench } from './editor.bench';
 import { renderBench } from './render.bench';
 
@@ -7,6 +9,8 @@ import { renderBench } from './render.bench';
  */
 const suites: Record<string, () => void | Promise<void>> = {
   render: renderBench,
+  export: exportBench,
+  frontmatter: frontmatterBench,
   editor: editorBench,
 };
 

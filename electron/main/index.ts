@@ -10,6 +10,7 @@ import {
 import { handleProtocols, registerSchemes } from './app-protocol';
 import { bindIpc } from './ipc';
 import { buildMenu } from './menu';
+import { printHtmlToPdf } from './print-pdf';
 import { lockDownContents, lockDownSession } from './security';
 import { appOrigin } from './sender-check';
 import { mainWindowOptions } from './window-options';
@@ -50,7 +51,7 @@ async function start(): Promise<void> {
   if (!fromArgs) await ensureSampleLibrary(libraryRoot);
   service = await createLibraryService({
     root: libraryRoot,
-    host: { appDataDir: dataDir, trashItem: (file) => shell.trashItem(file) },
+    host: { appDataDir: dataDir, trashItem: (file) => shell.trashItem(file), printToPdf: printHtmlToPdf },
   });
   lockDownSession((await import('electron')).session.defaultSession);
   handleProtocols(rendererDir, () => libraryRoot);
