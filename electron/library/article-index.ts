@@ -5,6 +5,7 @@ import { findFrontmatter } from '../../shared/frontmatter';
 import type { ArticleSummary } from '../../shared/contract';
 import { decodeArticle, hashBytes } from './article-codec';
 import { isInside, toLibraryPath } from './paths';
+import { withSchemaProblems } from './schema';
 
 /** Files larger than this are listed but not opened into the editor (nor indexed for search). */
 export const maxOpenBytes = 20 * 1024 * 1024;
@@ -126,7 +127,7 @@ export class ArticleIndex {
       return 'removed';
     }
     this.addFolderChain(path.posix.dirname(relative));
-    const entry = await readEntry(relative, absolute, info.size, info.mtime);
+    const entry = await readEntry(this.realRoot, relative, absolute, info.size, info.mtime);
     this.entries.set(relative, entry);
     if (before && before.hash !== null && before.hash === entry.hash) return 'same';
     this.notify({ kind: 'upsert', path: relative, entry });
@@ -162,7 +163,7 @@ export class ArticleIndex {
     const info = await stat(absolute).catch(() => null);
     if (!info) return false;
     if (before && before.size === info.size && before.mtimeMs === info.mtimeMs) return false;
-    const entry = await readEntry(relative, absolute, info.size, info.mtime);
+    const entry = await readEntry(this.realRoot, relative, absolute, info.size, info.mtime);
     this.entries.set(relative, entry);
     if (before && before.hash !== null && before.hash === entry.hash) return false;
     this.notify({ kind: 'upsert', path: relative, entry });
@@ -204,6 +205,7 @@ export class ArticleIndex {
 }
 
 async function readEntry(
+  realRoot: string,
   relative: string,
   absolute: string,
   size: number,
@@ -235,7 +237,11 @@ async function readEntry(
     return { ...entry, hash };
   }
   return {
-    summary: summarizeArticle(relative, decoded.text, mtime),
+    summary: await withSchemaProblems(
+      realRoot,
+      summarizeArticle(relative, decoded.text, mtime),
+      decoded.text,
+    ),
     hash,
     mtimeMs: mtime.getTime(),
     size,

@@ -15,12 +15,11 @@ import type {
 } from '../../shared/contract';
 import { FolioError } from '../../shared/errors';
 import { decodeArticle, encodeArticle, hashBytes } from './article-codec';
-import { assetImporter } from './import-asset';
-import { isInside, resolveInLibrary, toLibraryPath } from './paths';
-import { createExportMethods } from './export';
-import { schemaMethods, withSchemaProblems } from './schema';
-import { withSnapshots, type SnapshotMethodName } from './snapshots';
 import { ArticleIndex, articleExtension, maxOpenBytes } from './article-index';
+import { createExportMethods } from './export';
+import { assetImporter } from './import-asset';
+import { schemaMethods } from './schema';
+import { withSnapshots, type SnapshotMethodName } from './snapshots';
 import { createFileOperations } from './file-operations';
 import { Journal } from './journal';
 import { readRecentLibraries, recordRecentLibrary } from './recent-libraries';
@@ -139,23 +138,6 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
     libraryChangedSoon();
   }
 
-  async function summarize(file: string): Promise<ArticleSummary> {
-    const relative = toLibraryPath(realRoot, file);
-    const info = await stat(file);
-    if (info.size > maxOpenBytes) {
-      return {
-        ...summarizeArticle(relative, '', info.mtime),
-        problems: ['The file is too large to open in the editor.'],
-      };
-    }
-    const decoded = decodeArticle(await readFile(file));
-    if (decoded.text === null || decoded.binary) {
-      return {
-        ...summarizeArticle(relative, '', info.mtime),
-        problems: [decoded.binary ? 'The file looks binary.' : 'The file is not valid UTF-8.'],
-      };
-    }
-    return withSchemaProblems(realRoot, summarizeArticle(relative, decoded.text, info.mtime), decoded.text);
   async function followRename(from: string, to: string): Promise<void> {
     await journal.rename(from, to).catch(() => undefined);
     emit('articleRenamed', { from, to });
@@ -207,12 +189,10 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
     }
   }
 
-  const api: FolioApi = {
+  const api: Omit<FolioApi, SnapshotMethodName> = {
     ...createExportMethods({ root: realRoot, emit, printToPdf: options.host.printToPdf }),
-
     ...schemaMethods(realRoot),
     ...assetImporter(realRoot),
-  const api: Omit<FolioApi, SnapshotMethodName> = {
     async getLibrary(): Promise<LibraryInfo> {
       return { name: path.basename(realRoot), root: realRoot };
     },

@@ -1,28 +1,27 @@
+import type { Extension } from '@codemirror/state';
+import type { EditorView } from '@codemirror/view';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactElement } from 'react';
 import type { ArticleSummary, LibraryInfo } from '../../../shared/contract';
 import { isFolioError } from '../../../shared/errors';
 import { api, assetBase } from '../api';
-import type { EditorView } from '@codemirror/view';
 import { Editor } from '../editor/Editor';
+import { EditorSession } from '../editor/editor-session';
 import { ExportBar } from '../export';
 import { FrontmatterForm } from '../frontmatter/FrontmatterForm';
-import { EditorSession } from '../editor/editor-session';
 import { LibraryPane } from '../library/LibraryPane';
 import { OutlinePanel } from '../outline';
 import { CommandPalette } from '../palette';
-import { SettingsPanel } from '../settings';
-import { Toolbar } from '../toolbar';
 import { Preview } from '../preview/Preview';
-import { ReviewWorkspace, useReview } from '../review';
 import { usePreviewSession } from '../preview/usePreviewSession';
-import { StatusBar } from '../status/StatusBar';
-import { DocumentStore } from './document-store';
-import { useUnsavedWorkGuard } from './useUnsavedWorkGuard';
+import { ReviewWorkspace, useReview } from '../review';
 import { ConflictBanner } from '../save/ConflictBanner';
 import { RecoveryDialog } from '../save/RecoveryDialog';
 import { useArticleSession } from '../save/useArticleSession';
+import { SettingsPanel } from '../settings';
 import { StatusBar } from '../status/StatusBar';
+import { Toolbar } from '../toolbar';
 import { DocumentStore, isDirty } from './document-store';
+import { useUnsavedWorkGuard } from './useUnsavedWorkGuard';
 import './App.css';
 
 function describeError(error: unknown): string {
@@ -32,8 +31,7 @@ function describeError(error: unknown): string {
 /** The Folio window: library pane, editor, preview and status bar. */
 export function App(): ReactElement {
   const store = useMemo(() => new DocumentStore(), []);
-  const session = useMemo(() => new EditorSession(), []);
-  const confirmLeave = useUnsavedWorkGuard(store);
+  const editorSession = useMemo(() => new EditorSession(), []);
   const open = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const [library, setLibrary] = useState<LibraryInfo | null>(null);
   const [articles, setArticles] = useState<ArticleSummary[]>([]);
@@ -46,6 +44,31 @@ export function App(): ReactElement {
   const review = useReview({ store, onSaved: () => void refresh(), onMessage: setMessage });
   const session = useArticleSession(store, () => void refresh());
   const { loaded, save } = session;
+  const confirmLeave = useUnsavedWorkGuard(store, save);
+  const openArticle = useCallback(
+    async (path: string) => {
+      if (path !== store.getSnapshot()?.doc.path && !(await confirmLeave())) return;
+      await session.openArticle(path);
+    },
+    [store, session, confirmLeave],
+  );
+  const preview = usePreviewSession((path) => void openArticle(path));
+
+  // The editor takes one list of extensions and one view callback: those of every feature.
+  const editorExtensions = useMemo(
+    (): readonly Extension[] => [...preview.extensions, ...review.editorExtensions],
+    [preview.extensions, review.editorExtensions],
+  );
+  const { onView: previewOnView } = preview;
+  const { onView: reviewOnView } = review;
+  const onEditorView = useCallback(
+    (view: EditorView | null) => {
+      setEditorView(view);
+      previewOnView(view);
+      reviewOnView(view);
+    },
+    [previewOnView, reviewOnView],
+  );
 
   useEffect(() => {
     void api.getLibrary({}).then(setLibrary, (error: unknown) => setMessage(describeError(error)));
@@ -53,37 +76,6 @@ export function App(): ReactElement {
     return api.on('libraryChanged', () => void refresh());
   }, [refresh]);
 
-  const openArticle = useCallback(
-    async (path: string) => {
-      if (path !== store.getSnapshot()?.doc.path && !confirmLeave()) return;
-      try {
-        const doc = await api.readArticle({ path });
-        store.open(doc);
-        setLoaded(doc);
-        setMessage(null);
-      } catch (error) {
-        setMessage(describeError(error));
-      }
-    },
-    [store, confirmLeave],
-  );
-
-  const save = useCallback(async () => {
-    const current = store.getSnapshot();
-    if (!current || current.doc.readOnly) return;
-    const { text, baseHash, doc } = current;
-    try {
-      const result = await api.saveArticle({ path: doc.path, text, baseHash });
-      store.saved(text, result.hash);
-      setMessage(result.written ? `Saved ${new Date().toLocaleTimeString()}` : 'No changes to save');
-      void refresh();
-    } catch (error) {
-      if (!review.handleSaveError(error)) setMessage(`Not saved: ${describeError(error)}`);
-    }
-  }, [store, refresh, review]);
-
-  const preview = usePreviewSession((path) => void openArticle(path));
-  const dirty = open !== null && open.text !== open.savedText;
   const dirty = isDirty(open);
   useEffect(() => {
     document.title = open ? `${dirty ? '• ' : ''}${open.doc.path} — Folio` : 'Folio';
@@ -95,16 +87,14 @@ export function App(): ReactElement {
         library={library}
         articles={articles}
         selected={open?.doc.path ?? null}
-        dirtyPath={dirty ? open.doc.path : null}
+        dirtyPath={dirty && open ? open.doc.path : null}
         onOpen={(path) => void openArticle(path)}
         onOpenToSide={review.openToSide}
-        dirtyPath={dirty && open ? open.doc.path : null}
-        onOpen={(path) => void session.openArticle(path)}
         onDeleting={session.closeIfOpen}
         autosave={session.autosave}
         onAutosaveChange={session.setAutosave}
       />
-      <main className="folio-workspace">
+      <main className="folio-workspace folio-review-host">
         {open?.conflict && (
           <ConflictBanner
             path={open.doc.path}
@@ -116,64 +106,44 @@ export function App(): ReactElement {
             onSaveCopy={() => void session.saveMineAsCopy()}
           />
         )}
-        <section className="folio-pane folio-pane-editor" aria-label="Editor">
-          {loaded && <Toolbar session={session} />}
-          {!loaded && <p className="folio-empty">Choose an article in the library to start writing.</p>}
-          {open && (
-            <FrontmatterForm
-              view={editorView}
-              text={open.text}
-              articlePath={open.doc.path}
-              readOnly={open.doc.readOnly}
-              articles={articles}
-              onSave={() => void save()}
-            />
-          )}
-          <Editor
-            article={loaded}
-            onChange={(text) => store.edit(text)}
-            onSave={() => void save()}
-            onView={setEditorView}
-          />
-          <div className="folio-editor-body">
-            <OutlinePanel session={session} path={open?.doc.path ?? null} />
-            <Editor
-              article={loaded}
-              onChange={(text) => store.edit(text)}
-              onSave={() => void save()}
-              session={session}
-              onMessage={setMessage}
-            />
-          </div>
-        </section>
-        <section className="folio-pane folio-pane-preview" aria-label="Preview pane">
-          <ExportBar articlePath={open?.doc.path ?? null} text={open?.text ?? null} onMessage={setMessage} />
-          <Preview text={open?.text ?? null} baseUrl={open ? assetBase(open.doc.path) : null} />
-            extensions={preview.extensions}
-            onView={preview.onView}
-          />
-        </section>
-        <section className="folio-pane folio-pane-preview" aria-label="Preview pane">
-          <Preview binding={preview} article={loaded} baseUrl={open ? assetBase(open.doc.path) : null} />
-        </section>
-      <main className="folio-workspace folio-review-host">
         <ReviewWorkspace
           review={review}
           editor={
             <section className="folio-pane folio-pane-editor" aria-label="Editor">
+              {loaded && <Toolbar session={editorSession} />}
               {!loaded && <p className="folio-empty">Choose an article in the library to start writing.</p>}
-              <Editor
-                article={loaded}
-                onChange={(text) => store.edit(text)}
-                onSave={() => void save()}
-                extensions={review.editorExtensions}
-                onView={review.onView}
-              />
+              {open && (
+                <FrontmatterForm
+                  view={editorView}
+                  text={open.text}
+                  articlePath={open.doc.path}
+                  readOnly={open.doc.readOnly}
+                  articles={articles}
+                  onSave={() => void save()}
+                />
+              )}
+              <div className="folio-editor-body">
+                <OutlinePanel session={editorSession} path={open?.doc.path ?? null} />
+                <Editor
+                  article={loaded}
+                  onChange={(text) => store.edit(text)}
+                  onSave={() => void save()}
+                  extensions={editorExtensions}
+                  onView={onEditorView}
+                  session={editorSession}
+                  onMessage={setMessage}
+                />
+              </div>
             </section>
           }
           preview={
             <section className="folio-pane folio-pane-preview" aria-label="Preview pane">
-              <Preview text={open?.text ?? null} baseUrl={open ? assetBase(open.doc.path) : null} />
+              <ExportBar
+                articlePath={open?.doc.path ?? null}
+                text={open?.text ?? null}
+                onMessage={setMessage}
+              />
+              <Preview binding={preview} article={loaded} baseUrl={open ? assetBase(open.doc.path) : null} />
             </section>
           }
         />
@@ -183,9 +153,9 @@ export function App(): ReactElement {
         dirty={dirty}
         message={session.message ?? message}
         readOnlyReason={open?.doc.readOnlyReason ?? null}
-        session={session}
+        session={editorSession}
       />
-      <CommandPalette session={session} />
+      <CommandPalette session={editorSession} />
       <SettingsPanel />
       <RecoveryDialog
         entries={session.recoveries}

@@ -29,6 +29,7 @@ export function usePreviewSession(openArticle: (path: string) => void): PreviewB
   });
   const session = useMemo(
     () =>
+      // eslint-disable-next-line react-hooks/refs -- the ref is read on a link click, never during render
       new PreviewSession({
         onStatus: setStatus,
         onOpenArticle: (path) => open.current(path),

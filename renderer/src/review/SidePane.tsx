@@ -5,6 +5,7 @@ import { api, assetBase } from '../api';
 import { DocumentStore } from '../app/document-store';
 import { Editor } from '../editor/Editor';
 import { Preview } from '../preview/Preview';
+import { usePreviewSession } from '../preview/usePreviewSession';
 import { criticHighlighting } from './critic-editor';
 import type { LayoutMode } from './layout-settings';
 import { Splitter } from './Splitter';
@@ -36,7 +37,9 @@ export function SidePane({ path, mode, onModeChange, onCompare, onClose }: SideP
   const [loaded, setLoaded] = useState<ArticleDocument | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [ratio, setRatio] = useState(0.5);
-  const extensions = useMemo(() => [criticHighlighting()], []);
+  // The side article has its own preview session; links in it open nothing (it is for reading).
+  const preview = usePreviewSession(() => {});
+  const extensions = useMemo(() => [criticHighlighting(), ...preview.extensions], [preview.extensions]);
 
   useEffect(() => {
     let live = true;
@@ -120,6 +123,7 @@ export function SidePane({ path, mode, onModeChange, onCompare, onClose }: SideP
             onChange={(text) => store.edit(text)}
             onSave={() => void save()}
             extensions={extensions}
+            onView={preview.onView}
           />
         </div>
         {mode === 'split' && (
@@ -136,7 +140,7 @@ export function SidePane({ path, mode, onModeChange, onCompare, onClose }: SideP
           hidden={mode === 'editor'}
           style={{ flexGrow: mode === 'split' ? 1 - ratio : 1 }}
         >
-          <Preview text={open?.text ?? null} baseUrl={open ? assetBase(open.doc.path) : null} />
+          <Preview binding={preview} article={loaded} baseUrl={open ? assetBase(open.doc.path) : null} />
         </div>
       </div>
     </section>
