@@ -177,7 +177,6 @@ export function LibraryPane({
     label: `Actions for ${article.title}`,
     items: [
       { label: 'Open', run: () => onOpen(article.path) },
-      ...(onOpenToSide ? [{ label: 'Open to the side', run: () => onOpenToSide(article.path) }] : []),
       { label: 'Rename…', shortcut: 'F2', run: () => setDialog({ kind: 'rename', article }) },
       { label: 'Move to…', run: () => setDialog({ kind: 'move', article }) },
       { label: 'Duplicate', run: () => void duplicate(article) },
