@@ -1,8 +1,8 @@
+import type { EditorView } from '@codemirror/view';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactElement } from 'react';
 import type { ArticleDocument, ArticleSummary, LibraryInfo } from '../../../shared/contract';
 import { isFolioError } from '../../../shared/errors';
 import { api, assetBase } from '../api';
-import type { EditorView } from '@codemirror/view';
 import { Editor } from '../editor/Editor';
 import { FrontmatterForm } from '../frontmatter/FrontmatterForm';
 import { LibraryPane } from '../library/LibraryPane';
