@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { startBrowserMode } from '../web';
+import { registerCheckCommand } from './check-command';
+import { registerExportCommand } from './export-command';
 import { registerMetaCommand } from './meta';
 
 /** Where the built renderer lives, relative to this package. */
@@ -51,6 +53,8 @@ export function createProgram(): Command {
       process.once('SIGTERM', stop);
     });
 
+  registerExportCommand(program);
+  registerCheckCommand(program);
   registerMetaCommand(program);
   return program;
 }

@@ -16,7 +16,9 @@ import type {
 } from '../../shared/contract';
 import { FolioError } from '../../shared/errors';
 import { decodeArticle, encodeArticle, hashBytes } from './article-codec';
+import { assetImporter } from './import-asset';
 import { isInside, resolveInLibrary, toLibraryPath } from './paths';
+import { createExportMethods } from './export';
 import { schemaMethods, withSchemaProblems } from './schema';
 
 /** The few OS-specific needs of the service, passed in so it never imports Electron. */
@@ -25,6 +27,8 @@ export interface LibraryHost {
   readonly appDataDir: string;
   /** Moves a file to the OS trash; browser mode and the CLI use a library-local trash. */
   readonly trashItem?: (absolutePath: string) => Promise<void>;
+  /** Renders an HTML document to PDF (Electron's `printToPDF`); only the desktop app has it. */
+  readonly printToPdf?: (html: string) => Promise<Uint8Array>;
 }
 
 /** Options of {@link createLibraryService}. */
@@ -121,7 +125,10 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
   }
 
   const api: FolioApi = {
+    ...createExportMethods({ root: realRoot, emit, printToPdf: options.host.printToPdf }),
+
     ...schemaMethods(realRoot),
+    ...assetImporter(realRoot),
     async getLibrary(): Promise<LibraryInfo> {
       return { name: path.basename(realRoot), root: realRoot };
     },

@@ -4,11 +4,18 @@ import type { ArticleDocument, ArticleSummary, LibraryInfo } from '../../../shar
 import { isFolioError } from '../../../shared/errors';
 import { api, assetBase } from '../api';
 import { Editor } from '../editor/Editor';
+import { ExportBar } from '../export';
 import { FrontmatterForm } from '../frontmatter/FrontmatterForm';
+import { EditorSession } from '../editor/editor-session';
 import { LibraryPane } from '../library/LibraryPane';
+import { OutlinePanel } from '../outline';
+import { CommandPalette } from '../palette';
+import { SettingsPanel } from '../settings';
+import { Toolbar } from '../toolbar';
 import { Preview } from '../preview/Preview';
 import { StatusBar } from '../status/StatusBar';
 import { DocumentStore } from './document-store';
+import { useUnsavedWorkGuard } from './useUnsavedWorkGuard';
 import './App.css';
 
 function describeError(error: unknown): string {
@@ -18,6 +25,8 @@ function describeError(error: unknown): string {
 /** The Folio window: library pane, editor, preview and status bar. */
 export function App(): ReactElement {
   const store = useMemo(() => new DocumentStore(), []);
+  const session = useMemo(() => new EditorSession(), []);
+  const confirmLeave = useUnsavedWorkGuard(store);
   const open = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const [library, setLibrary] = useState<LibraryInfo | null>(null);
   const [articles, setArticles] = useState<ArticleSummary[]>([]);
@@ -37,6 +46,7 @@ export function App(): ReactElement {
 
   const openArticle = useCallback(
     async (path: string) => {
+      if (path !== store.getSnapshot()?.doc.path && !confirmLeave()) return;
       try {
         const doc = await api.readArticle({ path });
         store.open(doc);
@@ -46,7 +56,7 @@ export function App(): ReactElement {
         setMessage(describeError(error));
       }
     },
-    [store],
+    [store, confirmLeave],
   );
 
   const save = useCallback(async () => {
@@ -79,6 +89,7 @@ export function App(): ReactElement {
       />
       <main className="folio-workspace">
         <section className="folio-pane folio-pane-editor" aria-label="Editor">
+          {loaded && <Toolbar session={session} />}
           {!loaded && <p className="folio-empty">Choose an article in the library to start writing.</p>}
           {open && (
             <FrontmatterForm
@@ -96,8 +107,19 @@ export function App(): ReactElement {
             onSave={() => void save()}
             onView={setEditorView}
           />
+          <div className="folio-editor-body">
+            <OutlinePanel session={session} path={open?.doc.path ?? null} />
+            <Editor
+              article={loaded}
+              onChange={(text) => store.edit(text)}
+              onSave={() => void save()}
+              session={session}
+              onMessage={setMessage}
+            />
+          </div>
         </section>
         <section className="folio-pane folio-pane-preview" aria-label="Preview pane">
+          <ExportBar articlePath={open?.doc.path ?? null} text={open?.text ?? null} onMessage={setMessage} />
           <Preview text={open?.text ?? null} baseUrl={open ? assetBase(open.doc.path) : null} />
         </section>
       </main>
@@ -106,7 +128,10 @@ export function App(): ReactElement {
         dirty={dirty}
         message={message}
         readOnlyReason={open?.doc.readOnlyReason ?? null}
+        session={session}
       />
+      <CommandPalette session={session} />
+      <SettingsPanel />
     </div>
   );
 }
