@@ -101,12 +101,6 @@ export function App(): ReactElement {
               onSave={() => void save()}
             />
           )}
-          <Editor
-            article={loaded}
-            onChange={(text) => store.edit(text)}
-            onSave={() => void save()}
-            onView={setEditorView}
-          />
           <div className="folio-editor-body">
             <OutlinePanel session={session} path={open?.doc.path ?? null} />
             <Editor
@@ -115,6 +109,7 @@ export function App(): ReactElement {
               onSave={() => void save()}
               session={session}
               onMessage={setMessage}
+              onView={setEditorView}
             />
           </div>
         </section>
