@@ -90,6 +90,8 @@ export const inputSchemas = {
       name: z.string().max(255),
       /** The image bytes, base64. */
       dataBase64: z.string().min(1).max(maxAssetBase64Chars, 'The image is too large.'),
+    })
+    .strict(),
   // Snapshots (issue 8, electron/library/snapshots.ts): every save keeps one; authors name some.
   listSnapshots: z.object({ path: articlePathSchema }).strict(),
   readSnapshot: z.object({ path: articlePathSchema, id: z.string().min(1).max(100) }).strict(),
@@ -204,6 +206,9 @@ export interface MethodOutputs extends LibraryMethodOutputs {
   /** Library-relative paths of the library's images. */
   listImages: string[];
   importAsset: ImportedAsset;
+  listSnapshots: SnapshotInfo[];
+  readSnapshot: SnapshotDocument;
+  takeSnapshot: SnapshotInfo;
 }
 
 /** An image copied into the library by `importAsset`. */
@@ -212,9 +217,6 @@ export interface ImportedAsset {
   readonly path: string;
   /** The path relative to the article's folder, ready for `![alt](…)`. */
   readonly markdownPath: string;
-  listSnapshots: SnapshotInfo[];
-  readSnapshot: SnapshotDocument;
-  takeSnapshot: SnapshotInfo;
 }
 
 /** The whole API: every method async, plain data in and out. */

@@ -14,13 +14,13 @@ import type {
   SaveResult,
 } from '../../shared/contract';
 import { FolioError } from '../../shared/errors';
+import { schemaProblems } from '../../shared/frontmatter/schema';
 import { decodeArticle, encodeArticle, hashBytes } from './article-codec';
-import { assetImporter } from './import-asset';
-import { isInside, resolveInLibrary, toLibraryPath } from './paths';
-import { createExportMethods } from './export';
-import { schemaMethods, withSchemaProblems } from './schema';
-import { withSnapshots, type SnapshotMethodName } from './snapshots';
 import { ArticleIndex, articleExtension, maxOpenBytes } from './article-index';
+import { createExportMethods } from './export';
+import { assetImporter } from './import-asset';
+import { loadLibrarySchema, schemaMethods } from './schema';
+import { withSnapshots, type SnapshotMethodName } from './snapshots';
 import { createFileOperations } from './file-operations';
 import { Journal } from './journal';
 import { readRecentLibraries, recordRecentLibrary } from './recent-libraries';
@@ -139,23 +139,6 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
     libraryChangedSoon();
   }
 
-  async function summarize(file: string): Promise<ArticleSummary> {
-    const relative = toLibraryPath(realRoot, file);
-    const info = await stat(file);
-    if (info.size > maxOpenBytes) {
-      return {
-        ...summarizeArticle(relative, '', info.mtime),
-        problems: ['The file is too large to open in the editor.'],
-      };
-    }
-    const decoded = decodeArticle(await readFile(file));
-    if (decoded.text === null || decoded.binary) {
-      return {
-        ...summarizeArticle(relative, '', info.mtime),
-        problems: [decoded.binary ? 'The file looks binary.' : 'The file is not valid UTF-8.'],
-      };
-    }
-    return withSchemaProblems(realRoot, summarizeArticle(relative, decoded.text, info.mtime), decoded.text);
   async function followRename(from: string, to: string): Promise<void> {
     await journal.rename(from, to).catch(() => undefined);
     emit('articleRenamed', { from, to });
@@ -207,19 +190,24 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
     }
   }
 
-  const api: FolioApi = {
+  const api: Omit<FolioApi, SnapshotMethodName> = {
     ...createExportMethods({ root: realRoot, emit, printToPdf: options.host.printToPdf }),
-
     ...schemaMethods(realRoot),
     ...assetImporter(realRoot),
-  const api: Omit<FolioApi, SnapshotMethodName> = {
+
     async getLibrary(): Promise<LibraryInfo> {
       return { name: path.basename(realRoot), root: realRoot };
     },
 
     async listArticles(): Promise<ArticleSummary[]> {
       await ensureScanned();
-      return index.summaries();
+      const { schema, source } = await loadLibrarySchema(realRoot);
+      if (source !== 'library') return index.summaries();
+      // A library schema adds its problems (missing required fields, ...) to the pane's marks.
+      return index.summaries().map((summary) => {
+        const problems = schemaProblems(index.get(summary.path)?.head ?? '', schema);
+        return problems.length > 0 ? { ...summary, problems: [...summary.problems, ...problems] } : summary;
+      });
     },
 
     async searchArticles({ query, limit }) {

@@ -42,11 +42,33 @@ const mathAttributes: Attributes = {
   mi: ['mathvariant'],
   mn: ['mathvariant'],
   mtext: ['mathvariant'],
-  mo: ['fence', 'stretchy', 'separator', 'lspace', 'rspace', 'minsize', 'maxsize', 'symmetric', 'largeop', 'movablelimits', 'accent', 'mathvariant'],
+  mo: [
+    'fence',
+    'stretchy',
+    'separator',
+    'lspace',
+    'rspace',
+    'minsize',
+    'maxsize',
+    'symmetric',
+    'largeop',
+    'movablelimits',
+    'accent',
+    'mathvariant',
+  ],
   mstyle: ['displaystyle', 'scriptlevel', 'mathvariant'],
   mspace: ['width', 'height', 'depth'],
   mpadded: ['width', 'height', 'depth', 'lspace', 'voffset'],
-  mtable: ['columnalign', 'rowspacing', 'columnspacing', 'rowalign', 'columnlines', 'rowlines', 'frame', 'displaystyle'],
+  mtable: [
+    'columnalign',
+    'rowspacing',
+    'columnspacing',
+    'rowalign',
+    'columnlines',
+    'rowlines',
+    'frame',
+    'displaystyle',
+  ],
   mtr: ['columnalign', 'rowalign'],
   mtd: ['columnalign', 'rowalign'],
   mfrac: ['linethickness'],
@@ -55,6 +77,9 @@ const mathAttributes: Attributes = {
   munderover: ['accent', 'accentunder'],
   menclose: ['notation'],
 };
+
+/** Classes of CriticMarkup marks (`critic`, `critic-comment`, ...). */
+const criticClass = /^critic(?:-[a-z]+)?$/;
 
 /**
  * Folio's sanitize schema: GitHub's defaults (which prefix ids and names with `user-content-`,
@@ -65,22 +90,24 @@ const mathAttributes: Attributes = {
  */
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
-  // CriticMarkup suggestions (shared/review/remark-critic-markup.ts): ins, del, mark, comment span.
-  tagNames: [...(defaultSchema.tagNames ?? []), 'mark'],
-  tagNames: [...(defaultSchema.tagNames ?? []), ...mathTags],
+  // `mark` is CriticMarkup's highlight (shared/review/remark-critic-markup.ts).
+  tagNames: [...(defaultSchema.tagNames ?? []), ...mathTags, 'mark'],
   attributes: {
     ...defaultSchema.attributes,
     ...mathAttributes,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'dataLine', 'dataLineEnd'],
-    code: [...(defaultSchema.attributes?.code ?? []), ['className', /^language-[\w+#-]+$/]],
+    // CriticMarkup suggestions: insertions, deletions, highlights.
     ...Object.fromEntries(
-      ['ins', 'del', 'mark', 'span'].map((tag) => [
+      ['ins', 'del', 'mark'].map((tag) => [
         tag,
-        [...(defaultSchema.attributes?.[tag] ?? []), ['className', /^critic(?:-[a-z]+)?$/]],
+        [...(defaultSchema.attributes?.[tag] ?? []), ['className', criticClass]],
       ]),
     ),
     code: [...(defaultSchema.attributes?.code ?? []), ['className', /^language-[\w+#-]+$/, 'hljs']],
-    span: [...(defaultSchema.attributes?.span ?? []), ['className', /^hljs-[\w-]+$/, /^[\w-]+_$/, 'katex', 'katex-display', 'katex-error']],
+    span: [
+      ...(defaultSchema.attributes?.span ?? []),
+      ['className', /^hljs-[\w-]+$/, /^[\w-]+_$/, 'katex', 'katex-display', 'katex-error', criticClass],
+    ],
     div: [...(defaultSchema.attributes?.div ?? []), ['className', 'math', 'math-display']],
   },
   protocols: {
