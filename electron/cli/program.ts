@@ -6,6 +6,7 @@ import { startBrowserMode } from '../web';
 import { registerCheckCommand } from './check-command';
 import { registerExportCommand } from './export-command';
 import { registerMetaCommand } from './meta';
+import { registerLibraryCommands } from './library-commands';
 
 /** Where the built renderer lives, relative to this package. */
 export const rendererDir = path.resolve(
@@ -56,5 +57,6 @@ export function createProgram(): Command {
   registerExportCommand(program);
   registerCheckCommand(program);
   registerMetaCommand(program);
+  registerLibraryCommands(program);
   return program;
 }

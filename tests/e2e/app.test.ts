@@ -39,6 +39,7 @@ describe('the app shell in browser mode', () => {
     const status = page.getByRole('contentinfo');
     await status.getByText('4 words').waitFor();
 
+    await page.getByRole('checkbox', { name: 'Autosave' }).uncheck(); // this test saves by hand
     await editor.click();
     await page.keyboard.press('ControlOrMeta+End');
     await page.keyboard.type('\nA new paragraph typed in Folio.');
