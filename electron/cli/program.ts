@@ -5,6 +5,8 @@ import { Command, InvalidArgumentError } from 'commander';
 import { startBrowserMode } from '../web';
 import { registerCheckCommand } from './check-command';
 import { registerExportCommand } from './export-command';
+import { registerMetaCommand } from './meta';
+import { registerLibraryCommands } from './library-commands';
 
 /** Where the built renderer lives, relative to this package. */
 export const rendererDir = path.resolve(
@@ -54,5 +56,7 @@ export function createProgram(): Command {
 
   registerExportCommand(program);
   registerCheckCommand(program);
+  registerMetaCommand(program);
+  registerLibraryCommands(program);
   return program;
 }

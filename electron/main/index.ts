@@ -14,6 +14,7 @@ import { printHtmlToPdf } from './print-pdf';
 import { lockDownContents, lockDownSession } from './security';
 import { appOrigin } from './sender-check';
 import { mainWindowOptions } from './window-options';
+import { attachWritingHelpers } from './writing-window';
 import { loadWindowState, saveWindowState } from './window-state';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -67,6 +68,7 @@ async function createWindow(dataDir: string): Promise<void> {
   const window = new BrowserWindow(mainWindowOptions(preloadPath, state?.bounds ?? null));
   mainWindow = window;
   lockDownContents(window.webContents, window);
+  attachWritingHelpers(window);
   if (state?.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
   window.on('close', () => {
