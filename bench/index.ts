@@ -1,4 +1,5 @@
 import { renderBench } from './render.bench';
+import { reviewBench } from './review.bench';
 
 /**
  * `npm run bench`: prints figures and ratios against a peer measured in the same run. Never
@@ -6,6 +7,7 @@ import { renderBench } from './render.bench';
  */
 const suites: Record<string, () => void | Promise<void>> = {
   render: renderBench,
+  review: reviewBench,
 };
 
 const only = process.argv.slice(2);
