@@ -1,3 +1,6 @@
+import { exportBench } from './export.bench';
+import { frontmatterBench } from './frontmatter.bench';
+import { editorBench } from './editor.bench';
 import { renderBench } from './render.bench';
 import { reviewBench } from './review.bench';
 
@@ -7,6 +10,9 @@ import { reviewBench } from './review.bench';
  */
 const suites: Record<string, () => void | Promise<void>> = {
   render: renderBench,
+  export: exportBench,
+  frontmatter: frontmatterBench,
+  editor: editorBench,
   review: reviewBench,
 };
 

@@ -10,9 +10,11 @@ import {
 import { handleProtocols, registerSchemes } from './app-protocol';
 import { bindIpc } from './ipc';
 import { buildMenu } from './menu';
+import { printHtmlToPdf } from './print-pdf';
 import { lockDownContents, lockDownSession } from './security';
 import { appOrigin } from './sender-check';
 import { mainWindowOptions } from './window-options';
+import { attachWritingHelpers } from './writing-window';
 import { loadWindowState, saveWindowState } from './window-state';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -49,7 +51,7 @@ async function start(): Promise<void> {
   if (!fromArgs) await ensureSampleLibrary(libraryRoot);
   service = await createLibraryService({
     root: libraryRoot,
-    host: { appDataDir: dataDir, trashItem: (file) => shell.trashItem(file) },
+    host: { appDataDir: dataDir, trashItem: (file) => shell.trashItem(file), printToPdf: printHtmlToPdf },
   });
   lockDownSession((await import('electron')).session.defaultSession);
   handleProtocols(rendererDir, () => libraryRoot);
@@ -66,6 +68,7 @@ async function createWindow(dataDir: string): Promise<void> {
   const window = new BrowserWindow(mainWindowOptions(preloadPath, state?.bounds ?? null));
   mainWindow = window;
   lockDownContents(window.webContents, window);
+  attachWritingHelpers(window);
   if (state?.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
   window.on('close', () => {

@@ -5,9 +5,12 @@ import { api, assetBase } from '../api';
 import { DocumentStore } from '../app/document-store';
 import { Editor } from '../editor/Editor';
 import { Preview } from '../preview/Preview';
+import { usePreviewSession } from '../preview/usePreviewSession';
 import { criticHighlighting } from './critic-editor';
 import type { LayoutMode } from './layout-settings';
 import { Splitter } from './Splitter';
+
+function ignoreArticleLinks(): void {}
 
 /** Props of {@link SidePane}. */
 export interface SidePaneProps {
@@ -36,7 +39,12 @@ export function SidePane({ path, mode, onModeChange, onCompare, onClose }: SideP
   const [loaded, setLoaded] = useState<ArticleDocument | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [ratio, setRatio] = useState(0.5);
-  const extensions = useMemo(() => [criticHighlighting()], []);
+  // The side article gets its own preview session; its links do not navigate the main pane.
+  const sidePreview = usePreviewSession(ignoreArticleLinks);
+  const extensions = useMemo(
+    () => [criticHighlighting(), ...sidePreview.extensions],
+    [sidePreview.extensions],
+  );
 
   useEffect(() => {
     let live = true;
@@ -120,6 +128,7 @@ export function SidePane({ path, mode, onModeChange, onCompare, onClose }: SideP
             onChange={(text) => store.edit(text)}
             onSave={() => void save()}
             extensions={extensions}
+            onView={sidePreview.onView}
           />
         </div>
         {mode === 'split' && (
@@ -136,7 +145,7 @@ export function SidePane({ path, mode, onModeChange, onCompare, onClose }: SideP
           hidden={mode === 'editor'}
           style={{ flexGrow: mode === 'split' ? 1 - ratio : 1 }}
         >
-          <Preview text={open?.text ?? null} baseUrl={open ? assetBase(open.doc.path) : null} />
+          <Preview binding={sidePreview} article={loaded} baseUrl={open ? assetBase(open.doc.path) : null} />
         </div>
       </div>
     </section>
