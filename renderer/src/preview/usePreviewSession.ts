@@ -29,6 +29,8 @@ export function usePreviewSession(openArticle: (path: string) => void): PreviewB
   });
   const session = useMemo(
     () =>
+      // The ref is read when a link is clicked, not during render.
+      // eslint-disable-next-line react-hooks/refs
       new PreviewSession({
         onStatus: setStatus,
         onOpenArticle: (path) => open.current(path),
