@@ -2,6 +2,7 @@ import { exportBench } from './export.bench';
 import { frontmatterBench } from './frontmatter.bench';
 import { editorBench } from './editor.bench';
 import { renderBench } from './render.bench';
+import { reviewBench } from './review.bench';
 
 /**
  * `npm run bench`: prints figures and ratios against a peer measured in the same run. Never
@@ -12,6 +13,7 @@ const suites: Record<string, () => void | Promise<void>> = {
   export: exportBench,
   frontmatter: frontmatterBench,
   editor: editorBench,
+  review: reviewBench,
 };
 
 const only = process.argv.slice(2);
