@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { startBrowserMode } from '../web';
+import { registerRenderCommand } from './render-command';
 
 /** Where the built renderer lives, relative to this package. */
 export const rendererDir = path.resolve(
@@ -50,5 +51,6 @@ export function createProgram(): Command {
       process.once('SIGTERM', stop);
     });
 
+  registerRenderCommand(program);
   return program;
 }

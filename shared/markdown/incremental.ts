@@ -344,6 +344,9 @@ export class IncrementalRenderer {
       depth = Math.max(0, depth + block.htmlDepth);
     }
     const openAtEnd = depth > 0;
+    // Raw HTML left open runs into whatever follows the window (other blocks, the appended
+    // definitions, the footnotes): only a whole render knows where it ends.
+    if (openAtEnd && !whole) throw new WindowMismatch('all');
 
     const children = hast.children;
     let footerNode: HastContent | undefined;
@@ -371,6 +374,9 @@ export class IncrementalRenderer {
       reach[first] = Math.max(reach[first]!, lastGroup);
     }
     if (!footerNode && hasNestedFooter(children)) irregular = true;
+    // An element spanning blocks was closed by whatever followed it (in a window: the end of
+    // the window); only a whole render knows where it really ends.
+    if (!whole && reach.some((last, index) => last !== index)) throw new WindowMismatch('all');
     if (irregular && !whole) throw new WindowMismatch('all');
     const merged: Block[][] = [];
     for (let index = 0; index < groups.length; ) {
