@@ -25,13 +25,16 @@ export async function renderFiles(paths: readonly string[]): Promise<RenderedFil
       text = await readFile(path, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new Error(code === 'ENOENT' ? `No such file: ${path}` : `Cannot read ${path} (${code ?? 'error'}).`);
+      const message =
+        code === 'ENOENT' ? `No such file: ${path}` : `Cannot read ${path} (${code ?? 'error'}).`;
+      throw new Error(message, { cause: error });
     }
     let html: string;
     try {
       html = renderMarkdown(text);
     } catch (error) {
-      if (error instanceof RangeError) throw new Error(`${path} is too deeply nested to render.`);
+      if (error instanceof RangeError)
+        throw new Error(`${path} is too deeply nested to render.`, { cause: error });
       throw error;
     }
     results.push({ path, html });

@@ -33,7 +33,14 @@ function needsCap(markdown: string): boolean {
 }
 
 /** Stand-ins that look like container markers but are not: the cap keeps every offset. */
-const inert: Record<string, string> = { '>': '\u203a', '-': '\u2010', '*': '\u2217', '+': '\u2795', '.': '\u2024', ')': '\u2769' };
+const inert: Record<string, string> = {
+  '>': '\u203a',
+  '-': '\u2010',
+  '*': '\u2217',
+  '+': '\u2795',
+  '.': '\u2024',
+  ')': '\u2769',
+};
 
 function capLine(line: string): string {
   let out = '';
@@ -91,7 +98,9 @@ const nestingCap: Plugin<[], Root> = () => (tree) => {
   }
 };
 
-const voidElements = new Set('area base br col embed hr img input link meta param source track wbr'.split(' '));
+const voidElements = new Set(
+  'area base br col embed hr img input link meta param source track wbr'.split(' '),
+);
 
 /** Upper bound of the element nesting the raw HTML fragments open, read in document order. */
 function htmlDepth(nodes: readonly Html[]): number {

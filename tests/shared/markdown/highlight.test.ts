@@ -10,7 +10,9 @@ describe('syntax highlighting', () => {
   });
 
   it('leaves code without a language, or in an unknown one, as plain text', () => {
-    expect(renderMarkdown('```\nconst x\n```')).toBe('<pre data-line="1" data-line-end="3"><code>const x\n</code></pre>');
+    expect(renderMarkdown('```\nconst x\n```')).toBe(
+      '<pre data-line="1" data-line-end="3"><code>const x\n</code></pre>',
+    );
     expect(renderMarkdown('```nosuchlanguage\nconst x\n```')).not.toContain('hljs-');
   });
 });

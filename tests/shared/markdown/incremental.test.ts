@@ -35,7 +35,8 @@ describe('the incremental renderer', () => {
       { from: 300, to: 305, insert: '' },
       { from: 900, to: 900, insert: '\n\n## New\n\n' },
     ];
-    for (const change of [...changes].reverse()) text = text.slice(0, change.from) + change.insert + text.slice(change.to);
+    for (const change of [...changes].reverse())
+      text = text.slice(0, change.from) + change.insert + text.slice(change.to);
     renderer.edit(changes);
     expect(renderer.html()).toBe(renderMarkdown(text));
   });

@@ -14,7 +14,10 @@ describe('math', () => {
   });
 
   it('stops macro expansion bombs quickly', () => {
-    const bomb = '$\\def\\a{\\b\\b}\\def\\b{\\c\\c}\\def\\c{\\d\\d}\\def\\d{\\e\\e}\\def\\e{\\f\\f}\\def\\f{xx}' + '\\a'.repeat(50) + '$';
+    const bomb =
+      '$\\def\\a{\\b\\b}\\def\\b{\\c\\c}\\def\\c{\\d\\d}\\def\\d{\\e\\e}\\def\\e{\\f\\f}\\def\\f{xx}' +
+      '\\a'.repeat(50) +
+      '$';
     expect(renderMarkdown(bomb)).toContain('katex-error');
   });
 });

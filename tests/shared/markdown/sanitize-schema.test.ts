@@ -4,7 +4,19 @@ import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../../shared/markdown';
 
-const bannedElements = new Set(['script', 'iframe', 'object', 'embed', 'form', 'meta', 'base', 'link', 'style', 'svg', 'frame']);
+const bannedElements = new Set([
+  'script',
+  'iframe',
+  'object',
+  'embed',
+  'form',
+  'meta',
+  'base',
+  'link',
+  'style',
+  'svg',
+  'frame',
+]);
 const urlProperties = ['href', 'src', 'srcSet', 'cite', 'action', 'formAction', 'poster', 'longDesc', 'data'];
 
 /** What a payload left that could run, load or navigate: an empty list when it is harmless. */
@@ -27,7 +39,11 @@ function dangers(html: string): string[] {
 
 /** Payloads by class, as listed in SECURITY.md; none may survive the pipeline. */
 const payloads: Record<string, string[]> = {
-  'script elements': ['<script>alert(1)</script>', '<SCRIPT SRC=//evil.example/x.js></SCRIPT>', '<svg><script>alert(1)</script></svg>'],
+  'script elements': [
+    '<script>alert(1)</script>',
+    '<SCRIPT SRC=//evil.example/x.js></SCRIPT>',
+    '<svg><script>alert(1)</script></svg>',
+  ],
   'event handlers': [
     '<img src="a.png" onerror="alert(1)">',
     '<div onmouseover="alert(1)">x</div>',
@@ -52,7 +68,10 @@ const payloads: Record<string, string[]> = {
     '<a href="\\\\evil.example\\x">u</a>',
     '[c](/\\evil.example)',
   ],
-  srcset: ['<img srcset="javascript:alert(1) 1x, //evil.example/x.png 2x" src="ok.png">', '<picture><source srcset="//evil.example/x.png"></picture>'],
+  srcset: [
+    '<img srcset="javascript:alert(1) 1x, //evil.example/x.png 2x" src="ok.png">',
+    '<picture><source srcset="//evil.example/x.png"></picture>',
+  ],
   'embedding and navigation elements': [
     '<iframe src="https://evil.example"></iframe>',
     '<object data="x.swf"></object>',
@@ -72,7 +91,6 @@ const payloads: Record<string, string[]> = {
   ],
 };
 
-
 describe('the sanitizer', () => {
   for (const [kind, list] of Object.entries(payloads)) {
     it(`removes ${kind}`, () => {
@@ -85,7 +103,9 @@ describe('the sanitizer', () => {
   }
 
   it('prefixes author ids and names against DOM clobbering, generated ones too', () => {
-    const html = renderMarkdown('# Title\n\n<div id="folio-preview" name="location">x</div>\n\nA[^n].\n\n[^n]: Note.');
+    const html = renderMarkdown(
+      '# Title\n\n<div id="folio-preview" name="location">x</div>\n\nA[^n].\n\n[^n]: Note.',
+    );
     expect(html).toContain('id="user-content-folio-preview"');
     expect(html).toContain('name="user-content-location"');
     expect(html).toContain('id="user-content-title"');
