@@ -1,3 +1,4 @@
+import { libraryBench } from './library.bench';
 import { renderBench } from './render.bench';
 
 /**
@@ -6,6 +7,7 @@ import { renderBench } from './render.bench';
  */
 const suites: Record<string, () => void | Promise<void>> = {
   render: renderBench,
+  library: libraryBench,
 };
 
 const only = process.argv.slice(2);
