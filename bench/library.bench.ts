@@ -27,20 +27,25 @@ async function generateLibrary(root: string, count: number): Promise<void> {
   }
 }
 
-/** The peer: a plain loop that only walks the folders and reads every file. */
+/**
+ * The peer: a plain loop that only walks the folders and reads every file, with the same
+ * number of reads in flight as the scan (32), so the ratio compares work, not scheduling.
+ */
 async function readEveryFile(root: string): Promise<number> {
-  let bytes = 0;
+  const files: string[] = [];
   const walk = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true });
-    await Promise.all(
-      entries.map(async (entry) => {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) await walk(full);
-        else bytes += (await readFile(full)).length;
-      }),
-    );
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else files.push(full);
+    }
   };
   await walk(root);
+  let bytes = 0;
+  const worker = async (): Promise<void> => {
+    for (let next = files.pop(); next; next = files.pop()) bytes += (await readFile(next)).length;
+  };
+  await Promise.all(Array.from({ length: 32 }, worker));
   return bytes;
 }
 
