@@ -190,6 +190,8 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
 
     async listArticles(): Promise<ArticleSummary[]> {
       await ensureScanned();
+      // The app (watching) indexes for search in the background, ready before the first search.
+      if (watcher) void search.build();
       return index.summaries();
     },
 
