@@ -2,6 +2,7 @@ import { exportBench } from './export.bench';
 import { frontmatterBench } from './frontmatter.bench';
 import { editorBench } from './editor.bench';
 import { previewDomBench } from './preview-dom.bench';
+import { libraryBench } from './library.bench';
 import { renderBench } from './render.bench';
 import { reviewBench } from './review.bench';
 
@@ -16,6 +17,7 @@ const suites: Record<string, () => void | Promise<void>> = {
   editor: editorBench,
   review: reviewBench,
   'preview-dom': previewDomBench,
+  library: libraryBench,
 };
 
 const only = process.argv.slice(2);
