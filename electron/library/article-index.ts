@@ -5,10 +5,12 @@ import { findFrontmatter } from '../../shared/frontmatter';
 import type { ArticleSummary } from '../../shared/contract';
 import { decodeArticle, hashBytes } from './article-codec';
 import { isInside, toLibraryPath } from './paths';
-import { withSchemaProblems } from './schema';
 
 /** Files larger than this are listed but not opened into the editor (nor indexed for search). */
 export const maxOpenBytes = 20 * 1024 * 1024;
+
+/** How many files a scan reads at once. */
+const scanConcurrency = 32;
 
 /** File names Folio treats as articles. */
 export const articleExtension = /\.(md|markdown)$/i;
@@ -30,6 +32,8 @@ export interface IndexedArticle {
   readonly size: number;
   /** The body text (after frontmatter) for search; `''` when unreadable. */
   readonly body: string;
+  /** The text before the body (the frontmatter block), for schema checks. */
+  readonly head: string;
 }
 
 /** A change the index saw for one article. */
@@ -104,11 +108,14 @@ export class ArticleIndex {
         changed.push(relative);
       }
     }
-    await Promise.all(
-      [...files].map(async ([relative, absolute]) => {
-        if (await this.refreshFile(relative, absolute)) changed.push(relative);
-      }),
-    );
+    // A bounded number of files in flight: macOS allows only 256 open files by default.
+    const queue = [...files];
+    const worker = async (): Promise<void> => {
+      for (let next = queue.pop(); next; next = queue.pop()) {
+        if (await this.refreshFile(next[0], next[1])) changed.push(next[0]);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(scanConcurrency, queue.length) }, worker));
     this.scanned = true;
     return changed;
   }
@@ -127,7 +134,7 @@ export class ArticleIndex {
       return 'removed';
     }
     this.addFolderChain(path.posix.dirname(relative));
-    const entry = await readEntry(this.realRoot, relative, absolute, info.size, info.mtime);
+    const entry = await readEntry(relative, absolute, info.size, info.mtime);
     this.entries.set(relative, entry);
     if (before && before.hash !== null && before.hash === entry.hash) return 'same';
     this.notify({ kind: 'upsert', path: relative, entry });
@@ -163,7 +170,7 @@ export class ArticleIndex {
     const info = await stat(absolute).catch(() => null);
     if (!info) return false;
     if (before && before.size === info.size && before.mtimeMs === info.mtimeMs) return false;
-    const entry = await readEntry(this.realRoot, relative, absolute, info.size, info.mtime);
+    const entry = await readEntry(relative, absolute, info.size, info.mtime);
     this.entries.set(relative, entry);
     if (before && before.hash !== null && before.hash === entry.hash) return false;
     this.notify({ kind: 'upsert', path: relative, entry });
@@ -205,7 +212,6 @@ export class ArticleIndex {
 }
 
 async function readEntry(
-  realRoot: string,
   relative: string,
   absolute: string,
   size: number,
@@ -217,6 +223,7 @@ async function readEntry(
     mtimeMs: mtime.getTime(),
     size,
     body: '',
+    head: '',
   });
   if (size > maxOpenBytes) return unreadable('The file is too large to open in the editor.');
   let bytes: Buffer;
@@ -237,15 +244,12 @@ async function readEntry(
     return { ...entry, hash };
   }
   return {
-    summary: await withSchemaProblems(
-      realRoot,
-      summarizeArticle(relative, decoded.text, mtime),
-      decoded.text,
-    ),
+    summary: summarizeArticle(relative, decoded.text, mtime),
     hash,
     mtimeMs: mtime.getTime(),
     size,
     body: bodyOf(decoded.text),
+    head: decoded.text.slice(0, decoded.text.length - bodyOf(decoded.text).length),
   };
 }
 

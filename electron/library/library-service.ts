@@ -14,11 +14,12 @@ import type {
   SaveResult,
 } from '../../shared/contract';
 import { FolioError } from '../../shared/errors';
+import { schemaProblems } from '../../shared/frontmatter/schema';
 import { decodeArticle, encodeArticle, hashBytes } from './article-codec';
 import { ArticleIndex, articleExtension, maxOpenBytes } from './article-index';
 import { createExportMethods } from './export';
 import { assetImporter } from './import-asset';
-import { schemaMethods } from './schema';
+import { loadLibrarySchema, schemaMethods } from './schema';
 import { withSnapshots, type SnapshotMethodName } from './snapshots';
 import { createFileOperations } from './file-operations';
 import { Journal } from './journal';
@@ -193,13 +194,22 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
     ...createExportMethods({ root: realRoot, emit, printToPdf: options.host.printToPdf }),
     ...schemaMethods(realRoot),
     ...assetImporter(realRoot),
+
     async getLibrary(): Promise<LibraryInfo> {
       return { name: path.basename(realRoot), root: realRoot };
     },
 
     async listArticles(): Promise<ArticleSummary[]> {
       await ensureScanned();
-      return index.summaries();
+      // The app (watching) indexes for search in the background, ready before the first search.
+      if (watcher) void search.build();
+      const { schema, source } = await loadLibrarySchema(realRoot);
+      if (source !== 'library') return index.summaries();
+      // A library schema adds its problems (missing required fields, ...) to the pane's marks.
+      return index.summaries().map((summary) => {
+        const problems = schemaProblems(index.get(summary.path)?.head ?? '', schema);
+        return problems.length > 0 ? { ...summary, problems: [...summary.problems, ...problems] } : summary;
+      });
     },
 
     async searchArticles({ query, limit }) {

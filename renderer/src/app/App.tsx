@@ -1,4 +1,3 @@
-import type { Extension } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactElement } from 'react';
 import type { ArticleSummary, LibraryInfo } from '../../../shared/contract';
@@ -28,10 +27,14 @@ function describeError(error: unknown): string {
   return isFolioError(error) || error instanceof Error ? error.message : 'Something went wrong.';
 }
 
-/** The Folio window: library pane, editor, preview and status bar. */
+/**
+ * The Folio window: library pane, the review workspace (editor with its toolbar, outline and
+ * frontmatter form; preview with export), the status bar and the app's dialogs. Each feature
+ * keeps its state in its own hook or session object; this component only wires them together.
+ */
 export function App(): ReactElement {
   const store = useMemo(() => new DocumentStore(), []);
-  const editorSession = useMemo(() => new EditorSession(), []);
+  const editing = useMemo(() => new EditorSession(), []);
   const open = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const [library, setLibrary] = useState<LibraryInfo | null>(null);
   const [articles, setArticles] = useState<ArticleSummary[]>([]);
@@ -41,40 +44,41 @@ export function App(): ReactElement {
   const refresh = useCallback((): Promise<void> => {
     return api.listArticles({}).then(setArticles, (error: unknown) => setMessage(describeError(error)));
   }, []);
-  const review = useReview({ store, onSaved: () => void refresh(), onMessage: setMessage });
   const session = useArticleSession(store, () => void refresh());
   const { loaded, save } = session;
   const confirmLeave = useUnsavedWorkGuard(store, save);
-  const openArticle = useCallback(
-    async (path: string) => {
-      if (path !== store.getSnapshot()?.doc.path && !(await confirmLeave())) return;
-      await session.openArticle(path);
-    },
-    [store, session, confirmLeave],
-  );
-  const preview = usePreviewSession((path) => void openArticle(path));
-
-  // The editor takes one list of extensions and one view callback: those of every feature.
-  const editorExtensions = useMemo(
-    (): readonly Extension[] => [...preview.extensions, ...review.editorExtensions],
-    [preview.extensions, review.editorExtensions],
-  );
-  const { onView: previewOnView } = preview;
-  const { onView: reviewOnView } = review;
-  const onEditorView = useCallback(
-    (view: EditorView | null) => {
-      setEditorView(view);
-      previewOnView(view);
-      reviewOnView(view);
-    },
-    [previewOnView, reviewOnView],
-  );
+  const review = useReview({ store, onSaved: () => void refresh(), onMessage: setMessage });
 
   useEffect(() => {
     void api.getLibrary({}).then(setLibrary, (error: unknown) => setMessage(describeError(error)));
     void api.listArticles({}).then(setArticles, (error: unknown) => setMessage(describeError(error)));
     return api.on('libraryChanged', () => void refresh());
   }, [refresh]);
+
+  const openArticle = useCallback(
+    (path: string) => {
+      void (async () => {
+        // Unsaved work is saved first; the author is asked only when it cannot be.
+        if (path !== store.getSnapshot()?.doc.path && !(await confirmLeave())) return;
+        await session.openArticle(path);
+      })();
+    },
+    [store, confirmLeave, session],
+  );
+
+  const preview = usePreviewSession(openArticle);
+  const editorExtensions = useMemo(
+    () => [...preview.extensions, ...review.editorExtensions],
+    [preview.extensions, review.editorExtensions],
+  );
+  const onEditorView = useCallback(
+    (view: EditorView | null) => {
+      preview.onView(view);
+      review.onView(view);
+      setEditorView(view);
+    },
+    [preview, review],
+  );
 
   const dirty = isDirty(open);
   useEffect(() => {
@@ -88,7 +92,7 @@ export function App(): ReactElement {
         articles={articles}
         selected={open?.doc.path ?? null}
         dirtyPath={dirty && open ? open.doc.path : null}
-        onOpen={(path) => void openArticle(path)}
+        onOpen={openArticle}
         onOpenToSide={review.openToSide}
         onDeleting={session.closeIfOpen}
         autosave={session.autosave}
@@ -104,13 +108,25 @@ export function App(): ReactElement {
             onKeepMine={() => void session.keepMine()}
             onTakeTheirs={() => void session.takeTheirs()}
             onSaveCopy={() => void session.saveMineAsCopy()}
+            onCompare={
+              open.conflict.diskText !== null && open.conflict.diskHash !== null
+                ? (texts) =>
+                    review.openMerge({
+                      path: open.doc.path,
+                      base: texts.base,
+                      mine: texts.mine,
+                      theirs: texts.theirs ?? '',
+                      diskHash: open.conflict?.diskHash ?? '',
+                    })
+                : undefined
+            }
           />
         )}
         <ReviewWorkspace
           review={review}
           editor={
             <section className="folio-pane folio-pane-editor" aria-label="Editor">
-              {loaded && <Toolbar session={editorSession} />}
+              {loaded && <Toolbar session={editing} />}
               {!loaded && <p className="folio-empty">Choose an article in the library to start writing.</p>}
               {open && (
                 <FrontmatterForm
@@ -123,15 +139,15 @@ export function App(): ReactElement {
                 />
               )}
               <div className="folio-editor-body">
-                <OutlinePanel session={editorSession} path={open?.doc.path ?? null} />
+                <OutlinePanel session={editing} path={open?.doc.path ?? null} />
                 <Editor
                   article={loaded}
                   onChange={(text) => store.edit(text)}
                   onSave={() => void save()}
+                  session={editing}
+                  onMessage={setMessage}
                   extensions={editorExtensions}
                   onView={onEditorView}
-                  session={editorSession}
-                  onMessage={setMessage}
                 />
               </div>
             </section>
@@ -153,9 +169,9 @@ export function App(): ReactElement {
         dirty={dirty}
         message={session.message ?? message}
         readOnlyReason={open?.doc.readOnlyReason ?? null}
-        session={editorSession}
+        session={editing}
       />
-      <CommandPalette session={editorSession} />
+      <CommandPalette session={editing} />
       <SettingsPanel />
       <RecoveryDialog
         entries={session.recoveries}

@@ -177,6 +177,7 @@ export function LibraryPane({
     label: `Actions for ${article.title}`,
     items: [
       { label: 'Open', run: () => onOpen(article.path) },
+      ...(onOpenToSide ? [{ label: 'Open to the side', run: () => onOpenToSide(article.path) }] : []),
       { label: 'Rename…', shortcut: 'F2', run: () => setDialog({ kind: 'rename', article }) },
       { label: 'Move to…', run: () => setDialog({ kind: 'move', article }) },
       { label: 'Duplicate', run: () => void duplicate(article) },
@@ -270,20 +271,6 @@ export function LibraryPane({
           </span>
         )}
       </a>
-      {onOpenToSide && (
-        <button
-          type="button"
-          className="folio-library-side"
-          title="Open to the side"
-          aria-label={`Open ${article.title} to the side`}
-          onClick={() => onOpenToSide(article.path)}
-        >
-          <svg width="14" height="12" viewBox="0 0 14 12" aria-hidden="true">
-            <rect x="0.5" y="0.5" width="13" height="11" rx="1.5" fill="none" stroke="currentColor" />
-            <line x1="7" y1="1" x2="7" y2="11" stroke="currentColor" />
-          </svg>
-        </button>
-      )}
     </li>
   );
 

@@ -10,6 +10,8 @@ import { criticHighlighting } from './critic-editor';
 import type { LayoutMode } from './layout-settings';
 import { Splitter } from './Splitter';
 
+function ignoreArticleLinks(): void {}
+
 /** Props of {@link SidePane}. */
 export interface SidePaneProps {
   /** Library path of the article open to the side. */
@@ -37,9 +39,12 @@ export function SidePane({ path, mode, onModeChange, onCompare, onClose }: SideP
   const [loaded, setLoaded] = useState<ArticleDocument | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [ratio, setRatio] = useState(0.5);
-  // The side article has its own preview session; links in it open nothing (it is for reading).
-  const preview = usePreviewSession(() => {});
-  const extensions = useMemo(() => [criticHighlighting(), ...preview.extensions], [preview.extensions]);
+  // The side article gets its own preview session; its links do not navigate the main pane.
+  const sidePreview = usePreviewSession(ignoreArticleLinks);
+  const extensions = useMemo(
+    () => [criticHighlighting(), ...sidePreview.extensions],
+    [sidePreview.extensions],
+  );
 
   useEffect(() => {
     let live = true;
@@ -123,7 +128,7 @@ export function SidePane({ path, mode, onModeChange, onCompare, onClose }: SideP
             onChange={(text) => store.edit(text)}
             onSave={() => void save()}
             extensions={extensions}
-            onView={preview.onView}
+            onView={sidePreview.onView}
           />
         </div>
         {mode === 'split' && (
@@ -140,7 +145,7 @@ export function SidePane({ path, mode, onModeChange, onCompare, onClose }: SideP
           hidden={mode === 'editor'}
           style={{ flexGrow: mode === 'split' ? 1 - ratio : 1 }}
         >
-          <Preview binding={preview} article={loaded} baseUrl={open ? assetBase(open.doc.path) : null} />
+          <Preview binding={sidePreview} article={loaded} baseUrl={open ? assetBase(open.doc.path) : null} />
         </div>
       </div>
     </section>
