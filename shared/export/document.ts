@@ -159,6 +159,22 @@ function finishBody(article: PreparedArticle, options: HtmlDocumentOptions): voi
     parent.children = kept as ElementContent[];
   };
   visit(article.body);
+  // The preview keeps the footnotes in their own container after the blocks (so that it can
+  // patch them separately); the export does the same so that spacing matches to the pixel.
+  const body = article.body;
+  const index = body.children.findIndex(
+    (node) => node.type === 'element' && node.tagName === 'section' && 'dataFootnotes' in node.properties,
+  );
+  if (index !== -1) {
+    const footnotes = body.children[index] as Element;
+    body.children.splice(index, 1);
+    body.children.push({
+      type: 'element',
+      tagName: 'div',
+      properties: { className: ['folio-footnotes'] },
+      children: [footnotes],
+    });
+  }
 }
 
 function rewriteImage(
