@@ -76,13 +76,18 @@ interface Block {
 }
 
 class WindowMismatch extends Error {
-  constructor(readonly widen: 'start' | 'end' | 'all', readonly throughUnit?: number) {
+  constructor(
+    readonly widen: 'start' | 'end' | 'all',
+    readonly throughUnit?: number,
+  ) {
     super('window does not line up');
   }
 }
 
 const silent = new Set(['definition', 'footnoteDefinition', 'yaml', 'toml']);
-const voidElements = new Set('area base br col embed hr img input link meta param source track wbr'.split(' '));
+const voidElements = new Set(
+  'area base br col embed hr img input link meta param source track wbr'.split(' '),
+);
 const linePlaceholder = ' data-line="0" data-line-end="0"';
 
 /**
@@ -109,7 +114,14 @@ export class IncrementalRenderer {
     const deleteCount = this.units.length;
     this.text = text;
     this.renderAll();
-    return { start: 0, deleteCount, blocks: this.units.map((unit) => this.blockHtml(unit)), lineDelta: 0, footer: this.footer, full: true };
+    return {
+      start: 0,
+      deleteCount,
+      blocks: this.units.map((unit) => this.blockHtml(unit)),
+      lineDelta: 0,
+      footer: this.footer,
+      full: true,
+    };
   }
 
   /** Applies `changes` (sorted, non-overlapping, in the previous text's coordinates). */
@@ -180,7 +192,14 @@ export class IncrementalRenderer {
   private fullPatch(): RenderPatch {
     const deleteCount = this.units.length;
     this.renderAll();
-    return { start: 0, deleteCount, blocks: this.units.map((unit) => this.blockHtml(unit)), lineDelta: 0, footer: this.footer, full: true };
+    return {
+      start: 0,
+      deleteCount,
+      blocks: this.units.map((unit) => this.blockHtml(unit)),
+      lineDelta: 0,
+      footer: this.footer,
+      full: true,
+    };
   }
 
   private renderAll(): void {
@@ -195,7 +214,10 @@ export class IncrementalRenderer {
       /^(---|\+\+\+)[ \t]*(\n|$)/.test(this.text) && !['yaml', 'toml'].includes(rendered.firstType ?? '');
     this.exact = rendered.exact;
     this.fullOnly =
-      new Set(labels).size !== labels.length || rendered.footerHasHeadings || unclosedFrontmatter || this.exact !== null;
+      new Set(labels).size !== labels.length ||
+      rendered.footerHasHeadings ||
+      unclosedFrontmatter ||
+      this.exact !== null;
   }
 
   private renderWindow(start: number, end: number, delta: number, lineDelta: number): RenderPatch {
@@ -225,7 +247,9 @@ export class IncrementalRenderer {
       }
     }
     if (start > 0 && fresh[0]?.from !== from) throw new WindowMismatch('all');
-    if (old.flatMap((unit) => unit.defs).join('\u0001') !== fresh.flatMap((unit) => unit.defs).join('\u0001')) {
+    if (
+      old.flatMap((unit) => unit.defs).join('\u0001') !== fresh.flatMap((unit) => unit.defs).join('\u0001')
+    ) {
       throw new WindowMismatch('all');
     }
     if (
@@ -265,7 +289,12 @@ export class IncrementalRenderer {
     units.splice(start, end - start, ...fresh);
     // Send only what differs: unchanged leading and trailing blocks of the window stay.
     let head = 0;
-    while (head < old.length && head < fresh.length && old[head]!.key === fresh[head]!.key && old[head]!.line === fresh[head]!.line) {
+    while (
+      head < old.length &&
+      head < fresh.length &&
+      old[head]!.key === fresh[head]!.key &&
+      old[head]!.line === fresh[head]!.line
+    ) {
       head++;
     }
     let tail = 0;
@@ -311,7 +340,14 @@ export class IncrementalRenderer {
     headingsBefore: readonly string[],
     footnoteRefsBefore: readonly string[],
     whole: boolean,
-  ): { units: Unit[]; footer: string; openAtEnd: boolean; footerHasHeadings: boolean; firstType?: string; exact: string | null } {
+  ): {
+    units: Unit[];
+    footer: string;
+    openAtEnd: boolean;
+    footerHasHeadings: boolean;
+    firstType?: string;
+    exact: string | null;
+  } {
     const windowText = capNesting(this.text.slice(from, to));
     const needed = neededStubs(windowText, stubs);
     const source = needed.length > 0 ? `${windowText}\n\n${needed.join('\n\n')}\n` : windowText;
@@ -320,7 +356,14 @@ export class IncrementalRenderer {
     file.data.folioHeadings = { headingsBefore };
     const mdast = unsafeTreeProcessor.parse(file);
     const blocks = this.blocksOf(mdast, windowText, from, line);
-    if (!whole && mdast.children.some((node) => (node.position?.end.offset ?? 0) > windowText.length && (node.position?.start.offset ?? 0) < windowText.length)) {
+    if (
+      !whole &&
+      mdast.children.some(
+        (node) =>
+          (node.position?.end.offset ?? 0) > windowText.length &&
+          (node.position?.start.offset ?? 0) < windowText.length,
+      )
+    ) {
       // An unclosed fence, math block or HTML block ran into the appended definitions.
       throw new WindowMismatch('all');
     }
@@ -328,7 +371,12 @@ export class IncrementalRenderer {
       // Parsed alone, a window starting with `---` would read it as frontmatter.
       throw new WindowMismatch('start');
     }
-    if (!whole && from === 0 && /^(---|\+\+\+)[ \t]*(\n|$)/.test(windowText) && !['yaml', 'toml'].includes(blocks[0]?.node.type ?? '')) {
+    if (
+      !whole &&
+      from === 0 &&
+      /^(---|\+\+\+)[ \t]*(\n|$)/.test(windowText) &&
+      !['yaml', 'toml'].includes(blocks[0]?.node.type ?? '')
+    ) {
       // Frontmatter is all or nothing: its closing fence may lie past the window.
       throw new WindowMismatch('all');
     }
@@ -348,7 +396,12 @@ export class IncrementalRenderer {
     const children = hast.children;
     let footerNode: HastContent | undefined;
     const last = children[children.length - 1];
-    if (last?.type === 'element' && last.tagName === 'section' && 'dataFootnotes' in last.properties && !last.position) {
+    if (
+      last?.type === 'element' &&
+      last.tagName === 'section' &&
+      'dataFootnotes' in last.properties &&
+      !last.position
+    ) {
       footerNode = last;
     }
     // The HTML parser may nest blocks differently than the raw HTML's tags suggest (a `</p>`
@@ -360,20 +413,23 @@ export class IncrementalRenderer {
     for (const node of children) {
       if (node === footerNode) break;
       if (node.type === 'element' && node.position?.start?.offset === undefined) irregular = true;
-      if (node.type === 'text' && node.position?.start?.offset === undefined && node.value !== '\n') irregular = true;
-      if (node.type === 'element' && node.tagName === 'section' && 'dataFootnotes' in node.properties) irregular = true;
+      if (node.type === 'text' && node.position?.start?.offset === undefined && node.value !== '\n')
+        irregular = true;
+      if (node.type === 'element' && node.tagName === 'section' && 'dataFootnotes' in node.properties)
+        irregular = true;
       const start = node.position?.start?.offset;
       if (start === undefined || start >= windowText.length || groups.length === 0) continue;
       if (node.type === 'text') irregular = true;
       const first = Math.max(0, lastIndexAtMost(groupStarts, start));
       const end = node.position?.end?.offset;
-      const lastGroup = end === undefined ? groups.length - 1 : Math.max(first, lastIndexAtMost(groupStarts, end - 1));
+      const lastGroup =
+        end === undefined ? groups.length - 1 : Math.max(first, lastIndexAtMost(groupStarts, end - 1));
       reach[first] = Math.max(reach[first]!, lastGroup);
     }
     if (!footerNode && hasNestedFooter(children)) irregular = true;
     if (irregular && !whole) throw new WindowMismatch('all');
     const merged: Block[][] = [];
-    for (let index = 0; index < groups.length; ) {
+    for (let index = 0; index < groups.length;) {
       let last = reach[index]!;
       const blocksOfGroup = [...groups[index]!];
       for (let next = index + 1; next <= last; next++) {
@@ -628,7 +684,11 @@ function collectContext(
  * Gives the footnote references of a re-rendered window the numbers and ids a full render
  * gives them: numbered by first reference in the whole article, `-2`, `-3` for repeats.
  */
-function renumberFootnotes(nodes: readonly HastContent[], blocks: readonly Block[], before: readonly string[]): void {
+function renumberFootnotes(
+  nodes: readonly HastContent[],
+  blocks: readonly Block[],
+  before: readonly string[],
+): void {
   const order: string[] = [];
   const counts = new Map<string, number>();
   for (const id of before) {

@@ -82,7 +82,9 @@ const nestingCap: Plugin<[], Root> = () => (tree) => {
   }
 };
 
-const voidElements = new Set('area base br col embed hr img input link meta param source track wbr'.split(' '));
+const voidElements = new Set(
+  'area base br col embed hr img input link meta param source track wbr'.split(' '),
+);
 
 /** Upper bound of the element nesting the raw HTML fragments open, read in document order. */
 function htmlDepth(nodes: readonly Html[]): number {

@@ -198,7 +198,9 @@ export class PreviewSession {
   private parse(html: string): Node[] {
     const template = this.frame!.contentDocument!.createElement('template');
     template.innerHTML = html;
-    return [...template.content.childNodes].filter((node) => !(node.nodeType === 3 && node.textContent === '\n'));
+    return [...template.content.childNodes].filter(
+      (node) => !(node.nodeType === 3 && node.textContent === '\n'),
+    );
   }
 
   /** Applies a worker patch: only the blocks it names are parsed and replaced. */
@@ -216,7 +218,8 @@ export class PreviewSession {
     const pool = new Map<string, Entry[]>();
     for (const entry of removed) pool.set(entry.shape, [...(pool.get(entry.shape) ?? []), entry]);
     const added = patch.blocks.map((block) => this.entryFor(block, pool));
-    for (const list of pool.values()) for (const entry of list) for (const node of entry.nodes) node.parentNode?.removeChild(node);
+    for (const list of pool.values())
+      for (const entry of list) for (const node of entry.nodes) node.parentNode?.removeChild(node);
     this.entries.splice(patch.start, patch.deleteCount, ...added);
     for (let index = patch.start + added.length; index < this.entries.length; index++) {
       const entry = this.entries[index]!;
@@ -236,7 +239,9 @@ export class PreviewSession {
     for (const entry of added) for (const node of entry.nodes) fragment.append(node);
     article.insertBefore(fragment, anchor);
     if (patch.footer !== undefined) this.footer.replaceChildren(...this.parse(patch.footer));
-    this.events.onRemoteImages(!this.remoteAllowed.has(this.path) && article.querySelector('img[src^="http"]') !== null);
+    this.events.onRemoteImages(
+      !this.remoteAllowed.has(this.path) && article.querySelector('img[src^="http"]') !== null,
+    );
     this.sync.contentChanged();
   }
 
@@ -290,7 +295,10 @@ export class PreviewSession {
       this.events.onOpenArticle(target.path, target.fragment);
     } else if (target.kind === 'external') {
       // The desktop shell asks before opening (its window-open handler); browser mode asks here.
-      if (window.folio || window.confirm(`Open this link in your browser?\n\n${target.host}\n${target.url}`)) {
+      if (
+        window.folio ||
+        window.confirm(`Open this link in your browser?\n\n${target.host}\n${target.url}`)
+      ) {
         window.open(target.url, '_blank', 'noopener,noreferrer');
       }
     } else {
@@ -307,7 +315,8 @@ export class PreviewSession {
     const placeholder = img.ownerDocument.createElement('span');
     placeholder.className = 'folio-missing-image';
     placeholder.setAttribute('role', 'img');
-    const label = remote && !this.remoteAllowed.has(this.path) ? 'Remote image not loaded' : 'Image not found';
+    const label =
+      remote && !this.remoteAllowed.has(this.path) ? 'Remote image not loaded' : 'Image not found';
     placeholder.setAttribute('aria-label', `${label}: ${raw}`);
     if (remote) placeholder.dataset.folioRemote = '';
     placeholder.textContent = `${label}: ${raw}${img.alt ? ` (${img.alt})` : ''}`;
