@@ -105,8 +105,8 @@ describe('review in browser mode', () => {
     const { page } = app;
     await openArticle(page, /Essay/);
     const library = page.getByRole('navigation', { name: 'Library' });
-    await library.getByRole('link', { name: /Notes/ }).hover();
-    await library.getByRole('button', { name: 'Open Notes to the side' }).click();
+    await library.getByRole('link', { name: /Notes/ }).click({ button: 'right' });
+    await page.getByRole('menu').getByRole('menuitem', { name: 'Open to the side' }).click();
     const side = page.getByRole('region', { name: 'Side article' });
     await side.getByLabel('Markdown source').waitFor();
     await side.frameLocator('iframe[title="Preview"]').locator('h1', { hasText: 'Notes' }).waitFor();
@@ -357,12 +357,10 @@ describe('review in browser mode', () => {
       await dialog.getByRole('radio', { name: 'Keep both' }).check();
       await save.click();
       await dialog.waitFor({ state: 'detached' });
-      await page.getByRole('contentinfo').getByText('Merged and saved').waitFor();
-      const merged = await readFile(path.join(app.library, 'essay.md'), 'utf8');
-      expect(merged).toBe(
+      const merged =
         '---\ntitle: Essay\n---\n\n# Essay, revised\n\nThe quick red fox jumps over the lazy dog.\n\n' +
-          'A second paragraph stays as it is.\n\nMy new ending.\nTheir new ending.\n',
-      );
+        'A second paragraph stays as it is.\n\nMy new ending.\nTheir new ending.\n';
+      await expect.poll(() => readFile(path.join(app.library, 'essay.md'), 'utf8')).toBe(merged);
       expect(await editorText(page)).toBe(merged);
       await page.getByRole('contentinfo').getByText('Saved', { exact: true }).waitFor();
       await app.close();
