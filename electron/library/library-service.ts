@@ -349,15 +349,26 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
     }
   }
 
+  const history = withSnapshots(api, { root: realRoot, appDataDir: options.host.appDataDir });
+  // Saves still running (writing the file, then its snapshot) are awaited by close().
+  const savesInFlight = new Set<Promise<unknown>>();
+
   return {
     ...api,
-    ...withSnapshots(api, { root: realRoot, appDataDir: options.host.appDataDir }),
+    ...history,
+    saveArticle(input) {
+      const saving = history.saveArticle(input);
+      savesInFlight.add(saving);
+      void saving.catch(() => undefined).finally(() => savesInFlight.delete(saving));
+      return saving;
+    },
     on(event, listener) {
       emitter.on(event, listener);
       return () => emitter.off(event, listener);
     },
     watching: watcher ? watcher.ready : Promise.resolve(),
     async close() {
+      await Promise.allSettled([...savesInFlight]);
       emitter.removeAllListeners();
       for (const pending of pendingRemovals.values()) clearTimeout(pending.timer);
       for (const add of recentAdds.values()) clearTimeout(add.timer);
