@@ -1,4 +1,7 @@
 import { libraryBench } from './library.bench';
+import { exportBench } from './export.bench';
+import { frontmatterBench } from './frontmatter.bench';
+import { editorBench } from './editor.bench';
 import { renderBench } from './render.bench';
 
 /**
@@ -8,6 +11,9 @@ import { renderBench } from './render.bench';
 const suites: Record<string, () => void | Promise<void>> = {
   render: renderBench,
   library: libraryBench,
+  export: exportBench,
+  frontmatter: frontmatterBench,
+  editor: editorBench,
 };
 
 const only = process.argv.slice(2);

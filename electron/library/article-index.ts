@@ -32,6 +32,8 @@ export interface IndexedArticle {
   readonly size: number;
   /** The body text (after frontmatter) for search; `''` when unreadable. */
   readonly body: string;
+  /** The text before the body (the frontmatter block), for schema checks. */
+  readonly head: string;
 }
 
 /** A change the index saw for one article. */
@@ -221,6 +223,7 @@ async function readEntry(
     mtimeMs: mtime.getTime(),
     size,
     body: '',
+    head: '',
   });
   if (size > maxOpenBytes) return unreadable('The file is too large to open in the editor.');
   let bytes: Buffer;
@@ -246,6 +249,7 @@ async function readEntry(
     mtimeMs: mtime.getTime(),
     size,
     body: bodyOf(decoded.text),
+    head: decoded.text.slice(0, decoded.text.length - bodyOf(decoded.text).length),
   };
 }
 

@@ -14,8 +14,13 @@ import type {
   SaveResult,
 } from '../../shared/contract';
 import { FolioError } from '../../shared/errors';
+import { schemaProblems } from '../../shared/frontmatter/schema';
 import { decodeArticle, encodeArticle, hashBytes } from './article-codec';
 import { ArticleIndex, articleExtension, maxOpenBytes } from './article-index';
+import { createExportMethods } from './export';
+import { assetImporter } from './import-asset';
+import { loadLibrarySchema, schemaMethods } from './schema';
+import { withSnapshots, type SnapshotMethodName } from './snapshots';
 import { createFileOperations } from './file-operations';
 import { Journal } from './journal';
 import { readRecentLibraries, recordRecentLibrary } from './recent-libraries';
@@ -29,6 +34,8 @@ export interface LibraryHost {
   readonly appDataDir: string;
   /** Moves a file to the OS trash; browser mode and the CLI use a library-local trash. */
   readonly trashItem?: (absolutePath: string) => Promise<void>;
+  /** Renders an HTML document to PDF (Electron's `printToPDF`); only the desktop app has it. */
+  readonly printToPdf?: (html: string) => Promise<Uint8Array>;
 }
 
 /** Options of {@link createLibraryService}. */
@@ -183,7 +190,11 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
     }
   }
 
-  const api: FolioApi = {
+  const api: Omit<FolioApi, SnapshotMethodName> = {
+    ...createExportMethods({ root: realRoot, emit, printToPdf: options.host.printToPdf }),
+    ...schemaMethods(realRoot),
+    ...assetImporter(realRoot),
+
     async getLibrary(): Promise<LibraryInfo> {
       return { name: path.basename(realRoot), root: realRoot };
     },
@@ -192,7 +203,13 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
       await ensureScanned();
       // The app (watching) indexes for search in the background, ready before the first search.
       if (watcher) void search.build();
-      return index.summaries();
+      const { schema, source } = await loadLibrarySchema(realRoot);
+      if (source !== 'library') return index.summaries();
+      // A library schema adds its problems (missing required fields, ...) to the pane's marks.
+      return index.summaries().map((summary) => {
+        const problems = schemaProblems(index.get(summary.path)?.head ?? '', schema);
+        return problems.length > 0 ? { ...summary, problems: [...summary.problems, ...problems] } : summary;
+      });
     },
 
     async searchArticles({ query, limit }) {
@@ -334,6 +351,7 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
 
   return {
     ...api,
+    ...withSnapshots(api, { root: realRoot, appDataDir: options.host.appDataDir }),
     on(event, listener) {
       emitter.on(event, listener);
       return () => emitter.off(event, listener);

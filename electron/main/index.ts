@@ -12,9 +12,11 @@ import { libraryMenuItems } from './library-menu';
 import { handleProtocols, registerSchemes } from './app-protocol';
 import { bindIpc } from './ipc';
 import { buildMenu } from './menu';
+import { printHtmlToPdf } from './print-pdf';
 import { lockDownContents, lockDownSession } from './security';
 import { appOrigin } from './sender-check';
 import { mainWindowOptions } from './window-options';
+import { attachWritingHelpers } from './writing-window';
 import { loadWindowState, saveWindowState } from './window-state';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -52,7 +54,7 @@ async function start(): Promise<void> {
   if (!chosen) await ensureSampleLibrary(libraryRoot);
   service = await createLibraryService({
     root: libraryRoot,
-    host: { appDataDir: dataDir, trashItem: (file) => shell.trashItem(file) },
+    host: { appDataDir: dataDir, trashItem: (file) => shell.trashItem(file), printToPdf: printHtmlToPdf },
   });
   lockDownSession((await import('electron')).session.defaultSession);
   handleProtocols(rendererDir, () => libraryRoot);
@@ -70,6 +72,7 @@ async function createWindow(dataDir: string): Promise<void> {
   const window = new BrowserWindow(mainWindowOptions(preloadPath, state?.bounds ?? null));
   mainWindow = window;
   lockDownContents(window.webContents, window);
+  attachWritingHelpers(window);
   if (state?.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
   window.on('close', () => {

@@ -1,3 +1,5 @@
+export { IncrementalRenderer, type BlockHtml, type RenderPatch, type TextChange } from './incremental';
+export { capNesting } from './nesting-cap';
 export { processor, renderMarkdown } from './pipeline';
 export { isSafeUrl } from './safe-urls';
 export { sanitizeSchema } from './sanitize-schema';

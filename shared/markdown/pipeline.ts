@@ -3,30 +3,58 @@ import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import remarkCriticMarkup from '../review/remark-critic-markup';
+import fragmentLinks from './fragment-links';
+import headingIds from './heading-ids';
+import highlight from './highlight';
+import math from './math';
+import nestingCap, { capNesting } from './nesting-cap';
 import safeUrls from './safe-urls';
 import { sanitizeSchema } from './sanitize-schema';
 import sourceLines from './source-lines';
 
 /**
- * The one markdown pipeline: preview, export and CLI all render through it, so the export is
- * the preview. Sanitize runs after the last step that can add HTML. Built once and frozen.
+ * Everything before sanitizing: Markdown (GFM, footnotes, frontmatter, math) to an unsafe hast
+ * tree with raw HTML parsed, math typeset, code highlighted, heading ids and source lines. The
+ * incremental renderer runs this on parts of an article and sanitizes each block itself with
+ * the same schema; nothing else may use its output unsanitized.
  */
-export const processor = unified()
+export const unsafeTreeProcessor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkFrontmatter, ['yaml', 'toml'])
-  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(remarkMath)
+  .use(remarkCriticMarkup)
+  .use(nestingCap)
+  .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
   .use(rehypeRaw)
+  .use(math)
+  .use(highlight)
+  .use(headingIds)
+  .use(fragmentLinks)
   .use(sourceLines)
+  .freeze();
+
+/**
+ * The one markdown pipeline: preview, export and CLI all render through it, so the export is
+ * the preview. Sanitize runs after the last step that can add HTML, then a stricter URL gate.
+ * Built once and frozen.
+ */
+export const processor = unsafeTreeProcessor()
   .use(rehypeSanitize, sanitizeSchema)
   .use(safeUrls)
   .use(rehypeStringify)
   .freeze();
 
-/** Renders an article's Markdown (frontmatter included) to safe HTML. */
+/**
+ * Renders an article's Markdown (frontmatter included) to safe HTML: the simple full-render
+ * entry point (export, CLI). Throws only on input too deeply nested to walk (a `RangeError`);
+ * callers show "too complex to preview".
+ */
 export function renderMarkdown(markdown: string): string {
-  return String(processor.processSync(markdown));
+  return String(processor.processSync(capNesting(markdown)));
 }

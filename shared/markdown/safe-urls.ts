@@ -23,7 +23,7 @@ export function isSafeUrl(url: string): boolean {
  * Removes every URL attribute that {@link isSafeUrl} refuses, and drops `srcset` outright (its
  * candidates are not checked). Runs after sanitize, as a second, stricter gate.
  */
-const safeUrls: Plugin<[], Root> = () => (tree) => {
+export function removeUnsafeUrls(tree: Root): void {
   visit(tree, 'element', (node: Element) => {
     const props = node.properties;
     for (const name of urlAttributes) {
@@ -32,6 +32,9 @@ const safeUrls: Plugin<[], Root> = () => (tree) => {
     }
     delete props.srcSet;
   });
-};
+}
+
+/** The unified plugin form of {@link removeUnsafeUrls}. */
+const safeUrls: Plugin<[], Root> = () => removeUnsafeUrls;
 
 export default safeUrls;

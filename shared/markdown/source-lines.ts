@@ -1,15 +1,29 @@
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 import type { Plugin } from 'unified';
+import { visit } from 'unist-util-visit';
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Lines before the rendered text in the whole article (the incremental renderer sets it). */
+    folioLineOffset: number;
+  }
+}
 
 /**
  * Marks every top-level block with its source lines (`data-line`, `data-line-end`, 1-based)
- * so that the preview can sync scrolling and jump to the source of a click.
+ * so that the preview can sync scrolling and jump to the source of a click. The same
+ * attributes written by the author in raw HTML are removed first: only the renderer's count.
  */
-const sourceLines: Plugin<[], Root> = () => (tree) => {
+const sourceLines: Plugin<[], Root> = () => (tree, file) => {
+  visit(tree, 'element', (node: Element) => {
+    delete node.properties.dataLine;
+    delete node.properties.dataLineEnd;
+  });
+  const offset = file.data.folioLineOffset ?? 0;
   for (const node of tree.children) {
     if (node.type !== 'element' || !node.position) continue;
-    node.properties.dataLine = node.position.start.line;
-    node.properties.dataLineEnd = node.position.end.line;
+    node.properties.dataLine = node.position.start.line + offset;
+    node.properties.dataLineEnd = node.position.end.line + offset;
   }
 };
 

@@ -25,6 +25,8 @@ export interface LibraryPaneProps {
   /** Path of the open article when it has unsaved changes. */
   readonly dirtyPath: string | null;
   readonly onOpen: (path: string) => void;
+  /** Opens an article next to the open one (review); without it the action is not offered. */
+  readonly onOpenToSide?: (path: string) => void;
   /** Called before an article is deleted, so that the editor can let go of it. */
   readonly onDeleting?: (path: string) => void;
   /** Autosave switch, shown in the pane's footer. */
@@ -75,6 +77,7 @@ export function LibraryPane({
   selected,
   dirtyPath,
   onOpen,
+  onOpenToSide,
   onDeleting,
   autosave,
   onAutosaveChange,
@@ -174,6 +177,7 @@ export function LibraryPane({
     label: `Actions for ${article.title}`,
     items: [
       { label: 'Open', run: () => onOpen(article.path) },
+      ...(onOpenToSide ? [{ label: 'Open to the side', run: () => onOpenToSide(article.path) }] : []),
       { label: 'Rename…', shortcut: 'F2', run: () => setDialog({ kind: 'rename', article }) },
       { label: 'Move to…', run: () => setDialog({ kind: 'move', article }) },
       { label: 'Duplicate', run: () => void duplicate(article) },

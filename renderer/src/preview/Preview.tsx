@@ -1,76 +1,92 @@
 import { useEffect, useRef, useState, type ReactElement } from 'react';
-import type { RenderRequest, RenderResponse } from './preview.worker';
-import PreviewWorker from './preview.worker?worker';
+import type { ArticleDocument } from '../../../shared/contract';
+import type { PreviewBinding } from './usePreviewSession';
 import './Preview.css';
 
 /** Props of {@link Preview}. */
 export interface PreviewProps {
-  /** The article text to show; rendering is debounced and runs in a worker. */
-  readonly text: string | null;
+  /** The session from `usePreviewSession`. */
+  readonly binding: PreviewBinding;
+  /** The article as last read from disk; a new object re-renders the preview from scratch. */
+  readonly article: ArticleDocument | null;
   /** Base URL for the article's relative links and images (see `assetBase`). */
   readonly baseUrl: string | null;
 }
 
+function setBase(frame: HTMLIFrameElement | null, baseUrl: string | null): void {
+  const doc = frame?.contentDocument;
+  if (!doc || baseUrl === null) return;
+  let base = doc.querySelector('base');
+  if (!base) {
+    base = doc.createElement('base');
+    doc.head.prepend(base);
+  }
+  base.href = baseUrl;
+}
+
 /**
- * The live preview: Markdown is rendered to sanitized HTML in a Web Worker and shown in a
- * sandboxed frame that runs no scripts (`sandbox="allow-same-origin"`, a CSP without scripts),
- * so even a sanitizer miss cannot execute anything.
+ * The live preview: Markdown is rendered in a Web Worker and shown in a sandboxed frame that
+ * runs no scripts (`sandbox="allow-same-origin"`, a CSP without scripts); each edit patches
+ * only the blocks it changed. A toolbar turns scroll sync off and loads remote images.
  */
-export function Preview({ text, baseUrl }: PreviewProps): ReactElement {
+export function Preview({ binding, article, baseUrl }: PreviewProps): ReactElement {
+  const { session, status, remoteImagesBlocked } = binding;
   const frame = useRef<HTMLIFrameElement>(null);
-  const worker = useRef<Worker | null>(null);
-  const latest = useRef(0);
-  const [message, setMessage] = useState<string | null>(null);
-  const [frameReady, setFrameReady] = useState(false);
+  const [frameKey, setFrameKey] = useState(0);
+  const [sync, setSync] = useState(session.sync.enabled);
+  const latestBase = useRef(baseUrl);
+  useEffect(() => {
+    latestBase.current = baseUrl;
+    setBase(frame.current, baseUrl);
+  }, [baseUrl]);
 
   useEffect(() => {
-    const created = new PreviewWorker();
-    worker.current = created;
-    created.onmessage = (event: MessageEvent<RenderResponse>) => {
-      const response = event.data;
-      if (response.id !== latest.current) return;
-      if (!response.ok) {
-        setMessage(response.message);
-        return;
-      }
-      setMessage(null);
-      const body = frame.current?.contentDocument?.getElementById('folio-preview');
-      if (body) body.innerHTML = response.html;
-    };
-    return () => created.terminate();
-  }, []);
+    if (article) session.open(article.path);
+  }, [article, session]);
 
-  useEffect(() => {
-    const doc = frame.current?.contentDocument;
-    if (!frameReady || !doc || baseUrl === null) return;
-    let base = doc.querySelector('base');
-    if (!base) {
-      base = doc.createElement('base');
-      doc.head.prepend(base);
-    }
-    base.href = baseUrl;
-  }, [baseUrl, frameReady]);
-
-  useEffect(() => {
-    if (text === null || !frameReady) return;
-    const id = ++latest.current;
-    const timer = setTimeout(() => worker.current?.postMessage({ id, text } satisfies RenderRequest), 40);
-    return () => clearTimeout(timer);
-  }, [text, frameReady]);
+  useEffect(() => () => session.attachFrame(null), [session]);
 
   return (
     <div className="folio-preview">
-      {message && (
+      <div className="folio-preview-toolbar" role="toolbar" aria-label="Preview options">
+        <label>
+          <input
+            type="checkbox"
+            checked={sync}
+            onChange={(event) => {
+              session.sync.setEnabled(event.target.checked);
+              setSync(event.target.checked);
+            }}
+          />
+          Sync scrolling
+        </label>
+        {remoteImagesBlocked && (
+          <button
+            type="button"
+            onClick={() => {
+              session.allowRemoteImages();
+              setFrameKey((key) => key + 1);
+            }}
+          >
+            Load remote images
+          </button>
+        )}
+      </div>
+      {status && (
         <p className="folio-preview-message" role="status">
-          {message}
+          {status}
         </p>
       )}
       <iframe
+        key={frameKey}
         ref={frame}
         title="Preview"
         src="./preview.html"
         sandbox="allow-same-origin"
-        onLoad={() => setFrameReady(true)}
+        onLoad={(event) => {
+          setBase(event.currentTarget, latestBase.current);
+          session.attachFrame(event.currentTarget);
+        }}
       />
     </div>
   );

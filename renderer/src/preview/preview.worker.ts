@@ -1,24 +1,56 @@
 /// <reference lib="webworker" />
-import { renderMarkdown } from '../../../shared/markdown';
+import { IncrementalRenderer, renderMarkdown, type RenderPatch, type TextChange } from '../../../shared/markdown';
 
-/** A request to render one version of the article. */
-export interface RenderRequest {
-  readonly id: number;
-  readonly text: string;
+/** A message to the preview worker. */
+export type WorkerRequest =
+  | { readonly type: 'open'; readonly id: number; readonly text: string }
+  | { readonly type: 'edit'; readonly id: number; readonly changes: readonly TextChange[] };
+
+/** The worker's answers: a quick first screen, then patches of changed blocks. */
+export type WorkerResponse =
+  | { readonly type: 'first'; readonly id: number; readonly html: string; readonly lines: number }
+  | { readonly type: 'patch'; readonly id: number; readonly patch: RenderPatch; readonly ms: number }
+  | { readonly type: 'error'; readonly id: number; readonly message: string };
+
+/** Characters of a long article rendered first, so that its top shows at once. */
+const firstScreenChars = 12_000;
+
+const renderer = new IncrementalRenderer();
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+function send(response: WorkerResponse): void {
+  scope.postMessage(response);
 }
 
-/** The worker's answer. */
-export type RenderResponse =
-  | { readonly id: number; readonly ok: true; readonly html: string }
-  | { readonly id: number; readonly ok: false; readonly message: string };
+/** Cuts `text` at a blank line outside fences near `limit`, for the first screen. */
+function firstScreen(text: string): string {
+  const cut = text.indexOf('\n\n', firstScreenChars);
+  const head = cut === -1 ? text : text.slice(0, cut);
+  const fences = head.match(/^(```|~~~)/gm)?.length ?? 0;
+  return fences % 2 === 0 ? head : head.slice(0, head.lastIndexOf('\n```'));
+}
 
-self.onmessage = (event: MessageEvent<RenderRequest>) => {
-  const { id, text } = event.data;
-  let response: RenderResponse;
+scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  const started = performance.now();
   try {
-    response = { id, ok: true, html: renderMarkdown(text) };
-  } catch {
-    response = { id, ok: false, message: 'This article is too complex to preview.' };
+    if (request.type === 'open') {
+      if (request.text.length > firstScreenChars * 2) {
+        const head = firstScreen(request.text);
+        send({ type: 'first', id: request.id, html: renderMarkdown(head), lines: head.split('\n').length });
+      }
+      const patch = renderer.reset(request.text);
+      send({ type: 'patch', id: request.id, patch, ms: performance.now() - started });
+    } else {
+      const patch = renderer.edit(request.changes);
+      send({ type: 'patch', id: request.id, patch, ms: performance.now() - started });
+    }
+  } catch (error) {
+    // A stack overflow on hostile nesting lands here; the main thread's time budget covers hangs.
+    send({
+      type: 'error',
+      id: request.id,
+      message: error instanceof RangeError ? 'This article is too complex to preview.' : 'The preview failed.',
+    });
   }
-  (self as unknown as DedicatedWorkerGlobalScope).postMessage(response);
 };

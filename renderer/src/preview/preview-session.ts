@@ -1,0 +1,326 @@
+import type { ChangeSet } from '@codemirror/state';
+import type { EditorView } from '@codemirror/view';
+import type { BlockHtml, RenderPatch, TextChange } from '../../../shared/markdown';
+import { linkTarget } from './link-target';
+import type { WorkerRequest, WorkerResponse } from './preview.worker';
+import PreviewWorker from './preview.worker?worker';
+import { ScrollSync, type PreviewBlock } from './scroll-sync';
+
+/** How long the worker may take for one answer before the preview gives up on the article. */
+export const renderBudgetMs = 6000;
+
+/** What the session reports to the UI around it. */
+export interface PreviewSessionEvents {
+  /** A message for the author (`null` clears it): "too complex", a refused link. */
+  onStatus(message: string | null): void;
+  /** A link to another article was clicked. */
+  onOpenArticle(path: string, fragment: string): void;
+  /** Whether the article has remote images that are not loaded. */
+  onRemoteImages(blocked: boolean): void;
+}
+
+interface Entry extends PreviewBlock {
+  readonly key: number;
+  /** The HTML without source lines, to reuse the DOM of blocks that only moved. */
+  readonly shape: string;
+}
+
+const linePattern = / data-line="\d+" data-line-end="\d+"/g;
+
+/**
+ * The live preview of one editor: sends each edit's changes (never the whole text) to the
+ * render worker, patches only the changed blocks of the sandboxed frame, guards the worker with
+ * a time budget, and handles clicks (links, images, click-to-source) and scroll sync.
+ */
+export class PreviewSession {
+  private worker: Worker | null = null;
+  private frame: HTMLIFrameElement | null = null;
+  private view: EditorView | null = null;
+  private entries: Entry[] = [];
+  private footer: HTMLElement | null = null;
+  private path = '';
+  private requestId = 0;
+  private pending: ChangeSet | null = null;
+  private inFlight = false;
+  private needsOpen = true;
+  private budget: ReturnType<typeof setTimeout> | null = null;
+  private firstShown: Node[] = [];
+  private remoteAllowed = new Set<string>();
+  readonly sync: ScrollSync;
+  /** Milliseconds the worker took for the last patch (for the status line and tests). */
+  lastRenderMs = 0;
+
+  constructor(private readonly events: PreviewSessionEvents) {
+    this.sync = new ScrollSync(
+      () => this.entries,
+      (line) => this.revealLine(line),
+    );
+  }
+
+  /** Connects the preview frame (after it loaded) or disconnects it (`null`). */
+  attachFrame(frame: HTMLIFrameElement | null): void {
+    this.frame = frame;
+    this.entries = [];
+    this.footer = null;
+    if (!frame) return;
+    const doc = frame.contentDocument;
+    if (!doc) return;
+    if (!this.remoteAllowed.has(this.path)) {
+      // Remote images stay off: the frame's own policy allows https images only until the
+      // author asks for them, so this stricter policy is added to it.
+      const csp = doc.createElement('meta');
+      csp.httpEquiv = 'Content-Security-Policy';
+      csp.content = "img-src 'self' data: folio-asset:";
+      doc.head.prepend(csp);
+    }
+    doc.addEventListener('click', (event) => this.onClick(event), true);
+    doc.addEventListener('error', (event) => this.onResourceError(event), true);
+    this.sync.attachPreview(frame);
+    this.needsOpen = true;
+    this.flush();
+  }
+
+  /** Connects the editor whose changes the preview follows. */
+  attachEditor(view: EditorView | null): void {
+    this.view = view;
+    this.sync.attachEditor(view);
+  }
+
+  /** Shows a newly opened (or reloaded) article. */
+  open(path: string): void {
+    this.path = path;
+    this.pending = null;
+    this.needsOpen = true;
+    // The editor takes the new text in its own effect; read it after that.
+    setTimeout(() => this.flush(), 0);
+  }
+
+  /** Records an editor change; it is sent when the worker is free. */
+  edit(changes: ChangeSet): void {
+    this.pending = this.pending ? this.pending.compose(changes) : changes;
+    this.flush();
+  }
+
+  /** Whether remote images load for the current article. */
+  remoteImagesAllowed(): boolean {
+    return this.remoteAllowed.has(this.path);
+  }
+
+  /** Allows remote images for the current article; the caller reloads the frame. */
+  allowRemoteImages(): void {
+    this.remoteAllowed.add(this.path);
+  }
+
+  /** Stops the worker. */
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.sync.dispose();
+    if (this.budget) clearTimeout(this.budget);
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new PreviewWorker();
+    worker.onmessage = (event: MessageEvent<WorkerResponse>) => this.onResponse(event.data);
+    this.worker = worker;
+    return worker;
+  }
+
+  private flush(): void {
+    if (this.inFlight || !this.frame?.contentDocument || !this.view || !this.path) return;
+    let request: WorkerRequest;
+    if (this.needsOpen) {
+      request = { type: 'open', id: ++this.requestId, text: this.view.state.doc.toString() };
+      this.needsOpen = false;
+      this.pending = null;
+    } else if (this.pending) {
+      const changes: TextChange[] = [];
+      this.pending.iterChanges((fromA, toA, _fromB, _toB, inserted) => {
+        changes.push({ from: fromA, to: toA, insert: inserted.toString() });
+      });
+      this.pending = null;
+      request = { type: 'edit', id: ++this.requestId, changes };
+    } else return;
+    this.inFlight = true;
+    this.ensureWorker().postMessage(request);
+    this.armBudget();
+  }
+
+  private armBudget(): void {
+    if (this.budget) clearTimeout(this.budget);
+    this.budget = setTimeout(() => this.overBudget(), renderBudgetMs);
+  }
+
+  private overBudget(): void {
+    // The worker is stuck on this text: stop it, say so, and try again after the next edit.
+    this.worker?.terminate();
+    this.worker = null;
+    this.inFlight = false;
+    this.needsOpen = true;
+    this.pending = null;
+    this.events.onStatus('This article is too complex to preview. The editor keeps working.');
+  }
+
+  private onResponse(response: WorkerResponse): void {
+    if (response.id !== this.requestId) return;
+    if (response.type === 'first') {
+      this.armBudget();
+      this.showFirst(response.html);
+      return;
+    }
+    if (this.budget) clearTimeout(this.budget);
+    this.inFlight = false;
+    if (response.type === 'error') {
+      this.needsOpen = true;
+      this.events.onStatus(response.message);
+      return;
+    }
+    this.events.onStatus(null);
+    this.lastRenderMs = response.ms;
+    this.apply(response.patch);
+    this.flush();
+  }
+
+  private article(): HTMLElement | null {
+    return this.frame?.contentDocument?.getElementById('folio-preview') ?? null;
+  }
+
+  private showFirst(html: string): void {
+    const article = this.article();
+    if (!article) return;
+    article.replaceChildren(...this.parse(html));
+    this.entries = [];
+    this.footer = null;
+    this.firstShown = [...article.childNodes];
+  }
+
+  private parse(html: string): Node[] {
+    const template = this.frame!.contentDocument!.createElement('template');
+    template.innerHTML = html;
+    return [...template.content.childNodes].filter((node) => !(node.nodeType === 3 && node.textContent === '\n'));
+  }
+
+  /** Applies a worker patch: only the blocks it names are parsed and replaced. */
+  private apply(patch: RenderPatch): void {
+    const article = this.article();
+    if (!article) return;
+    for (const node of this.firstShown) node.parentNode?.removeChild(node);
+    this.firstShown = [];
+    if (!this.footer) {
+      this.footer = article.ownerDocument.createElement('div');
+      this.footer.className = 'folio-footnotes';
+      article.append(this.footer);
+    }
+    const removed = this.entries.slice(patch.start, patch.start + patch.deleteCount);
+    const pool = new Map<string, Entry[]>();
+    for (const entry of removed) pool.set(entry.shape, [...(pool.get(entry.shape) ?? []), entry]);
+    const added = patch.blocks.map((block) => this.entryFor(block, pool));
+    for (const list of pool.values()) for (const entry of list) for (const node of entry.nodes) node.parentNode?.removeChild(node);
+    this.entries.splice(patch.start, patch.deleteCount, ...added);
+    for (let index = patch.start + added.length; index < this.entries.length; index++) {
+      const entry = this.entries[index]!;
+      entry.line += patch.lineDelta;
+      entry.lineEnd += patch.lineDelta;
+    }
+    // Insert (or move) the added blocks' nodes before the next block that has any.
+    let anchor: Node | null = this.footer;
+    for (let index = patch.start + added.length; index < this.entries.length; index++) {
+      const first = this.entries[index]!.nodes[0];
+      if (first) {
+        anchor = first;
+        break;
+      }
+    }
+    const fragment = article.ownerDocument.createDocumentFragment();
+    for (const entry of added) for (const node of entry.nodes) fragment.append(node);
+    article.insertBefore(fragment, anchor);
+    if (patch.footer !== undefined) this.footer.replaceChildren(...this.parse(patch.footer));
+    this.events.onRemoteImages(!this.remoteAllowed.has(this.path) && article.querySelector('img[src^="http"]') !== null);
+    this.sync.contentChanged();
+  }
+
+  private entryFor(block: BlockHtml, pool: Map<string, Entry[]>): Entry {
+    const shape = block.html.replace(linePattern, '');
+    const reused = pool.get(shape)?.shift();
+    if (reused) {
+      reused.line = block.line;
+      reused.lineEnd = block.lineEnd;
+      return reused;
+    }
+    const match = / data-line="(\d+)"/.exec(block.html);
+    return {
+      key: block.key,
+      shape,
+      line: block.line,
+      lineEnd: block.lineEnd,
+      renderedLine: match ? Number(match[1]) : block.line,
+      nodes: this.parse(block.html),
+    };
+  }
+
+  private onClick(event: MouseEvent): void {
+    const target = event.target as Element | null;
+    const link = target?.closest?.('a[href]');
+    if (link) {
+      event.preventDefault();
+      this.followLink(link.getAttribute('href') ?? '');
+      return;
+    }
+    const placeholder = target?.closest?.('[data-folio-remote]');
+    if (placeholder) {
+      event.preventDefault();
+      return;
+    }
+    if (event.detail > 1 || !this.sync.clickToSource) return;
+    const selection = this.frame?.contentWindow?.getSelection();
+    if (selection && !selection.isCollapsed) return;
+    const line = this.sync.lineAtElement(target);
+    if (line !== null) this.revealLine(line, true);
+  }
+
+  private followLink(href: string): void {
+    const target = linkTarget(href, this.path);
+    if (target.kind === 'anchor') {
+      const doc = this.frame?.contentDocument;
+      const element = doc?.getElementById(target.id) ?? doc?.getElementById(`user-content-${target.id}`);
+      element?.scrollIntoView({ block: 'start' });
+      if (!element) this.events.onStatus(`There is no “${target.id}” in this article.`);
+    } else if (target.kind === 'article') {
+      this.events.onOpenArticle(target.path, target.fragment);
+    } else if (target.kind === 'external') {
+      // The desktop shell asks before opening (its window-open handler); browser mode asks here.
+      if (window.folio || window.confirm(`Open this link in your browser?\n\n${target.host}\n${target.url}`)) {
+        window.open(target.url, '_blank', 'noopener,noreferrer');
+      }
+    } else {
+      this.events.onStatus(target.reason);
+    }
+  }
+
+  private onResourceError(event: Event): void {
+    // The image lives in the frame's realm, so `instanceof HTMLImageElement` would be false.
+    const img = event.target as HTMLImageElement | null;
+    if (!img || img.nodeName !== 'IMG') return;
+    const raw = img.getAttribute('src') ?? '';
+    const remote = /^https?:/i.test(raw);
+    const placeholder = img.ownerDocument.createElement('span');
+    placeholder.className = 'folio-missing-image';
+    placeholder.setAttribute('role', 'img');
+    const label = remote && !this.remoteAllowed.has(this.path) ? 'Remote image not loaded' : 'Image not found';
+    placeholder.setAttribute('aria-label', `${label}: ${raw}`);
+    if (remote) placeholder.dataset.folioRemote = '';
+    placeholder.textContent = `${label}: ${raw}${img.alt ? ` (${img.alt})` : ''}`;
+    img.replaceWith(placeholder);
+    this.sync.contentChanged();
+  }
+
+  /** Moves the editor cursor to `line` (1-based) and shows it. */
+  private revealLine(line: number, focus = false): void {
+    const view = this.view;
+    if (!view) return;
+    const target = view.state.doc.line(Math.max(1, Math.min(line, view.state.doc.lines)));
+    view.dispatch({ selection: { anchor: target.from }, scrollIntoView: true, userEvent: 'select.preview' });
+    if (focus) view.focus();
+  }
+}

@@ -1,0 +1,246 @@
+import type { EditorView } from '@codemirror/view';
+
+/** One preview block as scroll sync sees it: its source lines now and the DOM nodes it made. */
+export interface PreviewBlock {
+  line: number;
+  lineEnd: number;
+  /** The line the block's HTML was rendered at (its `data-line` may be stale after moves). */
+  renderedLine: number;
+  nodes: Node[];
+}
+
+interface Anchor {
+  readonly element: HTMLElement;
+  readonly line: number;
+  readonly lineEnd: number;
+}
+
+const storageKey = 'folio-preview-sync';
+
+/**
+ * Two-way scroll sync by source lines: the editor's top line maps to the preview block that
+ * carries it (interpolated inside the block), and back. The side the author scrolled last
+ * leads; when the preview's heights change (images, math, fonts) it is re-anchored to the same
+ * source line. Can be turned off; the choice is remembered.
+ */
+export class ScrollSync {
+  private view: EditorView | null = null;
+  private frame: HTMLIFrameElement | null = null;
+  private anchors: Anchor[] | null = null;
+  private leader: 'editor' | 'preview' = 'editor';
+  /** The source line (fractional) at the top of the leading side. */
+  private topLine = 1;
+  private ignore = { editor: 0, preview: 0 };
+  private resize: ResizeObserver | null = null;
+  private cleanups: (() => void)[] = [];
+  enabled = localStorage.getItem(storageKey) !== 'off';
+  /** Clicking a block in the preview moves the editor cursor to its source. */
+  readonly clickToSource = true;
+
+  constructor(
+    private readonly blocks: () => readonly PreviewBlock[],
+    private readonly reveal: (line: number) => void,
+  ) {}
+
+  /** Turns sync on or off (remembered across runs). */
+  setEnabled(enabled: boolean): void {
+    this.enabled = enabled;
+    localStorage.setItem(storageKey, enabled ? 'on' : 'off');
+    if (enabled) this.followEditor();
+  }
+
+  /** Follows the scrolling of `view`. */
+  attachEditor(view: EditorView | null): void {
+    this.view = view;
+    if (!view) return;
+    const onScroll = (): void => {
+      if (this.consume('editor')) return;
+      this.leader = 'editor';
+      this.topLine = this.editorTopLine();
+      if (this.enabled) this.scrollPreviewTo(this.topLine);
+    };
+    view.scrollDOM.addEventListener('scroll', onScroll, { passive: true });
+    this.cleanups.push(() => view.scrollDOM.removeEventListener('scroll', onScroll));
+  }
+
+  /** Follows the scrolling and the size changes of the preview frame. */
+  attachPreview(frame: HTMLIFrameElement): void {
+    this.frame = frame;
+    this.anchors = null;
+    const win = frame.contentWindow;
+    const article = frame.contentDocument?.getElementById('folio-preview');
+    if (!win || !article) return;
+    const onScroll = (): void => {
+      if (this.consume('preview')) return;
+      this.leader = 'preview';
+      const line = this.lineAtY(win.scrollY);
+      if (line === null) return;
+      this.topLine = line;
+      if (this.enabled) this.scrollEditorTo(line);
+    };
+    win.addEventListener('scroll', onScroll, { passive: true });
+    this.resize?.disconnect();
+    this.resize = new ResizeObserver(() => this.reanchor());
+    this.resize.observe(article);
+    this.cleanups.push(() => win.removeEventListener('scroll', onScroll));
+  }
+
+  /** The preview's blocks changed: forget cached positions and keep the anchor. */
+  contentChanged(): void {
+    this.anchors = null;
+    this.reanchor();
+  }
+
+  /** The source line of a clicked preview element, or `null` outside any block. */
+  lineAtElement(target: Element | null): number | null {
+    let element: Element | null = target;
+    while (element && !element.hasAttribute('data-line')) element = element.parentElement;
+    if (!element) return null;
+    const found = this.anchorList().find((anchor) => anchor.element === element);
+    if (found) return found.line;
+    // A nested element with its own data-line cannot exist (the renderer strips them), but a
+    // stale one still maps through its block's shift.
+    return Number(element.getAttribute('data-line'));
+  }
+
+  /** Scrolls the editor so that the cursor's line and the preview agree (used on open). */
+  followEditor(): void {
+    if (!this.view) return;
+    this.leader = 'editor';
+    this.topLine = this.editorTopLine();
+    this.scrollPreviewTo(this.topLine);
+  }
+
+  /** Detaches every listener. */
+  dispose(): void {
+    for (const cleanup of this.cleanups) cleanup();
+    this.cleanups = [];
+    this.resize?.disconnect();
+  }
+
+  /** Moves the editor cursor to `line`: exposed for keyboard access from the preview. */
+  revealLine(line: number): void {
+    this.reveal(line);
+  }
+
+  private consume(side: 'editor' | 'preview'): boolean {
+    if (this.ignore[side] > performance.now()) {
+      return true;
+    }
+    return false;
+  }
+
+  private reanchor(): void {
+    if (!this.enabled) return;
+    if (this.leader === 'editor') this.scrollPreviewTo(this.editorTopLine());
+    else this.scrollPreviewTo(this.topLine);
+  }
+
+  private anchorList(): Anchor[] {
+    if (this.anchors) return this.anchors;
+    const anchors: Anchor[] = [];
+    for (const block of this.blocks()) {
+      const shift = block.line - block.renderedLine;
+      for (const node of block.nodes) {
+        if (node.nodeType !== 1) continue;
+        const element = node as HTMLElement;
+        const line = Number(element.getAttribute('data-line'));
+        if (!line) continue;
+        anchors.push({ element, line: line + shift, lineEnd: Number(element.getAttribute('data-line-end')) + shift });
+      }
+    }
+    this.anchors = anchors;
+    return anchors;
+  }
+
+  private editorTopLine(): number {
+    const view = this.view;
+    if (!view) return 1;
+    const top = view.scrollDOM.getBoundingClientRect().top - view.documentTop;
+    const block = view.lineBlockAtHeight(Math.max(0, top));
+    const line = view.state.doc.lineAt(block.from).number;
+    return line + Math.max(0, Math.min(1, (top - block.top) / Math.max(1, block.height)));
+  }
+
+  private scrollEditorTo(line: number): void {
+    const view = this.view;
+    if (!view) return;
+    const doc = view.state.doc;
+    const whole = Math.max(1, Math.min(doc.lines, Math.floor(line)));
+    const block = view.lineBlockAt(doc.line(whole).from);
+    const height = block.top + (line - whole) * block.height;
+    const scroller = view.scrollDOM;
+    const current = scroller.getBoundingClientRect().top - view.documentTop;
+    const next = Math.round(height + scroller.scrollTop - current);
+    if (Math.abs(next - scroller.scrollTop) < 1) return;
+    this.ignore.editor = performance.now() + 120;
+    scroller.scrollTop = next;
+  }
+
+  private scrollPreviewTo(line: number): void {
+    const win = this.frame?.contentWindow;
+    if (!win) return;
+    const y = this.yForLine(line, win);
+    if (y === null || Math.abs(y - win.scrollY) < 1) return;
+    this.ignore.preview = performance.now() + 120;
+    win.scrollTo({ top: y, behavior: 'instant' });
+  }
+
+  /** The preview's scroll position that shows source line `line` (fractional) at the top. */
+  private yForLine(line: number, win: Window): number | null {
+    const anchors = this.anchorList();
+    if (anchors.length === 0) return null;
+    let low = 0;
+    let high = anchors.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (anchors[mid]!.line <= line) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    if (found === -1) return 0;
+    const anchor = anchors[found]!;
+    const box = anchor.element.getBoundingClientRect();
+    const top = box.top + win.scrollY;
+    const span = anchor.lineEnd - anchor.line + 1;
+    if (line < anchor.lineEnd + 1) return top + ((line - anchor.line) / span) * box.height;
+    // Between blocks: move through the gap towards the next block.
+    const next = anchors[found + 1];
+    if (!next) return top + box.height;
+    const nextTop = next.element.getBoundingClientRect().top + win.scrollY;
+    const gap = next.line - (anchor.lineEnd + 1);
+    const fraction = gap > 0 ? (line - anchor.lineEnd - 1) / gap : 0;
+    return top + box.height + fraction * (nextTop - top - box.height);
+  }
+
+  /** The source line (fractional) shown at scroll position `y` of the preview. */
+  private lineAtY(y: number): number | null {
+    const win = this.frame?.contentWindow;
+    const anchors = this.anchorList();
+    if (!win || anchors.length === 0) return null;
+    const topOf = (anchor: Anchor): number => anchor.element.getBoundingClientRect().top + win.scrollY;
+    let low = 0;
+    let high = anchors.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (topOf(anchors[mid]!) <= y) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    if (found === -1) return 1;
+    const anchor = anchors[found]!;
+    const top = topOf(anchor);
+    const height = anchor.element.getBoundingClientRect().height;
+    const span = anchor.lineEnd - anchor.line + 1;
+    if (y < top + height) return anchor.line + ((y - top) / Math.max(1, height)) * span;
+    const next = anchors[found + 1];
+    if (!next) return anchor.lineEnd + 1;
+    const gapPx = topOf(next) - top - height;
+    const fraction = gapPx > 0 ? (y - top - height) / gapPx : 0;
+    return anchor.lineEnd + 1 + fraction * (next.line - anchor.lineEnd - 1);
+  }
+}

@@ -1,0 +1,44 @@
+import GithubSlugger from 'github-slugger';
+import type { Element, Root } from 'hast';
+import { headingRank } from 'hast-util-heading-rank';
+import { toString } from 'hast-util-to-string';
+import type { Plugin } from 'unified';
+import { visit } from 'unist-util-visit';
+
+/** What the incremental renderer tells this plugin through `file.data`. */
+export interface HeadingIdContext {
+  /** Texts of the headings before this part of the document, in order (they take slugs first). */
+  readonly headingsBefore?: readonly string[];
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    folioHeadings: HeadingIdContext;
+    /** Heading texts this render saw, in order (for the incremental renderer). */
+    folioHeadingTexts: string[];
+  }
+}
+
+/**
+ * Gives headings GitHub-style ids, exactly as `rehype-slug` does (same slugger, same text),
+ * but can start from the headings that come before a re-rendered part of the document, so the
+ * incremental renderer numbers duplicates (`intro`, `intro-1`) the same as a full render. The
+ * sanitizer adds the `user-content-` prefix afterwards.
+ */
+const headingIds: Plugin<[], Root> = () => (tree, file) => {
+  const slugger = new GithubSlugger();
+  for (const text of file.data.folioHeadings?.headingsBefore ?? []) slugger.slug(text);
+  const texts: string[] = [];
+  visit(tree, 'element', (node: Element) => {
+    if (headingRank(node) && !node.properties.id) {
+      const text = toString(node);
+      texts.push(text);
+      node.properties.id = slugger.slug(text);
+      // The incremental renderer reads which headings took a slug, and from which text.
+      node.data = { ...node.data, folioSlugText: text } as Element['data'];
+    }
+  });
+  file.data.folioHeadingTexts = texts;
+};
+
+export default headingIds;

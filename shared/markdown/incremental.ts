@@ -1,0 +1,654 @@
+import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
+import { sanitize } from 'hast-util-sanitize';
+import { toHtml } from 'hast-util-to-html';
+import type { Nodes as MdastNodes, Root as MdastRoot, RootContent as MdastContent } from 'mdast';
+import { normalizeUri } from 'micromark-util-sanitize-uri';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import GithubSlugger from 'github-slugger';
+import { capNesting } from './nesting-cap';
+import { unsafeTreeProcessor } from './pipeline';
+import { removeUnsafeUrls } from './safe-urls';
+import { sanitizeSchema } from './sanitize-schema';
+
+/** One change to the text, in the coordinates of the text before any of the changes. */
+export interface TextChange {
+  readonly from: number;
+  readonly to: number;
+  readonly insert: string;
+}
+
+/** The HTML of one preview block (one or more top-level elements rendered together). */
+export interface BlockHtml {
+  /** Stable identity while the block's source is unchanged; new blocks get new keys. */
+  readonly key: number;
+  /** First and last source line (1-based) of the block. */
+  readonly line: number;
+  readonly lineEnd: number;
+  readonly html: string;
+}
+
+/**
+ * What changed in the preview: replace `deleteCount` blocks at `start` with `blocks`, move the
+ * source lines of every later block by `lineDelta`, and replace the footnotes section when
+ * `footer` is a string (`''`: no footnotes).
+ */
+export interface RenderPatch {
+  readonly start: number;
+  readonly deleteCount: number;
+  readonly blocks: readonly BlockHtml[];
+  readonly lineDelta: number;
+  readonly footer?: string;
+  /** True when the whole article was rendered again. */
+  readonly full: boolean;
+}
+
+interface Unit {
+  key: number;
+  /** Offset of the start of the unit's first line. */
+  from: number;
+  /** Offset of the end of the unit's last line (before its line break). */
+  to: number;
+  line: number;
+  lineEnd: number;
+  /** Whether remark-rehype writes something for it (definitions and frontmatter write nothing). */
+  produces: boolean;
+  /** HTML around the source-line attributes of its top-level elements. */
+  segments: string[];
+  /** Source lines of those elements, relative to `line`. */
+  rels: [number, number][];
+  /** Link and footnote definitions inside it, as comparable strings. */
+  defs: string[];
+  /** Markdown that defines the same labels, to parse other parts of the article against. */
+  stubs: string[];
+  footnoteRefs: string[];
+  headings: string[];
+  headingIds: string[];
+}
+
+interface Block {
+  from: number;
+  to: number;
+  line: number;
+  lineEnd: number;
+  node: MdastContent;
+  htmlDepth: number;
+}
+
+class WindowMismatch extends Error {
+  constructor(readonly widen: 'start' | 'end' | 'all', readonly throughUnit?: number) {
+    super('window does not line up');
+  }
+}
+
+const silent = new Set(['definition', 'footnoteDefinition', 'yaml', 'toml']);
+const voidElements = new Set('area base br col embed hr img input link meta param source track wbr'.split(' '));
+const linePlaceholder = ' data-line="0" data-line-end="0"';
+
+/**
+ * Renders an article block by block and keeps the result, so that a keystroke re-renders only
+ * the blocks around the edit. The output of {@link html} is byte-identical to
+ * `renderMarkdown(text)`. It re-parses a window of blocks around each edit with the article's
+ * link and footnote definitions, heading slugs and footnote numbers as context, and widens the
+ * window when the blocks around it would parse differently (an unclosed fence or `<!--`, a
+ * list that now continues, raw HTML left open); a change to definitions or footnote order
+ * renders everything again.
+ */
+export class IncrementalRenderer {
+  private text = '';
+  private units: Unit[] = [];
+  private footer = '';
+  private nextKey = 1;
+  /** Cases the window logic does not model (duplicate definitions): always render it all. */
+  private fullOnly = false;
+  /** The whole HTML when raw HTML made the blocks inseparable (see renderRange). */
+  private exact: string | null = null;
+
+  /** Renders `text` from scratch. */
+  reset(text: string): RenderPatch {
+    const deleteCount = this.units.length;
+    this.text = text;
+    this.renderAll();
+    return { start: 0, deleteCount, blocks: this.units.map((unit) => this.blockHtml(unit)), lineDelta: 0, footer: this.footer, full: true };
+  }
+
+  /** Applies `changes` (sorted, non-overlapping, in the previous text's coordinates). */
+  edit(changes: readonly TextChange[]): RenderPatch {
+    if (changes.length === 0) return { start: 0, deleteCount: 0, blocks: [], lineDelta: 0, full: false };
+    const old = this.text;
+    let next = '';
+    let cursor = 0;
+    let lineDelta = 0;
+    for (const change of changes) {
+      next += old.slice(cursor, change.from) + change.insert;
+      lineDelta += countLines(change.insert) - countLines(old.slice(change.from, change.to));
+      cursor = change.to;
+    }
+    next += old.slice(cursor);
+    this.text = next;
+    const fromA = changes[0]!.from;
+    const toA = changes[changes.length - 1]!.to;
+    const delta = next.length - old.length;
+    if (this.fullOnly || this.units.length === 0) return this.fullPatch();
+
+    let first = this.units.findIndex((unit) => unit.to >= fromA);
+    if (first === -1) first = this.units.length;
+    let last = -1;
+    for (let index = this.units.length - 1; index >= 0; index--) {
+      if (this.units[index]!.from <= toA) {
+        last = index;
+        break;
+      }
+    }
+    let start = Math.max(0, Math.min(first, last + 1) - 1);
+    let end = Math.min(this.units.length, Math.max(last, first) + 2);
+    for (;;) {
+      try {
+        return this.renderWindow(start, end, delta, lineDelta);
+      } catch (error) {
+        if (!(error instanceof WindowMismatch)) throw error;
+        if (error.widen === 'all') return this.fullPatch();
+        if (error.widen === 'start') {
+          start = Math.max(0, start - 1);
+          continue;
+        }
+        const through = error.throughUnit ?? this.units.length - 1;
+        if (end === this.units.length && through < end) return this.fullPatch();
+        end = Math.min(this.units.length, Math.max(end, through + 1));
+        if (error.throughUnit === undefined) end = this.units.length;
+        if (start === 0 && end === this.units.length) return this.fullPatch();
+        start = Math.max(0, start);
+      }
+    }
+  }
+
+  /** The whole article's HTML, byte-identical to `renderMarkdown` of the same text. */
+  html(): string {
+    if (this.exact !== null) return this.exact;
+    const body = this.units
+      .filter((unit) => unit.produces)
+      .map((unit) => this.unitHtml(unit))
+      .join('\n');
+    return this.footer ? `${body}\n${this.footer}` : body;
+  }
+
+  /** The current text. */
+  source(): string {
+    return this.text;
+  }
+
+  private fullPatch(): RenderPatch {
+    const deleteCount = this.units.length;
+    this.renderAll();
+    return { start: 0, deleteCount, blocks: this.units.map((unit) => this.blockHtml(unit)), lineDelta: 0, footer: this.footer, full: true };
+  }
+
+  private renderAll(): void {
+    const rendered = this.renderRange(0, this.text.length, 1, [], [], [], true);
+    this.units = rendered.units;
+    this.footer = rendered.footer;
+    const labels = this.units.flatMap((unit) => unit.defs.map((def) => def.split('\u0000')[0]!));
+    // An unclosed frontmatter fence changes how the parser reads the rest of the article
+    // (micromark-extension-frontmatter leaves it unable to open block quotes), so no window
+    // parsed on its own would match.
+    const unclosedFrontmatter =
+      /^(---|\+\+\+)[ \t]*(\n|$)/.test(this.text) && !['yaml', 'toml'].includes(rendered.firstType ?? '');
+    this.exact = rendered.exact;
+    this.fullOnly =
+      new Set(labels).size !== labels.length || rendered.footerHasHeadings || unclosedFrontmatter || this.exact !== null;
+  }
+
+  private renderWindow(start: number, end: number, delta: number, lineDelta: number): RenderPatch {
+    const units = this.units;
+    const old = units.slice(start, end);
+    const from = start === 0 ? 0 : units[start]!.from;
+    const oldTo = end === units.length ? this.text.length - delta : units[end - 1]!.to;
+    const to = oldTo + delta;
+    const line = start === 0 ? 1 : units[start]!.line;
+    const outside = [...units.slice(0, start), ...units.slice(end)];
+    const before = units.slice(0, start);
+    const rendered = this.renderRange(
+      from,
+      to,
+      line,
+      outside.flatMap((unit) => unit.stubs),
+      before.flatMap((unit) => unit.headings),
+      before.flatMap((unit) => unit.footnoteRefs),
+      false,
+    );
+    const fresh = rendered.units;
+    if (end < units.length) {
+      const lastOld = units[end - 1]!;
+      const lastNew = fresh[fresh.length - 1];
+      if (!lastNew || lastNew.from !== lastOld.from + delta || lastNew.to !== to || rendered.openAtEnd) {
+        throw new WindowMismatch('end');
+      }
+    }
+    if (start > 0 && fresh[0]?.from !== from) throw new WindowMismatch('all');
+    if (old.flatMap((unit) => unit.defs).join('\u0001') !== fresh.flatMap((unit) => unit.defs).join('\u0001')) {
+      throw new WindowMismatch('all');
+    }
+    if (
+      old.flatMap((unit) => unit.footnoteRefs).join('\u0001') !==
+      fresh.flatMap((unit) => unit.footnoteRefs).join('\u0001')
+    ) {
+      throw new WindowMismatch('all');
+    }
+    const oldHeadings = old.flatMap((unit) => unit.headings).join('\u0001');
+    if (oldHeadings !== fresh.flatMap((unit) => unit.headings).join('\u0001') && end < units.length) {
+      const slugger = new GithubSlugger();
+      for (const text of [...before, ...fresh].flatMap((unit) => unit.headings)) slugger.slug(text);
+      for (let index = end; index < units.length; index++) {
+        const unit = units[index]!;
+        if (unit.headings.some((text, at) => slugger.slug(text) !== unit.headingIds[at])) {
+          throw new WindowMismatch('end', index);
+        }
+      }
+    }
+    // Keys of blocks whose HTML did not change survive, so the preview leaves them alone.
+    const reused = new Map<string, number[]>();
+    for (const unit of old) {
+      const id = this.unitHtml(unit, 0);
+      reused.set(id, [...(reused.get(id) ?? []), unit.key]);
+    }
+    for (const unit of fresh) {
+      const key = reused.get(this.unitHtml(unit, 0))?.shift();
+      if (key !== undefined) unit.key = key;
+    }
+    for (let index = end; index < units.length; index++) {
+      const unit = units[index]!;
+      unit.from += delta;
+      unit.to += delta;
+      unit.line += lineDelta;
+      unit.lineEnd += lineDelta;
+    }
+    units.splice(start, end - start, ...fresh);
+    // Send only what differs: unchanged leading and trailing blocks of the window stay.
+    let head = 0;
+    while (head < old.length && head < fresh.length && old[head]!.key === fresh[head]!.key && old[head]!.line === fresh[head]!.line) {
+      head++;
+    }
+    let tail = 0;
+    while (
+      tail < old.length - head &&
+      tail < fresh.length - head &&
+      old[old.length - 1 - tail]!.key === fresh[fresh.length - 1 - tail]!.key
+    ) {
+      tail++;
+    }
+    const changed = fresh.slice(head, fresh.length - tail);
+    return {
+      start: start + head,
+      deleteCount: old.length - head - tail,
+      blocks: changed.map((unit) => this.blockHtml(unit)),
+      lineDelta,
+      full: false,
+    };
+  }
+
+  private blockHtml(unit: Unit): BlockHtml {
+    return { key: unit.key, line: unit.line, lineEnd: unit.lineEnd, html: this.unitHtml(unit) };
+  }
+
+  private unitHtml(unit: Unit, line = unit.line): string {
+    let html = unit.segments[0]!;
+    for (let index = 0; index < unit.rels.length; index++) {
+      const [start, end] = unit.rels[index]!;
+      html += ` data-line="${line + start}" data-line-end="${line + end}"${unit.segments[index + 1]!}`;
+    }
+    return html;
+  }
+
+  /**
+   * Renders `text[from, to)`, which starts at line `line`, as a standalone document with the
+   * rest of the article's definitions appended, and cuts the result into units.
+   */
+  private renderRange(
+    from: number,
+    to: number,
+    line: number,
+    stubs: readonly string[],
+    headingsBefore: readonly string[],
+    footnoteRefsBefore: readonly string[],
+    whole: boolean,
+  ): { units: Unit[]; footer: string; openAtEnd: boolean; footerHasHeadings: boolean; firstType?: string; exact: string | null } {
+    const windowText = capNesting(this.text.slice(from, to));
+    const needed = neededStubs(windowText, stubs);
+    const source = needed.length > 0 ? `${windowText}\n\n${needed.join('\n\n')}\n` : windowText;
+    const file = new VFile({ value: source });
+    file.data.folioLineOffset = line - 1;
+    file.data.folioHeadings = { headingsBefore };
+    const mdast = unsafeTreeProcessor.parse(file);
+    const blocks = this.blocksOf(mdast, windowText, from, line);
+    if (!whole && mdast.children.some((node) => (node.position?.end.offset ?? 0) > windowText.length && (node.position?.start.offset ?? 0) < windowText.length)) {
+      // An unclosed fence, math block or HTML block ran into the appended definitions.
+      throw new WindowMismatch('all');
+    }
+    if (from > 0 && /^(---|\+\+\+)[ \t]*(\n|$)/.test(windowText)) {
+      // Parsed alone, a window starting with `---` would read it as frontmatter.
+      throw new WindowMismatch('start');
+    }
+    if (!whole && from === 0 && /^(---|\+\+\+)[ \t]*(\n|$)/.test(windowText) && !['yaml', 'toml'].includes(blocks[0]?.node.type ?? '')) {
+      // Frontmatter is all or nothing: its closing fence may lie past the window.
+      throw new WindowMismatch('all');
+    }
+    const footerHasHeadings = whole && hasFootnoteHeading(mdast);
+    const hast = unsafeTreeProcessor.runSync(mdast, file) as HastRoot;
+
+    // Group blocks whose raw HTML stays open into one unit, as the HTML parser nests them.
+    const groups: Block[][] = [];
+    let depth = 0;
+    for (const block of blocks) {
+      if (depth > 0) groups[groups.length - 1]!.push(block);
+      else groups.push([block]);
+      depth = Math.max(0, depth + block.htmlDepth);
+    }
+    const openAtEnd = depth > 0;
+
+    const children = hast.children;
+    let footerNode: HastContent | undefined;
+    const last = children[children.length - 1];
+    if (last?.type === 'element' && last.tagName === 'section' && 'dataFootnotes' in last.properties && !last.position) {
+      footerNode = last;
+    }
+    // The HTML parser may nest blocks differently than the raw HTML's tags suggest (a `</p>`
+    // inside a paragraph, an element closed by the end of the text): merge the groups that a
+    // top-level node spans, as the tree says.
+    let groupStarts = groups.map((group) => group[0]!.from - from);
+    const reach = groups.map((_, index) => index);
+    let irregular = false;
+    for (const node of children) {
+      if (node === footerNode) break;
+      if (node.type === 'element' && node.position?.start?.offset === undefined) irregular = true;
+      if (node.type === 'text' && node.position?.start?.offset === undefined && node.value !== '\n') irregular = true;
+      if (node.type === 'element' && node.tagName === 'section' && 'dataFootnotes' in node.properties) irregular = true;
+      const start = node.position?.start?.offset;
+      if (start === undefined || start >= windowText.length || groups.length === 0) continue;
+      if (node.type === 'text') irregular = true;
+      const first = Math.max(0, lastIndexAtMost(groupStarts, start));
+      const end = node.position?.end?.offset;
+      const lastGroup = end === undefined ? groups.length - 1 : Math.max(first, lastIndexAtMost(groupStarts, end - 1));
+      reach[first] = Math.max(reach[first]!, lastGroup);
+    }
+    if (!footerNode && hasNestedFooter(children)) irregular = true;
+    if (irregular && !whole) throw new WindowMismatch('all');
+    const merged: Block[][] = [];
+    for (let index = 0; index < groups.length; ) {
+      let last = reach[index]!;
+      const blocksOfGroup = [...groups[index]!];
+      for (let next = index + 1; next <= last; next++) {
+        blocksOfGroup.push(...groups[next]!);
+        last = Math.max(last, reach[next]!);
+      }
+      merged.push(blocksOfGroup);
+      index = last + 1;
+    }
+    groups.splice(0, groups.length, ...merged);
+    groupStarts = groups.map((group) => group[0]!.from - from);
+    let exact: string | null = null;
+    if (irregular) {
+      // Raw HTML left text between blocks: keep the exact whole-article HTML for html().
+      const safe = sanitize(hast, sanitizeSchema) as HastRoot;
+      removeUnsafeUrls(safe);
+      exact = toHtml(safe);
+    }
+    const nodesPerGroup: HastContent[][] = groups.map(() => []);
+    let pending: HastContent[] = [];
+    let current = -1;
+    for (const node of children) {
+      if (node === footerNode) break;
+      if (node.position?.start?.offset === undefined) {
+        // Whitespace between blocks is the join; an element the HTML parser made up (an empty
+        // `<p>` for a stray `</p>`) belongs to the block before it.
+        if (node.type === 'text' && !node.value.trim()) pending.push(node);
+        else if (current >= 0) {
+          nodesPerGroup[current]!.push(...pending, node);
+          pending = [];
+        } else pending.push(node);
+        continue;
+      }
+      const offset = node.position.start.offset;
+      if (offset >= windowText.length) continue;
+      const index = lastIndexAtMost(groupStarts, offset);
+      if (index === current && index >= 0) nodesPerGroup[index]!.push(...pending);
+      pending = [];
+      current = Math.max(index, 0);
+      nodesPerGroup[current]!.push(node);
+    }
+
+    // The HTML parser merges the line break between blocks into text that raw HTML left at
+    // the edge of a block: give it back to the join.
+    nodesPerGroup.forEach((nodes, index) => {
+      const head = nodes[0];
+      if (index > 0 && head?.type === 'text' && head.value.startsWith('\n')) {
+        nodes[0] = { ...head, value: head.value.slice(1) };
+      }
+      const tail = nodes[nodes.length - 1];
+      if (tail?.type === 'text' && tail.value.endsWith('\n')) {
+        nodes[nodes.length - 1] = { ...tail, value: tail.value.slice(0, -1) };
+      }
+    });
+    if (!whole) renumberFootnotes(nodesPerGroup.flat(), blocks, footnoteRefsBefore);
+
+    const units = groups.map((group, index): Unit => {
+      const nodes = nodesPerGroup[index]!;
+      const unitLine = group[0]!.line;
+      const segments: string[] = [];
+      const rels: [number, number][] = [];
+      let html = '';
+      const headings: string[] = [];
+      const headingIds: string[] = [];
+      visit({ type: 'root', children: nodes } as HastRoot, 'element', (node: Element) => {
+        const text = (node.data as { folioSlugText?: string } | undefined)?.folioSlugText;
+        if (text !== undefined) {
+          headings.push(text);
+          headingIds.push(String(node.properties.id));
+        }
+      });
+      for (const node of nodes) {
+        let lines: [number, number] | null = null;
+        if (node.type === 'element' && typeof node.properties.dataLine === 'number') {
+          lines = [node.properties.dataLine - unitLine, Number(node.properties.dataLineEnd) - unitLine];
+          node.properties.dataLine = 0;
+          node.properties.dataLineEnd = 0;
+        }
+        const safe = sanitize({ type: 'root', children: [node] }, sanitizeSchema) as HastRoot;
+        removeUnsafeUrls(safe);
+        const out = toHtml(safe);
+        const at = lines ? out.indexOf(linePlaceholder) : -1;
+        if (lines && at >= 0) {
+          segments.push(html + out.slice(0, at));
+          rels.push(lines);
+          html = out.slice(at + linePlaceholder.length);
+        } else {
+          html += out;
+        }
+      }
+      segments.push(html);
+      const defs: string[] = [];
+      const unitStubs: string[] = [];
+      const footnoteRefs: string[] = [];
+      for (const block of group) collectContext(block.node, windowText, from, defs, unitStubs, footnoteRefs);
+      return {
+        key: this.nextKey++,
+        from: group[0]!.from,
+        to: group[group.length - 1]!.to,
+        line: unitLine,
+        lineEnd: group[group.length - 1]!.lineEnd,
+        produces: group.some((block) => !silent.has(block.node.type)),
+        segments,
+        rels,
+        defs,
+        stubs: unitStubs,
+        footnoteRefs,
+        headings,
+        headingIds,
+      };
+    });
+    // A unit joins its neighbours with exactly one line break: check what the tree had.
+    let footer = '';
+    if (footerNode) {
+      const safe = sanitize({ type: 'root', children: [footerNode] }, sanitizeSchema) as HastRoot;
+      removeUnsafeUrls(safe);
+      footer = toHtml(safe);
+    }
+    return { units, footer, openAtEnd, footerHasHeadings, firstType: blocks[0]?.node.type, exact };
+  }
+
+  private blocksOf(mdast: MdastRoot, windowText: string, from: number, line: number): Block[] {
+    const blocks: Block[] = [];
+    for (const node of mdast.children) {
+      const position = node.position;
+      if (!position || (position.start.offset ?? 0) >= windowText.length) continue;
+      const startOffset = position.start.offset ?? 0;
+      let endOffset = position.end.offset ?? windowText.length;
+      let endLine = position.end.line;
+      if (endOffset > startOffset && windowText[endOffset - 1] === '\n') {
+        endOffset--;
+        endLine--;
+      }
+      const lineStart = windowText.lastIndexOf('\n', startOffset - 1) + 1;
+      let lineEnd = windowText.indexOf('\n', endOffset);
+      if (lineEnd === -1) lineEnd = windowText.length;
+      blocks.push({
+        from: from + lineStart,
+        to: from + lineEnd,
+        line: position.start.line + line - 1,
+        lineEnd: endLine + line - 1,
+        node,
+        htmlDepth: htmlBalance(node),
+      });
+    }
+    return blocks;
+  }
+}
+
+/**
+ * The definitions a window can use: those whose label occurs in it (compared the way labels
+ * match, ignoring case and runs of white space). Parsing every definition of a long article
+ * with each keystroke would cost more than the window itself.
+ */
+function neededStubs(windowText: string, stubs: readonly string[]): string[] {
+  if (stubs.length === 0 || !windowText.includes('[')) return [];
+  const haystack = foldLabel(windowText);
+  return stubs.filter((stub) => {
+    const label = /^\[\^?([\s\S]*?)\]: /.exec(stub)?.[1];
+    return label === undefined || haystack.includes(foldLabel(label).trim());
+  });
+}
+
+function foldLabel(value: string): string {
+  return value.replace(/[\t\n\r ]+/g, ' ').toLowerCase();
+}
+
+function countLines(text: string): number {
+  let count = 0;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count++;
+  return count;
+}
+
+function lastIndexAtMost(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]! <= value) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}
+
+/** Net count of elements the block's raw HTML leaves open (negative: closes earlier ones). */
+function htmlBalance(node: MdastContent): number {
+  let balance = 0;
+  visit(node as MdastNodes, 'html', (html) => {
+    for (const match of html.value.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^>]*?)?(\/?)>/g)) {
+      if (voidElements.has(match[2]!.toLowerCase()) || match[3]) continue;
+      balance += match[1] ? -1 : 1;
+    }
+    if (/<!--/.test(html.value) && !/-->/.test(html.value)) balance += 1;
+  });
+  return balance;
+}
+
+function hasNestedFooter(children: readonly HastContent[]): boolean {
+  let found = false;
+  visit({ type: 'root', children: [...children] } as HastRoot, 'element', (node: Element) => {
+    if (node.tagName === 'section' && 'dataFootnotes' in node.properties) found = true;
+  });
+  return found;
+}
+
+function hasFootnoteHeading(tree: MdastRoot): boolean {
+  let found = false;
+  visit(tree, 'footnoteDefinition', (definition) => {
+    visit(definition, 'heading', () => {
+      found = true;
+    });
+  });
+  return found;
+}
+
+const punctuation = /[!-/:-@[-`{-~]/g;
+
+function escapeAll(value: string): string {
+  return value.replace(punctuation, (char) => `\\${char}`);
+}
+
+function collectContext(
+  node: MdastContent,
+  text: string,
+  from: number,
+  defs: string[],
+  stubs: string[],
+  footnoteRefs: string[],
+): void {
+  visit(node as MdastNodes, (child) => {
+    if (child.type === 'definition') {
+      defs.push(`L${child.identifier}\u0000${child.url}\u0000${child.title ?? ''}`);
+      const title = child.title === null || child.title === undefined ? '' : ` "${escapeAll(child.title)}"`;
+      stubs.push(`[${child.label ?? child.identifier}]: <${escapeAll(child.url)}>${title}`);
+    } else if (child.type === 'footnoteDefinition') {
+      const start = (child.position?.start.offset ?? 0) - 0;
+      const end = child.position?.end.offset ?? start;
+      defs.push(`F${child.identifier}\u0000${text.slice(start, end)}\u0000${from === -1 ? '' : ''}`);
+      stubs.push(`[^${child.label ?? child.identifier}]: x`);
+      return 'skip';
+    } else if (child.type === 'footnoteReference') {
+      footnoteRefs.push(child.identifier.toUpperCase());
+    }
+    return undefined;
+  });
+}
+
+/**
+ * Gives the footnote references of a re-rendered window the numbers and ids a full render
+ * gives them: numbered by first reference in the whole article, `-2`, `-3` for repeats.
+ */
+function renumberFootnotes(nodes: readonly HastContent[], blocks: readonly Block[], before: readonly string[]): void {
+  const order: string[] = [];
+  const counts = new Map<string, number>();
+  for (const id of before) {
+    if (!counts.has(id)) order.push(id);
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  const ids: string[] = [];
+  for (const block of blocks) collectContext(block.node, '', -1, [], [], ids);
+  const links: Element[] = [];
+  visit({ type: 'root', children: [...nodes] } as HastRoot, 'element', (node: Element) => {
+    if (node.tagName === 'a' && 'dataFootnoteRef' in node.properties) links.push(node);
+  });
+  links.forEach((link, index) => {
+    const id = ids[index];
+    if (id === undefined) return;
+    const reuse = (counts.get(id) ?? 0) + 1;
+    if (!counts.has(id)) order.push(id);
+    counts.set(id, reuse);
+    const safeId = normalizeUri(id.toLowerCase());
+    link.properties.id = `fnref-${safeId}${reuse > 1 ? `-${reuse}` : ''}`;
+    link.children = [{ type: 'text', value: String(order.indexOf(id) + 1) }] as ElementContent[];
+  });
+}

@@ -1,0 +1,58 @@
+/** A small seeded random source (mulberry32), so a failing case can be replayed. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pieces = [
+  '# Intro\n\nSome *words* here.[^a]\n',
+  '## Intro\n\nA [link][ref] and [another](other.md#x).\n',
+  '- one\n- two\n  - nested\n\n  continued\n- three\n',
+  '1. first\n2. second\n',
+  '> quoted\n> still\n',
+  '```js\nconst x = 1;\n```\n',
+  '~~~\nplain\n~~~\n',
+  '| a | b |\n| --- | ---: |\n| 1 | 2 |\n',
+  '<div>\n\nInside *div*\n\n</div>\n',
+  '<!-- a comment -->\n',
+  '$$\n\\frac{1}{2}\n$$\n',
+  'Inline $x^2$ math and `code`.\n',
+  'Setext heading\n---\n',
+  '[ref]: https://example.com/ref "Title"\n',
+  '[^a]: The note *text*.\n',
+  '- [x] done\n- [ ] todo\n',
+  '    indented code\n',
+  'Text with a hard  \nbreak and <b>bold</b>.\n',
+  '***\n',
+  '## Intro\n',
+];
+
+const snippets = [
+  'x', ' ', '\n', '\n\n', '`', '```', '~~~', '<!--', '-->', '- ', '> ', '# ', '1. ', '*', '**', '_', '|', '$', '$$',
+  '<div>', '</div>', '[^a]', '[^b]', '[ref]', '[ref]: /y\n', '[^b]: new note\n', '    ', '---', '===', '<b>', 'Intro', '\\',
+];
+
+/** Generates a small article from the pieces above, with frontmatter and duplicate headings. */
+export function randomArticle(random: () => number, parts = 12): string {
+  const out = ['---', 'title: Random', '---', ''];
+  for (let index = 0; index < parts; index++) out.push(pieces[Math.floor(random() * pieces.length)]!);
+  return out.join('\n');
+}
+
+/** One random edit of `text`: an insertion of Markdown punctuation or a deletion of a span. */
+export function randomEdit(random: () => number, text: string): { from: number; to: number; insert: string } {
+  const from = Math.floor(random() * (text.length + 1));
+  if (random() < 0.35 && text.length > 0) {
+    const to = Math.min(text.length, from + 1 + Math.floor(random() * 12));
+    return { from, to, insert: '' };
+  }
+  const insert = snippets[Math.floor(random() * snippets.length)]!;
+  const to = random() < 0.15 ? Math.min(text.length, from + Math.floor(random() * 4)) : from;
+  return { from, to, insert };
+}
