@@ -2,7 +2,9 @@ import { libraryBench } from './library.bench';
 import { exportBench } from './export.bench';
 import { frontmatterBench } from './frontmatter.bench';
 import { editorBench } from './editor.bench';
+import { previewDomBench } from './preview-dom.bench';
 import { renderBench } from './render.bench';
+import { reviewBench } from './review.bench';
 
 /**
  * `npm run bench`: prints figures and ratios against a peer measured in the same run. Never
@@ -14,6 +16,8 @@ const suites: Record<string, () => void | Promise<void>> = {
   export: exportBench,
   frontmatter: frontmatterBench,
   editor: editorBench,
+  review: reviewBench,
+  'preview-dom': previewDomBench,
 };
 
 const only = process.argv.slice(2);

@@ -117,13 +117,17 @@ export async function metaGet(
     const data = Object.fromEntries(model.fields.map((f) => [f.key, f.value]));
     if (key === undefined) {
       if (options.json) out.write(`${JSON.stringify(data, null, 2)}\n`);
-      else for (const f of model.fields) out.write(`${f.key}: ${JSON.stringify(f.value)}\n`);
+      else
+        for (const f of model.fields)
+          out.write(`${f.key}: ${f.kind === 'number' ? f.source : JSON.stringify(f.value)}\n`);
       return;
     }
     if (!Object.prototype.hasOwnProperty.call(data, key)) {
       throw new FolioError('NOT_FOUND', `${relative} has no “${key}” in its frontmatter.`);
     }
-    out.write(options.json ? `${JSON.stringify(data[key])}\n` : `${show(data[key])}\n`);
+    const field = model.fields.find((f) => f.key === key)!;
+    const text = field.kind === 'number' ? field.source : show(data[key]);
+    out.write(options.json ? `${JSON.stringify(data[key])}\n` : `${text}\n`);
   } finally {
     await service.close();
   }

@@ -11,9 +11,14 @@ export type ImageMode = 'inline' | 'copy';
 export interface HtmlDocumentOptions {
   /** The whole stylesheet: the article theme, the export theme and any custom CSS, in order. */
   readonly css: string;
-  /** Extra stylesheets added only when the article uses them (KaTeX, highlighting). */
+  /**
+   * Extra stylesheets added only when the article uses them: KaTeX's (for its HTML output; the
+   * MathML output needs none), a highlight theme (empty when the article theme colours tokens
+   * itself, as the preview's does), and the review marks' (CriticMarkup).
+   */
   readonly mathCss?: string;
   readonly highlightCss?: string;
+  readonly reviewCss?: string;
   /**
    * New `src` for each local image, keyed by the `src` as rendered (a data URI in inline mode,
    * an `assets/…` URL in copy mode). A local image missing from the map is removed (it was
@@ -98,8 +103,9 @@ export function buildHtmlDocument(article: PreparedArticle, options: HtmlDocumen
   for (const author of meta.authors) property('article:author', author);
   for (const tag of meta.tags) property('article:tag', tag);
   const styles = [options.css];
-  if (article.usesMath && options.mathCss) styles.push(options.mathCss);
+  if (article.usesKatexHtml && options.mathCss) styles.push(options.mathCss);
   if (article.usesHighlight && options.highlightCss) styles.push(options.highlightCss);
+  if (article.usesCriticMarkup && options.reviewCss) styles.push(options.reviewCss);
   head.push(`<style>\n${styles.map(safeCss).join('\n')}\n</style>`);
 
   const parts: string[] = [];

@@ -13,6 +13,7 @@ export {
   idPrefix,
   prepareArticle,
   textOf,
+  usedFeatures,
   type ArticleHeading,
   type ArticleImage,
   type ArticleLink,

@@ -47,8 +47,12 @@ export interface PreparedArticle {
   readonly headings: readonly ArticleHeading[];
   readonly images: readonly ArticleImage[];
   readonly links: readonly ArticleLink[];
-  /** True when KaTeX output is present (its stylesheet is then needed). */
+  /** True when KaTeX output is present. */
   readonly usesMath: boolean;
+  /** True when KaTeX's HTML output is present: only that needs KaTeX's stylesheet and fonts. */
+  readonly usesKatexHtml: boolean;
+  /** True when CriticMarkup review marks are shown (their stylesheet is then needed). */
+  readonly usesCriticMarkup: boolean;
   /** True when highlight.js classes are present. */
   readonly usesHighlight: boolean;
   /** Frontmatter data, for checks against the library schema. */
@@ -67,13 +71,8 @@ export function prepareArticle(path: string, markdown: string): PreparedArticle 
   const images: ArticleImage[] = [];
   const links: ArticleLink[] = [];
   const slugger = new GithubSlugger();
-  let usesMath = false;
-  let usesHighlight = false;
 
   const walk = (node: Element, line: number | null): void => {
-    const classes = classList(node);
-    if (!usesMath && classes.some((c) => c === 'katex' || c === 'katex-display')) usesMath = true;
-    if (!usesHighlight && classes.some((c) => c === 'hljs' || c.startsWith('hljs-'))) usesHighlight = true;
     const depth = /^h([1-6])$/.exec(node.tagName);
     if (depth) {
       const text = textOf(node).trim();
@@ -108,10 +107,29 @@ export function prepareArticle(path: string, markdown: string): PreparedArticle 
     headings,
     images,
     links,
-    usesMath,
-    usesHighlight,
+    ...usedFeatures(body),
     data: frontmatter.data,
   };
+}
+
+/** Which optional stylesheets a rendered body needs, read from the class names it carries. */
+export function usedFeatures(
+  tree: Root,
+): Pick<PreparedArticle, 'usesMath' | 'usesKatexHtml' | 'usesHighlight' | 'usesCriticMarkup'> {
+  const found = { usesMath: false, usesKatexHtml: false, usesHighlight: false, usesCriticMarkup: false };
+  const walk = (node: Root | Element): void => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      const classes = classList(child);
+      if (classes.some((c) => c === 'katex' || c === 'katex-display')) found.usesMath = true;
+      if (classes.includes('katex-html')) found.usesKatexHtml = true;
+      if (classes.some((c) => c === 'hljs' || c.startsWith('hljs-'))) found.usesHighlight = true;
+      if (classes.includes('critic')) found.usesCriticMarkup = true;
+      walk(child);
+    }
+  };
+  walk(tree);
+  return found;
 }
 
 /** The plain text of a node, as a reader sees it. */

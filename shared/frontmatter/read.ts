@@ -58,6 +58,8 @@ export interface FrontmatterField {
   /** Offsets in the whole text: from the key to the end of the value (for "Edit as YAML"). */
   readonly from: number;
   readonly to: number;
+  /** The value as written (for scalars: `1.10` stays `1.10`, a 22-digit id keeps its digits). */
+  readonly source: string;
 }
 
 /** The state of the frontmatter of one text. */
@@ -193,7 +195,10 @@ export function describePair(
   const from = base + (key?.range?.[0] ?? 0);
   const to = base + (value?.range?.[1] ?? key?.range?.[2] ?? 0);
   const data = value ? safeJS(value) : null;
-  const base_ = { key: keyText, value: data, from, to: trimEnd(text, from, to) };
+  const source = value?.range
+    ? text.slice(base + value.range[0], trimEnd(text, base + value.range[0], base + value.range[1]))
+    : '';
+  const base_ = { key: keyText, value: data, from, to: trimEnd(text, from, to), source };
   let reason: string | null = null;
   if (!isScalar(key) || typeof key.value !== 'string' || key.tag || key.anchor) reason = 'a complex key';
   else if (key.value === '<<') reason = 'a merge key';

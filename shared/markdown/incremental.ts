@@ -76,13 +76,18 @@ interface Block {
 }
 
 class WindowMismatch extends Error {
-  constructor(readonly widen: 'start' | 'end' | 'all', readonly throughUnit?: number) {
+  constructor(
+    readonly widen: 'start' | 'end' | 'all',
+    readonly throughUnit?: number,
+  ) {
     super('window does not line up');
   }
 }
 
 const silent = new Set(['definition', 'footnoteDefinition', 'yaml', 'toml']);
-const voidElements = new Set('area base br col embed hr img input link meta param source track wbr'.split(' '));
+const voidElements = new Set(
+  'area base br col embed hr img input link meta param source track wbr'.split(' '),
+);
 const linePlaceholder = ' data-line="0" data-line-end="0"';
 
 /**
@@ -109,7 +114,14 @@ export class IncrementalRenderer {
     const deleteCount = this.units.length;
     this.text = text;
     this.renderAll();
-    return { start: 0, deleteCount, blocks: this.units.map((unit) => this.blockHtml(unit)), lineDelta: 0, footer: this.footer, full: true };
+    return {
+      start: 0,
+      deleteCount,
+      blocks: this.units.map((unit) => this.blockHtml(unit)),
+      lineDelta: 0,
+      footer: this.footer,
+      full: true,
+    };
   }
 
   /** Applies `changes` (sorted, non-overlapping, in the previous text's coordinates). */
@@ -180,7 +192,14 @@ export class IncrementalRenderer {
   private fullPatch(): RenderPatch {
     const deleteCount = this.units.length;
     this.renderAll();
-    return { start: 0, deleteCount, blocks: this.units.map((unit) => this.blockHtml(unit)), lineDelta: 0, footer: this.footer, full: true };
+    return {
+      start: 0,
+      deleteCount,
+      blocks: this.units.map((unit) => this.blockHtml(unit)),
+      lineDelta: 0,
+      footer: this.footer,
+      full: true,
+    };
   }
 
   private renderAll(): void {
@@ -193,9 +212,13 @@ export class IncrementalRenderer {
     // parsed on its own would match.
     const unclosedFrontmatter =
       /^(---|\+\+\+)[ \t]*(\n|$)/.test(this.text) && !['yaml', 'toml'].includes(rendered.firstType ?? '');
-    this.exact = rendered.exact;
+    this.exact = null;
+    if (rendered.irregular || this.html() !== rendered.exact) this.exact = rendered.exact;
     this.fullOnly =
-      new Set(labels).size !== labels.length || rendered.footerHasHeadings || unclosedFrontmatter || this.exact !== null;
+      new Set(labels).size !== labels.length ||
+      rendered.footerHasHeadings ||
+      unclosedFrontmatter ||
+      this.exact !== null;
   }
 
   private renderWindow(start: number, end: number, delta: number, lineDelta: number): RenderPatch {
@@ -205,6 +228,9 @@ export class IncrementalRenderer {
     const oldTo = end === units.length ? this.text.length - delta : units[end - 1]!.to;
     const to = oldTo + delta;
     const line = start === 0 ? 1 : units[start]!.line;
+    // Start after a blank line: micromark lets an open paragraph above change how the next
+    // line's blocks start (an ordered list not starting at 1 cannot interrupt it).
+    if (start > 0 && !precededByBlankLine(this.text, from)) throw new WindowMismatch('start');
     const outside = [...units.slice(0, start), ...units.slice(end)];
     const before = units.slice(0, start);
     const rendered = this.renderRange(
@@ -225,7 +251,9 @@ export class IncrementalRenderer {
       }
     }
     if (start > 0 && fresh[0]?.from !== from) throw new WindowMismatch('all');
-    if (old.flatMap((unit) => unit.defs).join('\u0001') !== fresh.flatMap((unit) => unit.defs).join('\u0001')) {
+    if (
+      old.flatMap((unit) => unit.defs).join('\u0001') !== fresh.flatMap((unit) => unit.defs).join('\u0001')
+    ) {
       throw new WindowMismatch('all');
     }
     if (
@@ -265,7 +293,12 @@ export class IncrementalRenderer {
     units.splice(start, end - start, ...fresh);
     // Send only what differs: unchanged leading and trailing blocks of the window stay.
     let head = 0;
-    while (head < old.length && head < fresh.length && old[head]!.key === fresh[head]!.key && old[head]!.line === fresh[head]!.line) {
+    while (
+      head < old.length &&
+      head < fresh.length &&
+      old[head]!.key === fresh[head]!.key &&
+      old[head]!.line === fresh[head]!.line
+    ) {
       head++;
     }
     let tail = 0;
@@ -311,7 +344,15 @@ export class IncrementalRenderer {
     headingsBefore: readonly string[],
     footnoteRefsBefore: readonly string[],
     whole: boolean,
-  ): { units: Unit[]; footer: string; openAtEnd: boolean; footerHasHeadings: boolean; firstType?: string; exact: string | null } {
+  ): {
+    units: Unit[];
+    footer: string;
+    openAtEnd: boolean;
+    footerHasHeadings: boolean;
+    firstType?: string;
+    exact: string | null;
+    irregular: boolean;
+  } {
     const windowText = capNesting(this.text.slice(from, to));
     const needed = neededStubs(windowText, stubs);
     const source = needed.length > 0 ? `${windowText}\n\n${needed.join('\n\n')}\n` : windowText;
@@ -320,7 +361,14 @@ export class IncrementalRenderer {
     file.data.folioHeadings = { headingsBefore };
     const mdast = unsafeTreeProcessor.parse(file);
     const blocks = this.blocksOf(mdast, windowText, from, line);
-    if (!whole && mdast.children.some((node) => (node.position?.end.offset ?? 0) > windowText.length && (node.position?.start.offset ?? 0) < windowText.length)) {
+    if (
+      !whole &&
+      mdast.children.some(
+        (node) =>
+          (node.position?.end.offset ?? 0) > windowText.length &&
+          (node.position?.start.offset ?? 0) < windowText.length,
+      )
+    ) {
       // An unclosed fence, math block or HTML block ran into the appended definitions.
       throw new WindowMismatch('all');
     }
@@ -328,7 +376,12 @@ export class IncrementalRenderer {
       // Parsed alone, a window starting with `---` would read it as frontmatter.
       throw new WindowMismatch('start');
     }
-    if (!whole && from === 0 && /^(---|\+\+\+)[ \t]*(\n|$)/.test(windowText) && !['yaml', 'toml'].includes(blocks[0]?.node.type ?? '')) {
+    if (
+      !whole &&
+      from === 0 &&
+      /^(---|\+\+\+)[ \t]*(\n|$)/.test(windowText) &&
+      !['yaml', 'toml'].includes(blocks[0]?.node.type ?? '')
+    ) {
       // Frontmatter is all or nothing: its closing fence may lie past the window.
       throw new WindowMismatch('all');
     }
@@ -344,11 +397,19 @@ export class IncrementalRenderer {
       depth = Math.max(0, depth + block.htmlDepth);
     }
     const openAtEnd = depth > 0;
+    // Raw HTML left open runs into whatever follows the window (other blocks, the appended
+    // definitions, the footnotes): only a whole render knows where it ends.
+    if (openAtEnd && !whole) throw new WindowMismatch('all');
 
     const children = hast.children;
     let footerNode: HastContent | undefined;
     const last = children[children.length - 1];
-    if (last?.type === 'element' && last.tagName === 'section' && 'dataFootnotes' in last.properties && !last.position) {
+    if (
+      last?.type === 'element' &&
+      last.tagName === 'section' &&
+      'dataFootnotes' in last.properties &&
+      !last.position
+    ) {
       footerNode = last;
     }
     // The HTML parser may nest blocks differently than the raw HTML's tags suggest (a `</p>`
@@ -360,20 +421,26 @@ export class IncrementalRenderer {
     for (const node of children) {
       if (node === footerNode) break;
       if (node.type === 'element' && node.position?.start?.offset === undefined) irregular = true;
-      if (node.type === 'text' && node.position?.start?.offset === undefined && node.value !== '\n') irregular = true;
-      if (node.type === 'element' && node.tagName === 'section' && 'dataFootnotes' in node.properties) irregular = true;
+      if (node.type === 'text' && node.position?.start?.offset === undefined && node.value !== '\n')
+        irregular = true;
+      if (node.type === 'element' && node.tagName === 'section' && 'dataFootnotes' in node.properties)
+        irregular = true;
       const start = node.position?.start?.offset;
       if (start === undefined || start >= windowText.length || groups.length === 0) continue;
       if (node.type === 'text') irregular = true;
       const first = Math.max(0, lastIndexAtMost(groupStarts, start));
       const end = node.position?.end?.offset;
-      const lastGroup = end === undefined ? groups.length - 1 : Math.max(first, lastIndexAtMost(groupStarts, end - 1));
+      const lastGroup =
+        end === undefined ? groups.length - 1 : Math.max(first, lastIndexAtMost(groupStarts, end - 1));
       reach[first] = Math.max(reach[first]!, lastGroup);
     }
     if (!footerNode && hasNestedFooter(children)) irregular = true;
+    // An element spanning blocks was closed by whatever followed it (in a window: the end of
+    // the window); only a whole render knows where it really ends.
+    if (!whole && reach.some((last, index) => last !== index)) throw new WindowMismatch('all');
     if (irregular && !whole) throw new WindowMismatch('all');
     const merged: Block[][] = [];
-    for (let index = 0; index < groups.length; ) {
+    for (let index = 0; index < groups.length;) {
       let last = reach[index]!;
       const blocksOfGroup = [...groups[index]!];
       for (let next = index + 1; next <= last; next++) {
@@ -386,8 +453,8 @@ export class IncrementalRenderer {
     groups.splice(0, groups.length, ...merged);
     groupStarts = groups.map((group) => group[0]!.from - from);
     let exact: string | null = null;
-    if (irregular) {
-      // Raw HTML left text between blocks: keep the exact whole-article HTML for html().
+    if (whole) {
+      // Kept to check the blocks against: raw HTML can leave text between them that no block owns.
       const safe = sanitize(hast, sanitizeSchema) as HastRoot;
       removeUnsafeUrls(safe);
       exact = toHtml(safe);
@@ -492,7 +559,7 @@ export class IncrementalRenderer {
       removeUnsafeUrls(safe);
       footer = toHtml(safe);
     }
-    return { units, footer, openAtEnd, footerHasHeadings, firstType: blocks[0]?.node.type, exact };
+    return { units, footer, openAtEnd, footerHasHeadings, firstType: blocks[0]?.node.type, exact, irregular };
   }
 
   private blocksOf(mdast: MdastRoot, windowText: string, from: number, line: number): Block[] {
@@ -539,6 +606,12 @@ function neededStubs(windowText: string, stubs: readonly string[]): string[] {
 
 function foldLabel(value: string): string {
   return value.replace(/[\t\n\r ]+/g, ' ').toLowerCase();
+}
+
+function precededByBlankLine(text: string, offset: number): boolean {
+  if (offset === 0) return true;
+  const lineStart = text.lastIndexOf('\n', offset - 2) + 1;
+  return /^[ \t]*$/.test(text.slice(lineStart, offset - 1));
 }
 
 function countLines(text: string): number {
@@ -628,7 +701,11 @@ function collectContext(
  * Gives the footnote references of a re-rendered window the numbers and ids a full render
  * gives them: numbered by first reference in the whole article, `-2`, `-3` for repeats.
  */
-function renumberFootnotes(nodes: readonly HastContent[], blocks: readonly Block[], before: readonly string[]): void {
+function renumberFootnotes(
+  nodes: readonly HastContent[],
+  blocks: readonly Block[],
+  before: readonly string[],
+): void {
   const order: string[] = [];
   const counts = new Map<string, number>();
   for (const id of before) {

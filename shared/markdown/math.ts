@@ -47,7 +47,6 @@ const math: Plugin<[], Root> = () => (tree) => {
     try {
       html = katex.renderToString(source, { ...katexOptions, displayMode });
     } catch (error) {
-      html = '';
       const replacement: Element = {
         type: 'element',
         tagName: 'span',

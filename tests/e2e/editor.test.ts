@@ -97,6 +97,27 @@ describe('the editor in browser mode', () => {
     await app.close();
   });
 
+  it('wraps a selection in a typed marker, pairs brackets, and edits with several cursors', async () => {
+    const app = await openDraft();
+    const { page } = app;
+    await placeCursorAfter(page, 'Closing words.');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Shift+ControlOrMeta+ArrowLeft');
+    await page.keyboard.type('**');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' (see');
+    await page.locator('.cm-line', { hasText: 'Closing **words**. (see)' }).waitFor();
+    // Ctrl/Cmd+D adds the next occurrence of the selected word as a second cursor.
+    await placeCursorAfter(page, '## Middle part');
+    await page.keyboard.press('Shift+ControlOrMeta+ArrowLeft');
+    await page.keyboard.press('ControlOrMeta+d');
+    await page.keyboard.type('chapter');
+    await expect
+      .poll(() => editorText(page))
+      .toContain('## Middle chapter\n\nSome text in the middle.\n\n## Final chapter');
+    await app.close();
+  });
+
   it('makes a link of the selection with the URL on the clipboard (Ctrl/Cmd+K)', async () => {
     const app = await openDraft();
     const { page } = app;

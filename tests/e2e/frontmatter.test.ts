@@ -232,6 +232,26 @@ describe('the frontmatter form in browser mode', () => {
     await app.close();
   });
 
+  it('starts a frontmatter block from the form, and leaves TOML alone', async () => {
+    const app = await openApp(browser, async (library) => {
+      await writeFile(path.join(library, 'plain.md'), '# Plain\n\nBody.\n');
+      await writeFile(path.join(library, 'toml.md'), '+++\ntitle = "In TOML"\n+++\n\nBody.\n');
+    });
+    const { page } = app;
+    const pane = page.getByRole('navigation', { name: 'Library' });
+    await pane.getByRole('link', { name: /Plain/ }).click();
+    const form = page.getByRole('form', { name: 'Article details' });
+    await form.getByLabel('Title', { exact: true }).fill('A real title');
+    await waitForYaml(page, '---\ntitle: A real title\n---\n# Plain');
+    await form.getByLabel('Title', { exact: true }).press('ControlOrMeta+z');
+    await waitForYaml(page, '---', false);
+
+    await pane.getByRole('link', { name: /toml/ }).click();
+    await form.getByText(/TOML frontmatter/).waitFor();
+    await expect(form.getByRole('textbox').count()).resolves.toBe(0);
+    await app.close();
+  });
+
   it('looks right in dark mode', async () => {
     const app = await openApp(browser, fill, { colorScheme: 'dark' });
     const form = await openPost(app.page);

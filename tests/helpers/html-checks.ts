@@ -40,7 +40,7 @@ export function dangerousParts(html: string): string[] {
   let styles = 0;
   for (const element of elementsOf(html)) {
     if (
-      ['script', 'iframe', 'object', 'embed', 'form', 'base', 'svg', 'math', 'noscript', 'frame'].includes(
+      ['script', 'iframe', 'object', 'embed', 'form', 'base', 'svg', 'noscript', 'frame'].includes(
         element.tagName,
       )
     ) {

@@ -24,6 +24,7 @@ export async function renderArticleHtml(
     css: styles.css,
     mathCss: styles.mathCss,
     highlightCss: styles.highlightCss,
+    reviewCss: styles.reviewCss,
     images: images.sources,
     imageMode: 'inline',
     titleBlock: choices.titleBlock ?? 'auto',

@@ -191,7 +191,7 @@ async function runExport(
     const depth = article.output.split('/').length - 1;
     const up = depth ? '../'.repeat(depth) : '';
     const resolved = await resolveImages(target.root, doc, images, `${up}assets`);
-    usesMath ||= doc.usesMath;
+    usesMath ||= doc.usesKatexHtml;
     const imageStats: ManifestEntry['images'][number][] = [];
     for (const image of doc.images) {
       const imageTarget = image.target;
@@ -216,6 +216,7 @@ async function runExport(
       mathCss:
         images === 'copy' ? styles.mathCss.replaceAll('url(assets/', `url(${up}assets/`) : styles.mathCss,
       highlightCss: styles.highlightCss,
+      reviewCss: styles.reviewCss,
       images: resolved.sources,
       imageMode: images,
       titleBlock: choices.titleBlock ?? 'auto',

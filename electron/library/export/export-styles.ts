@@ -15,8 +15,14 @@ export interface ExportStyles {
   readonly css: string;
   /** KaTeX's stylesheet, fonts inlined or pointing at copied files; added only when used. */
   readonly mathCss: string;
-  /** highlight.js's GitHub theme, light and dark; added only when used. */
+  /**
+   * highlight.js's GitHub theme, light and dark, added only when used, and only when the
+   * article theme does not colour `.hljs-*` tokens itself (the preview's does: the export then
+   * keeps the preview's colours).
+   */
   readonly highlightCss: string;
+  /** The review marks' stylesheet (CriticMarkup), when an article shows marks. */
+  readonly reviewCss: string;
 }
 
 /**
@@ -123,10 +129,12 @@ export async function loadExportStyles(
     options.theme === 'print'
       ? `${light}\n${codeBlock}`
       : `${light}\n@media (prefers-color-scheme: dark) {\n${dark}\n}\n${codeBlock}`;
+  const css = parts.join('\n');
   return {
-    css: parts.join('\n'),
+    css,
     mathCss,
-    highlightCss,
+    highlightCss: /\.hljs-[a-z]/.test(css) ? '' : highlightCss,
+    reviewCss: await readAppFile('shared', 'review', 'critic-markup.css').catch(() => ''),
     async copyFonts() {
       if (!options.fontsDir) return;
       await mkdir(options.fontsDir.dir, { recursive: true });

@@ -16,6 +16,8 @@ export interface FieldEditorProps {
   readonly spec: SchemaField;
   /** Current value in the YAML (`undefined` when the key is missing). */
   readonly value: unknown;
+  /** The value as written in the YAML (numbers show their digits as written). */
+  readonly source: string;
   readonly inputId: string;
   readonly labelId: string;
   readonly describedBy?: string;
@@ -39,7 +41,8 @@ function textOf(value: unknown): string {
  * while focused and writes to the YAML whenever the draft is a number.
  */
 function NumberInput(props: FieldEditorProps): ReactElement {
-  const outside = typeof props.value === 'number' ? String(props.value) : textOf(props.value);
+  const outside =
+    typeof props.value === 'number' && /^[-+]?[\d.]/.test(props.source) ? props.source : textOf(props.value);
   // The draft shows only while the YAML still holds what the draft wrote (undo replaces it).
   const [draft, setDraft] = useState<{ text: string; basis: string } | null>(null);
   const shown = draft && draft.basis === outside ? draft.text : outside;
@@ -64,7 +67,7 @@ function NumberInput(props: FieldEditorProps): ReactElement {
           setDraft({ text, basis: '' });
           props.onChange(undefined, 'typing');
         } else if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(trimmed)) {
-          setDraft({ text, basis: String(Number(trimmed)) });
+          setDraft({ text, basis: trimmed });
           props.onChange({ yaml: trimmed }, 'typing');
         } else setDraft({ text, basis: outside });
       }}

@@ -194,6 +194,7 @@ export function FrontmatterForm(props: FrontmatterFormProps): ReactElement {
                         <FieldEditor
                           spec={row.spec}
                           value={row.field?.value}
+                          source={row.field?.source ?? ''}
                           inputId={inputId}
                           labelId={labelId}
                           describedBy={describedBy}

@@ -36,7 +36,8 @@ export function linkTarget(href: string, fromArticle: string): LinkTarget {
     if (!['http:', 'https:', 'mailto:'].includes(url.protocol)) {
       return { kind: 'blocked', reason: `Links of type “${url.protocol}” are not opened.` };
     }
-    if (url.protocol !== 'mailto:' && !url.hostname) return { kind: 'blocked', reason: 'This link has no host.' };
+    if (url.protocol !== 'mailto:' && !url.hostname)
+      return { kind: 'blocked', reason: 'This link has no host.' };
     return { kind: 'external', url: url.href, host: url.protocol === 'mailto:' ? url.pathname : url.host };
   }
   const [pathPart = '', fragment = ''] = trimmed.split('#', 2);

@@ -46,15 +46,22 @@ export class PreviewSession {
   private budget: ReturnType<typeof setTimeout> | null = null;
   private firstShown: Node[] = [];
   private remoteAllowed = new Set<string>();
+  private opener: (path: string, fragment: string) => void;
   readonly sync: ScrollSync;
   /** Milliseconds the worker took for the last patch (for the status line and tests). */
   lastRenderMs = 0;
 
   constructor(private readonly events: PreviewSessionEvents) {
+    this.opener = events.onOpenArticle;
     this.sync = new ScrollSync(
       () => this.entries,
       (line) => this.revealLine(line),
     );
+  }
+
+  /** Sets what a click on a link to another article does. */
+  setArticleOpener(open: (path: string, fragment: string) => void): void {
+    this.opener = open;
   }
 
   /** Connects the preview frame (after it loaded) or disconnects it (`null`). */
@@ -198,7 +205,9 @@ export class PreviewSession {
   private parse(html: string): Node[] {
     const template = this.frame!.contentDocument!.createElement('template');
     template.innerHTML = html;
-    return [...template.content.childNodes].filter((node) => !(node.nodeType === 3 && node.textContent === '\n'));
+    return [...template.content.childNodes].filter(
+      (node) => !(node.nodeType === 3 && node.textContent === '\n'),
+    );
   }
 
   /** Applies a worker patch: only the blocks it names are parsed and replaced. */
@@ -216,7 +225,8 @@ export class PreviewSession {
     const pool = new Map<string, Entry[]>();
     for (const entry of removed) pool.set(entry.shape, [...(pool.get(entry.shape) ?? []), entry]);
     const added = patch.blocks.map((block) => this.entryFor(block, pool));
-    for (const list of pool.values()) for (const entry of list) for (const node of entry.nodes) node.parentNode?.removeChild(node);
+    for (const list of pool.values())
+      for (const entry of list) for (const node of entry.nodes) node.parentNode?.removeChild(node);
     this.entries.splice(patch.start, patch.deleteCount, ...added);
     for (let index = patch.start + added.length; index < this.entries.length; index++) {
       const entry = this.entries[index]!;
@@ -236,7 +246,9 @@ export class PreviewSession {
     for (const entry of added) for (const node of entry.nodes) fragment.append(node);
     article.insertBefore(fragment, anchor);
     if (patch.footer !== undefined) this.footer.replaceChildren(...this.parse(patch.footer));
-    this.events.onRemoteImages(!this.remoteAllowed.has(this.path) && article.querySelector('img[src^="http"]') !== null);
+    this.events.onRemoteImages(
+      !this.remoteAllowed.has(this.path) && article.querySelector('img[src^="http"]') !== null,
+    );
     this.sync.contentChanged();
   }
 
@@ -287,10 +299,13 @@ export class PreviewSession {
       element?.scrollIntoView({ block: 'start' });
       if (!element) this.events.onStatus(`There is no “${target.id}” in this article.`);
     } else if (target.kind === 'article') {
-      this.events.onOpenArticle(target.path, target.fragment);
+      this.opener(target.path, target.fragment);
     } else if (target.kind === 'external') {
       // The desktop shell asks before opening (its window-open handler); browser mode asks here.
-      if (window.folio || window.confirm(`Open this link in your browser?\n\n${target.host}\n${target.url}`)) {
+      if (
+        window.folio ||
+        window.confirm(`Open this link in your browser?\n\n${target.host}\n${target.url}`)
+      ) {
         window.open(target.url, '_blank', 'noopener,noreferrer');
       }
     } else {
@@ -307,7 +322,8 @@ export class PreviewSession {
     const placeholder = img.ownerDocument.createElement('span');
     placeholder.className = 'folio-missing-image';
     placeholder.setAttribute('role', 'img');
-    const label = remote && !this.remoteAllowed.has(this.path) ? 'Remote image not loaded' : 'Image not found';
+    const label =
+      remote && !this.remoteAllowed.has(this.path) ? 'Remote image not loaded' : 'Image not found';
     placeholder.setAttribute('aria-label', `${label}: ${raw}`);
     if (remote) placeholder.dataset.folioRemote = '';
     placeholder.textContent = `${label}: ${raw}${img.alt ? ` (${img.alt})` : ''}`;

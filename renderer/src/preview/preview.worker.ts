@@ -1,5 +1,10 @@
 /// <reference lib="webworker" />
-import { IncrementalRenderer, renderMarkdown, type RenderPatch, type TextChange } from '../../../shared/markdown';
+import {
+  IncrementalRenderer,
+  renderMarkdown,
+  type RenderPatch,
+  type TextChange,
+} from '../../../shared/markdown';
 
 /** A message to the preview worker. */
 export type WorkerRequest =
@@ -50,7 +55,8 @@ scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
     send({
       type: 'error',
       id: request.id,
-      message: error instanceof RangeError ? 'This article is too complex to preview.' : 'The preview failed.',
+      message:
+        error instanceof RangeError ? 'This article is too complex to preview.' : 'The preview failed.',
     });
   }
 };

@@ -146,7 +146,11 @@ export class ScrollSync {
         const element = node as HTMLElement;
         const line = Number(element.getAttribute('data-line'));
         if (!line) continue;
-        anchors.push({ element, line: line + shift, lineEnd: Number(element.getAttribute('data-line-end')) + shift });
+        anchors.push({
+          element,
+          line: line + shift,
+          lineEnd: Number(element.getAttribute('data-line-end')) + shift,
+        });
       }
     }
     this.anchors = anchors;

@@ -35,13 +35,16 @@ describe('folio meta', () => {
 
   it('gets one value or all of them, as text or JSON', async () => {
     const file = path.join(dir, 'a.md');
-    await writeFile(file, '---\ntitle: Hello\ntags: [a, b]\n---\nBody\n');
+    await writeFile(file, '---\ntitle: Hello\ntags: [a, b]\nversion: 1.10\n---\nBody\n');
     const text = capture();
     await metaGet(file, 'tags', {}, text);
     expect(text.out).toBe('a\nb\n');
+    const version = capture();
+    await metaGet(file, 'version', {}, version);
+    expect(version.out).toBe('1.10\n');
     const json = capture();
     await metaGet(file, undefined, { json: true }, json);
-    expect(JSON.parse(json.out)).toEqual({ title: 'Hello', tags: ['a', 'b'] });
+    expect(JSON.parse(json.out)).toEqual({ title: 'Hello', tags: ['a', 'b'], version: 1.1 });
     await expect(metaGet(file, 'missing', {}, capture())).rejects.toThrow(/no “missing”/);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildHtmlDocument, exportCsp, prepareArticle } from '../../../shared/export';
+import { fromHtml } from 'hast-util-from-html';
+import { buildHtmlDocument, exportCsp, prepareArticle, usedFeatures } from '../../../shared/export';
 import { hostileArticle } from '../../helpers/hostile-article';
 import { dangerousParts, expectValidHtml as expectValid } from '../../helpers/html-checks';
 
@@ -107,27 +108,47 @@ describe('buildHtmlDocument', () => {
     expect(html).toContain('<a href="#user-content-first-part">link</a>');
   });
 
-  it('adds math and highlight styles only when the article uses them', () => {
-    const plain = build('Text\n', { mathCss: '.katex{MATH}', highlightCss: '.hljs{HL}' });
+  it('adds KaTeX, highlight and review styles only when the article uses them', () => {
+    const options = { mathCss: '.katex{MATH}', highlightCss: '.hljs{HL}', reviewCss: '.critic{REVIEW}' };
+    const plain = build('Text\n', options);
     expect(plain).not.toContain('MATH');
     expect(plain).not.toContain('HL');
+    expect(plain).not.toContain('REVIEW');
     const prepared = prepareArticle('a.md', 'Text\n');
-    const withBoth = buildHtmlDocument(
-      { ...prepared, usesMath: true, usesHighlight: true },
-      { css: '', images: new Map(), mathCss: '.katex{MATH}', highlightCss: '.hljs{HL}' },
+    const withAll = buildHtmlDocument(
+      { ...prepared, usesMath: true, usesKatexHtml: true, usesHighlight: true, usesCriticMarkup: true },
+      { css: '', images: new Map(), ...options },
     );
-    expect(withBoth).toContain('MATH');
-    expect(withBoth).toContain('HL');
+    expect(withAll).toContain('MATH');
+    expect(withAll).toContain('HL');
+    expect(withAll).toContain('REVIEW');
+    const mathMlOnly = buildHtmlDocument(
+      { ...prepared, usesMath: true },
+      { css: '', images: new Map(), ...options },
+    );
+    expect(mathMlOnly).not.toContain('MATH');
   });
 
-  it('detects KaTeX and highlight.js output from class names', () => {
-    const math = prepareArticle('a.md', '<span class="katex">x</span>\n');
-    const code = prepareArticle('a.md', '<code class="hljs">x</code>\n');
-    // The current sanitizer may strip these classes; the detection must follow what remains.
-    expect(math.usesMath).toBe(
-      /class="katex"/.test(String(math.body.children.length && JSON.stringify(math.body))),
+  it('reads which styles a body needs from its class names', () => {
+    const none = usedFeatures(fromHtml('<p>plain <code>x</code></p>', { fragment: true }));
+    expect(none).toEqual({
+      usesMath: false,
+      usesKatexHtml: false,
+      usesHighlight: false,
+      usesCriticMarkup: false,
+    });
+    const mathMl = usedFeatures(
+      fromHtml('<p><span class="katex"><math><mi>x</mi></math></span></p>', { fragment: true }),
     );
-    expect(typeof code.usesHighlight).toBe('boolean');
+    expect(mathMl).toMatchObject({ usesMath: true, usesKatexHtml: false });
+    const all = usedFeatures(
+      fromHtml(
+        '<span class="katex-display"><span class="katex"><span class="katex-html">x</span></span></span>' +
+          '<pre><code class="language-js"><span class="hljs-keyword">let</span></code></pre><ins class="critic critic-ins">a</ins>',
+        { fragment: true },
+      ),
+    );
+    expect(all).toEqual({ usesMath: true, usesKatexHtml: true, usesHighlight: true, usesCriticMarkup: true });
   });
 
   it('rewrites links to articles as .html links in a library export, keeping anchors', () => {

@@ -80,6 +80,11 @@ describe('golden frontmatter edits', () => {
     ]);
   });
 
+  it('keeps the written text of every value for display: 22-digit ids and 1.10 keep their digits', () => {
+    const fields = readFrontmatter('---\nid: 1234567890123456789012\nv: 1.10\nq: "x" # c\n---\n').fields;
+    expect(fields.map((f) => f.source)).toEqual(['1234567890123456789012', '1.10', '"x"']);
+  });
+
   it('turns a multi-line value of a plain key into an escaped double-quoted string', () => {
     const text = '---\ntitle: one\n---\n';
     expect(applyEdits(text, setScalar(text, 'title', 'two\nlines'))).toBe('---\ntitle: "two\\nlines"\n---\n');

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadExportStyles } from '../../../../electron/library/export';
@@ -12,7 +12,8 @@ describe('loadExportStyles', () => {
     const styles = await loadExportStyles({ root, theme: 'article', imageMode: 'inline' });
     expect(styles.css).toContain("Folio's article theme");
     expect(styles.css).toContain('prefers-color-scheme: dark');
-    expect(styles.highlightCss).toContain('.hljs');
+    // The preview's theme may colour tokens itself; otherwise highlight.js's theme is used.
+    if (!/\.hljs-[a-z]/.test(styles.css)) expect(styles.highlightCss).toContain('.hljs');
   });
 
   it('inlines KaTeX fonts as woff2 data URIs in inline mode', async () => {
@@ -40,5 +41,13 @@ describe('loadExportStyles', () => {
     expect(urls.map((url) => url.slice('assets/katex/'.length)).every((name) => copied.includes(name))).toBe(
       true,
     );
+  });
+
+  it('leaves token colours to the article theme when it has its own', async () => {
+    const root = await tempDir();
+    await mkdir(path.join(root, '.folio'));
+    await writeFile(path.join(root, '.folio', 'export.css'), '.folio-article .hljs-keyword { color: red; }');
+    const custom = await loadExportStyles({ root, theme: 'custom', imageMode: 'inline' });
+    expect(custom.highlightCss).toBe('');
   });
 });
