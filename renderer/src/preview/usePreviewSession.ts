@@ -27,7 +27,7 @@ export function usePreviewSession(openArticle: (path: string) => void): PreviewB
   const [session] = useState(
     () =>
       // The ref is read when a link is followed, never during render.
-      // eslint-disable-next-line react-hooks/refs
+       
       new PreviewSession({
         onStatus: setStatus,
         onOpenArticle: () => undefined,
