@@ -181,6 +181,7 @@ describe('the library pane in browser mode', () => {
     const menu = page.getByRole('menu', { name: 'Actions for The Field Guide' });
     await expect(menu.getByRole('menuitem').allTextContents()).resolves.toEqual([
       'Open',
+      'Open to the side',
       'Rename…F2',
       'Move to…',
       'Duplicate',
