@@ -1,8 +1,8 @@
-import { libraryBench } from './library.bench';
 import { exportBench } from './export.bench';
 import { frontmatterBench } from './frontmatter.bench';
 import { editorBench } from './editor.bench';
 import { previewDomBench } from './preview-dom.bench';
+import { libraryBench } from './library.bench';
 import { renderBench } from './render.bench';
 import { reviewBench } from './review.bench';
 
@@ -12,12 +12,12 @@ import { reviewBench } from './review.bench';
  */
 const suites: Record<string, () => void | Promise<void>> = {
   render: renderBench,
-  library: libraryBench,
   export: exportBench,
   frontmatter: frontmatterBench,
   editor: editorBench,
   review: reviewBench,
   'preview-dom': previewDomBench,
+  library: libraryBench,
 };
 
 const only = process.argv.slice(2);

@@ -82,7 +82,7 @@ describe('the editor in browser mode', () => {
     await page.keyboard.type('\nsecond item');
     await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Italic' }).click();
     await placeCursorAfter(page, 'Closing words.');
-    await page.keyboard.press('ControlOrMeta+Alt+3');
+    await page.keyboard.press('ControlOrMeta+Shift+3');
     await page.keyboard.type(' typed');
     await page.keyboard.press('ControlOrMeta+z');
     const status = page.getByRole('contentinfo');
@@ -302,21 +302,37 @@ describe('the editor in browser mode', () => {
     await app.close();
   });
 
-  it('asks before switching away from unsaved work, and keeps it when the author stays', async () => {
+  it('saves before switching article, and asks only when the work cannot be saved', async () => {
     const app = await openDraft();
     const { page } = app;
-    await placeCursorAfter(page, 'Closing words.');
-    await page.keyboard.type(' Unsaved.');
-    const answers: boolean[] = [false, true];
+    await page.getByRole('checkbox', { name: 'Autosave' }).uncheck();
     const messages: string[] = [];
+    const answers: boolean[] = [false, true];
     page.on('dialog', (dialog) => {
       messages.push(dialog.message());
       void (answers.shift() ? dialog.accept() : dialog.dismiss());
     });
+
+    // Unsaved but savable: switching saves it, without a question.
+    await placeCursorAfter(page, 'Closing words.');
+    await page.keyboard.type(' Saved on the way.');
+    await page.getByRole('link', { name: /Other/ }).click();
+    await page.locator('.cm-line', { hasText: 'Another article.' }).waitFor();
+    expect(await readFile(path.join(app.library, 'draft.md'), 'utf8')).toContain(
+      'Closing words. Saved on the way.',
+    );
+    expect(messages).toEqual([]);
+
+    // Unsaved and in conflict with the disk: the author is asked, and staying keeps the text.
+    await page.getByRole('link', { name: /Draft/ }).click();
+    await placeCursorAfter(page, 'Closing words.');
+    await page.keyboard.type(' Unsaved.');
+    await writeFile(path.join(app.library, 'draft.md'), 'Changed elsewhere.\n');
+    await page.getByRole('alert', { name: 'File changed on disk' }).waitFor();
     await page.getByRole('link', { name: /Other/ }).click();
     await expect.poll(() => messages.length).toBe(1);
     expect(messages[0]).toContain('draft.md');
-    expect(await editorText(page)).toContain('Closing words. Unsaved.');
+    expect(await editorText(page)).toContain('Closing words. Saved on the way. Unsaved.');
     await page.getByRole('link', { name: /Other/ }).click();
     await page.locator('.cm-line', { hasText: 'Another article.' }).waitFor();
     expect(messages).toHaveLength(2);

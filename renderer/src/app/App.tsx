@@ -35,7 +35,6 @@ function describeError(error: unknown): string {
 export function App(): ReactElement {
   const store = useMemo(() => new DocumentStore(), []);
   const editing = useMemo(() => new EditorSession(), []);
-  const confirmLeave = useUnsavedWorkGuard(store);
   const open = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const [library, setLibrary] = useState<LibraryInfo | null>(null);
   const [articles, setArticles] = useState<ArticleSummary[]>([]);
@@ -47,6 +46,7 @@ export function App(): ReactElement {
   }, []);
   const session = useArticleSession(store, () => void refresh());
   const { loaded, save } = session;
+  const confirmLeave = useUnsavedWorkGuard(store, save);
   const review = useReview({ store, onSaved: () => void refresh(), onMessage: setMessage });
 
   useEffect(() => {
@@ -57,8 +57,11 @@ export function App(): ReactElement {
 
   const openArticle = useCallback(
     (path: string) => {
-      if (path !== store.getSnapshot()?.doc.path && !confirmLeave()) return;
-      void session.openArticle(path);
+      void (async () => {
+        // Unsaved work is saved first; the author is asked only when it cannot be.
+        if (path !== store.getSnapshot()?.doc.path && !(await confirmLeave())) return;
+        await session.openArticle(path);
+      })();
     },
     [store, confirmLeave, session],
   );

@@ -1,18 +1,27 @@
-import { useCallback, useEffect } from 'react';
-import type { DocumentStore, OpenArticle } from './document-store';
+import { useCallback, useEffect, useRef } from 'react';
+import { isDirty, type DocumentStore, type OpenArticle } from './document-store';
 
 /** True when the open article holds edits that are not on disk. */
 export function hasUnsavedWork(open: OpenArticle | null): boolean {
-  return open !== null && !open.doc.readOnly && open.text !== open.savedText;
+  return open !== null && !open.doc.readOnly && isDirty(open);
 }
 
 /**
- * Guards unsaved work: while the open article has edits that are not on disk, closing or
- * reloading the window asks first (`beforeunload`; the desktop shell shows its own dialog),
- * and the returned `confirmLeave()` asks before another article replaces it. `confirmLeave`
- * returns true when it is fine to go on.
+ * Guards unsaved work. While the open article has edits that are not on disk, closing or
+ * reloading the window asks first (`beforeunload`; the desktop shell shows its own dialog).
+ * The returned `confirmLeave()` runs before another article replaces the open one: it saves
+ * the edits with `save`, and only when they cannot be saved (a conflict, a failing disk) asks
+ * the author whether to leave them. It resolves to true when it is fine to go on.
  */
-export function useUnsavedWorkGuard(store: DocumentStore): () => boolean {
+export function useUnsavedWorkGuard(
+  store: DocumentStore,
+  save: () => Promise<boolean>,
+): () => Promise<boolean> {
+  const saveRef = useRef(save);
+  useEffect(() => {
+    saveRef.current = save;
+  });
+
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent): void => {
       if (!hasUnsavedWork(store.getSnapshot())) return;
@@ -24,11 +33,14 @@ export function useUnsavedWorkGuard(store: DocumentStore): () => boolean {
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [store]);
 
-  return useCallback(() => {
+  return useCallback(async () => {
     const open = store.getSnapshot();
     if (!hasUnsavedWork(open)) return true;
+    if (!open!.conflict && (await saveRef.current().catch(() => false))) return true;
+    const now = store.getSnapshot();
+    if (!hasUnsavedWork(now)) return true;
     return window.confirm(
-      `“${open!.doc.path}” has changes that are not saved.\n\nOpen the other article and lose them?`,
+      `“${now!.doc.path}” has changes that could not be saved.\n\nOpen the other article and lose them?`,
     );
   }, [store]);
 }

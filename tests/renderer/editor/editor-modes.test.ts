@@ -47,6 +47,6 @@ describe('paragraphAt (focus mode)', () => {
 describe('describeKey', () => {
   it('spells shortcuts for each platform', () => {
     expect(describeKey('Mod-Shift-p', false)).toBe('Ctrl+Shift+P');
-    expect(describeKey('Mod-Alt-1', true)).toBe('⌘⌥1');
+    expect(describeKey('Mod-Shift-1', true)).toBe('⌘⇧1');
   });
 });
