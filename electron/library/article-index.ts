@@ -126,7 +126,9 @@ export class ArticleIndex {
    */
   async refresh(relative: string, absolute: string): Promise<'added' | 'changed' | 'removed' | 'same'> {
     const before = this.entries.get(relative);
-    const info = await stat(absolute).catch(() => null);
+    // A watcher event may name a symlink: it counts only when it stays inside the library.
+    const real = await realpath(absolute).catch(() => null);
+    const info = real && isInside(this.realRoot, real) ? await stat(real).catch(() => null) : null;
     if (!info?.isFile()) {
       if (!before) return 'same';
       this.entries.delete(relative);
