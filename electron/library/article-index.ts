@@ -126,7 +126,9 @@ export class ArticleIndex {
    */
   async refresh(relative: string, absolute: string): Promise<'added' | 'changed' | 'removed' | 'same'> {
     const before = this.entries.get(relative);
-    const info = await stat(absolute).catch(() => null);
+    // A watcher event may name a symlink: it counts only when it stays inside the library.
+    const real = await realpath(absolute).catch(() => null);
+    const info = real && isInside(this.realRoot, real) ? await stat(real).catch(() => null) : null;
     if (!info?.isFile()) {
       if (!before) return 'same';
       this.entries.delete(relative);
@@ -134,7 +136,7 @@ export class ArticleIndex {
       return 'removed';
     }
     this.addFolderChain(path.posix.dirname(relative));
-    const entry = await readEntry(relative, absolute, info.size, info.mtime);
+    const entry = await readEntry(relative, absolute, info);
     this.entries.set(relative, entry);
     if (before && before.hash !== null && before.hash === entry.hash) return 'same';
     this.notify({ kind: 'upsert', path: relative, entry });
@@ -170,7 +172,7 @@ export class ArticleIndex {
     const info = await stat(absolute).catch(() => null);
     if (!info) return false;
     if (before && before.size === info.size && before.mtimeMs === info.mtimeMs) return false;
-    const entry = await readEntry(relative, absolute, info.size, info.mtime);
+    const entry = await readEntry(relative, absolute, info);
     this.entries.set(relative, entry);
     if (before && before.hash !== null && before.hash === entry.hash) return false;
     this.notify({ kind: 'upsert', path: relative, entry });
@@ -214,13 +216,14 @@ export class ArticleIndex {
 async function readEntry(
   relative: string,
   absolute: string,
-  size: number,
-  mtime: Date,
+  info: { readonly size: number; readonly mtime: Date; readonly mtimeMs: number },
 ): Promise<IndexedArticle> {
+  const { size, mtime } = info;
   const unreadable = (problem: string): IndexedArticle => ({
     summary: { ...summarizeArticle(relative, '', mtime), problems: [problem] },
     hash: null,
-    mtimeMs: mtime.getTime(),
+    // The exact stat value (with its fraction): a re-scan compares it to skip unchanged files.
+    mtimeMs: info.mtimeMs,
     size,
     body: '',
     head: '',
@@ -246,7 +249,8 @@ async function readEntry(
   return {
     summary: summarizeArticle(relative, decoded.text, mtime),
     hash,
-    mtimeMs: mtime.getTime(),
+    // The exact stat value (with its fraction): a re-scan compares it to skip unchanged files.
+    mtimeMs: info.mtimeMs,
     size,
     body: bodyOf(decoded.text),
     head: decoded.text.slice(0, decoded.text.length - bodyOf(decoded.text).length),

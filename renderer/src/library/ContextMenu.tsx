@@ -29,9 +29,15 @@ export function ContextMenu({ label, x, y, items, onClose }: ContextMenuProps): 
     const away = (event: MouseEvent) => {
       if (!ref.current?.contains(event.target as Node)) onClose();
     };
+    // Escape closes the menu even if something else took the focus meanwhile.
+    const escape = (event: globalThis.KeyboardEvent) => {
+      if (event.key === 'Escape') onClose();
+    };
     window.addEventListener('mousedown', away, true);
+    window.addEventListener('keydown', escape, true);
     return () => {
       window.removeEventListener('mousedown', away, true);
+      window.removeEventListener('keydown', escape, true);
       opener?.focus?.();
     };
   }, [onClose]);

@@ -84,3 +84,17 @@ describe('searching the library', () => {
     expect(await service.searchArticles({ query: 'shared', limit: 5 })).toHaveLength(5);
   });
 });
+
+describe('re-scanning without a watcher', () => {
+  it('re-reads only the files that changed', async () => {
+    const { root, service } = await library(files);
+    const before = await service.listArticles({});
+    await writeFile(path.join(root, 'coffee.md'), '# Coffee, rewritten\n');
+    const after = await service.listArticles({});
+    expect(after.find((a) => a.path === 'coffee.md')!.title).toBe('Coffee, rewritten');
+    // An unchanged file keeps its very summary object: it was not read again.
+    for (const unchanged of ['sourdough.md', 'notes/garden.md']) {
+      expect(after.find((a) => a.path === unchanged)).toBe(before.find((a) => a.path === unchanged));
+    }
+  });
+});
