@@ -1,6 +1,8 @@
 import { exportBench } from './export.bench';
 import { frontmatterBench } from './frontmatter.bench';
 import { editorBench } from './editor.bench';
+import { previewDomBench } from './preview-dom.bench';
+import { libraryBench } from './library.bench';
 import { renderBench } from './render.bench';
 import { reviewBench } from './review.bench';
 
@@ -14,6 +16,8 @@ const suites: Record<string, () => void | Promise<void>> = {
   frontmatter: frontmatterBench,
   editor: editorBench,
   review: reviewBench,
+  'preview-dom': previewDomBench,
+  library: libraryBench,
 };
 
 const only = process.argv.slice(2);

@@ -1,24 +1,93 @@
 import MarkdownIt from 'markdown-it';
-import { renderMarkdown } from '../shared/markdown';
+import { IncrementalRenderer, renderMarkdown, type TextChange } from '../shared/markdown';
 import { generateArticle } from './generate-article';
-import { measure, ms, printTable } from './measure';
+import { measure, ms, printTable, type Timing } from './measure';
 
-/** Full render of generated articles: Folio's unified pipeline against markdown-it, same run. */
+const sizes = [2_000, 10_000, 100_000] as const;
+
+function runsFor(words: number): number {
+  return words >= 100_000 ? 3 : 10;
+}
+
+function ratio(value: number, peer: number): string {
+  return `${(value / peer).toFixed(2)}×`;
+}
+
+/**
+ * Times single edits of the incremental renderer: each run starts from an article rendered as
+ * it stands and applies `edit` (typing goes on from one keystroke to the next; worst cases are
+ * undone, unmeasured, after each run).
+ */
+function timeEdits(text: string, edits: (run: number) => TextChange, runs: number, undo: boolean): Timing {
+  const renderer = new IncrementalRenderer();
+  renderer.reset(text);
+  let run = 0;
+  let current = text;
+  return measure(
+    () => {
+      const edit = edits(run++);
+      renderer.edit([edit]);
+      const next = current.slice(0, edit.from) + edit.insert + current.slice(edit.to);
+      if (undo)
+        renderer.edit([
+          { from: edit.from, to: edit.from + edit.insert.length, insert: current.slice(edit.from, edit.to) },
+        ]);
+      else current = next;
+    },
+    runs,
+    2,
+  );
+}
+
+/** Full render of generated articles against markdown-it, and per-keystroke incremental work. */
 export function renderBench(): void {
   const markdownIt = new MarkdownIt({ html: true, linkify: true });
-  const rows: string[][] = [['article', 'unified p50', 'markdown-it p50', 'ratio']];
-  for (const words of [2_000, 10_000, 100_000]) {
+  const full: string[][] = [['article', 'unified p50', 'markdown-it p50', 'ratio']];
+  const typing: string[][] = [
+    [
+      'article',
+      'keystroke p50',
+      'p95',
+      'vs markdown-it full',
+      'vs unified full',
+      'fence p50',
+      'fence vs full',
+      '<!-- p50',
+      '<!-- vs full',
+    ],
+  ];
+  for (const words of sizes) {
     const text = generateArticle(words);
-    const runs = words >= 100_000 ? 3 : 10;
+    const runs = runsFor(words);
     const unified = measure(() => renderMarkdown(text), runs, 1);
     const peer = measure(() => markdownIt.render(text), runs, 1);
-    rows.push([
+    full.push([`${words / 1000}k words`, ms(unified.p50), ms(peer.p50), ratio(unified.p50, peer.p50)]);
+
+    // Typing in the middle of a paragraph near the middle of the article.
+    const section = text.indexOf(`## Section ${Math.max(2, Math.floor(words / 240))}\n\n`);
+    const at = text.indexOf(' ', text.indexOf('\n\n', section) + 10);
+    const keystroke = timeEdits(text, (run) => ({ from: at + run, to: at + run, insert: 'x' }), 40, false);
+    // Worst cases near the top: opening a fence or an HTML comment swallows the rest.
+    const top = text.indexOf('## Section 2');
+    const fence = timeEdits(text, () => ({ from: top, to: top, insert: '```\n' }), runs, true);
+    const comment = timeEdits(text, () => ({ from: top, to: top, insert: '<!--\n' }), runs, true);
+    typing.push([
       `${words / 1000}k words`,
-      ms(unified.p50),
-      ms(peer.p50),
-      `${(unified.p50 / peer.p50).toFixed(1)}×`,
+      ms(keystroke.p50),
+      ms(keystroke.p95),
+      ratio(keystroke.p50, peer.p50),
+      ratio(keystroke.p50, unified.p50),
+      ms(fence.p50),
+      ratio(fence.p50, unified.p50),
+      ms(comment.p50),
+      ratio(comment.p50, unified.p50),
     ]);
   }
   console.log('\nFull render (the preview pipeline) against markdown-it');
-  printTable(rows);
+  printTable(full);
+  console.log('\nWorker time per edit (incremental) against full renders, same run');
+  console.log(
+    'targets: keystroke at 100k ≤ 0.1× markdown-it full, at 10k ≤ 0.5×; worst cases ≤ 1.3× unified full',
+  );
+  printTable(typing);
 }

@@ -7,6 +7,7 @@ import { registerCheckCommand } from './check-command';
 import { registerExportCommand } from './export-command';
 import { registerMetaCommand } from './meta';
 import { registerLibraryCommands } from './library-commands';
+import { registerRenderCommand } from './render-command';
 
 /** Where the built renderer lives, relative to this package. */
 export const rendererDir = path.resolve(
@@ -58,5 +59,6 @@ export function createProgram(): Command {
   registerCheckCommand(program);
   registerMetaCommand(program);
   registerLibraryCommands(program);
+  registerRenderCommand(program);
   return program;
 }

@@ -9,6 +9,9 @@ import { isInside, toLibraryPath } from './paths';
 /** Files larger than this are listed but not opened into the editor (nor indexed for search). */
 export const maxOpenBytes = 20 * 1024 * 1024;
 
+/** How many files a scan reads at once. */
+const scanConcurrency = 32;
+
 /** File names Folio treats as articles. */
 export const articleExtension = /\.(md|markdown)$/i;
 
@@ -105,11 +108,14 @@ export class ArticleIndex {
         changed.push(relative);
       }
     }
-    await Promise.all(
-      [...files].map(async ([relative, absolute]) => {
-        if (await this.refreshFile(relative, absolute)) changed.push(relative);
-      }),
-    );
+    // A bounded number of files in flight: macOS allows only 256 open files by default.
+    const queue = [...files];
+    const worker = async (): Promise<void> => {
+      for (let next = queue.pop(); next; next = queue.pop()) {
+        if (await this.refreshFile(next[0], next[1])) changed.push(next[0]);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(scanConcurrency, queue.length) }, worker));
     this.scanned = true;
     return changed;
   }

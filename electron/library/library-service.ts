@@ -201,6 +201,8 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
 
     async listArticles(): Promise<ArticleSummary[]> {
       await ensureScanned();
+      // The app (watching) indexes for search in the background, ready before the first search.
+      if (watcher) void search.build();
       const { schema, source } = await loadLibrarySchema(realRoot);
       if (source !== 'library') return index.summaries();
       // A library schema adds its problems (missing required fields, ...) to the pane's marks.

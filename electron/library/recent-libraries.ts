@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { RecentLibrary } from '../../shared/library-contract';
@@ -46,4 +46,21 @@ export async function recordRecentLibrary(appDataDir: string, root: string): Pro
 /** The library opened last, to reopen at start; `null` when none was recorded. */
 export async function lastLibrary(appDataDir: string): Promise<string | null> {
   return (await readRecentLibraries(appDataDir))[0]?.root ?? null;
+}
+
+/**
+ * Which library to open at start: the folder given on the command line, else `FOLIO_LIBRARY`,
+ * else the library opened last (if it still exists), else `null` for the default library.
+ */
+export async function pickStartLibrary(options: {
+  readonly fromArgs: string | undefined;
+  readonly env: NodeJS.ProcessEnv;
+  readonly appDataDir: string;
+}): Promise<string | null> {
+  if (options.fromArgs) return path.resolve(options.fromArgs);
+  if (options.env.FOLIO_LIBRARY) return path.resolve(options.env.FOLIO_LIBRARY);
+  const last = await lastLibrary(options.appDataDir);
+  if (!last) return null;
+  const info = await stat(last).catch(() => null);
+  return info?.isDirectory() ? last : null;
 }

@@ -18,33 +18,49 @@ const snippetRadius = 70;
  */
 export class SearchIndex {
   private mini: MiniSearch<SearchDoc> | null = null;
+  private building: Promise<void> | null = null;
+  /** Articles that changed while the index was being built. */
+  private readonly changedDuringBuild = new Set<string>();
 
   constructor(private readonly articles: ArticleIndex) {
     articles.onChange((change) => {
-      if (!this.mini) return;
+      if (!this.mini) {
+        if (this.building) this.changedDuringBuild.add(change.path);
+        return;
+      }
       if (this.mini.has(change.path)) this.mini.discard(change.path);
       if (change.kind === 'upsert') this.mini.add(toDoc(change.path, change.entry));
     });
   }
 
-  /** Builds the index now (otherwise it is built on the first search). */
-  build(): void {
-    if (this.mini) return;
-    const mini = new MiniSearch<SearchDoc>({
-      fields: ['title', 'tags', 'body'],
-      storeFields: [],
-      searchOptions: { boost: { title: 3, tags: 2 }, prefix: true, fuzzy: 0.2, combineWith: 'AND' },
-    });
-    const docs: SearchDoc[] = [];
-    for (const entry of this.articles.all()) docs.push(toDoc(entry.summary.path, entry));
-    mini.addAll(docs);
-    this.mini = mini;
+  /**
+   * Builds the index in small chunks, yielding between them, so that a big library stays
+   * responsive while it is indexed (the app starts this after the first listing). Changes that
+   * arrive meanwhile are applied once the build is done.
+   */
+  build(): Promise<void> {
+    if (this.mini) return Promise.resolve();
+    this.building ??= (async () => {
+      const mini = createMini();
+      const docs: SearchDoc[] = [];
+      for (const entry of this.articles.all()) docs.push(toDoc(entry.summary.path, entry));
+      await mini.addAllAsync(docs, { chunkSize: 250 });
+      // Catch up with what changed during the build.
+      for (const path of this.changedDuringBuild) {
+        if (mini.has(path)) mini.discard(path);
+        const entry = this.articles.get(path);
+        if (entry) mini.add(toDoc(path, entry));
+      }
+      this.changedDuringBuild.clear();
+      this.mini = mini;
+    })();
+    return this.building;
   }
 
   /** Searches; results come best first with a snippet around the first match. */
-  search(query: string, limit = 20): SearchHit[] {
+  async search(query: string, limit = 20): Promise<SearchHit[]> {
     if (!query.trim()) return [];
-    this.build();
+    await this.build();
     let results = this.mini!.search(query);
     // Every word must match; when none does, fall back to any word matching.
     if (results.length === 0) results = this.mini!.search(query, { combineWith: 'OR' });
@@ -61,6 +77,21 @@ export class SearchIndex {
     }
     return hits;
   }
+}
+
+function createMini(): MiniSearch<SearchDoc> {
+  return new MiniSearch<SearchDoc>({
+    fields: ['title', 'tags', 'body'],
+    storeFields: [],
+    searchOptions: {
+      boost: { title: 3, tags: 2 },
+      // Prefix matching for the word being typed, fuzzy matching for words long enough to
+      // have a typo: both widen the search, and on common short words they cost the most.
+      prefix: (_term, i, terms) => i === terms.length - 1,
+      fuzzy: (term) => (term.length > 3 ? 0.2 : false),
+      combineWith: 'AND',
+    },
+  });
 }
 
 function toDoc(path: string, entry: IndexedArticle): SearchDoc {

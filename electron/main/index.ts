@@ -5,8 +5,10 @@ import {
   createLibraryService,
   defaultLibraryDir,
   ensureSampleLibrary,
+  pickStartLibrary,
   type LibraryService,
 } from '../library';
+import { libraryMenuItems } from './library-menu';
 import { handleProtocols, registerSchemes } from './app-protocol';
 import { bindIpc } from './ipc';
 import { buildMenu } from './menu';
@@ -47,8 +49,9 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   const fromArgs = process.argv.slice(app.isPackaged ? 1 : 2).find((arg) => !arg.startsWith('-'));
-  libraryRoot = path.resolve(fromArgs ?? process.env.FOLIO_LIBRARY ?? defaultLibraryDir());
-  if (!fromArgs) await ensureSampleLibrary(libraryRoot);
+  const chosen = await pickStartLibrary({ fromArgs, env: process.env, appDataDir: dataDir });
+  libraryRoot = chosen ?? defaultLibraryDir();
+  if (!chosen) await ensureSampleLibrary(libraryRoot);
   service = await createLibraryService({
     root: libraryRoot,
     host: { appDataDir: dataDir, trashItem: (file) => shell.trashItem(file), printToPdf: printHtmlToPdf },
@@ -56,7 +59,8 @@ async function start(): Promise<void> {
   lockDownSession((await import('electron')).session.defaultSession);
   handleProtocols(rendererDir, () => libraryRoot);
   bindIpc(service, () => mainWindow?.webContents ?? null);
-  Menu.setApplicationMenu(buildMenu(process.platform === 'darwin'));
+  const libraryItems = await libraryMenuItems(dataDir, (await service.getLibrary({})).root, () => mainWindow);
+  Menu.setApplicationMenu(buildMenu(process.platform === 'darwin', libraryItems));
   await createWindow(dataDir);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void createWindow(dataDir);

@@ -212,7 +212,8 @@ export class IncrementalRenderer {
     // parsed on its own would match.
     const unclosedFrontmatter =
       /^(---|\+\+\+)[ \t]*(\n|$)/.test(this.text) && !['yaml', 'toml'].includes(rendered.firstType ?? '');
-    this.exact = rendered.exact;
+    this.exact = null;
+    if (rendered.irregular || this.html() !== rendered.exact) this.exact = rendered.exact;
     this.fullOnly =
       new Set(labels).size !== labels.length ||
       rendered.footerHasHeadings ||
@@ -227,6 +228,9 @@ export class IncrementalRenderer {
     const oldTo = end === units.length ? this.text.length - delta : units[end - 1]!.to;
     const to = oldTo + delta;
     const line = start === 0 ? 1 : units[start]!.line;
+    // Start after a blank line: micromark lets an open paragraph above change how the next
+    // line's blocks start (an ordered list not starting at 1 cannot interrupt it).
+    if (start > 0 && !precededByBlankLine(this.text, from)) throw new WindowMismatch('start');
     const outside = [...units.slice(0, start), ...units.slice(end)];
     const before = units.slice(0, start);
     const rendered = this.renderRange(
@@ -347,6 +351,7 @@ export class IncrementalRenderer {
     footerHasHeadings: boolean;
     firstType?: string;
     exact: string | null;
+    irregular: boolean;
   } {
     const windowText = capNesting(this.text.slice(from, to));
     const needed = neededStubs(windowText, stubs);
@@ -392,6 +397,9 @@ export class IncrementalRenderer {
       depth = Math.max(0, depth + block.htmlDepth);
     }
     const openAtEnd = depth > 0;
+    // Raw HTML left open runs into whatever follows the window (other blocks, the appended
+    // definitions, the footnotes): only a whole render knows where it ends.
+    if (openAtEnd && !whole) throw new WindowMismatch('all');
 
     const children = hast.children;
     let footerNode: HastContent | undefined;
@@ -427,6 +435,9 @@ export class IncrementalRenderer {
       reach[first] = Math.max(reach[first]!, lastGroup);
     }
     if (!footerNode && hasNestedFooter(children)) irregular = true;
+    // An element spanning blocks was closed by whatever followed it (in a window: the end of
+    // the window); only a whole render knows where it really ends.
+    if (!whole && reach.some((last, index) => last !== index)) throw new WindowMismatch('all');
     if (irregular && !whole) throw new WindowMismatch('all');
     const merged: Block[][] = [];
     for (let index = 0; index < groups.length;) {
@@ -442,8 +453,8 @@ export class IncrementalRenderer {
     groups.splice(0, groups.length, ...merged);
     groupStarts = groups.map((group) => group[0]!.from - from);
     let exact: string | null = null;
-    if (irregular) {
-      // Raw HTML left text between blocks: keep the exact whole-article HTML for html().
+    if (whole) {
+      // Kept to check the blocks against: raw HTML can leave text between them that no block owns.
       const safe = sanitize(hast, sanitizeSchema) as HastRoot;
       removeUnsafeUrls(safe);
       exact = toHtml(safe);
@@ -548,7 +559,7 @@ export class IncrementalRenderer {
       removeUnsafeUrls(safe);
       footer = toHtml(safe);
     }
-    return { units, footer, openAtEnd, footerHasHeadings, firstType: blocks[0]?.node.type, exact };
+    return { units, footer, openAtEnd, footerHasHeadings, firstType: blocks[0]?.node.type, exact, irregular };
   }
 
   private blocksOf(mdast: MdastRoot, windowText: string, from: number, line: number): Block[] {
@@ -595,6 +606,12 @@ function neededStubs(windowText: string, stubs: readonly string[]): string[] {
 
 function foldLabel(value: string): string {
   return value.replace(/[\t\n\r ]+/g, ' ').toLowerCase();
+}
+
+function precededByBlankLine(text: string, offset: number): boolean {
+  if (offset === 0) return true;
+  const lineStart = text.lastIndexOf('\n', offset - 2) + 1;
+  return /^[ \t]*$/.test(text.slice(lineStart, offset - 1));
 }
 
 function countLines(text: string): number {

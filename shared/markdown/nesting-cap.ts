@@ -4,7 +4,7 @@ import type { Plugin } from 'unified';
 /** Deepest container nesting (block quotes and list items) a single line may open. */
 export const maxContainerDepth = 32;
 /** Leading indentation kept on a line, in characters; deeper indentation only costs time. */
-export const maxIndent = 128;
+export const maxIndent = 64;
 /** Deepest tree the renderer builds; deeper subtrees are replaced by a short notice. */
 export const maxTreeDepth = 256;
 /** Deepest raw HTML element nesting kept as HTML; past it all raw HTML shows as text. */
@@ -13,9 +13,10 @@ export const maxHtmlDepth = 128;
 const marker = /^ {0,3}(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/;
 
 /**
- * Caps container nesting in the source before parsing, line by line (so line numbers never
- * change): past {@link maxContainerDepth} markers on one line the next marker is escaped, and
- * indentation past {@link maxIndent} is cut. A stock parser overflows its stack on a line of
+ * Caps container nesting in the source before parsing, keeping every offset and line (source
+ * positions stay exact): past {@link maxContainerDepth} markers on one line the next marker is
+ * swapped for a look-alike that is text, and indentation past {@link maxIndent} becomes
+ * non-breaking spaces. A stock parser overflows its stack on a line of
  * 3,000 list markers and takes quadratic time on thousands of nested indented list items.
  */
 export function capNesting(markdown: string): string {
@@ -31,25 +32,40 @@ function needsCap(markdown: string): boolean {
   return new RegExp(`(^|\\n)[ \\t>*+\\-.)0-9]{${maxContainerDepth * 2},}`).test(markdown);
 }
 
+/** Stand-ins that look like container markers but are not: the cap keeps every offset. */
+const inert: Record<string, string> = {
+  '>': '\u203a',
+  '-': '\u2010',
+  '*': '\u2217',
+  '+': '\u2795',
+  '.': '\u2024',
+  ')': '\u2769',
+};
+
 function capLine(line: string): string {
+  let out = '';
   let rest = line;
-  let prefix = '';
   let depth = 0;
   for (;;) {
     const indent = /^[ \t]*/.exec(rest)![0];
     if (indent.length > maxIndent) {
-      rest = rest.slice(indent.length - maxIndent);
+      // Non-breaking spaces look the same but are text, so the line stops nesting here.
+      out += indent.slice(0, maxIndent) + '\u00a0'.repeat(indent.length - maxIndent);
+      return out + rest.slice(indent.length);
     }
     const match = marker.exec(rest);
     if (!match) break;
     if (++depth > maxContainerDepth) {
       const lead = /^ */.exec(rest)![0];
-      return `${prefix}${lead}\\${rest.slice(lead.length)}`;
+      const body = rest.slice(lead.length);
+      const digits = /^\d*/.exec(body)![0];
+      const char = body.charAt(digits.length);
+      return `${out}${lead}${digits}${inert[char] ?? char}${body.slice(digits.length + 1)}`;
     }
-    prefix += match[0];
+    out += match[0];
     rest = rest.slice(match[0].length);
   }
-  return prefix + rest;
+  return out + rest;
 }
 
 const tooDeep = 'Nested too deeply to show.';

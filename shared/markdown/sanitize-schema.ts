@@ -103,7 +103,8 @@ export const sanitizeSchema: SanitizeSchema = {
         [...(defaultSchema.attributes?.[tag] ?? []), ['className', criticClass]],
       ]),
     ),
-    code: [...(defaultSchema.attributes?.code ?? []), ['className', /^language-[\w+#-]+$/, 'hljs']],
+    // Replaces GitHub's `language-.` (any class): the info string's first word only.
+    code: [['className', /^language-[\w+#-]+$/, 'hljs']],
     span: [
       ...(defaultSchema.attributes?.span ?? []),
       ['className', /^hljs-[\w-]+$/, /^[\w-]+_$/, 'katex', 'katex-display', 'katex-error', criticClass],

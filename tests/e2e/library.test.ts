@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -280,6 +280,29 @@ describe('the save cycle in browser mode', () => {
     await banner.getByRole('button', { name: 'Take theirs' }).click();
     await page.getByLabel('Markdown source').getByText('Final theirs.').waitFor();
     expect(await readFile(file, 'utf8')).toBe('Final theirs.\n');
+    await app.close();
+  });
+
+  it('follows a rename done outside and says when the open file is deleted', async () => {
+    const app = await openApp(browser, fillLibrary);
+    const { page } = app;
+    await page.getByRole('checkbox', { name: 'Autosave' }).uncheck();
+    await openArticle(page, /The Field Guide/);
+    await rename(path.join(app.library, 'guide.md'), path.join(app.library, 'drafts', 'moved-guide.md'));
+    await page.getByRole('contentinfo').getByText('Now at drafts/moved-guide.md').waitFor();
+    await libraryPane(page).locator('[aria-current="page"]').getByText('The Field Guide').waitFor();
+    // Unsaved text survives the deletion of its file, and "Save it again" brings the file back.
+    await page.getByLabel('Markdown source').click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type('Still here.');
+    await rm(path.join(app.library, 'drafts', 'moved-guide.md'));
+    const banner = page.getByRole('alert', { name: 'File changed on disk' });
+    await banner.getByText('“moved-guide.md” was deleted on disk.').waitFor();
+    await banner.getByRole('button', { name: 'Save it again' }).click();
+    await banner.waitFor({ state: 'detached' });
+    expect(await readFile(path.join(app.library, 'drafts', 'moved-guide.md'), 'utf8')).toContain(
+      'Still here.',
+    );
     await app.close();
   });
 

@@ -46,15 +46,22 @@ export class PreviewSession {
   private budget: ReturnType<typeof setTimeout> | null = null;
   private firstShown: Node[] = [];
   private remoteAllowed = new Set<string>();
+  private opener: (path: string, fragment: string) => void;
   readonly sync: ScrollSync;
   /** Milliseconds the worker took for the last patch (for the status line and tests). */
   lastRenderMs = 0;
 
   constructor(private readonly events: PreviewSessionEvents) {
+    this.opener = events.onOpenArticle;
     this.sync = new ScrollSync(
       () => this.entries,
       (line) => this.revealLine(line),
     );
+  }
+
+  /** Sets what a click on a link to another article does. */
+  setArticleOpener(open: (path: string, fragment: string) => void): void {
+    this.opener = open;
   }
 
   /** Connects the preview frame (after it loaded) or disconnects it (`null`). */
@@ -292,7 +299,7 @@ export class PreviewSession {
       element?.scrollIntoView({ block: 'start' });
       if (!element) this.events.onStatus(`There is no “${target.id}” in this article.`);
     } else if (target.kind === 'article') {
-      this.events.onOpenArticle(target.path, target.fragment);
+      this.opener(target.path, target.fragment);
     } else if (target.kind === 'external') {
       // The desktop shell asks before opening (its window-open handler); browser mode asks here.
       if (

@@ -1,5 +1,5 @@
 import { EditorView } from '@codemirror/view';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Extension } from '@codemirror/state';
 import { PreviewSession } from './preview-session';
 
@@ -23,21 +23,16 @@ export interface PreviewBinding {
 export function usePreviewSession(openArticle: (path: string) => void): PreviewBinding {
   const [status, setStatus] = useState<string | null>(null);
   const [remoteImagesBlocked, setRemoteImagesBlocked] = useState(false);
-  const open = useRef(openArticle);
-  useEffect(() => {
-    open.current = openArticle;
-  });
-  const session = useMemo(
+  // One session per window; created lazily in state so that it survives re-renders.
+  const [session] = useState(
     () =>
-      // The ref is read when a link is followed, never during render.
-      // eslint-disable-next-line react-hooks/refs
       new PreviewSession({
         onStatus: setStatus,
-        onOpenArticle: (path) => open.current(path),
+        onOpenArticle: () => undefined,
         onRemoteImages: setRemoteImagesBlocked,
       }),
-    [],
   );
+  useEffect(() => session.setArticleOpener(openArticle), [session, openArticle]);
   useEffect(() => () => session.dispose(), [session]);
   const extensions = useMemo(
     () => [

@@ -77,3 +77,23 @@ describe('the recovery journal', () => {
     expect(await lastLibrary(appDataDir)).toBe(recent[0]!.root);
   });
 });
+
+describe('choosing the library at start', () => {
+  it('prefers the command line, then FOLIO_LIBRARY, then the last library that still exists', async () => {
+    const { pickStartLibrary } = await import('../../../electron/library');
+    const appDataDir = path.join(await tempDir(), 'data');
+    const last = await tempDir();
+    expect(await pickStartLibrary({ fromArgs: undefined, env: {}, appDataDir })).toBeNull();
+    await open(last, appDataDir);
+    const real = await import('node:fs/promises').then((fs) => fs.realpath(last));
+    expect(await pickStartLibrary({ fromArgs: undefined, env: {}, appDataDir })).toBe(real);
+    expect(await pickStartLibrary({ fromArgs: '/x/y', env: { FOLIO_LIBRARY: '/z' }, appDataDir })).toBe(
+      '/x/y',
+    );
+    expect(await pickStartLibrary({ fromArgs: undefined, env: { FOLIO_LIBRARY: '/z' }, appDataDir })).toBe(
+      '/z',
+    );
+    await import('node:fs/promises').then((fs) => fs.rm(last, { recursive: true }));
+    expect(await pickStartLibrary({ fromArgs: undefined, env: {}, appDataDir })).toBeNull();
+  });
+});

@@ -1,0 +1,239 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateArticle } from '../../bench/generate-article';
+import { launchChromium, openApp, previewArticle, screenshot } from './harness';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A 2×2 red PNG. */
+const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEklEQVR4nGP4z8DAwMDAxMDAAAAvHQQBOhx4fQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+const rich = `---
+title: Rich article
+---
+
+# Rich article
+
+Text with $e^{i\\pi}+1=0$, **bold** and a note.[^1] Jump to [the data](#data) or read [the other one](notes/other.md).
+
+An [external link](https://example.com/page) and a [bad one](javascript:alert(1)).
+
+## Data
+
+| Name | Value |
+| --- | ---: |
+| alpha | 1 |
+
+\`\`\`ts
+const x: number = 1;
+\`\`\`
+
+$$
+\\frac{1}{3}
+$$
+
+![Red dot](images/dot.png)
+
+![Gone](images/missing.png)
+
+![Remote](https://example.com/remote.png)
+
+${Array.from({ length: 30 }, (_, i) => `Filler paragraph ${i + 1} with enough words to take some room in the preview.`).join('\n\n')}
+
+[^1]: The note.
+`;
+
+async function fill(library: string): Promise<void> {
+  await writeFile(path.join(library, 'rich.md'), rich);
+  await mkdir(path.join(library, 'notes'));
+  await writeFile(path.join(library, 'notes', 'other.md'), '# Other article\n\nHello.\n');
+  await mkdir(path.join(library, 'images'));
+  await writeFile(path.join(library, 'images', 'dot.png'), png);
+  await writeFile(
+    path.join(library, 'long.md'),
+    generateArticle(6000).replace('Generated article', 'Long article'),
+  );
+}
+
+async function openArticle(page: Page, name: RegExp): Promise<void> {
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('link', { name }).click();
+  await page.getByLabel('Markdown source').waitFor();
+}
+
+function frameEval<T>(page: Page, script: string): Promise<T> {
+  return page.evaluate((code) => {
+    const frame = document.querySelector<HTMLIFrameElement>('iframe[title="Preview"]')!;
+    return new Function('win', 'doc', code)(frame.contentWindow, frame.contentDocument) as T;
+  }, script);
+}
+
+describe('the live preview', () => {
+  it('patches only the edited block while typing', async () => {
+    const app = await openApp(browser, fill);
+    const { page } = app;
+    await openArticle(page, /Rich article/);
+    const preview = previewArticle(page);
+    await preview.locator('table').waitFor();
+    // Mark every block element; after typing only the edited paragraph may be new.
+    await frameEval(
+      page,
+      "for (const el of doc.querySelectorAll('#folio-preview > *')) el.folioMark = true;",
+    );
+    await page.getByLabel('Markdown source').click();
+    await page.keyboard.press('ControlOrMeta+Home');
+    for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Typed words.');
+    await preview.locator('p', { hasText: 'Typed words.' }).waitFor();
+    const fresh = await frameEval<string[]>(
+      page,
+      "return [...doc.querySelectorAll('#folio-preview > *')].filter((el) => !el.folioMark).map((el) => el.textContent.slice(0, 30));",
+    );
+    expect(fresh).toHaveLength(1);
+    expect(fresh[0]).toContain('Text with');
+    await app.close();
+  });
+
+  it('shows library images, a placeholder for missing ones and keeps remote images off', async () => {
+    const app = await openApp(browser, fill);
+    const { page } = app;
+    await openArticle(page, /Rich article/);
+    const preview = previewArticle(page);
+    await preview.getByText('Image not found: images/missing.png').waitFor();
+    await preview.getByText('Remote image not loaded: https://example.com/remote.png').waitFor();
+    const width = await preview
+      .locator('img[alt="Red dot"]')
+      .evaluate((img: HTMLImageElement) => img.naturalWidth);
+    expect(width).toBe(2);
+    await page.getByRole('button', { name: 'Load remote images' }).waitFor();
+    await screenshot(page, 'preview-images');
+    await app.close();
+  });
+
+  it('follows anchors in the preview, opens article links in Folio and asks before external links', async () => {
+    const app = await openApp(browser, fill);
+    const { page } = app;
+    await openArticle(page, /Rich article/);
+    const preview = previewArticle(page);
+    await preview.locator('table').waitFor();
+    await page.setViewportSize({ width: 1000, height: 500 });
+    await preview.getByRole('link', { name: 'the data' }).click();
+    await expect.poll(() => frameEval<number>(page, 'return win.scrollY;')).toBeGreaterThan(50);
+
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await preview.getByRole('link', { name: 'external link' }).click();
+    await expect.poll(() => dialogs.length).toBe(1);
+    expect(dialogs[0]).toContain('example.com');
+    await preview.getByRole('link', { name: 'bad one' }).click();
+    await page.getByText(/Only links to articles open inside Folio|are not opened/).waitFor();
+    expect(dialogs).toHaveLength(1);
+
+    await preview.getByRole('link', { name: 'the other one' }).click();
+    await preview.locator('h1', { hasText: 'Other article' }).waitFor();
+    await app.close();
+  });
+
+  it('syncs scrolling both ways and moves the cursor to the source of a clicked block', async () => {
+    const app = await openApp(browser, fill);
+    const { page } = app;
+    await openArticle(page, /Long article/);
+    const preview = previewArticle(page);
+    await preview.locator('.footnotes').waitFor();
+    // Editor → preview: scroll the editor to the line of "## Section 12".
+    const line = await page.evaluate(() => {
+      const scroller = document.querySelector<HTMLElement>('.cm-scroller')!;
+      const target = [...document.querySelectorAll<HTMLElement>('.cm-line')].find(
+        (el) => el.textContent === '## Section 3',
+      );
+      scroller.scrollTop = target ? target.offsetTop : 0;
+      return target ? 1 : 0;
+    });
+    expect(line).toBe(1);
+    await page.evaluate(() => {
+      const scroller = document.querySelector<HTMLElement>('.cm-scroller')!;
+      scroller.scrollTop += 1;
+    });
+    await expect
+      .poll(() =>
+        frameEval<number>(
+          page,
+          "const h = [...doc.querySelectorAll('h2')].find((el) => el.textContent === 'Section 3'); return Math.abs(h.getBoundingClientRect().top);",
+        ),
+      )
+      .toBeLessThan(60);
+
+    // Preview → editor: scroll the preview to "Section 20".
+    await frameEval(
+      page,
+      "const h = [...doc.querySelectorAll('h2')].find((el) => el.textContent === 'Section 20'); win.scrollTo(0, h.getBoundingClientRect().top + win.scrollY);",
+    );
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const scroller = document.querySelector<HTMLElement>('.cm-scroller')!;
+          const top = scroller.getBoundingClientRect().top;
+          const line = [...document.querySelectorAll<HTMLElement>('.cm-line')].find(
+            (el) => el.getBoundingClientRect().bottom > top + 4,
+          );
+          return line?.textContent ?? '';
+        }),
+      )
+      .toMatch(/Section 20|^$/);
+
+    // Click-to-source: click a paragraph, the cursor's line is its first source line.
+    const paragraph = preview.locator('p', { hasText: /\w/ }).nth(60);
+    const expected = Number(await paragraph.getAttribute('data-line'));
+    await paragraph.click({ position: { x: 5, y: 5 } });
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const active = document.querySelector('.cm-activeLine');
+          const lines = [...document.querySelectorAll('.cm-line')];
+          return active ? lines.indexOf(active) : -1;
+        }),
+      )
+      .toBeGreaterThanOrEqual(0);
+    const activeText = await page.locator('.cm-activeLine').textContent();
+    const source = (await page.evaluate(() => document.title)) && generateLine(expected);
+    expect(activeText).toBe(source);
+    await app.close();
+
+    function generateLine(line: number): string {
+      return generateArticle(6000).replace('Generated article', 'Long article').split('\n')[line - 1]!;
+    }
+  });
+
+  it('says an article is too complex to preview and keeps the editor working', async () => {
+    const app = await openApp(browser, async (library) => {
+      await writeFile(
+        path.join(library, 'bomb.md'),
+        `# Bomb\n\n${'['.repeat(60000)}${'](x)'.repeat(20000)}\n`,
+      );
+    });
+    const { page } = app;
+    await openArticle(page, /Bomb/);
+    await page
+      .getByText('This article is too complex to preview. The editor keeps working.')
+      .waitFor({ timeout: 60_000 });
+    await page.getByLabel('Markdown source').click();
+    await page.keyboard.press('ControlOrMeta+Home');
+    await page.keyboard.type('Still typing ');
+    await page.locator('.cm-line', { hasText: 'Still typing' }).waitFor();
+    await app.close();
+  }, 120_000);
+});

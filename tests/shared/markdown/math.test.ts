@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../../shared/markdown';
+
+describe('math', () => {
+  it('typesets inline and display math as MathML', () => {
+    const html = renderMarkdown('Inline $x^2$.\n\n$$\n\\frac{a}{b}\n$$\n');
+    expect(html).toContain('<msup><mi>x</mi><mn>2</mn></msup>');
+    expect(html).toMatch(/<span class="katex" data-line="3" data-line-end="5"><math display="block">/);
+    expect(html).not.toContain('style=');
+  });
+
+  it('shows a broken formula as an error in place', () => {
+    expect(renderMarkdown('$\\frac{$')).toContain('class="katex-error"');
+  });
+
+  it('stops macro expansion bombs quickly', () => {
+    const bomb =
+      '$\\def\\a{\\b\\b}\\def\\b{\\c\\c}\\def\\c{\\d\\d}\\def\\d{\\e\\e}\\def\\e{\\f\\f}\\def\\f{xx}' +
+      '\\a'.repeat(50) +
+      '$';
+    expect(renderMarkdown(bomb)).toContain('katex-error');
+  });
+});
