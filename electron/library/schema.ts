@@ -1,7 +1,6 @@
 /**
  * The service side of the frontmatter form: the library's schema (`.folio/schema.yaml`) and the
- * images the cover picker offers. Spread into
- * the service object so that library-service.ts only needs one line for it.
+ * images the cover picker offers. Spread into the service object in one line.
  */
 import { lstat, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
