@@ -1,12 +1,11 @@
 /**
- * The service side of the frontmatter form: the library's schema (`.folio/schema.yaml`), the
- * schema problems the library pane shows, and the images the cover picker offers. Spread into
- * the service object so that library-service.ts only needs one line for it.
+ * The service side of the frontmatter form: the library's schema (`.folio/schema.yaml`) and the
+ * images the cover picker offers. Spread into the service object in one line.
  */
 import { lstat, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { ArticleSummary, FolioApi } from '../../shared/contract';
-import { builtinSchema, parseSchema, schemaProblems, type LibrarySchema } from '../../shared/frontmatter';
+import type { FolioApi } from '../../shared/contract';
+import { builtinSchema, parseSchema, type LibrarySchema } from '../../shared/frontmatter';
 import { imageTypes } from './assets';
 import { toLibraryPath } from './paths';
 
@@ -37,17 +36,6 @@ export async function loadLibrarySchema(realRoot: string): Promise<LibrarySchema
   }
   cache.set(file, { mtimeMs: info.mtimeMs, size: info.size, value });
   return value;
-}
-
-/** Adds the article's schema problems to its summary (for the library pane's marks). */
-export async function withSchemaProblems(
-  realRoot: string,
-  summary: ArticleSummary,
-  text: string,
-): Promise<ArticleSummary> {
-  const { schema } = await loadLibrarySchema(realRoot);
-  const problems = schemaProblems(text, schema);
-  return problems.length > 0 ? { ...summary, problems: [...summary.problems, ...problems] } : summary;
 }
 
 async function listImageFiles(realRoot: string, dir: string, out: string[]): Promise<void> {

@@ -246,7 +246,7 @@ describe('the frontmatter form in browser mode', () => {
     await form.getByLabel('Title', { exact: true }).press('ControlOrMeta+z');
     await waitForYaml(page, '---', false);
 
-    await pane.getByRole('link', { name: /toml/ }).click();
+    await pane.getByRole('link', { name: /In TOML/ }).click();
     await form.getByText(/TOML frontmatter/).waitFor();
     await expect(form.getByRole('textbox').count()).resolves.toBe(0);
     await app.close();
