@@ -1,5 +1,10 @@
+import { exportBench } from './export.bench';
+import { frontmatterBench } from './frontmatter.bench';
+import { editorBench } from './editor.bench';
 import { previewDomBench } from './preview-dom.bench';
+import { libraryBench } from './library.bench';
 import { renderBench } from './render.bench';
+import { reviewBench } from './review.bench';
 
 /**
  * `npm run bench`: prints figures and ratios against a peer measured in the same run. Never
@@ -7,7 +12,12 @@ import { renderBench } from './render.bench';
  */
 const suites: Record<string, () => void | Promise<void>> = {
   render: renderBench,
+  export: exportBench,
+  frontmatter: frontmatterBench,
+  editor: editorBench,
+  review: reviewBench,
   'preview-dom': previewDomBench,
+  library: libraryBench,
 };
 
 const only = process.argv.slice(2);

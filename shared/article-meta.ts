@@ -1,5 +1,7 @@
 import type { ArticleStatus, ArticleSummary } from './contract';
-import { parseFrontmatter } from './frontmatter';
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
+import { parse as parseToml } from 'smol-toml';
+import { findFrontmatter, maxFrontmatterChars, parseFrontmatter, type ParsedFrontmatter } from './frontmatter';
 
 const statuses: readonly ArticleStatus[] = ['draft', 'review', 'published'];
 const wordPattern = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu;
@@ -23,20 +25,66 @@ export function articleBody(text: string): string {
  * `#` heading, else the file name), status, tags, date, words, an excerpt and any problems.
  */
 export function summarizeArticle(path: string, text: string, updated: Date): ArticleSummary {
-  const { block, data, problems } = parseFrontmatter(text);
+  const { block, data, problems } = readMetadata(text);
   const body = block ? text.slice(block.to) : text.replace(/^\uFEFF/, '');
-  const status = typeof data.status === 'string' ? data.status.trim().toLowerCase() : null;
+  const status =
+    typeof data.status === 'string'
+      ? data.status.trim().toLowerCase()
+      : data.draft === true
+        ? 'draft' // Hugo, Astro and Eleventy mark drafts with `draft: true`
+        : null;
   return {
     path,
     title: titleOf(data.title) ?? firstHeading(body) ?? fileTitle(path),
     status: statuses.includes(status as ArticleStatus) ? (status as ArticleStatus) : null,
     tags: tagsOf(data.tags),
-    date: scalarText(data.date),
+    date: scalarText(data.date ?? data.pubDate ?? data.publishDate),
     updated: updated.toISOString(),
     words: countWords(body),
     excerpt: excerptOf(body),
     problems,
   };
+}
+
+/**
+ * Frontmatter data for the listing. YAML comes from the shared reader; a TOML block (Hugo's
+ * `+++`) is read here with smol-toml, only for the listing: the editor keeps it read-only.
+ */
+function readMetadata(text: string): ParsedFrontmatter {
+  const block = findFrontmatter(text);
+  if (block?.kind === 'yaml' && block.content.length <= maxFrontmatterChars) {
+    // The listing reads thousands of files: js-yaml (YAML 1.2 core schema, no custom types)
+    // is about ten times faster than the editor's lossless parser. Anything it refuses or does
+    // not read as a mapping goes to the shared parser, whose messages the editor also shows.
+    try {
+      const data: unknown = loadYaml(block.content, { schema: CORE_SCHEMA });
+      if (data === null || data === undefined) return { block, data: {}, problems: [] };
+      if (typeof data === 'object' && !Array.isArray(data)) {
+        return { block, data: data as Record<string, unknown>, problems: [] };
+      }
+    } catch {
+      // Fall through to the shared parser for a precise message.
+    }
+  }
+  const parsed = parseFrontmatter(text);
+  if (parsed.block?.kind !== 'toml') return parsed;
+  try {
+    const data = parseToml(parsed.block.content) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(data)) {
+      // Keep dates as written (`2023-04-01T10:00:00+02:00`), not re-printed with milliseconds.
+      if (value instanceof Date) {
+        const raw = new RegExp(
+          `^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=\\s*([^#\\n]+?)\\s*(?:#.*)?$`,
+          'm',
+        ).exec(parsed.block.content);
+        if (raw) data[key] = raw[1];
+      }
+    }
+    return { ...parsed, data };
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { ...parsed, problems: [`Invalid TOML frontmatter: ${message}`] };
+  }
 }
 
 function titleOf(value: unknown): string | null {
@@ -47,6 +95,7 @@ function titleOf(value: unknown): string | null {
 function scalarText(value: unknown): string | null {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  // smol-toml's dates extend Date and print as written (offset kept, date-only stays a date).
   if (value instanceof Date) return value.toISOString();
   return null;
 }
@@ -61,9 +110,42 @@ function tagsOf(value: unknown): string[] {
   return [];
 }
 
+/**
+ * The first level-one heading outside code: ATX (`# Title`) or setext (`Title` over `===`).
+ * Heading ids (`{#intro}`, as Hugo and Docusaurus write them) and inline marks are dropped.
+ */
 function firstHeading(body: string): string | null {
-  const match = /^ {0,3}#[ \t]+(.+?)[ \t]*#*[ \t]*$/m.exec(body);
-  return match?.[1] ? match[1].trim() : null;
+  const lines = body.split('\n');
+  let fence: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length) fence = null;
+      continue;
+    }
+    if (fenceMatch) {
+      fence = fenceMatch[1]!;
+      continue;
+    }
+    const atx = /^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
+    if (atx) return cleanHeading(atx[1]!);
+    const next = lines[i + 1];
+    if (next !== undefined && /^ {0,3}=+[ \t]*$/.test(next) && line.trim() && !/^ {4}/.test(line)) {
+      return cleanHeading(line);
+    }
+  }
+  return null;
+}
+
+function cleanHeading(text: string): string | null {
+  const clean = text
+    .replace(/[ \t]*\{#[^}]*\}[ \t]*$/, '')
+    .replace(/(\*\*|\*|`)(.+?)\1/g, '$2')
+    .replace(/(^|[^\p{L}\p{N}])(__?)(.+?)\2(?![\p{L}\p{N}])/gu, '$1$3')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .trim();
+  return clean || null;
 }
 
 function fileTitle(path: string): string {

@@ -6,6 +6,11 @@
  */
 import { z } from 'zod';
 import type { ErrorPayload } from './errors';
+import type { ArticleProblem } from './checks/problems';
+import type { ArticleHtml, ExportProgress, ExportReport } from './export/report';
+import { exportThemeIds } from './export/themes';
+import type { LibrarySchema } from './frontmatter/schema';
+import { libraryInputSchemas, type LibraryMethodOutputs } from './library-contract';
 
 /** Longest article text accepted over the boundary (characters). */
 export const maxArticleChars = 20_000_000;
@@ -20,6 +25,20 @@ export const articlePathSchema = z
   .max(4096, 'The path is too long.')
   .refine((value) => !value.includes('\0'), 'A path cannot contain NUL.');
 
+const exportChoices = {
+  images: z.enum(['inline', 'copy']).optional(),
+  theme: z.enum(exportThemeIds).optional(),
+  titleBlock: z.enum(['auto', 'always', 'never']).optional(),
+  toc: z.boolean().optional(),
+  strict: z.boolean().optional(),
+  /** Library-relative output folder (default `export`); never the library itself. */
+  outDir: articlePathSchema.optional(),
+  /** Names the run in `exportProgressed` events and for `cancelExport`. */
+  jobId: z.string().max(64).optional(),
+};
+/** Longest base64 image accepted by `importAsset` (characters; about 20 MB of bytes). */
+export const maxAssetBase64Chars = 28_000_000;
+
 /** Runtime validators for the input of every method. Every method takes one plain object. */
 export const inputSchemas = {
   getLibrary: z.object({}).strict(),
@@ -33,6 +52,58 @@ export const inputSchemas = {
       baseHash: z.string().max(128).nullable(),
     })
     .strict(),
+  // HTML export and preflight checks (shared/export, shared/checks, electron/library/export).
+  exportArticle: z.object({ path: articlePathSchema, ...exportChoices }).strict(),
+  exportLibrary: z
+    .object({
+      folder: z.string().max(4096).optional(),
+      includeDrafts: z.boolean().optional(),
+      ...exportChoices,
+    })
+    .strict(),
+  cancelExport: z.object({ jobId: z.string().max(64) }).strict(),
+  renderArticleHtml: z
+    .object({
+      path: articlePathSchema,
+      text: z.string().max(maxArticleChars).optional(),
+      theme: exportChoices.theme,
+      titleBlock: exportChoices.titleBlock,
+      toc: exportChoices.toc,
+    })
+    .strict(),
+  exportPdf: z
+    .object({ path: articlePathSchema, theme: exportChoices.theme, outDir: exportChoices.outDir })
+    .strict(),
+  checkArticle: z
+    .object({ path: articlePathSchema, text: z.string().max(maxArticleChars).optional() })
+    .strict(),
+  checkLibrary: z.object({ folder: z.string().max(4096).optional() }).strict(),
+  // Frontmatter form (issue 6): the library's field schema and its images for the cover picker.
+  getSchema: z.object({}).strict(),
+  listImages: z.object({}).strict(),
+  /** Copies an image pasted or dropped into the editor next to the article (see ImportedAsset). */
+  importAsset: z
+    .object({
+      /** The article the image belongs to; the image goes into `assets/` beside it. */
+      articlePath: articlePathSchema,
+      /** The name the image came with (a hint for its type; the saved name comes from the article). */
+      name: z.string().max(255),
+      /** The image bytes, base64. */
+      dataBase64: z.string().min(1).max(maxAssetBase64Chars, 'The image is too large.'),
+    })
+    .strict(),
+  // Snapshots (issue 8, electron/library/snapshots.ts): every save keeps one; authors name some.
+  listSnapshots: z.object({ path: articlePathSchema }).strict(),
+  readSnapshot: z.object({ path: articlePathSchema, id: z.string().min(1).max(100) }).strict(),
+  takeSnapshot: z
+    .object({
+      path: articlePathSchema,
+      name: z.string().trim().min(1, 'A snapshot needs a name.').max(200, 'The name is too long.'),
+      /** The text to keep (e.g. the editor's unsaved text); default: the file on disk. */
+      text: z.string().max(maxArticleChars, 'The article is too large to keep.').optional(),
+    })
+    .strict(),
+  ...libraryInputSchemas,
 } as const;
 
 /** The name of a contract method. */
@@ -98,12 +169,54 @@ export interface SaveResult {
   readonly written: boolean;
 }
 
+/** One kept version of an article, as the history panel lists it. */
+export interface SnapshotInfo {
+  readonly id: string;
+  /** When it was taken, ISO 8601. */
+  readonly time: string;
+  /** The author's name for it ("Sent to editor"), or `null` for a snapshot kept by a save. */
+  readonly name: string | null;
+  readonly words: number;
+  /** Words gained (or lost, negative) since the previous snapshot; `null` for the first. */
+  readonly wordDelta: number | null;
+  /** Hash of the snapshot's text. */
+  readonly hash: string;
+}
+
+/** A snapshot with its text. */
+export interface SnapshotDocument {
+  readonly info: SnapshotInfo;
+  readonly text: string;
+}
+
 /** The output of each method. */
-export interface MethodOutputs {
+export interface MethodOutputs extends LibraryMethodOutputs {
   getLibrary: LibraryInfo;
   listArticles: ArticleSummary[];
   readArticle: ArticleDocument;
   saveArticle: SaveResult;
+  exportArticle: ExportReport;
+  exportLibrary: ExportReport;
+  cancelExport: { readonly cancelled: boolean };
+  renderArticleHtml: ArticleHtml;
+  exportPdf: { readonly file: string };
+  checkArticle: ArticleProblem[];
+  checkLibrary: ArticleProblem[];
+  getSchema: LibrarySchema;
+  /** Library-relative paths of the library's images. */
+  listImages: string[];
+  importAsset: ImportedAsset;
+  listSnapshots: SnapshotInfo[];
+  readSnapshot: SnapshotDocument;
+  takeSnapshot: SnapshotInfo;
+}
+
+/** An image copied into the library by `importAsset`. */
+export interface ImportedAsset {
+  /** Library-relative path of the new file. */
+  readonly path: string;
+  /** The path relative to the article's folder, ready for `![alt](…)`. */
+  readonly markdownPath: string;
 }
 
 /** The whole API: every method async, plain data in and out. */
@@ -117,13 +230,22 @@ export interface FolioEvents {
   articleChanged: { readonly path: string; readonly hash: string | null };
   /** Articles were added, removed or renamed; re-list. */
   libraryChanged: Record<string, never>;
+  /** A running export moved on (`jobId` as given to `exportArticle`/`exportLibrary`). */
+  exportProgressed: ExportProgress & { readonly jobId: string };
+  /** An article was renamed or moved (by Folio, or outside and recognised by content hash). */
+  articleRenamed: { readonly from: string; readonly to: string };
 }
 
 /** The name of an event. */
 export type EventName = keyof FolioEvents;
 
 /** The runtime list of event names. */
-export const eventNames = ['articleChanged', 'libraryChanged'] as const satisfies readonly EventName[];
+export const eventNames = [
+  'articleChanged',
+  'libraryChanged',
+  'exportProgressed',
+  'articleRenamed',
+] as const satisfies readonly EventName[];
 
 /** A source of events, as both transports implement it. */
 export interface FolioEventSource {

@@ -3,6 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { startBrowserMode } from '../web';
+import { registerCheckCommand } from './check-command';
+import { registerExportCommand } from './export-command';
+import { registerMetaCommand } from './meta';
+import { registerLibraryCommands } from './library-commands';
 import { registerRenderCommand } from './render-command';
 
 /** Where the built renderer lives, relative to this package. */
@@ -51,6 +55,10 @@ export function createProgram(): Command {
       process.once('SIGTERM', stop);
     });
 
+  registerExportCommand(program);
+  registerCheckCommand(program);
+  registerMetaCommand(program);
+  registerLibraryCommands(program);
   registerRenderCommand(program);
   return program;
 }

@@ -10,3 +10,5 @@ export { ensureSampleLibrary } from './sample-library';
 export { defaultLibraryDir, defaultAppDataDir } from './default-locations';
 export { validateName, resolveInLibrary, splitLibraryPath } from './paths';
 export { readLibraryAsset, assetHeaders, imageTypes } from './assets';
+export { lastLibrary, pickStartLibrary, readRecentLibraries, recordRecentLibrary } from './recent-libraries';
+export { rewriteLinks } from './link-rewrite';

@@ -1,8 +1,7 @@
 import { EventEmitter } from 'node:events';
-import { lstat, mkdir, readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, mkdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { summarizeArticle } from '../../shared/article-meta';
 import type {
   ArticleDocument,
   ArticleSummary,
@@ -15,8 +14,19 @@ import type {
   SaveResult,
 } from '../../shared/contract';
 import { FolioError } from '../../shared/errors';
+import { schemaProblems } from '../../shared/frontmatter/schema';
 import { decodeArticle, encodeArticle, hashBytes } from './article-codec';
-import { isInside, resolveInLibrary, toLibraryPath } from './paths';
+import { ArticleIndex, articleExtension, maxOpenBytes } from './article-index';
+import { createExportMethods } from './export';
+import { assetImporter } from './import-asset';
+import { loadLibrarySchema, schemaMethods } from './schema';
+import { withSnapshots, type SnapshotMethodName } from './snapshots';
+import { createFileOperations } from './file-operations';
+import { Journal } from './journal';
+import { readRecentLibraries, recordRecentLibrary } from './recent-libraries';
+import { SearchIndex } from './search-index';
+import { watchLibrary, type LibraryWatcher } from './watcher';
+import { resolveInLibrary, splitLibraryPath, validateName } from './paths';
 
 /** The few OS-specific needs of the service, passed in so it never imports Electron. */
 export interface LibraryHost {
@@ -24,6 +34,8 @@ export interface LibraryHost {
   readonly appDataDir: string;
   /** Moves a file to the OS trash; browser mode and the CLI use a library-local trash. */
   readonly trashItem?: (absolutePath: string) => Promise<void>;
+  /** Renders an HTML document to PDF (Electron's `printToPDF`); only the desktop app has it. */
+  readonly printToPdf?: (html: string) => Promise<Uint8Array>;
 }
 
 /** Options of {@link createLibraryService}. */
@@ -31,18 +43,22 @@ export interface LibraryServiceOptions {
   /** The library folder; it must exist. */
   readonly root: string;
   readonly host: LibraryHost;
+  /** Watch the library for outside changes and push events (default true; the CLI turns it off). */
+  readonly watch?: boolean;
 }
 
 /** The service: the contract's methods, its events, and a way to stop it. */
 export interface LibraryService extends FolioApi, FolioEventSource {
+  /** Resolves once the watcher watches the whole tree (at once when not watching). */
+  readonly watching: Promise<void>;
   /** Stops watchers and timers. */
   close(): Promise<void>;
 }
 
-/** Files larger than this are listed but not opened into the editor. */
-export const maxOpenBytes = 20 * 1024 * 1024;
-const articleExtension = /\.(md|markdown)$/i;
-const ignoredFolders = new Set(['node_modules', '.folio', '.git']);
+export { maxOpenBytes };
+
+/** How long an outside deletion waits for a matching creation before it counts as a deletion. */
+const renameWindowMs = 400;
 
 /**
  * Creates the library service for one folder. Every path it receives is library-relative and
@@ -60,48 +76,103 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
     emitter.emit(event, payload);
   }
 
-  async function listFiles(dir: string, out: string[]): Promise<void> {
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.') || ignoredFolders.has(entry.name)) continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isSymbolicLink()) {
-        const real = await realpath(full).catch(() => null);
-        if (!real || !isInside(realRoot, real)) continue;
-        const info = await stat(real).catch(() => null);
-        if (info?.isDirectory()) continue; // never follow folder links: no cycles
-        if (info?.isFile() && articleExtension.test(entry.name)) out.push(full);
-      } else if (entry.isDirectory()) {
-        await listFiles(full, out);
-      } else if (entry.isFile() && articleExtension.test(entry.name)) {
-        out.push(full);
-      }
-    }
+  const index = new ArticleIndex(realRoot);
+  const search = new SearchIndex(index);
+  const journal = new Journal(options.host.appDataDir, realRoot);
+  await recordRecentLibrary(options.host.appDataDir, realRoot).catch(() => undefined);
+
+  // Outside deletions wait briefly for a creation with the same bytes: that pair is a rename
+  // (git mv, a file manager, a sync client), and an open article follows its file.
+  const pendingRemovals = new Map<string, { hash: string | null; timer: NodeJS.Timeout }>();
+  const recentAdds = new Map<string, { path: string; timer: NodeJS.Timeout }>();
+  let libraryChangedTimer: NodeJS.Timeout | null = null;
+
+  function libraryChangedSoon(): void {
+    if (libraryChangedTimer) return;
+    libraryChangedTimer = setTimeout(() => {
+      libraryChangedTimer = null;
+      emit('libraryChanged', {});
+    }, 30);
   }
 
-  async function summarize(file: string): Promise<ArticleSummary> {
-    const relative = toLibraryPath(realRoot, file);
-    const info = await stat(file);
-    if (info.size > maxOpenBytes) {
-      return {
-        ...summarizeArticle(relative, '', info.mtime),
-        problems: ['The file is too large to open in the editor.'],
-      };
+  async function onOutsideArticle(
+    relative: string,
+    absolute: string,
+    kind: 'add' | 'change' | 'unlink',
+  ): Promise<void> {
+    if (kind === 'unlink') {
+      const before = index.get(relative);
+      const outcome = await index.refresh(relative, absolute);
+      if (outcome !== 'removed') return;
+      const hash = before?.hash ?? null;
+      const renamedTo = hash ? recentAdds.get(hash) : undefined;
+      if (renamedTo && renamedTo.path !== relative) {
+        clearTimeout(renamedTo.timer);
+        recentAdds.delete(hash!);
+        await followRename(relative, renamedTo.path);
+        return;
+      }
+      const timer = setTimeout(() => {
+        pendingRemovals.delete(relative);
+        emit('articleChanged', { path: relative, hash: null });
+      }, renameWindowMs);
+      pendingRemovals.set(relative, { hash, timer });
+      libraryChangedSoon();
+      return;
     }
-    const decoded = decodeArticle(await readFile(file));
-    if (decoded.text === null || decoded.binary) {
-      return {
-        ...summarizeArticle(relative, '', info.mtime),
-        problems: [decoded.binary ? 'The file looks binary.' : 'The file is not valid UTF-8.'],
-      };
+    const outcome = await index.refresh(relative, absolute);
+    if (outcome === 'same') return;
+    const hash = index.get(relative)?.hash ?? null;
+    if (outcome === 'added' && hash) {
+      for (const [from, pending] of pendingRemovals) {
+        if (pending.hash === hash) {
+          clearTimeout(pending.timer);
+          pendingRemovals.delete(from);
+          await followRename(from, relative);
+          return;
+        }
+      }
+      const timer = setTimeout(() => recentAdds.delete(hash), renameWindowMs);
+      recentAdds.set(hash, { path: relative, timer });
     }
-    return summarizeArticle(relative, decoded.text, info.mtime);
+    emit('articleChanged', { path: relative, hash });
+    libraryChangedSoon();
   }
+
+  async function followRename(from: string, to: string): Promise<void> {
+    await journal.rename(from, to).catch(() => undefined);
+    emit('articleRenamed', { from, to });
+    libraryChangedSoon();
+  }
+
+  let watcher: LibraryWatcher | null = null;
+  if (options.watch ?? true) {
+    watcher = watchLibrary(realRoot, {
+      onArticle: (relative, absolute, kind) => {
+        onOutsideArticle(relative, absolute, kind).catch(() => undefined);
+      },
+      onFolder: (relative, kind) => {
+        if (kind === 'add') index.addFolderChain(relative);
+        else index.removeFolder(relative);
+        libraryChangedSoon();
+      },
+    });
+  }
+
+  async function ensureScanned(): Promise<void> {
+    // While the watcher runs, the index follows every change and needs no walk; without it
+    // (CLI, or a watcher that failed) each listing re-scans, reading only what changed.
+    if (!index.ready || !watcher) await index.scan();
+  }
+
+  const fileOperations = createFileOperations({
+    realRoot,
+    index,
+    journal,
+    trashItem: options.host.trashItem,
+    emit,
+    ioError,
+  });
 
   async function readBytes(absolute: string, relative: string): Promise<Buffer | null> {
     try {
@@ -119,19 +190,74 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
     }
   }
 
-  const api: FolioApi = {
+  const api: Omit<FolioApi, SnapshotMethodName> = {
+    ...createExportMethods({ root: realRoot, emit, printToPdf: options.host.printToPdf }),
+    ...schemaMethods(realRoot),
+    ...assetImporter(realRoot),
+
     async getLibrary(): Promise<LibraryInfo> {
       return { name: path.basename(realRoot), root: realRoot };
     },
 
     async listArticles(): Promise<ArticleSummary[]> {
-      const files: string[] = [];
-      await listFiles(realRoot, files);
-      const summaries = await Promise.all(files.map((file) => summarize(file).catch(() => null)));
-      return summaries
-        .filter((s): s is ArticleSummary => s !== null)
-        .sort((a, b) => a.path.localeCompare(b.path));
+      await ensureScanned();
+      // The app (watching) indexes for search in the background, ready before the first search.
+      if (watcher) void search.build();
+      const { schema, source } = await loadLibrarySchema(realRoot);
+      if (source !== 'library') return index.summaries();
+      // A library schema adds its problems (missing required fields, ...) to the pane's marks.
+      return index.summaries().map((summary) => {
+        const problems = schemaProblems(index.get(summary.path)?.head ?? '', schema);
+        return problems.length > 0 ? { ...summary, problems: [...summary.problems, ...problems] } : summary;
+      });
     },
+
+    async searchArticles({ query, limit }) {
+      await ensureScanned();
+      return search.search(query, limit ?? 20);
+    },
+
+    async journalArticle({ path: relative, text, baseHash }) {
+      splitLibraryPath(relative);
+      try {
+        await journal.write(relative, text, baseHash);
+      } catch (error) {
+        throw ioError(error, 'the recovery journal');
+      }
+      return { journaled: true };
+    },
+
+    async discardJournal({ path: relative }) {
+      return { discarded: await journal.discard(relative) };
+    },
+
+    async listRecoveries() {
+      const records = await journal.list();
+      const out = [];
+      for (const record of records) {
+        const disk = await api.readArticle({ path: record.path }).catch(() => null);
+        if (disk && disk.text === record.text) {
+          // Already saved (a crash between save and discard): nothing to recover.
+          await journal.discard(record.path);
+          continue;
+        }
+        out.push({
+          path: record.path,
+          text: record.text,
+          baseHash: record.baseHash,
+          journaledAt: record.journaledAt,
+          changedOnDisk: (disk?.hash ?? null) !== record.baseHash,
+          disk,
+        });
+      }
+      return out;
+    },
+
+    async listRecentLibraries() {
+      return readRecentLibraries(options.host.appDataDir);
+    },
+
+    ...fileOperations,
 
     async readArticle({ path: relative }: MethodInputs['readArticle']): Promise<ArticleDocument> {
       const absolute = await resolveArticle(relative);
@@ -152,14 +278,17 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
             : 'This file is not valid UTF-8. It is shown read-only so that no character is lost.',
         };
       }
+      const writable = await isWritable(absolute);
       return {
         path: relative,
         text: decoded.text,
         hash,
         bom: decoded.bom,
         lineEnding: decoded.lineEnding,
-        readOnly: false,
-        readOnlyReason: null,
+        readOnly: !writable,
+        readOnlyReason: writable
+          ? null
+          : 'This file is read-only on disk. Make it writable (or save a copy) to keep your changes.',
       };
     },
 
@@ -178,8 +307,16 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
         );
       }
       const disk = diskBytes === null ? null : decodeArticle(diskBytes);
-      if (disk !== null && disk.text === null) {
-        throw new FolioError('READ_ONLY', `“${relative}” is not valid UTF-8 and is not saved.`);
+      if (disk !== null && (disk.text === null || disk.binary)) {
+        throw new FolioError('READ_ONLY', `“${relative}” is not valid UTF-8 text and is not saved.`);
+      }
+      if (diskBytes === null) {
+        validateName(relative.slice(relative.lastIndexOf('/') + 1));
+      } else if (!(await isWritable(absolute))) {
+        throw new FolioError(
+          'READ_ONLY',
+          `“${relative}” is read-only on disk, so Folio did not save it. Your text is kept.`,
+        );
       }
       if (diskBytes !== null && disk?.text === text) return { hash: diskHash!, written: false };
       const bytes = encodeArticle(text, {
@@ -194,8 +331,9 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
       } catch (error) {
         throw ioError(error, relative);
       }
+      await index.recordWrite(relative, absolute).catch(() => undefined);
       emit('articleChanged', { path: relative, hash });
-      if (diskBytes === null) emit('libraryChanged', {});
+      libraryChangedSoon();
       return { hash, written: true };
     },
   };
@@ -213,14 +351,30 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
 
   return {
     ...api,
+    ...withSnapshots(api, { root: realRoot, appDataDir: options.host.appDataDir }),
     on(event, listener) {
       emitter.on(event, listener);
       return () => emitter.off(event, listener);
     },
+    watching: watcher ? watcher.ready : Promise.resolve(),
     async close() {
       emitter.removeAllListeners();
+      for (const pending of pendingRemovals.values()) clearTimeout(pending.timer);
+      for (const add of recentAdds.values()) clearTimeout(add.timer);
+      if (libraryChangedTimer) clearTimeout(libraryChangedTimer);
+      await watcher?.close();
     },
   };
+}
+
+/**
+ * True when the file may be written. Judged by its permission bits, not by `access()`, so that
+ * a file the author marked read-only stays protected even when Folio runs with more rights.
+ */
+async function isWritable(absolute: string): Promise<boolean> {
+  const info = await lstat(absolute).catch(() => null);
+  if (!info) return true;
+  return (info.mode & 0o222) !== 0;
 }
 
 function rawWithoutBom(bytes: Buffer, bom: boolean): string {

@@ -5,14 +5,18 @@ import {
   createLibraryService,
   defaultLibraryDir,
   ensureSampleLibrary,
+  pickStartLibrary,
   type LibraryService,
 } from '../library';
+import { libraryMenuItems } from './library-menu';
 import { handleProtocols, registerSchemes } from './app-protocol';
 import { bindIpc } from './ipc';
 import { buildMenu } from './menu';
+import { printHtmlToPdf } from './print-pdf';
 import { lockDownContents, lockDownSession } from './security';
 import { appOrigin } from './sender-check';
 import { mainWindowOptions } from './window-options';
+import { attachWritingHelpers } from './writing-window';
 import { loadWindowState, saveWindowState } from './window-state';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -45,16 +49,18 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   const fromArgs = process.argv.slice(app.isPackaged ? 1 : 2).find((arg) => !arg.startsWith('-'));
-  libraryRoot = path.resolve(fromArgs ?? process.env.FOLIO_LIBRARY ?? defaultLibraryDir());
-  if (!fromArgs) await ensureSampleLibrary(libraryRoot);
+  const chosen = await pickStartLibrary({ fromArgs, env: process.env, appDataDir: dataDir });
+  libraryRoot = chosen ?? defaultLibraryDir();
+  if (!chosen) await ensureSampleLibrary(libraryRoot);
   service = await createLibraryService({
     root: libraryRoot,
-    host: { appDataDir: dataDir, trashItem: (file) => shell.trashItem(file) },
+    host: { appDataDir: dataDir, trashItem: (file) => shell.trashItem(file), printToPdf: printHtmlToPdf },
   });
   lockDownSession((await import('electron')).session.defaultSession);
   handleProtocols(rendererDir, () => libraryRoot);
   bindIpc(service, () => mainWindow?.webContents ?? null);
-  Menu.setApplicationMenu(buildMenu(process.platform === 'darwin'));
+  const libraryItems = await libraryMenuItems(dataDir, (await service.getLibrary({})).root, () => mainWindow);
+  Menu.setApplicationMenu(buildMenu(process.platform === 'darwin', libraryItems));
   await createWindow(dataDir);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void createWindow(dataDir);
@@ -66,6 +72,7 @@ async function createWindow(dataDir: string): Promise<void> {
   const window = new BrowserWindow(mainWindowOptions(preloadPath, state?.bounds ?? null));
   mainWindow = window;
   lockDownContents(window.webContents, window);
+  attachWritingHelpers(window);
   if (state?.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
   window.on('close', () => {

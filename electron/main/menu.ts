@@ -1,12 +1,15 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 
-/** The application menu with the usual roles and shortcuts (Edit, View, Window, Help). */
-export function buildMenu(isMac: boolean): Menu {
+/**
+ * The application menu with the usual roles and shortcuts (Edit, View, Window, Help).
+ * `fileItems` go at the top of the File menu (e.g. the library's Open items).
+ */
+export function buildMenu(isMac: boolean, fileItems: readonly MenuItemConstructorOptions[] = []): Menu {
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
       label: 'File',
-      submenu: [isMac ? { role: 'close' as const } : { role: 'quit' as const }],
+      submenu: [...fileItems, isMac ? { role: 'close' as const } : { role: 'quit' as const }],
     },
     { role: 'editMenu' },
     {

@@ -1,8 +1,8 @@
-import { parseDocument } from 'yaml';
-import { findFrontmatter, type FrontmatterBlock } from './find-block';
+import type { FrontmatterBlock } from './find-block';
+import { findFrontmatter } from './find-block';
+import { maxFrontmatterAliases, parseBlock } from './read';
 
-/** Largest frontmatter block Folio parses (characters). */
-export const maxFrontmatterChars = 256 * 1024;
+export { maxFrontmatterChars } from './read';
 
 /** The outcome of reading an article's frontmatter. */
 export interface ParsedFrontmatter {
@@ -19,44 +19,20 @@ export interface ParsedFrontmatter {
  */
 export function parseFrontmatter(text: string): ParsedFrontmatter {
   const block = findFrontmatter(text);
-  if (!block) return { block, data: {}, problems: [] };
-  if (block.kind === 'toml') return { block, data: {}, problems: [] };
-  if (block.content.length > maxFrontmatterChars) {
-    return { block, data: {}, problems: ['The frontmatter is too large to read.'] };
-  }
-  const doc = parseDocument(block.content, {
-    schema: 'core',
-    version: '1.2',
-    uniqueKeys: true,
-    prettyErrors: true,
-  });
-  if (doc.errors.length > 0) {
-    const first = doc.errors[0]!;
-    const line = (first.linePos?.[0]?.line ?? 0) + 1; // +1 for the opening fence line
-    const col = first.linePos?.[0]?.col ?? 1;
+  if (!block || block.kind === 'toml') return { block, data: {}, problems: [] };
+  const parsed = parseBlock(text)!;
+  if (parsed.error) {
+    const { line, column, message } = parsed.error;
     return {
       block,
       data: {},
-      problems: [`Invalid frontmatter at line ${line}, column ${col}: ${firstLine(first.message)}`],
+      problems: [`Invalid frontmatter at line ${line}, column ${column}: ${message}`],
     };
   }
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    return {
-      block,
-      data: {},
-      problems: [`Invalid frontmatter: ${firstLine(error instanceof Error ? error.message : String(error))}`],
-    };
-  }
+  const value: unknown = parsed.doc.toJS({ maxAliasCount: maxFrontmatterAliases });
   if (value === null || value === undefined) return { block, data: {}, problems: [] };
   if (typeof value !== 'object' || Array.isArray(value)) {
     return { block, data: {}, problems: ['The frontmatter is not a list of keys and values.'] };
   }
   return { block, data: value as Record<string, unknown>, problems: [] };
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
 }

@@ -7,6 +7,7 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import remarkCriticMarkup from '../review/remark-critic-markup';
 import fragmentLinks from './fragment-links';
 import headingIds from './heading-ids';
 import highlight from './highlight';
@@ -27,6 +28,7 @@ export const unsafeTreeProcessor = unified()
   .use(remarkGfm)
   .use(remarkFrontmatter, ['yaml', 'toml'])
   .use(remarkMath)
+  .use(remarkCriticMarkup)
   .use(nestingCap)
   .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
   .use(rehypeRaw)

@@ -78,6 +78,9 @@ const mathAttributes: Attributes = {
   menclose: ['notation'],
 };
 
+/** Classes of CriticMarkup marks (`critic`, `critic-comment`, ...). */
+const criticClass = /^critic(?:-[a-z]+)?$/;
+
 /**
  * Folio's sanitize schema: GitHub's defaults (which prefix ids and names with `user-content-`,
  * generated heading and footnote ids included), plus what the pipeline itself produces and
@@ -87,16 +90,24 @@ const mathAttributes: Attributes = {
  */
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
-  tagNames: [...(defaultSchema.tagNames ?? []), ...mathTags],
+  // `mark` is CriticMarkup's highlight (shared/review/remark-critic-markup.ts).
+  tagNames: [...(defaultSchema.tagNames ?? []), ...mathTags, 'mark'],
   attributes: {
     ...defaultSchema.attributes,
     ...mathAttributes,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'dataLine', 'dataLineEnd'],
+    // CriticMarkup suggestions: insertions, deletions, highlights.
+    ...Object.fromEntries(
+      ['ins', 'del', 'mark'].map((tag) => [
+        tag,
+        [...(defaultSchema.attributes?.[tag] ?? []), ['className', criticClass]],
+      ]),
+    ),
     // Replaces GitHub's `language-.` (any class): the info string's first word only.
     code: [['className', /^language-[\w+#-]+$/, 'hljs']],
     span: [
       ...(defaultSchema.attributes?.span ?? []),
-      ['className', /^hljs-[\w-]+$/, /^[\w-]+_$/, 'katex', 'katex-display', 'katex-error'],
+      ['className', /^hljs-[\w-]+$/, /^[\w-]+_$/, 'katex', 'katex-display', 'katex-error', criticClass],
     ],
     div: [...(defaultSchema.attributes?.div ?? []), ['className', 'math', 'math-display']],
   },

@@ -26,6 +26,8 @@ describe('the app shell in browser mode', () => {
     const app = await openApp(browser, fillLibrary);
     const { page } = app;
     const library = page.getByRole('navigation', { name: 'Library' });
+    // The pane shows before the list arrives: wait for it, or a slow machine counts nothing.
+    await library.getByRole('link', { name: /First article/ }).waitFor();
     await expect(library.getByRole('link', { name: /First article/ }).count()).resolves.toBe(1);
     await expect(library.getByRole('link', { name: /Second article/ }).count()).resolves.toBe(1);
 
@@ -37,6 +39,7 @@ describe('the app shell in browser mode', () => {
     const status = page.getByRole('contentinfo');
     await status.getByText('4 words').waitFor();
 
+    await page.getByRole('checkbox', { name: 'Autosave' }).uncheck(); // this test saves by hand
     await editor.click();
     await page.keyboard.press('ControlOrMeta+End');
     await page.keyboard.type('\nA new paragraph typed in Folio.');

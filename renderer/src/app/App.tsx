@@ -1,31 +1,53 @@
+import type { EditorView } from '@codemirror/view';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactElement } from 'react';
-import type { ArticleDocument, ArticleSummary, LibraryInfo } from '../../../shared/contract';
+import type { ArticleSummary, LibraryInfo } from '../../../shared/contract';
 import { isFolioError } from '../../../shared/errors';
 import { api, assetBase } from '../api';
 import { Editor } from '../editor/Editor';
+import { EditorSession } from '../editor/editor-session';
+import { ExportBar } from '../export';
+import { FrontmatterForm } from '../frontmatter/FrontmatterForm';
 import { LibraryPane } from '../library/LibraryPane';
+import { OutlinePanel } from '../outline';
+import { CommandPalette } from '../palette';
 import { Preview } from '../preview/Preview';
 import { usePreviewSession } from '../preview/usePreviewSession';
+import { ReviewWorkspace, useReview } from '../review';
+import { ConflictBanner } from '../save/ConflictBanner';
+import { RecoveryDialog } from '../save/RecoveryDialog';
+import { useArticleSession } from '../save/useArticleSession';
+import { SettingsPanel } from '../settings';
 import { StatusBar } from '../status/StatusBar';
-import { DocumentStore } from './document-store';
+import { Toolbar } from '../toolbar';
+import { DocumentStore, isDirty } from './document-store';
+import { useUnsavedWorkGuard } from './useUnsavedWorkGuard';
 import './App.css';
 
 function describeError(error: unknown): string {
   return isFolioError(error) || error instanceof Error ? error.message : 'Something went wrong.';
 }
 
-/** The Folio window: library pane, editor, preview and status bar. */
+/**
+ * The Folio window: library pane, the review workspace (editor with its toolbar, outline and
+ * frontmatter form; preview with export), the status bar and the app's dialogs. Each feature
+ * keeps its state in its own hook or session object; this component only wires them together.
+ */
 export function App(): ReactElement {
   const store = useMemo(() => new DocumentStore(), []);
+  const editing = useMemo(() => new EditorSession(), []);
+  const confirmLeave = useUnsavedWorkGuard(store);
   const open = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const [library, setLibrary] = useState<LibraryInfo | null>(null);
   const [articles, setArticles] = useState<ArticleSummary[]>([]);
-  const [loaded, setLoaded] = useState<ArticleDocument | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [editorView, setEditorView] = useState<EditorView | null>(null);
 
   const refresh = useCallback((): Promise<void> => {
     return api.listArticles({}).then(setArticles, (error: unknown) => setMessage(describeError(error)));
   }, []);
+  const session = useArticleSession(store, () => void refresh());
+  const { loaded, save } = session;
+  const review = useReview({ store, onSaved: () => void refresh(), onMessage: setMessage });
 
   useEffect(() => {
     void api.getLibrary({}).then(setLibrary, (error: unknown) => setMessage(describeError(error)));
@@ -34,35 +56,28 @@ export function App(): ReactElement {
   }, [refresh]);
 
   const openArticle = useCallback(
-    async (path: string) => {
-      try {
-        const doc = await api.readArticle({ path });
-        store.open(doc);
-        setLoaded(doc);
-        setMessage(null);
-      } catch (error) {
-        setMessage(describeError(error));
-      }
+    (path: string) => {
+      if (path !== store.getSnapshot()?.doc.path && !confirmLeave()) return;
+      void session.openArticle(path);
     },
-    [store],
+    [store, confirmLeave, session],
   );
 
-  const save = useCallback(async () => {
-    const current = store.getSnapshot();
-    if (!current || current.doc.readOnly) return;
-    const { text, baseHash, doc } = current;
-    try {
-      const result = await api.saveArticle({ path: doc.path, text, baseHash });
-      store.saved(text, result.hash);
-      setMessage(result.written ? `Saved ${new Date().toLocaleTimeString()}` : 'No changes to save');
-      void refresh();
-    } catch (error) {
-      setMessage(`Not saved: ${describeError(error)}`);
-    }
-  }, [store, refresh]);
+  const preview = usePreviewSession(openArticle);
+  const editorExtensions = useMemo(
+    () => [...preview.extensions, ...review.editorExtensions],
+    [preview.extensions, review.editorExtensions],
+  );
+  const onEditorView = useCallback(
+    (view: EditorView | null) => {
+      preview.onView(view);
+      review.onView(view);
+      setEditorView(view);
+    },
+    [preview, review],
+  );
 
-  const preview = usePreviewSession((path) => void openArticle(path));
-  const dirty = open !== null && open.text !== open.savedText;
+  const dirty = isDirty(open);
   useEffect(() => {
     document.title = open ? `${dirty ? '• ' : ''}${open.doc.path} — Folio` : 'Folio';
   }, [open, dirty]);
@@ -73,29 +88,92 @@ export function App(): ReactElement {
         library={library}
         articles={articles}
         selected={open?.doc.path ?? null}
-        dirtyPath={dirty ? open.doc.path : null}
-        onOpen={(path) => void openArticle(path)}
+        dirtyPath={dirty && open ? open.doc.path : null}
+        onOpen={openArticle}
+        onOpenToSide={review.openToSide}
+        onDeleting={session.closeIfOpen}
+        autosave={session.autosave}
+        onAutosaveChange={session.setAutosave}
       />
-      <main className="folio-workspace">
-        <section className="folio-pane folio-pane-editor" aria-label="Editor">
-          {!loaded && <p className="folio-empty">Choose an article in the library to start writing.</p>}
-          <Editor
-            article={loaded}
-            onChange={(text) => store.edit(text)}
-            onSave={() => void save()}
-            extensions={preview.extensions}
-            onView={preview.onView}
+      <main className="folio-workspace folio-review-host">
+        {open?.conflict && (
+          <ConflictBanner
+            path={open.doc.path}
+            conflict={open.conflict}
+            dirty={dirty}
+            texts={{ base: open.savedText, mine: open.text, theirs: open.conflict.diskText }}
+            onKeepMine={() => void session.keepMine()}
+            onTakeTheirs={() => void session.takeTheirs()}
+            onSaveCopy={() => void session.saveMineAsCopy()}
+            onCompare={
+              open.conflict.diskText !== null && open.conflict.diskHash !== null
+                ? (texts) =>
+                    review.openMerge({
+                      path: open.doc.path,
+                      base: texts.base,
+                      mine: texts.mine,
+                      theirs: texts.theirs ?? '',
+                      diskHash: open.conflict?.diskHash ?? '',
+                    })
+                : undefined
+            }
           />
-        </section>
-        <section className="folio-pane folio-pane-preview" aria-label="Preview pane">
-          <Preview binding={preview} article={loaded} baseUrl={open ? assetBase(open.doc.path) : null} />
-        </section>
+        )}
+        <ReviewWorkspace
+          review={review}
+          editor={
+            <section className="folio-pane folio-pane-editor" aria-label="Editor">
+              {loaded && <Toolbar session={editing} />}
+              {!loaded && <p className="folio-empty">Choose an article in the library to start writing.</p>}
+              {open && (
+                <FrontmatterForm
+                  view={editorView}
+                  text={open.text}
+                  articlePath={open.doc.path}
+                  readOnly={open.doc.readOnly}
+                  articles={articles}
+                  onSave={() => void save()}
+                />
+              )}
+              <div className="folio-editor-body">
+                <OutlinePanel session={editing} path={open?.doc.path ?? null} />
+                <Editor
+                  article={loaded}
+                  onChange={(text) => store.edit(text)}
+                  onSave={() => void save()}
+                  session={editing}
+                  onMessage={setMessage}
+                  extensions={editorExtensions}
+                  onView={onEditorView}
+                />
+              </div>
+            </section>
+          }
+          preview={
+            <section className="folio-pane folio-pane-preview" aria-label="Preview pane">
+              <ExportBar
+                articlePath={open?.doc.path ?? null}
+                text={open?.text ?? null}
+                onMessage={setMessage}
+              />
+              <Preview binding={preview} article={loaded} baseUrl={open ? assetBase(open.doc.path) : null} />
+            </section>
+          }
+        />
       </main>
       <StatusBar
         text={open?.text ?? null}
         dirty={dirty}
-        message={message}
+        message={session.message ?? message}
         readOnlyReason={open?.doc.readOnlyReason ?? null}
+        session={editing}
+      />
+      <CommandPalette session={editing} />
+      <SettingsPanel />
+      <RecoveryDialog
+        entries={session.recoveries}
+        onRestore={(entry) => void session.restoreRecovery(entry)}
+        onDiscard={(entry) => void session.discardRecovery(entry)}
       />
     </div>
   );

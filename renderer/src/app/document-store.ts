@@ -9,6 +9,25 @@ export interface OpenArticle {
   readonly savedText: string;
   /** Current editor text. */
   readonly text: string;
+  /** Set while the file on disk no longer matches `baseHash` and the author must choose. */
+  readonly conflict: DiskConflict | null;
+  /** True while a save is in flight. */
+  readonly saving: boolean;
+  /** Why the last save failed (the text is kept); `null` after a successful save. */
+  readonly saveError: string | null;
+}
+
+/** What is on disk when it differs from the version the editor text is based on. */
+export interface DiskConflict {
+  /** The text on disk now; `null` when the file was deleted or cannot be read as text. */
+  readonly diskText: string | null;
+  /** Hash of the bytes on disk now; `null` when the file was deleted. */
+  readonly diskHash: string | null;
+}
+
+/** True when the editor holds text that is not on disk. */
+export function isDirty(state: OpenArticle | null): boolean {
+  return state !== null && state.text !== state.savedText;
 }
 
 type Listener = () => void;
@@ -33,7 +52,31 @@ export class DocumentStore {
 
   /** Replaces the open article with a freshly read one. */
   open(doc: ArticleDocument): void {
-    this.set({ doc, baseHash: doc.hash, savedText: doc.text, text: doc.text });
+    this.set({
+      doc,
+      baseHash: doc.hash,
+      savedText: doc.text,
+      text: doc.text,
+      conflict: null,
+      saving: false,
+      saveError: null,
+    });
+  }
+
+  /**
+   * Opens an article whose editor text is not what is on disk (restored from the recovery
+   * journal, or a merge result): `text` is shown, based on `baseHash`, compared with `savedText`.
+   */
+  openWithText(doc: ArticleDocument, text: string, baseHash: string, savedText: string): void {
+    this.set({
+      doc: { ...doc, text },
+      baseHash,
+      savedText,
+      text,
+      conflict: null,
+      saving: false,
+      saveError: null,
+    });
   }
 
   /** Records the editor's current text. */
@@ -43,7 +86,36 @@ export class DocumentStore {
 
   /** Records a successful save of `text` that produced `hash`. */
   saved(text: string, hash: string): void {
-    if (this.state) this.set({ ...this.state, savedText: text, baseHash: hash });
+    if (this.state) {
+      this.set({
+        ...this.state,
+        savedText: text,
+        baseHash: hash,
+        saving: false,
+        saveError: null,
+        conflict: null,
+      });
+    }
+  }
+
+  /** Marks a save as started. */
+  savingStarted(): void {
+    if (this.state) this.set({ ...this.state, saving: true });
+  }
+
+  /** Records a failed save; the editor text stays as it is. */
+  saveFailed(reason: string): void {
+    if (this.state) this.set({ ...this.state, saving: false, saveError: reason });
+  }
+
+  /** Records that the file on disk changed under unsaved (or deleted under any) text. */
+  conflicted(conflict: DiskConflict): void {
+    if (this.state) this.set({ ...this.state, saving: false, conflict });
+  }
+
+  /** Follows the open article to its new path after a rename or move. */
+  renamed(path: string): void {
+    if (this.state) this.set({ ...this.state, doc: { ...this.state.doc, path } });
   }
 
   /** Closes the article. */

@@ -2,7 +2,12 @@ import { Compartment, EditorState, type Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { useEffect, useLayoutEffect, useRef, type ReactElement } from 'react';
 import type { ArticleDocument } from '../../../shared/contract';
-import { createEditorExtensions } from './editor-setup';
+import { isFolioError } from '../../../shared/errors';
+import { api } from '../api';
+import { settingsStore, type Settings } from '../settings/settings-store';
+import { createEditorExtensions, reconfigureModes, type EditorModes } from './editor-setup';
+import type { EditorSession } from './editor-session';
+import type { ImportedImage } from './image-paste';
 import './Editor.css';
 
 /** Props of {@link Editor}. */
@@ -18,12 +23,36 @@ export interface EditorProps {
   readonly extensions?: readonly Extension[];
   /** Receives the view once created (and `null` when destroyed), for features that drive it. */
   readonly onView?: (view: EditorView | null) => void;
+  /** The session the toolbar, palette, outline and status bar read the editor through. */
+  readonly session?: EditorSession;
+  /** Shows a message to the author (e.g. an image that could not be added). */
+  readonly onMessage?: (message: string) => void;
 }
 
 const noExtensions: readonly Extension[] = [];
 
 function cspNonce(): string | null {
   return document.querySelector<HTMLMetaElement>('meta[name="folio-csp-nonce"]')?.content ?? null;
+}
+
+function modesOf(settings: Settings): EditorModes {
+  return {
+    vimMode: settings.vimMode,
+    focusMode: settings.focusMode,
+    typewriterMode: settings.typewriterMode,
+    spellcheck: settings.spellcheck,
+    spellcheckLanguage: settings.spellcheckLanguage,
+  };
+}
+
+/** Base64 of a file's bytes, built in chunks so large images do not overflow the stack. */
+async function base64Of(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
 }
 
 /** The one component that owns the CodeMirror `EditorView`. */
@@ -33,13 +62,16 @@ export function Editor({
   onSave,
   extensions = noExtensions,
   onView,
+  session,
+  onMessage,
 }: EditorProps): ReactElement {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
-  const callbacks = useRef({ onChange, onSave, onView });
-  const extra = useRef({ compartment: new Compartment(), extensions });
+  const callbacks = useRef({ onChange, onSave, onView, onMessage, session });
+  const extra = useRef({ compartment: new Compartment(), sessionCompartment: new Compartment(), extensions });
+  const articlePath = useRef<string | null>(null);
   useLayoutEffect(() => {
-    callbacks.current = { onChange, onSave, onView };
+    callbacks.current = { onChange, onSave, onView, onMessage, session };
   });
 
   useEffect(() => {
@@ -53,6 +85,7 @@ export function Editor({
     callbacks.current.onView?.(created);
     return () => {
       callbacks.current.onView?.(null);
+      callbacks.current.session?.attach(null);
       created.destroy();
       view.current = null;
     };
@@ -64,8 +97,48 @@ export function Editor({
   }, [extensions]);
 
   useEffect(() => {
+    view.current?.dispatch({
+      effects: extra.current.sessionCompartment.reconfigure(session?.extension ?? []),
+    });
+    if (view.current && article) session?.attach(view.current);
+    // Only a new session matters here; a new article attaches below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [session]);
+
+  useEffect(
+    () =>
+      settingsStore.subscribe((settings) => {
+        const current = view.current;
+        if (!current) return;
+        const effects = reconfigureModes(modesOf(settings));
+        // Typewriter mode starts with the current line in the middle, not at the next keystroke.
+        if (settings.typewriterMode) {
+          effects.push(EditorView.scrollIntoView(current.state.selection.main.head, { y: 'center' }));
+        }
+        current.dispatch({ effects });
+      }),
+    [],
+  );
+
+  useEffect(() => {
     const current = view.current;
     if (!current || !article) return;
+    articlePath.current = article.path;
+    const importImage = async (file: File): Promise<ImportedImage> => {
+      const path = articlePath.current;
+      if (!path) throw new Error('No article is open.');
+      try {
+        return await api.importAsset({
+          articlePath: path,
+          name: file.name,
+          dataBase64: await base64Of(file),
+        });
+      } catch (error) {
+        throw new Error(isFolioError(error) || error instanceof Error ? error.message : 'unknown error', {
+          cause: error,
+        });
+      }
+    };
     current.setState(
       EditorState.create({
         doc: article.text,
@@ -83,9 +156,18 @@ export function Editor({
           ],
           readOnly: article.readOnly,
           nonce: cspNonce(),
-        }).concat(extra.current.compartment.of([...extra.current.extensions])),
+          modes: modesOf(settingsStore.getSnapshot()),
+          paste: {
+            importImage: article.readOnly ? null : importImage,
+            onError: (message) => callbacks.current.onMessage?.(message),
+          },
+        }).concat(
+          extra.current.compartment.of([...extra.current.extensions]),
+          extra.current.sessionCompartment.of(callbacks.current.session?.extension ?? []),
+        ),
       }),
     );
+    callbacks.current.session?.attach(current);
     current.focus();
   }, [article]);
 

@@ -1,36 +1,23 @@
-import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
-import { yamlFrontmatter } from '@codemirror/lang-yaml';
-import { defaultHighlightStyle, syntaxHighlighting, HighlightStyle } from '@codemirror/language';
-import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
-import { EditorState, type Extension } from '@codemirror/state';
-import { tags } from '@lezer/highlight';
-import { drawSelection, EditorView, highlightActiveLine, keymap, type KeyBinding } from '@codemirror/view';
+import { vim } from '@replit/codemirror-vim';
+import { searchKeymap, search } from '@codemirror/search';
+import { Compartment, EditorState, Prec, type Extension, type StateEffect } from '@codemirror/state';
+import { EditorView, keymap, type KeyBinding } from '@codemirror/view';
+import { draftLook } from './draft-theme';
+import { formattingKeymap } from './editor-commands';
+import { focusMode } from './focus-mode';
+import { richPaste, type RichPasteConfig } from './image-paste';
+import { markdownEditing } from './markdown-editing';
+import { typewriterMode } from './typewriter-mode';
 
-/** Styles that make Markdown source read like a draft: larger headings, real emphasis. */
-const draftHighlight = HighlightStyle.define([
-  { tag: tags.heading1, fontSize: '1.45em', fontWeight: '700' },
-  { tag: tags.heading2, fontSize: '1.25em', fontWeight: '700' },
-  { tag: tags.heading3, fontSize: '1.1em', fontWeight: '700' },
-  { tag: [tags.heading4, tags.heading5, tags.heading6], fontWeight: '700' },
-  { tag: tags.emphasis, fontStyle: 'italic' },
-  { tag: tags.strong, fontWeight: '700' },
-  { tag: tags.strikethrough, textDecoration: 'line-through' },
-  { tag: [tags.processingInstruction, tags.meta], color: 'var(--folio-muted)' },
-  { tag: tags.link, color: 'var(--folio-accent)' },
-  { tag: tags.url, color: 'var(--folio-muted)', textDecoration: 'underline' },
-  { tag: tags.monospace, fontFamily: 'var(--folio-mono)' },
-  { tag: tags.quote, color: 'var(--folio-muted)', fontStyle: 'italic' },
-]);
-
-/** The editor's look; colours come from the app's CSS variables so light and dark follow. */
-const draftTheme = EditorView.theme({
-  '&': { height: '100%', fontSize: 'var(--folio-editor-size, 16px)' },
-  '.cm-scroller': { fontFamily: 'var(--folio-editor-font)', lineHeight: '1.65' },
-  '.cm-content': { maxWidth: 'var(--folio-line-width, 46em)', margin: '0 auto', padding: '24px 28px 40vh' },
-  '.cm-activeLine': { backgroundColor: 'var(--folio-active-line)' },
-  '&.cm-focused': { outline: 'none' },
-});
+/** The settings the editor itself reacts to (a subset of the app's settings). */
+export interface EditorModes {
+  readonly vimMode: boolean;
+  readonly focusMode: boolean;
+  readonly typewriterMode: boolean;
+  readonly spellcheck: boolean;
+  /** BCP 47 language of the text, for the spellchecker. */
+  readonly spellcheckLanguage: string;
+}
 
 /** Options of {@link createEditorExtensions}. */
 export interface EditorSetupOptions {
@@ -42,23 +29,61 @@ export interface EditorSetupOptions {
   readonly readOnly: boolean;
   /** CSP nonce for CodeMirror's style elements. */
   readonly nonce: string | null;
+  /** Modes switched by settings; default: all off, spellcheck on in English. */
+  readonly modes?: EditorModes;
+  /** Image paste and drop, and HTML paste (see `image-paste.ts`). */
+  readonly paste?: Partial<RichPasteConfig>;
+}
+
+const defaultModes: EditorModes = {
+  vimMode: false,
+  focusMode: false,
+  typewriterMode: false,
+  spellcheck: true,
+  spellcheckLanguage: 'en-US',
+};
+
+const vimCompartment = new Compartment();
+const focusCompartment = new Compartment();
+const typewriterCompartment = new Compartment();
+const spellcheckCompartment = new Compartment();
+
+function spellcheckAttributes(modes: EditorModes): Extension {
+  return EditorView.contentAttributes.of({
+    spellcheck: modes.spellcheck ? 'true' : 'false',
+    lang: modes.spellcheckLanguage,
+    autocorrect: 'off',
+    autocapitalize: 'off',
+  });
+}
+
+/** The effects that switch an existing editor to `modes` (vim, focus, typewriter, spellcheck). */
+export function reconfigureModes(modes: EditorModes): StateEffect<unknown>[] {
+  return [
+    vimCompartment.reconfigure(modes.vimMode ? vim() : []),
+    focusCompartment.reconfigure(modes.focusMode ? focusMode() : []),
+    typewriterCompartment.reconfigure(modes.typewriterMode ? typewriterMode() : []),
+    spellcheckCompartment.reconfigure(spellcheckAttributes(modes)),
+  ];
 }
 
 /** The extensions of Folio's Markdown editor. */
 export function createEditorExtensions(options: EditorSetupOptions): Extension[] {
+  const modes = options.modes ?? defaultModes;
   return [
-    history(),
-    drawSelection(),
-    highlightActiveLine(),
-    highlightSelectionMatches(),
-    EditorView.lineWrapping,
-    yamlFrontmatter({ content: markdown({ base: markdownLanguage }) }),
-    syntaxHighlighting(draftHighlight),
-    syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-    draftTheme,
-    keymap.of([...options.keys, ...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
+    // Vim's keymap must see keys before every other keymap, so it comes first.
+    vimCompartment.of(modes.vimMode ? vim() : []),
+    markdownEditing(),
+    draftLook(),
+    search({ top: true }),
+    Prec.high(keymap.of([...options.keys, ...formattingKeymap])),
+    keymap.of(searchKeymap),
+    focusCompartment.of(modes.focusMode ? focusMode() : []),
+    typewriterCompartment.of(modes.typewriterMode ? typewriterMode() : []),
+    spellcheckCompartment.of(spellcheckAttributes(modes)),
+    richPaste(options.paste),
     EditorState.readOnly.of(options.readOnly),
-    EditorView.contentAttributes.of({ 'aria-label': 'Markdown source', spellcheck: 'true' }),
+    EditorView.contentAttributes.of({ 'aria-label': 'Markdown source' }),
     ...(options.nonce ? [EditorView.cspNonce.of(options.nonce)] : []),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) options.onChange(update.state.doc.toString());

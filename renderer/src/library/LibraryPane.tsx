@@ -1,5 +1,20 @@
-import type { ReactElement } from 'react';
-import type { ArticleSummary, LibraryInfo } from '../../../shared/contract';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useState,
+  type DragEvent,
+  type KeyboardEvent,
+  type ReactElement,
+} from 'react';
+import type { ArticleStatus, ArticleSummary, LibraryInfo } from '../../../shared/contract';
+import { isFolioError } from '../../../shared/errors';
+import type { SearchHit, TrashEntry } from '../../../shared/library-contract';
+import { api } from '../api';
+import { ContextMenu, type MenuItem } from './ContextMenu';
+import { ConfirmDialog, MoveDialog, NameDialog, NewArticleDialog } from './LibraryDialogs';
+import { allTags, buildTree, type FolderNode, type LibraryFilter, type SortKey } from './library-tree';
+import { QuickOpen } from './QuickOpen';
 import './LibraryPane.css';
 
 /** Props of {@link LibraryPane}. */
@@ -10,59 +25,545 @@ export interface LibraryPaneProps {
   /** Path of the open article when it has unsaved changes. */
   readonly dirtyPath: string | null;
   readonly onOpen: (path: string) => void;
+  /** Opens an article next to the open one (review); without it the action is not offered. */
+  readonly onOpenToSide?: (path: string) => void;
+  /** Called before an article is deleted, so that the editor can let go of it. */
+  readonly onDeleting?: (path: string) => void;
+  /** Autosave switch, shown in the pane's footer. */
+  readonly autosave?: boolean;
+  readonly onAutosaveChange?: (on: boolean) => void;
 }
 
-/** The library sidebar: the articles of the open library, grouped by folder. */
+type Dialog =
+  | { kind: 'new-article'; folder: string }
+  | { kind: 'new-folder'; parent: string }
+  | { kind: 'rename' | 'move'; article: ArticleSummary; folder?: string }
+  | { kind: 'confirm-delete'; article: ArticleSummary };
+
+type Menu = { x: number; y: number; label: string; items: MenuItem[] };
+
+const sortLabels: Record<SortKey, string> = {
+  title: 'Sort by title',
+  updated: 'Sort by last updated',
+  status: 'Sort by status',
+};
+const dragType = 'application/x-folio-article';
+
+function messageOf(error: unknown): string {
+  return isFolioError(error) || error instanceof Error ? error.message : 'Something went wrong.';
+}
+
+/** Snippet text with the matched ranges in `<mark>`. */
+function Highlighted({ hit }: { hit: SearchHit }): ReactElement {
+  const parts: ReactElement[] = [];
+  let at = 0;
+  hit.highlights.forEach(([start, end], i) => {
+    if (start > at) parts.push(<span key={`t${i}`}>{hit.snippet.slice(at, start)}</span>);
+    parts.push(<mark key={`m${i}`}>{hit.snippet.slice(start, end)}</mark>);
+    at = end;
+  });
+  parts.push(<span key="rest">{hit.snippet.slice(at)}</span>);
+  return <span className="folio-search-snippet">{parts}</span>;
+}
+
+/**
+ * The library sidebar: search, sort and filters, the folder tree with counts, file operations
+ * (buttons, context menu, keyboard: F2 rename, Delete, Shift+F10 menu; drag an article onto a
+ * folder to move it), the library trash with restore, and quick-open (Ctrl/Cmd+P).
+ */
 export function LibraryPane({
   library,
   articles,
   selected,
   dirtyPath,
   onOpen,
+  onOpenToSide,
+  onDeleting,
+  autosave,
+  onAutosaveChange,
 }: LibraryPaneProps): ReactElement {
+  const [folders, setFolders] = useState<string[]>([]);
+  const [query, setQuery] = useState('');
+  const [foundHits, setHits] = useState<SearchHit[] | null>(null);
+  const hits = query.trim() ? foundHits : null;
+  const [sort, setSort] = useState<SortKey>('title');
+  const [filter, setFilter] = useState<LibraryFilter>({ status: null, tag: null });
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [menu, setMenu] = useState<Menu | null>(null);
+  const [notice, setNotice] = useState<{ text: string; undo?: () => void } | null>(null);
+  const [trash, setTrash] = useState<TrashEntry[]>([]);
+  const [showTrash, setShowTrash] = useState(false);
+  const [dropTarget, setDropTarget] = useState<string | null>(null);
+
+  const reloadFolders = useCallback(() => {
+    void api.listFolders({}).then(setFolders, () => undefined);
+    void api.listTrash({}).then(setTrash, () => undefined);
+  }, []);
+  useEffect(() => {
+    reloadFolders();
+    return api.on('libraryChanged', reloadFolders);
+  }, [reloadFolders]);
+
+  // Search follows the query (debounced) and the library (re-run when articles change).
+  useEffect(() => {
+    if (!query.trim()) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      api.searchArticles({ query, limit: 50 }).then(
+        (result) => current && setHits(result),
+        () => current && setHits([]),
+      );
+    }, 120);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [query, articles]);
+
+  const tree = useMemo(() => buildTree(articles, folders, sort, filter), [articles, folders, sort, filter]);
+  const tags = useMemo(() => allTags(articles), [articles]);
+
+  const remove = useCallback(
+    async (article: ArticleSummary) => {
+      onDeleting?.(article.path);
+      try {
+        const { trashId } = await api.deleteArticle({ path: article.path });
+        setNotice({
+          text: `Moved “${article.title}” to the trash.`,
+          undo: trashId
+            ? () => {
+                void api.restoreFromTrash({ id: trashId }).then(
+                  (restored) => {
+                    setNotice({ text: `Restored “${restored.path}”.` });
+                    onOpen(restored.path);
+                  },
+                  (error: unknown) => setNotice({ text: messageOf(error) }),
+                );
+              }
+            : undefined,
+        });
+      } catch (error) {
+        setNotice({ text: `Not deleted: ${messageOf(error)}` });
+      }
+    },
+    [onDeleting, onOpen],
+  );
+
+  const askDelete = useCallback(
+    (article: ArticleSummary) => {
+      if (article.path === dirtyPath) setDialog({ kind: 'confirm-delete', article });
+      else void remove(article);
+    },
+    [dirtyPath, remove],
+  );
+
+  const duplicate = useCallback(
+    async (article: ArticleSummary) => {
+      try {
+        const { path } = await api.duplicateArticle({ path: article.path });
+        setNotice({ text: `Duplicated as “${path}”.` });
+        onOpen(path);
+      } catch (error) {
+        setNotice({ text: `Not duplicated: ${messageOf(error)}` });
+      }
+    },
+    [onOpen],
+  );
+
+  const articleMenu = (article: ArticleSummary, x: number, y: number): Menu => ({
+    x,
+    y,
+    label: `Actions for ${article.title}`,
+    items: [
+      { label: 'Open', run: () => onOpen(article.path) },
+      ...(onOpenToSide ? [{ label: 'Open to the side', run: () => onOpenToSide(article.path) }] : []),
+      { label: 'Rename…', shortcut: 'F2', run: () => setDialog({ kind: 'rename', article }) },
+      { label: 'Move to…', run: () => setDialog({ kind: 'move', article }) },
+      { label: 'Duplicate', run: () => void duplicate(article) },
+      { label: 'Delete', shortcut: 'Del', run: () => askDelete(article) },
+    ],
+  });
+
+  const folderMenu = (folder: string, x: number, y: number): Menu => ({
+    x,
+    y,
+    label: `Actions for folder ${folder || library?.name || 'Library'}`,
+    items: [
+      { label: 'New article here…', run: () => setDialog({ kind: 'new-article', folder }) },
+      { label: 'New folder here…', run: () => setDialog({ kind: 'new-folder', parent: folder }) },
+    ],
+  });
+
+  const onArticleKey = (event: KeyboardEvent, article: ArticleSummary) => {
+    if (event.key === 'F2') {
+      event.preventDefault();
+      setDialog({ kind: 'rename', article });
+    } else if (event.key === 'Delete' || (event.key === 'Backspace' && event.metaKey)) {
+      event.preventDefault();
+      askDelete(article);
+    } else if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
+      event.preventDefault();
+      const box = (event.currentTarget as HTMLElement).getBoundingClientRect();
+      setMenu(articleMenu(article, box.left + 24, box.bottom));
+    }
+  };
+
+  const dropProps = (folder: string) => ({
+    onDragOver: (event: DragEvent) => {
+      if (!event.dataTransfer.types.includes(dragType)) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'move';
+      setDropTarget(folder);
+    },
+    onDragLeave: () => setDropTarget((current) => (current === folder ? null : current)),
+    onDrop: (event: DragEvent) => {
+      const path = event.dataTransfer.getData(dragType);
+      setDropTarget(null);
+      if (!path) return;
+      event.preventDefault();
+      const article = articles.find((a) => a.path === path);
+      const from = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+      if (article && from !== folder) setDialog({ kind: 'move', article, folder });
+    },
+  });
+
+  const renderArticle = (article: ArticleSummary): ReactElement => (
+    <li key={article.path}>
+      <a
+        href={`#/article/${encodeURIComponent(article.path)}`}
+        aria-current={article.path === selected ? 'page' : undefined}
+        className="folio-library-item"
+        draggable
+        onDragStart={(event) => {
+          event.dataTransfer.setData(dragType, article.path);
+          event.dataTransfer.effectAllowed = 'move';
+        }}
+        onClick={(event) => {
+          event.preventDefault();
+          onOpen(article.path);
+        }}
+        onContextMenu={(event) => {
+          event.preventDefault();
+          setMenu(articleMenu(article, event.clientX, event.clientY));
+        }}
+        onKeyDown={(event) => onArticleKey(event, article)}
+      >
+        <span className="folio-library-title">
+          {article.title}
+          {article.path === dirtyPath && (
+            <span className="folio-dirty" aria-label="unsaved changes" title="Unsaved changes">
+              {' '}
+              •
+            </span>
+          )}
+        </span>
+        <span className="folio-library-meta">
+          {article.status && (
+            <span className={`folio-status folio-status-${article.status}`}>{article.status}</span>
+          )}
+          <span>{article.words.toLocaleString('en')} words</span>
+          {article.tags.length > 0 && <span className="folio-library-tags">{article.tags.join(', ')}</span>}
+        </span>
+        {article.problems.length > 0 && (
+          <span className="folio-library-problem" title={article.problems.join('\n')}>
+            ⚠ {article.problems[0]}
+          </span>
+        )}
+      </a>
+    </li>
+  );
+
+  const renderFolder = (node: FolderNode): ReactElement => {
+    const isCollapsed = collapsed.has(node.path);
+    return (
+      <li key={`folder:${node.path}`} className="folio-folder">
+        <button
+          type="button"
+          className={`folio-folder-row${dropTarget === node.path ? ' folio-drop-target' : ''}`}
+          aria-expanded={!isCollapsed}
+          onClick={() =>
+            setCollapsed((current) => {
+              const next = new Set(current);
+              if (next.has(node.path)) next.delete(node.path);
+              else next.add(node.path);
+              return next;
+            })
+          }
+          onContextMenu={(event) => {
+            event.preventDefault();
+            setMenu(folderMenu(node.path, event.clientX, event.clientY));
+          }}
+          {...dropProps(node.path)}
+        >
+          <span className="folio-folder-caret" aria-hidden="true">
+            {isCollapsed ? '▸' : '▾'}
+          </span>
+          <span className="folio-folder-name">{node.name}</span>
+          <span className="folio-folder-count" aria-label={`${node.count} articles`}>
+            {node.count}
+          </span>
+        </button>
+        {!isCollapsed && (
+          <ul className="folio-library-list" role="group" aria-label={node.name}>
+            {node.folders.map(renderFolder)}
+            {node.articles.map(renderArticle)}
+          </ul>
+        )}
+      </li>
+    );
+  };
+
+  const statusOptions: (ArticleStatus | 'none')[] = ['draft', 'review', 'published', 'none'];
+  const visibleCount = tree.count;
+
   return (
     <nav className="folio-library" aria-label="Library">
-      <header className="folio-library-header">
+      <header
+        className={`folio-library-header${dropTarget === '' ? ' folio-drop-target' : ''}`}
+        {...dropProps('')}
+      >
         <h1 title={library?.root}>{library?.name ?? 'Library'}</h1>
-        <span className="folio-library-count">{articles.length}</span>
+        <span className="folio-library-count" aria-label={`${articles.length} articles`}>
+          {articles.length}
+        </span>
+        <div className="folio-library-tools">
+          <button
+            type="button"
+            className="folio-icon-button"
+            aria-label="New article"
+            title="New article"
+            onClick={() => setDialog({ kind: 'new-article', folder: '' })}
+          >
+            +
+          </button>
+          <button
+            type="button"
+            className="folio-icon-button"
+            aria-label="New folder"
+            title="New folder"
+            onClick={() => setDialog({ kind: 'new-folder', parent: '' })}
+          >
+            ⊞
+          </button>
+        </div>
       </header>
-      <ul className="folio-library-list">
-        {articles.map((article) => {
-          const folder = article.path.includes('/')
-            ? article.path.slice(0, article.path.lastIndexOf('/'))
-            : '';
-          return (
-            <li key={article.path}>
-              <a
-                href={`#/article/${encodeURIComponent(article.path)}`}
-                aria-current={article.path === selected ? 'page' : undefined}
-                className="folio-library-item"
-                onClick={(event) => {
-                  event.preventDefault();
-                  onOpen(article.path);
+      <div className="folio-library-search">
+        <input
+          type="search"
+          aria-label="Search library"
+          placeholder="Search…"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') setQuery('');
+            if (event.key === 'Enter' && hits?.[0]) onOpen(hits[0].path);
+          }}
+        />
+      </div>
+      {hits === null && (
+        <div className="folio-library-controls">
+          <select
+            aria-label="Sort by"
+            value={sort}
+            onChange={(event) => setSort(event.target.value as SortKey)}
+          >
+            {(Object.keys(sortLabels) as SortKey[]).map((key) => (
+              <option key={key} value={key}>
+                {sortLabels[key]}
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label="Filter by status"
+            value={filter.status ?? ''}
+            onChange={(event) =>
+              setFilter((f) => ({ ...f, status: (event.target.value || null) as LibraryFilter['status'] }))
+            }
+          >
+            <option value="">Any status</option>
+            {statusOptions.map((status) => (
+              <option key={status} value={status}>
+                {status === 'none' ? 'No status' : status[0]!.toUpperCase() + status.slice(1)}
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label="Filter by tag"
+            value={filter.tag ?? ''}
+            onChange={(event) => setFilter((f) => ({ ...f, tag: event.target.value || null }))}
+          >
+            <option value="">Any tag</option>
+            {tags.map((tag) => (
+              <option key={tag} value={tag}>
+                {tag}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <div className="folio-library-body">
+        {hits !== null ? (
+          <ul className="folio-library-list folio-library-tree" aria-label="Search results">
+            {hits.length === 0 && <li className="folio-library-empty">No article matches “{query}”.</li>}
+            {hits.map((hit) => (
+              <li key={hit.path}>
+                <a
+                  href={`#/article/${encodeURIComponent(hit.path)}`}
+                  className="folio-library-item"
+                  aria-current={hit.path === selected ? 'page' : undefined}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    onOpen(hit.path);
+                  }}
+                >
+                  <span className="folio-library-title">{hit.title}</span>
+                  <span className="folio-library-meta">{hit.path}</span>
+                  <Highlighted hit={hit} />
+                </a>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <ul className="folio-library-list folio-library-tree" aria-label="Articles">
+            {tree.folders.map(renderFolder)}
+            {tree.articles.map(renderArticle)}
+            {visibleCount === 0 && (
+              <li className="folio-library-empty">
+                {articles.length === 0
+                  ? 'No articles yet. Create one with +.'
+                  : 'No article matches the filters.'}
+              </li>
+            )}
+          </ul>
+        )}
+      </div>
+      {showTrash && (
+        <section className="folio-trash" aria-label="Trash">
+          <h2>Trash</h2>
+          {trash.length === 0 ? (
+            <p className="folio-library-empty">The trash is empty.</p>
+          ) : (
+            <ul>
+              {trash.map((entry) => (
+                <li key={entry.id}>
+                  <span title={`Deleted ${new Date(entry.deletedAt).toLocaleString()}`}>{entry.path}</span>
+                  <button
+                    type="button"
+                    className="folio-button"
+                    aria-label={`Restore ${entry.path}`}
+                    onClick={() =>
+                      void api.restoreFromTrash({ id: entry.id }).then(
+                        (restored) => setNotice({ text: `Restored “${restored.path}”.` }),
+                        (error: unknown) => setNotice({ text: messageOf(error) }),
+                      )
+                    }
+                  >
+                    Restore
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      <footer className="folio-library-footer">
+        {onAutosaveChange && (
+          <label className="folio-autosave">
+            <input
+              type="checkbox"
+              checked={autosave ?? true}
+              onChange={(event) => onAutosaveChange(event.target.checked)}
+            />
+            Autosave
+          </label>
+        )}
+        <button
+          type="button"
+          className="folio-link-button"
+          aria-expanded={showTrash}
+          onClick={() => setShowTrash((s) => !s)}
+        >
+          Trash ({trash.length})
+        </button>
+      </footer>
+      <div className="folio-library-notice" role="status">
+        {notice && (
+          <>
+            <span>{notice.text}</span>
+            {notice.undo && (
+              <button
+                type="button"
+                className="folio-link-button"
+                onClick={() => {
+                  notice.undo?.();
+                  setNotice(null);
                 }}
               >
-                <span className="folio-library-title">
-                  {article.title}
-                  {article.path === dirtyPath && <span aria-label="unsaved changes"> •</span>}
-                </span>
-                <span className="folio-library-meta">
-                  {article.status && (
-                    <span className={`folio-status folio-status-${article.status}`}>{article.status}</span>
-                  )}
-                  {folder && <span className="folio-library-folder">{folder}</span>}
-                  <span>{article.words.toLocaleString('en')} words</span>
-                </span>
-                {article.problems.length > 0 && (
-                  <span className="folio-library-problem" title={article.problems.join('\n')}>
-                    ⚠ {article.problems[0]}
-                  </span>
-                )}
-              </a>
-            </li>
-          );
-        })}
-      </ul>
+                Undo
+              </button>
+            )}
+          </>
+        )}
+      </div>
+      {menu && <ContextMenu {...menu} onClose={() => setMenu(null)} />}
+      {dialog?.kind === 'new-article' && (
+        <NewArticleDialog
+          folder={dialog.folder}
+          folders={folders}
+          onClose={() => setDialog(null)}
+          onCreated={(path) => {
+            setDialog(null);
+            onOpen(path);
+          }}
+        />
+      )}
+      {dialog?.kind === 'new-folder' && (
+        <NameDialog
+          title="New folder"
+          label={dialog.parent ? `Folder name (inside ${dialog.parent})` : 'Folder name'}
+          initial=""
+          confirm="Create folder"
+          onClose={() => setDialog(null)}
+          onSubmit={async (name) => {
+            const { path } = await api.createFolder({ parent: dialog.parent, name });
+            setDialog(null);
+            setNotice({ text: `Created folder “${path}”.` });
+            reloadFolders();
+          }}
+        />
+      )}
+      {(dialog?.kind === 'rename' || dialog?.kind === 'move') && (
+        <MoveDialog
+          path={dialog.article.path}
+          title={dialog.article.title}
+          mode={dialog.kind}
+          folder={dialog.folder}
+          folders={folders}
+          onClose={() => setDialog(null)}
+          onMoved={(_from, to, rewritten) => {
+            setDialog(null);
+            const others = rewritten.filter((p) => p !== to).length;
+            setNotice({
+              text: `Now at “${to}”${others ? `; links updated in ${others} ${others === 1 ? 'article' : 'articles'}` : ''}.`,
+            });
+          }}
+        />
+      )}
+      {dialog?.kind === 'confirm-delete' && (
+        <ConfirmDialog
+          title="Delete article with unsaved changes?"
+          text={`“${dialog.article.title}” has changes that are not saved. Deleting moves the file to the trash and drops those changes.`}
+          confirm="Delete"
+          onClose={() => setDialog(null)}
+          onConfirm={() => {
+            const { article } = dialog;
+            setDialog(null);
+            void remove(article);
+          }}
+        />
+      )}
+      <QuickOpen articles={articles} onOpen={onOpen} />
     </nav>
   );
 }

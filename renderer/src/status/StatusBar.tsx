@@ -1,5 +1,7 @@
 import { useMemo, type ReactElement } from 'react';
 import { articleBody, countWords } from '../../../shared/article-meta';
+import type { EditorSession } from '../editor/editor-session';
+import { WritingStatistics } from './WritingStatistics';
 import './StatusBar.css';
 
 /** Props of {@link StatusBar}. */
@@ -9,14 +11,23 @@ export interface StatusBarProps {
   /** A short message about the last save or error. */
   readonly message: string | null;
   readonly readOnlyReason: string | null;
+  /** When given, the editor's live figures (words, characters, reading time, selection, target). */
+  readonly session?: EditorSession;
 }
 
 /** The status bar: word count, save state and the last message. */
-export function StatusBar({ text, dirty, message, readOnlyReason }: StatusBarProps): ReactElement {
-  const words = useMemo(() => (text === null ? 0 : countWords(articleBody(text))), [text]);
+export function StatusBar({ text, dirty, message, readOnlyReason, session }: StatusBarProps): ReactElement {
+  const words = useMemo(
+    () => (text === null || session ? 0 : countWords(articleBody(text))),
+    [text, session],
+  );
   return (
     <footer className="folio-status-bar">
-      <span>{words === 1 ? '1 word' : `${words.toLocaleString('en')} words`}</span>
+      {session ? (
+        text !== null && <WritingStatistics session={session} />
+      ) : (
+        <span>{words === 1 ? '1 word' : `${words.toLocaleString('en')} words`}</span>
+      )}
       {text !== null && <span>{readOnlyReason ? 'Read-only' : dirty ? 'Unsaved changes' : 'Saved'}</span>}
       <span className="folio-status-message" role="status">
         {readOnlyReason ?? message}

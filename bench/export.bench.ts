@@ -1,0 +1,141 @@
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { exportArticleFile, exportLibraryFolder } from '../electron/library/export';
+import { renderMarkdown } from '../shared/markdown';
+import { generateArticle } from './generate-article';
+import { ms, printTable } from './measure';
+
+/** Articles in the generated library, and how many of them Pandoc converts (one process each). */
+const libraryArticles = 1_000;
+const pandocSample = Number(process.env.FOLIO_BENCH_PANDOC_SAMPLE ?? 50);
+
+function pandocAvailable(): boolean {
+  return spawnSync('pandoc', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+/** Pandoc's standalone HTML of one file (`markdown` reader, `html5` writer, self-contained CSS). */
+function pandoc(input: string, output: string): void {
+  const result = spawnSync(
+    'pandoc',
+    ['-s', '-f', 'markdown', '-t', 'html5', '--metadata', 'pagetitle=bench', input, '-o', output],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  if (result.status !== 0) throw new Error(`pandoc failed: ${result.stderr?.toString()}`);
+}
+
+async function time(work: () => Promise<unknown> | unknown): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
+async function median(runs: number, work: () => Promise<unknown> | unknown): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(await time(work));
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+/** A generated library: folders of 50 articles of 300–1,500 words that link to each other. */
+async function generateLibrary(root: string): Promise<string[]> {
+  const paths: string[] = [];
+  for (let i = 0; i < libraryArticles; i++) {
+    const folder = `section-${Math.floor(i / 50)}`;
+    const file = `${folder}/article-${i}.md`;
+    const body = generateArticle(300 + ((i * 37) % 1200), i + 1).replace(
+      'title: Generated article\nstatus: draft',
+      `title: Article ${i}\ndate: 2024-01-${String((i % 28) + 1).padStart(2, '0')}`,
+    );
+    const next = `../section-${Math.floor(((i + 1) % libraryArticles) / 50)}/article-${(i + 1) % libraryArticles}.md`;
+    await mkdir(path.join(root, folder), { recursive: true });
+    await writeFile(path.join(root, file), `${body}\nNext: [the next article](${next}#section-1).\n`);
+    paths.push(file);
+  }
+  return paths;
+}
+
+/**
+ * Export of the 100k-word article and of a 1,000-article library, against Pandoc (markdown →
+ * standalone HTML) on the same files in the same run when Pandoc is installed. Pandoc has no
+ * library mode, so it runs once per article, on a sample (`FOLIO_BENCH_PANDOC_SAMPLE`).
+ */
+export async function exportBench(): Promise<void> {
+  const temp = await mkdtemp(path.join(os.tmpdir(), 'folio-bench-export-'));
+  const hasPandoc = pandocAvailable();
+  try {
+    const single = path.join(temp, 'single');
+    await mkdir(single);
+    const big = generateArticle(100_000);
+    await writeFile(path.join(single, 'big.md'), big);
+    const runs = 3;
+    const folioBig = await median(runs, () =>
+      exportArticleFile({ root: single, outDir: path.join(temp, 'out-big') }, 'big.md'),
+    );
+    const renderBig = await median(runs, () => renderMarkdown(big));
+    const pandocBig = hasPandoc
+      ? await median(runs, () => pandoc(path.join(single, 'big.md'), path.join(temp, 'pandoc-big.html')))
+      : null;
+
+    const library = path.join(temp, 'library');
+    const paths = await generateLibrary(library);
+    const out = path.join(temp, 'out-library');
+    const full = await time(() =>
+      exportLibraryFolder({ root: library, outDir: out }, '', { includeDrafts: true }),
+    );
+    const again = await time(() =>
+      exportLibraryFolder({ root: library, outDir: out }, '', { includeDrafts: true }),
+    );
+    let pandocPerArticle: number | null = null;
+    if (hasPandoc) {
+      const sample = paths.slice(0, Math.min(pandocSample, paths.length));
+      const pandocOut = path.join(temp, 'pandoc-library');
+      await mkdir(pandocOut);
+      const total = await time(() => {
+        for (const [i, file] of sample.entries())
+          pandoc(path.join(library, file), path.join(pandocOut, `${i}.html`));
+      });
+      pandocPerArticle = total / sample.length;
+    }
+    const folioPerArticle = full / paths.length;
+
+    const ratio = (a: number, b: number | null): string => (b === null ? 'n/a' : `${(a / b).toFixed(2)}×`);
+    console.log('\nHTML export against Pandoc (markdown → standalone HTML), same inputs, same run');
+    if (!hasPandoc) console.log('Pandoc is not installed (apt-get install pandoc): peer figures skipped.');
+    printTable([
+      ['work', 'Folio', 'Pandoc', 'Folio / Pandoc'],
+      [
+        '100k-word article, export (p50 of 3)',
+        ms(folioBig),
+        pandocBig === null ? 'n/a' : ms(pandocBig),
+        ratio(folioBig, pandocBig),
+      ],
+      ['  of which the preview render', ms(renderBig), '', ''],
+      [
+        `library of ${paths.length}, per article`,
+        ms(folioPerArticle),
+        pandocPerArticle === null
+          ? 'n/a'
+          : `${ms(pandocPerArticle)} (${Math.min(pandocSample, paths.length)} runs)`,
+        ratio(folioPerArticle, pandocPerArticle),
+      ],
+      [
+        `library of ${paths.length}, whole export`,
+        `${(full / 1000).toFixed(1)} s`,
+        pandocPerArticle === null ? 'n/a' : `≈${((pandocPerArticle * paths.length) / 1000).toFixed(1)} s`,
+        '',
+      ],
+      [
+        '  articles per second',
+        (paths.length / (full / 1000)).toFixed(0),
+        pandocPerArticle === null ? 'n/a' : (1000 / pandocPerArticle).toFixed(0),
+        '',
+      ],
+      ['library re-export, nothing changed', ms(again), '', ''],
+    ]);
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+}

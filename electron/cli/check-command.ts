@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import { hasErrors } from '../../shared/checks';
+import { checkArticleFile, checkLibraryFolder } from '../library/export';
+import { formatProblem } from './problem-format';
+import { createProgressReporter } from './progress-bar';
+import { resolveCliTarget } from './target-library';
+
+/**
+ * Adds `folio check <file|library> [--json]`: the export's preflight checks. Prints one line
+ * per problem (or a JSON array), exits 1 when there are errors, 2 on bad usage.
+ */
+export function registerCheckCommand(program: Command): void {
+  program
+    .command('check')
+    .description('Check articles before export: links, headings, images, alt text, frontmatter.')
+    .argument('<target>', 'an article (.md) or a library folder')
+    .option('--json', 'print the problems as a JSON array')
+    .action(async (targetArg: string, opts: { json?: boolean }, command: Command) => {
+      const target = await resolveCliTarget(targetArg);
+      if (!target)
+        command.error(`folio check: “${targetArg}” is not a Markdown file or a folder.`, { exitCode: 2 });
+      const bar = createProgressReporter(process.stderr);
+      const problems = target.article
+        ? await checkArticleFile(target.root, target.article)
+        : await checkLibraryFolder(target.root, '', (done, total) => bar.update(done, total, 'checking'));
+      bar.finish();
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify(problems, null, 2)}\n`);
+      } else {
+        for (const problem of problems) process.stdout.write(`${formatProblem(problem)}\n`);
+        const errors = problems.filter((p) => p.severity === 'error').length;
+        process.stderr.write(
+          problems.length === 0
+            ? 'No problems found.\n'
+            : `${errors} error(s), ${problems.length - errors} warning(s).\n`,
+        );
+      }
+      if (hasErrors(problems)) process.exitCode = 1;
+    });
+}

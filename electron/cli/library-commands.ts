@@ -1,0 +1,123 @@
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import type { ArticleSummary } from '../../shared/contract';
+import { FolioError } from '../../shared/errors';
+import type { SearchHit } from '../../shared/library-contract';
+import { createLibraryService, type LibraryService } from '../library';
+
+function parseLimit(value: string): number {
+  const limit = Number(value);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 200) {
+    throw new InvalidArgumentError('The limit is a whole number from 1 to 200.');
+  }
+  return limit;
+}
+
+/**
+ * Opens a library for one command: no watcher, and a throw-away data folder so that a CLI run
+ * never touches the desktop app's journal or its list of recent libraries.
+ */
+async function withLibrary<T>(library: string, work: (service: LibraryService) => Promise<T>): Promise<T> {
+  const info = await stat(library).catch(() => null);
+  if (!info?.isDirectory()) throw new FolioError('NOT_FOUND', `“${library}” is not a folder.`);
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'folio-cli-'));
+  const service = await createLibraryService({
+    root: library,
+    host: { appDataDir: dataDir },
+    watch: false,
+  });
+  try {
+    return await work(service);
+  } finally {
+    await service.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The fields `folio list --json` prints for each article, in this order. */
+function listRecord(article: ArticleSummary) {
+  return {
+    path: article.path,
+    title: article.title,
+    status: article.status,
+    tags: article.tags,
+    date: article.date,
+    updated: article.updated,
+    words: article.words,
+    problems: article.problems,
+  };
+}
+
+function listTable(articles: readonly ArticleSummary[]): string {
+  if (articles.length === 0) return 'No articles.\n';
+  const rows = articles.map((a) => [
+    a.status ?? '-',
+    String(a.words),
+    a.title,
+    a.path,
+    a.problems.length ? `⚠ ${a.problems[0]}` : '',
+  ]);
+  const head = ['STATUS', 'WORDS', 'TITLE', 'PATH', ''];
+  const widths = head.map((_, col) =>
+    Math.min(48, Math.max(...[head, ...rows].map((row) => row[col]!.length))),
+  );
+  const fit = (cell: string, width: number) =>
+    cell.length > width ? `${cell.slice(0, width - 1)}…` : cell.padEnd(width);
+  return (
+    [head, ...rows]
+      .map((row) =>
+        row
+          .map((cell, col) => fit(cell, widths[col]!))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
+}
+
+function searchText(hits: readonly SearchHit[]): string {
+  if (hits.length === 0) return 'No matches.\n';
+  return hits.map((hit) => `${hit.title}  (${hit.path})\n  ${hit.snippet}\n`).join('\n');
+}
+
+/**
+ * Adds `folio list <library> [--json]` and `folio search <library> <query> [--json] [--limit N]`
+ * to the program. Both read the library through the service, exactly as the app does.
+ */
+export function registerLibraryCommands(program: Command): void {
+  program
+    .command('list')
+    .description('List the articles of a library with their title, status, tags, date and words.')
+    .argument('<library>', 'library folder')
+    .option('--json', 'print one JSON array (path, title, status, tags, date, updated, words, problems)')
+    .action(async (library: string, opts: { json?: boolean }) => {
+      const articles = await withLibrary(library, (service) => service.listArticles({}));
+      process.stdout.write(
+        opts.json ? `${JSON.stringify(articles.map(listRecord), null, 2)}\n` : listTable(articles),
+      );
+    });
+
+  program
+    .command('search')
+    .description('Search titles, tags and text of a library (prefix and fuzzy).')
+    .argument('<library>', 'library folder')
+    .argument('<query>', 'words to find')
+    .option('--json', 'print one JSON array (path, title, snippet, score)')
+    .option('--limit <n>', 'at most this many results', parseLimit, 20)
+    .action(async (library: string, query: string, opts: { json?: boolean; limit: number }) => {
+      const hits = await withLibrary(library, (service) =>
+        service.searchArticles({ query, limit: opts.limit }),
+      );
+      process.stdout.write(
+        opts.json
+          ? `${JSON.stringify(
+              hits.map(({ path: p, title, snippet, score }) => ({ path: p, title, snippet, score })),
+              null,
+              2,
+            )}\n`
+          : searchText(hits),
+      );
+    });
+}

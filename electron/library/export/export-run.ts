@@ -1,0 +1,338 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { checkArticle, hasErrors, type ArticleProblem } from '../../../shared/checks';
+import {
+  buildHtmlDocument,
+  buildIndexDocument,
+  htmlPathOf,
+  prepareArticle,
+  type IndexEntry,
+} from '../../../shared/export';
+import { parseFrontmatter } from '../../../shared/frontmatter';
+import type { ExportChoices, ExportProgress, ExportReport, ImageProblem } from '../../../shared/export';
+import { FolioError } from '../../../shared/errors';
+import { isInside } from '../paths';
+import { resolveImages } from './export-images';
+import { loadExportStyles } from './export-styles';
+import { createCheckContext, listArticlePaths, readArticleText, readRequiredFields } from './library-files';
+
+/** Where an export runs and how it reports. */
+export interface ExportTarget {
+  /** Real path of the library root: images and links are confined to it. */
+  readonly root: string;
+  /** Absolute output folder; created if missing. */
+  readonly outDir: string;
+  readonly onProgress?: (progress: ExportProgress) => void;
+  readonly signal?: AbortSignal;
+}
+
+const manifestName = '.folio-export.json';
+const manifestVersion = 1;
+
+interface ManifestEntry {
+  readonly key: string;
+  readonly output: string;
+  readonly images: readonly { path: string; size: number; mtimeMs: number }[];
+  readonly assets: readonly string[];
+  readonly index: IndexEntry;
+  readonly problems: ArticleProblem[];
+  readonly imageProblems: ImageProblem[];
+  readonly anchors: string[];
+}
+
+interface Manifest {
+  readonly version: number;
+  readonly entries: Record<string, ManifestEntry>;
+}
+
+/**
+ * Exports one article to `<outDir>/<name>.html` (assets in `<outDir>/assets/` in copy mode).
+ * Problems are reported, never fatal, unless `strict`: then nothing is written.
+ */
+export async function exportArticleFile(
+  target: ExportTarget,
+  articlePath: string,
+  choices: ExportChoices = {},
+): Promise<ExportReport> {
+  const text = await readArticleText(target.root, articlePath);
+  if (text === null) throw new FolioError('NOT_FOUND', `“${articlePath}” cannot be read as a UTF-8 article.`);
+  const outName = htmlPathOf(articlePath.split('/').pop()!);
+  const report = await runExport(target, choices, [{ path: articlePath, text, output: outName }], {
+    index: false,
+    manifest: false,
+  });
+  if (report.problems.some((p) => p.code === 'too-complex')) {
+    throw new FolioError('TOO_LARGE', `“${articlePath}” is too complex to export.`);
+  }
+  return report;
+}
+
+/**
+ * Exports every article under `folder` (library-relative; `''` for the whole library) into
+ * `outDir`, mirroring the library's folders, with an `index.html` newest first and links
+ * between articles pointing to their `.html`. Drafts are left out unless asked; articles whose
+ * source, images and choices did not change since the last export into this folder are skipped.
+ * Cancellable through `signal` (nothing half-written: each file is written atomically).
+ */
+export async function exportLibraryFolder(
+  target: ExportTarget,
+  folder: string,
+  choices: ExportChoices = {},
+): Promise<ExportReport> {
+  const folderAbs = folder ? path.join(target.root, ...folder.split('/')) : target.root;
+  const outAbs = path.resolve(target.outDir);
+  if (outAbs === target.root || isInside(outAbs, target.root)) {
+    throw new FolioError('INVALID_ARGUMENT', 'The export folder cannot be the library itself or contain it.');
+  }
+  const paths = await listArticlePaths(target.root, folderAbs, isInside(target.root, outAbs) ? outAbs : null);
+  const articles: { path: string; text: string; output: string }[] = [];
+  for (const articlePath of paths) {
+    const text = await readArticleText(target.root, articlePath);
+    if (text === null) continue;
+    const relative = folder ? articlePath.slice(folder.length + 1) : articlePath;
+    articles.push({ path: articlePath, text, output: htmlPathOf(relative) });
+  }
+  return runExport(target, choices, articles, {
+    index: true,
+    manifest: true,
+    title: path.basename(folderAbs),
+  });
+}
+
+async function runExport(
+  target: ExportTarget,
+  choices: ExportChoices,
+  articles: readonly { path: string; text: string; output: string }[],
+  mode: { index: boolean; manifest: boolean; title?: string },
+): Promise<ExportReport> {
+  const images = choices.images ?? 'inline';
+  const theme = choices.theme ?? 'article';
+  const outDir = path.resolve(target.outDir);
+  const styles = await loadExportStyles({
+    root: target.root,
+    theme,
+    imageMode: images,
+    fontsDir: { dir: path.join(outDir, 'assets', 'katex'), url: 'assets/katex' },
+  });
+  const choicesKey = createHash('sha256')
+    .update(JSON.stringify([manifestVersion, images, theme, choices.titleBlock ?? 'auto', !!choices.toc]))
+    .update(styles.css)
+    .update(styles.mathCss)
+    .update(styles.highlightCss)
+    .digest('hex');
+  const previous = mode.manifest ? await readManifest(outDir) : { version: manifestVersion, entries: {} };
+  const entries: Record<string, ManifestEntry> = {};
+  const report = {
+    outDir,
+    written: [] as string[],
+    skipped: [] as string[],
+    drafts: [] as string[],
+    problems: [] as ArticleProblem[],
+    imageProblems: [] as ImageProblem[],
+  };
+  const pending: { path: string; output: string; html: string; assets: { name: string; bytes: Buffer }[] }[] =
+    [];
+  const prepared = new Map<string, ReturnType<typeof prepareArticle> | ReadonlySet<string>>();
+  const toCheck: ReturnType<typeof prepareArticle>[] = [];
+  let usesMath = false;
+  const required = await readRequiredFields(target.root);
+  const progress = (phase: ExportProgress['phase'], done: number, total: number, at: string | null): void =>
+    target.onProgress?.({ phase, done, total, path: at });
+  const cancelled = (): ExportReport => ({ ...report, entry: null, completed: false, cancelled: true });
+
+  for (const [i, article] of articles.entries()) {
+    if (target.signal?.aborted) return cancelled();
+    progress('rendering', i, articles.length, article.path);
+    const { data } = parseFrontmatter(article.text);
+    const isDraft =
+      (typeof data.status === 'string' && data.status.trim().toLowerCase() === 'draft') ||
+      data.draft === true;
+    if (mode.index && isDraft && !choices.includeDrafts) {
+      report.drafts.push(article.path);
+      continue;
+    }
+    const key = createHash('sha256')
+      .update(choicesKey)
+      .update(article.path)
+      .update(article.text)
+      .digest('hex');
+    const old = previous.entries[article.path];
+    if (
+      old &&
+      old.key === key &&
+      old.output === article.output &&
+      (await unchanged(target.root, outDir, old))
+    ) {
+      entries[article.path] = old;
+      prepared.set(article.path, new Set(old.anchors));
+      report.skipped.push(article.path);
+      report.problems.push(...old.problems);
+      report.imageProblems.push(...old.imageProblems);
+      continue;
+    }
+    let doc: ReturnType<typeof prepareArticle>;
+    try {
+      doc = prepareArticle(article.path, article.text);
+    } catch {
+      // A pathological file (nesting that overflows the stack, say) must not stop the others.
+      report.problems.push({
+        path: article.path,
+        line: null,
+        severity: 'error',
+        code: 'too-complex',
+        message: 'This article is too complex to export; it was left out.',
+      });
+      continue;
+    }
+    prepared.set(article.path, doc);
+    toCheck.push(doc);
+    const depth = article.output.split('/').length - 1;
+    const up = depth ? '../'.repeat(depth) : '';
+    const resolved = await resolveImages(target.root, doc, images, `${up}assets`);
+    usesMath ||= doc.usesKatexHtml;
+    const imageStats: ManifestEntry['images'][number][] = [];
+    for (const image of doc.images) {
+      const imageTarget = image.target;
+      if (imageTarget?.kind !== 'library' || imageStats.some((s) => s.path === imageTarget.path)) continue;
+      const info = await stat(path.join(target.root, ...imageTarget.path.split('/'))).catch(() => null);
+      imageStats.push({ path: imageTarget.path, size: info?.size ?? -1, mtimeMs: info?.mtimeMs ?? -1 });
+    }
+    const anchors = [...new Set(doc.headings.flatMap((h) => [h.id, h.id.replace(/^user-content-/, '')]))];
+    const index: IndexEntry = {
+      title: doc.meta.title,
+      href: article.output.split('/').map(encodeURIComponent).join('/'),
+      date: doc.meta.date,
+      updated: await stat(path.join(target.root, ...article.path.split('/'))).then(
+        (s) => s.mtime.toISOString(),
+        () => new Date(0).toISOString(),
+      ),
+      description: doc.meta.description,
+      tags: doc.meta.tags,
+    };
+    const html = buildHtmlDocument(doc, {
+      css: styles.css,
+      mathCss:
+        images === 'copy' ? styles.mathCss.replaceAll('url(assets/', `url(${up}assets/`) : styles.mathCss,
+      highlightCss: styles.highlightCss,
+      reviewCss: styles.reviewCss,
+      images: resolved.sources,
+      imageMode: images,
+      titleBlock: choices.titleBlock ?? 'auto',
+      toc: choices.toc ?? false,
+      linkArticlesAsHtml: mode.index,
+      colorScheme: theme === 'print' ? 'light' : 'auto',
+    });
+    pending.push({ path: article.path, output: article.output, html, assets: resolved.assets });
+    report.imageProblems.push(...resolved.problems);
+    entries[article.path] = {
+      key,
+      output: article.output,
+      images: imageStats,
+      assets: resolved.assets.map((a) => a.name),
+      index,
+      problems: [],
+      imageProblems: resolved.problems,
+      anchors,
+    };
+  }
+  progress('rendering', articles.length, articles.length, null);
+
+  const context = createCheckContext(target.root, prepared, required);
+  for (const doc of toCheck) {
+    const problems = checkArticle(doc, context);
+    entries[doc.path] = { ...entries[doc.path]!, problems };
+    report.problems.push(...problems);
+  }
+  if (choices.strict && (hasErrors(report.problems) || report.imageProblems.length > 0)) {
+    return { ...report, entry: null, completed: false, cancelled: false };
+  }
+
+  await mkdir(outDir, { recursive: true });
+  for (const [i, item] of pending.entries()) {
+    if (target.signal?.aborted) {
+      if (mode.manifest)
+        await writeManifest(outDir, { ...previous.entries, ...pickWritten(entries, pending.slice(0, i)) });
+      return cancelled();
+    }
+    progress('writing', i, pending.length, item.path);
+    const file = path.join(outDir, ...item.output.split('/'));
+    await mkdir(path.dirname(file), { recursive: true });
+    for (const asset of item.assets) {
+      const assetFile = path.join(outDir, 'assets', asset.name);
+      await mkdir(path.dirname(assetFile), { recursive: true });
+      if (!(await stat(assetFile).catch(() => null))) {
+        await writeFile(assetFile, asset.bytes);
+        report.written.push(`assets/${asset.name}`);
+      }
+    }
+    await writeFileAtomic(file, item.html);
+    report.written.push(item.output);
+  }
+  if (images === 'copy' && usesMath) await styles.copyFonts();
+  if (mode.manifest) {
+    for (const [articlePath, old] of Object.entries(previous.entries)) {
+      if (entries[articlePath]) continue;
+      // An article that was removed (or became a draft) since the last export: drop its page.
+      const stale = path.join(outDir, ...old.output.split('/'));
+      if (isInside(outDir, stale) && !Object.values(entries).some((e) => e.output === old.output)) {
+        await rm(stale, { force: true });
+      }
+    }
+  }
+  let entry: string | null = pending[0]?.output ?? articles[0]?.output ?? null;
+  if (mode.index) {
+    const indexHtml = buildIndexDocument(
+      Object.values(entries).map((e) => e.index),
+      { title: mode.title ?? 'Articles', css: styles.css },
+    );
+    // An article of its own called index.md keeps index.html; the list then goes beside it.
+    const indexName = Object.values(entries).some((e) => e.output === 'index.html')
+      ? 'articles.html'
+      : 'index.html';
+    await writeFileAtomic(path.join(outDir, indexName), indexHtml);
+    report.written.push(indexName);
+    entry = indexName;
+    await writeManifest(outDir, entries);
+  }
+  progress('done', pending.length, pending.length, null);
+  return { ...report, entry, completed: true, cancelled: false };
+}
+
+function pickWritten(
+  entries: Record<string, ManifestEntry>,
+  done: readonly { path: string }[],
+): Record<string, ManifestEntry> {
+  return Object.fromEntries(done.map((d) => [d.path, entries[d.path]!]));
+}
+
+async function unchanged(root: string, outDir: string, entry: ManifestEntry): Promise<boolean> {
+  if (!(await stat(path.join(outDir, ...entry.output.split('/'))).catch(() => null))) return false;
+  for (const asset of entry.assets) {
+    if (!(await stat(path.join(outDir, 'assets', asset)).catch(() => null))) return false;
+  }
+  for (const image of entry.images) {
+    const info = await stat(path.join(root, ...image.path.split('/'))).catch(() => null);
+    if ((info?.size ?? -1) !== image.size || (info?.mtimeMs ?? -1) !== image.mtimeMs) return false;
+  }
+  return true;
+}
+
+async function readManifest(outDir: string): Promise<Manifest> {
+  try {
+    const parsed = JSON.parse(await readFile(path.join(outDir, manifestName), 'utf8')) as Manifest;
+    if (parsed.version === manifestVersion && typeof parsed.entries === 'object') return parsed;
+  } catch {
+    // No manifest (first export) or an unreadable one: export everything.
+  }
+  return { version: manifestVersion, entries: {} };
+}
+
+async function writeManifest(outDir: string, entries: Record<string, ManifestEntry>): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  await writeFileAtomic(
+    path.join(outDir, manifestName),
+    JSON.stringify({ version: manifestVersion, entries }),
+  );
+}

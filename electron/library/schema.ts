@@ -1,0 +1,78 @@
+/**
+ * The service side of the frontmatter form: the library's schema (`.folio/schema.yaml`), the
+ * schema problems the library pane shows, and the images the cover picker offers. Spread into
+ * the service object so that library-service.ts only needs one line for it.
+ */
+import { lstat, readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { ArticleSummary, FolioApi } from '../../shared/contract';
+import { builtinSchema, parseSchema, schemaProblems, type LibrarySchema } from '../../shared/frontmatter';
+import { imageTypes } from './assets';
+import { toLibraryPath } from './paths';
+
+/** Where a library keeps its schema, relative to its root. */
+export const schemaFile = path.join('.folio', 'schema.yaml');
+
+/** At most this many images are offered in the cover picker. */
+export const maxListedImages = 5000;
+
+const cache = new Map<string, { mtimeMs: number; size: number; value: LibrarySchema }>();
+
+/**
+ * Reads the library's schema, re-reading the file only when it changed. No file means the
+ * built-in schema; a broken file means the built-in schema plus its problems.
+ */
+export async function loadLibrarySchema(realRoot: string): Promise<LibrarySchema> {
+  const file = path.join(realRoot, schemaFile);
+  const info = await lstat(file).catch(() => null);
+  if (!info?.isFile()) return { schema: builtinSchema, source: 'builtin', problems: [] };
+  const cached = cache.get(file);
+  if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.value;
+  let value: LibrarySchema;
+  if (info.size > 256 * 1024) {
+    value = { schema: builtinSchema, source: 'builtin', problems: ['schema.yaml is too large to read.'] };
+  } else {
+    const { schema, problems } = parseSchema(await readFile(file, 'utf8'));
+    value = { schema, source: problems.length > 0 ? 'builtin' : 'library', problems };
+  }
+  cache.set(file, { mtimeMs: info.mtimeMs, size: info.size, value });
+  return value;
+}
+
+/** Adds the article's schema problems to its summary (for the library pane's marks). */
+export async function withSchemaProblems(
+  realRoot: string,
+  summary: ArticleSummary,
+  text: string,
+): Promise<ArticleSummary> {
+  const { schema } = await loadLibrarySchema(realRoot);
+  const problems = schemaProblems(text, schema);
+  return problems.length > 0 ? { ...summary, problems: [...summary.problems, ...problems] } : summary;
+}
+
+async function listImageFiles(realRoot: string, dir: string, out: string[]): Promise<void> {
+  if (out.length >= maxListedImages) return;
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    // Links are not followed: an image must really live inside the library.
+    if (entry.name.startsWith('.') || entry.name === 'node_modules' || entry.isSymbolicLink()) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) await listImageFiles(realRoot, full, out);
+    else if (entry.isFile() && imageTypes[path.extname(entry.name).toLowerCase()]) {
+      out.push(toLibraryPath(realRoot, full));
+      if (out.length >= maxListedImages) return;
+    }
+  }
+}
+
+/** The contract methods of this module, to spread into the service. */
+export function schemaMethods(realRoot: string): Pick<FolioApi, 'getSchema' | 'listImages'> {
+  return {
+    getSchema: () => loadLibrarySchema(realRoot),
+    async listImages() {
+      const out: string[] = [];
+      await listImageFiles(realRoot, realRoot, out);
+      return out.sort((a, b) => a.localeCompare(b));
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import { useCallback, useEffect, useState, type ReactElement } from 'react';
+import { api, transport } from '../api';
+import { copyHtmlToClipboard } from './copy-html';
+import { ExportDialog } from './ExportDialog';
+
+/** Props of {@link ExportBar}. */
+export interface ExportBarProps {
+  /** The open article, or `null`. */
+  readonly articlePath: string | null;
+  /** Its text as the editor holds it (exports and copies use it, saved or not). */
+  readonly text: string | null;
+  /** Shows a short message in the status bar. */
+  readonly onMessage: (message: string) => void;
+}
+
+/** Keyboard shortcut that opens the export dialog: Ctrl+Shift+E (⌘⇧E on macOS). */
+export const exportShortcut = { key: 'e', shift: true, primary: true } as const;
+
+/**
+ * The export buttons over the preview: Copy as HTML, Export… (also Ctrl/⌘+Shift+E) and, in
+ * the desktop app, PDF. Owns the export dialog.
+ */
+export function ExportBar({ articlePath, text, onMessage }: ExportBarProps): ReactElement {
+  const [dialogOpen, setDialogOpen] = useState(false);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (
+        (event.ctrlKey || event.metaKey) &&
+        event.shiftKey &&
+        event.key.toLowerCase() === exportShortcut.key
+      ) {
+        event.preventDefault();
+        setDialogOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const copy = useCallback(async () => {
+    if (!articlePath) return;
+    try {
+      const html = await api.renderArticleHtml({ path: articlePath, ...(text === null ? {} : { text }) });
+      await copyHtmlToClipboard(html.body, html.text);
+      onMessage('Copied the article as HTML');
+    } catch (error) {
+      onMessage(`Not copied: ${error instanceof Error ? error.message : 'the clipboard refused it.'}`);
+    }
+  }, [articlePath, text, onMessage]);
+
+  const pdf = useCallback(async () => {
+    if (!articlePath) return;
+    try {
+      const result = await api.exportPdf({ path: articlePath });
+      onMessage(`Saved ${result.file}`);
+    } catch (error) {
+      onMessage(`No PDF: ${error instanceof Error ? error.message : 'printing failed.'}`);
+    }
+  }, [articlePath, onMessage]);
+
+  return (
+    <>
+      <div className="folio-export-bar" role="toolbar" aria-label="Export">
+        <button
+          type="button"
+          disabled={!articlePath}
+          onClick={() => void copy()}
+          title="Copy the article as HTML"
+        >
+          Copy HTML
+        </button>
+        {transport === 'electron' && (
+          <button
+            type="button"
+            disabled={!articlePath}
+            onClick={() => void pdf()}
+            title="Save the article as PDF"
+          >
+            PDF
+          </button>
+        )}
+        <button
+          type="button"
+          onClick={() => setDialogOpen(true)}
+          title="Export to HTML (Ctrl+Shift+E)"
+          aria-keyshortcuts="Control+Shift+E"
+        >
+          Export…
+        </button>
+      </div>
+      {dialogOpen && (
+        <ExportDialog articlePath={articlePath} text={text} onClose={() => setDialogOpen(false)} />
+      )}
+    </>
+  );
+}

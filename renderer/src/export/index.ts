@@ -1,0 +1,1 @@
+export { ExportBar, exportShortcut, type ExportBarProps } from './ExportBar';

@@ -1,0 +1,259 @@
+import type { EditorView } from '@codemirror/view';
+import { useId, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import type { ArticleSummary } from '../../../shared/contract';
+import {
+  findFrontmatter,
+  readFrontmatter,
+  validateData,
+  type FieldValue,
+  type FrontmatterModel,
+  type ValueStyle,
+} from '../../../shared/frontmatter';
+import {
+  removeFieldInEditor,
+  revealInEditor,
+  setFieldInEditor,
+  undoInEditor,
+  type EditKind,
+} from './editor-bridge';
+import { FieldEditor } from './FieldEditor';
+import { describeValue, formRows, type FormRow } from './form-fields';
+import { useLibrarySchema } from './useLibrarySchema';
+import './FrontmatterForm.css';
+
+/** Props of {@link FrontmatterForm}. */
+export interface FrontmatterFormProps {
+  /** The editor the YAML lives in; form edits are dispatched to it. */
+  readonly view: EditorView | null;
+  /** The editor's current text (the form is a view of its frontmatter). */
+  readonly text: string;
+  readonly articlePath: string;
+  readonly readOnly: boolean;
+  /** The library's articles, for tag suggestions. */
+  readonly articles: readonly ArticleSummary[];
+  /** Saves the article (Mod-s inside the form). */
+  readonly onSave?: () => void;
+}
+
+const collapsedKey = 'folio.frontmatter.collapsed';
+
+function frontmatterPrefix(text: string): string {
+  const block = findFrontmatter(text);
+  // Only the block matters: typing in the body must not re-parse or re-render the form.
+  return block ? text.slice(0, block.to) : text.slice(0, Math.min(text.length, 4));
+}
+
+/**
+ * The "Article details" form above the editor: a live, two-way view of the YAML frontmatter.
+ * Typing in the YAML updates it; each form edit is one editor transaction (undo covers it);
+ * what it cannot edit safely is read-only with a way to the YAML; broken YAML turns it into a
+ * message with line, column and a button to go there.
+ */
+export function FrontmatterForm(props: FrontmatterFormProps): ReactElement {
+  const { view, articlePath, readOnly, articles, onSave } = props;
+  const prefix = frontmatterPrefix(props.text);
+  const model = useMemo(() => readFrontmatter(prefix), [prefix]);
+  const { schema, problems: schemaFileProblems } = useLibrarySchema();
+  const [collapsed, setCollapsed] = useState(() => localStorage.getItem(collapsedKey) === '1');
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const focusStyles = useRef(new Map<string, ValueStyle>());
+  const baseId = useId();
+  const bodyId = `${baseId}-body`;
+
+  const rows = useMemo(() => formRows(model, schema), [model, schema]);
+  const data = useMemo(() => Object.fromEntries(model.fields.map((f) => [f.key, f.value])), [model]);
+  const problems = useMemo(
+    () => (model.status === 'ok' || model.status === 'none' ? validateData(data, schema) : []),
+    [data, model.status, schema],
+  );
+  const tagSuggestions = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const article of articles)
+      for (const tag of article.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([tag]) => tag);
+  }, [articles]);
+
+  const toggle = (): void => {
+    const next = !collapsed;
+    setCollapsed(next);
+    localStorage.setItem(collapsedKey, next ? '1' : '0');
+  };
+
+  const change = (row: FormRow, value: FieldValue | undefined, kind: EditKind): void => {
+    const outcome =
+      value === undefined
+        ? row.field
+          ? removeFieldInEditor(view, row.spec.key)
+          : null
+        : setFieldInEditor(view, row.spec.key, value, kind, focusStyles.current.get(row.spec.key));
+    setRefusal(outcome);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>): void => {
+    const mod = event.ctrlKey || event.metaKey;
+    if (!mod || event.altKey) return;
+    const key = event.key.toLowerCase();
+    if (key === 'z' || key === 'y') {
+      // The inputs are views of the YAML: undo is the editor's, so form and YAML stay one.
+      event.preventDefault();
+      undoInEditor(view, key === 'y' || event.shiftKey);
+    } else if (key === 's') {
+      event.preventDefault();
+      onSave?.();
+    }
+  };
+
+  return (
+    <section className="folio-frontmatter" aria-label="Frontmatter" onKeyDown={onKeyDown}>
+      <header className="folio-frontmatter-header">
+        <button type="button" aria-expanded={!collapsed} aria-controls={bodyId} onClick={toggle}>
+          <span className="folio-frontmatter-caret" aria-hidden="true">
+            {collapsed ? '▸' : '▾'}
+          </span>
+          Article details
+        </button>
+        <span className="folio-frontmatter-summary">{summary(model, problems.length)}</span>
+      </header>
+      {!collapsed && (
+        <form
+          id={bodyId}
+          aria-label="Article details"
+          className="folio-frontmatter-form"
+          onSubmit={(event) => event.preventDefault()}
+        >
+          {model.status === 'error' || model.status === 'unsupported' ? (
+            <ErrorView model={model} view={view} />
+          ) : model.status === 'toml' ? (
+            <div className="folio-frontmatter-message" role="note">
+              <p>
+                This article uses TOML frontmatter. Folio keeps it exactly as written; edit it in the editor.
+              </p>
+              <button type="button" onClick={() => revealInEditor(view, model.block!.from, model.block!.to)}>
+                Show in editor
+              </button>
+            </div>
+          ) : (
+            <>
+              {(problems.length > 0 || schemaFileProblems.length > 0) && (
+                <div className="folio-frontmatter-problems" role="group" aria-label="Problems">
+                  <ul>
+                    {schemaFileProblems.map((p) => (
+                      <li key={p}>{p}</li>
+                    ))}
+                    {problems.map((p) => (
+                      <li key={p.key}>
+                        <a
+                          href={`#${baseId}-${p.key}`}
+                          onClick={(event) => {
+                            event.preventDefault();
+                            document.getElementById(`${baseId}-${p.key}`)?.focus();
+                          }}
+                        >
+                          {p.message}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+              {refusal && (
+                <p className="folio-frontmatter-refusal" role="status">
+                  Not changed: {refusal}
+                </p>
+              )}
+              <div className="folio-frontmatter-grid">
+                {rows.map((row) => {
+                  const inputId = `${baseId}-${row.spec.key}`;
+                  const labelId = `${inputId}-label`;
+                  const problem = problems.find((p) => p.key === row.spec.key)?.message ?? null;
+                  const helpId = row.spec.help ? `${inputId}-help` : undefined;
+                  const problemId = problem ? `${inputId}-problem` : undefined;
+                  const describedBy = [problemId, helpId].filter(Boolean).join(' ') || undefined;
+                  const wide =
+                    row.spec.type === 'long-text' || row.spec.type === 'list' || row.spec.type === 'image';
+                  return (
+                    <div className={`folio-field${wide ? ' folio-field-wide' : ''}`} key={row.spec.key}>
+                      <label id={labelId} htmlFor={inputId}>
+                        {row.spec.label}
+                        {row.spec.required && <span aria-hidden="true"> *</span>}
+                      </label>
+                      {row.field && !row.field.editable ? (
+                        <div className="folio-field-readonly">
+                          <output id={inputId} aria-labelledby={labelId} aria-describedby={describedBy}>
+                            {describeValue(row.field.value)}
+                          </output>
+                          <button
+                            type="button"
+                            title={row.field.reason ?? undefined}
+                            onClick={() => revealInEditor(view, row.field!.from, row.field!.to)}
+                          >
+                            Edit as YAML
+                          </button>
+                        </div>
+                      ) : (
+                        <FieldEditor
+                          spec={row.spec}
+                          value={row.field?.value}
+                          source={row.field?.source ?? ''}
+                          inputId={inputId}
+                          labelId={labelId}
+                          describedBy={describedBy}
+                          invalid={problem !== null}
+                          disabled={readOnly || !view}
+                          articlePath={articlePath}
+                          suggestions={row.spec.choices ?? (row.spec.key === 'tags' ? tagSuggestions : [])}
+                          onChange={(value, kind) => change(row, value, kind)}
+                          onFocus={() => row.field && focusStyles.current.set(row.spec.key, row.field.style)}
+                          onBlur={() => focusStyles.current.delete(row.spec.key)}
+                        />
+                      )}
+                      {problem && (
+                        <p id={problemId} className="folio-field-problem">
+                          {problem}
+                        </p>
+                      )}
+                      {row.spec.help && (
+                        <p id={helpId} className="folio-field-help">
+                          {row.spec.help}
+                        </p>
+                      )}
+                    </div>
+                  );
+                })}
+              </div>
+            </>
+          )}
+        </form>
+      )}
+    </section>
+  );
+}
+
+function summary(model: FrontmatterModel, problemCount: number): string {
+  if (model.status === 'error' || model.status === 'unsupported') return 'YAML needs fixing';
+  if (model.status === 'toml') return 'TOML';
+  if (model.status === 'none') return 'no frontmatter yet';
+  const count = model.fields.length;
+  const fields = `${count} ${count === 1 ? 'field' : 'fields'}`;
+  return problemCount > 0
+    ? `${fields} · ${problemCount} ${problemCount === 1 ? 'problem' : 'problems'}`
+    : fields;
+}
+
+function ErrorView({ model, view }: { model: FrontmatterModel; view: EditorView | null }): ReactElement {
+  const error = model.error!;
+  return (
+    <div className="folio-frontmatter-message folio-frontmatter-error" role="alert">
+      <p>
+        <strong>The frontmatter cannot be shown as a form.</strong> Line {error.line}, column {error.column}:{' '}
+        {error.message}
+      </p>
+      <p>
+        The article body stays editable, and Folio saves the frontmatter exactly as it is until you fix it.
+      </p>
+      <button type="button" onClick={() => revealInEditor(view, error.offset)}>
+        Go to line {error.line}
+      </button>
+    </div>
+  );
+}

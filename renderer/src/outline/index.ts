@@ -1,0 +1,2 @@
+export { OutlinePanel } from './OutlinePanel';
+export { revealLineEvent, type RevealLineDetail } from './reveal-event';

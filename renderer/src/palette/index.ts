@@ -1,0 +1,2 @@
+export { CommandPalette } from './CommandPalette';
+export { paletteCommands, type PaletteCommand } from './app-commands';

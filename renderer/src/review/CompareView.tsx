@@ -1,0 +1,146 @@
+import { useEffect, useMemo, useState, type ReactElement } from 'react';
+import { articleBody } from '../../../shared/article-meta';
+import { criticMarkupFromDiff, diffStats, wordDiff } from '../../../shared/review/word-diff';
+import { RenderedFrame } from './RenderedFrame';
+import { SourceDiff } from './SourceDiff';
+
+/** One side of a comparison. */
+export interface CompareSide {
+  /** What the reader sees as the side's name ("Snapshot 12:04", "Current text", a path). */
+  readonly label: string;
+  readonly text: string;
+}
+
+/** Two versions to compare. */
+export interface CompareRequest {
+  readonly before: CompareSide;
+  readonly after: CompareSide;
+}
+
+/** Props of {@link CompareView}. */
+export interface CompareViewProps {
+  readonly request: CompareRequest;
+  /** Base URL for relative images in the rendered diff. */
+  readonly baseUrl: string | null;
+  readonly onClose: () => void;
+}
+
+type Tab = 'rendered' | 'source';
+
+function words(count: number): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? 'word' : 'words'}`;
+}
+
+/**
+ * Compares two versions side by side, as a rendered diff (the preview with deleted words struck
+ * through on the left and inserted words marked on the right, scrolling together) or as a
+ * source diff (MergeView). Escape closes it.
+ */
+export function CompareView({ request, baseUrl, onClose }: CompareViewProps): ReactElement {
+  const [tab, setTab] = useState<Tab>('rendered');
+  const [follow, setFollow] = useState<{
+    left: { share: number; seq: number } | null;
+    right: { share: number; seq: number } | null;
+  }>({
+    left: null,
+    right: null,
+  });
+  const before = useMemo(() => articleBody(request.before.text), [request.before.text]);
+  const after = useMemo(() => articleBody(request.after.text), [request.after.text]);
+  const parts = useMemo(() => wordDiff(before, after), [before, after]);
+  const stats = useMemo(() => diffStats(parts), [parts]);
+  const left = useMemo(() => criticMarkupFromDiff(parts, 'before'), [parts]);
+  const right = useMemo(() => criticMarkupFromDiff(parts, 'after'), [parts]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        onClose();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  return (
+    <section className="review-compare" aria-label="Compare versions">
+      <header className="review-compare-header">
+        <h2>
+          <span className="review-compare-label">{request.before.label}</span>
+          <span aria-hidden="true"> → </span>
+          <span className="review-compare-label">{request.after.label}</span>
+        </h2>
+        <span className="review-compare-stats" aria-label="Changes">
+          {stats.changes === 0 ? (
+            'No changes'
+          ) : (
+            <>
+              <span className="review-plus">+{words(stats.insertedWords)}</span>{' '}
+              <span className="review-minus">−{words(stats.deletedWords)}</span> in {stats.changes}{' '}
+              {stats.changes === 1 ? 'place' : 'places'}
+            </>
+          )}
+        </span>
+        <div className="review-tabs" role="tablist" aria-label="Diff view">
+          {(['rendered', 'source'] as const).map((name) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              aria-selected={tab === name}
+              onClick={() => setTab(name)}
+            >
+              {name === 'rendered' ? 'Rendered' : 'Source'}
+            </button>
+          ))}
+        </div>
+        <button
+          type="button"
+          className="review-close"
+          onClick={onClose}
+          aria-label="Close comparison"
+          title="Close (Esc)"
+        >
+          ✕
+        </button>
+      </header>
+      {tab === 'rendered' ? (
+        <div
+          className="review-compare-body review-compare-rendered"
+          role="tabpanel"
+          aria-label="Rendered diff"
+        >
+          <div className="review-compare-side">
+            <h3>{request.before.label}</h3>
+            <RenderedFrame
+              title="Rendered before"
+              markdown={left}
+              baseUrl={baseUrl}
+              follow={follow.left}
+              onScrollShare={(share) =>
+                setFollow((f) => ({ ...f, right: { share, seq: (f.right?.seq ?? 0) + 1 } }))
+              }
+            />
+          </div>
+          <div className="review-compare-side">
+            <h3>{request.after.label}</h3>
+            <RenderedFrame
+              title="Rendered after"
+              markdown={right}
+              baseUrl={baseUrl}
+              follow={follow.right}
+              onScrollShare={(share) =>
+                setFollow((f) => ({ ...f, left: { share, seq: (f.left?.seq ?? 0) + 1 } }))
+              }
+            />
+          </div>
+        </div>
+      ) : (
+        <div className="review-compare-body" role="tabpanel" aria-label="Source diff">
+          <SourceDiff before={request.before.text} after={request.after.text} />
+        </div>
+      )}
+    </section>
+  );
+}

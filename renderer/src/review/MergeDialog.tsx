@@ -1,0 +1,168 @@
+import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { DiffText } from './DiffText';
+import { mergeThreeWay, resolveMerge, type ConflictChoice } from '../../../shared/review/three-way-merge';
+
+/** Props of {@link MergeDialog}: what the conflict banner (or the save path) passes in. */
+export interface MergeDialogProps {
+  /** The article's library path, for the title. */
+  readonly path: string;
+  /** The text as last saved (or read) by Folio: the common ancestor. */
+  readonly base: string;
+  /** The author's unsaved text. */
+  readonly mine: string;
+  /** The text now on disk. */
+  readonly theirs: string;
+  /**
+   * Called with the merged text when the author confirms. The caller puts it in the editor and
+   * saves it against the disk version; nothing is written before this.
+   */
+  readonly onConfirm: (merged: string) => void;
+  /** Closes without changing anything (the unsaved text stays in the editor). */
+  readonly onCancel: () => void;
+}
+
+const choiceNames: Record<ConflictChoice, string> = {
+  mine: 'Keep mine',
+  theirs: 'Take theirs',
+  both: 'Keep both',
+};
+
+/**
+ * The three-way merge for an article changed on disk while it had unsaved edits: changes that do
+ * not overlap are merged automatically; each overlapping part is shown side by side (mine and
+ * the disk's) to choose from. The merged text is only handed back when the author confirms.
+ */
+export function MergeDialog({
+  path,
+  base,
+  mine,
+  theirs,
+  onConfirm,
+  onCancel,
+}: MergeDialogProps): ReactElement {
+  const result = useMemo(() => mergeThreeWay(base, mine, theirs), [base, mine, theirs]);
+  const [choices, setChoices] = useState<(ConflictChoice | null)[]>(() => Array(result.conflicts).fill(null));
+  const dialog = useRef<HTMLDivElement>(null);
+  const preview = useMemo(
+    () =>
+      resolveMerge(
+        result,
+        choices.map((choice) => choice ?? 'mine'),
+      ),
+    [result, choices],
+  );
+  const undecided = choices.filter((choice) => choice === null).length;
+
+  useEffect(() => {
+    dialog.current?.focus();
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        onCancel();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onCancel]);
+
+  let conflictIndex = -1;
+  return (
+    <div className="review-modal-backdrop">
+      <div
+        className="review-merge"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="review-merge-title"
+        tabIndex={-1}
+        ref={dialog}
+      >
+        <header className="review-merge-header">
+          <h2 id="review-merge-title">Merge changes to “{path}”</h2>
+          <p>
+            The file changed on disk while you had unsaved edits.{' '}
+            {result.conflicts === 0
+              ? 'All changes merged without overlapping. Review the result and save it.'
+              : `${result.conflicts === 1 ? 'One part was' : `${result.conflicts} parts were`} changed on both sides: choose what to keep. Everything else merged automatically.`}
+          </p>
+        </header>
+        <div className="review-merge-body">
+          {result.hunks.map((hunk, index) => {
+            if (hunk.kind === 'merged') return null;
+            const at = ++conflictIndex;
+            const choice = choices[at] ?? null;
+            return (
+              <fieldset key={index} className="review-merge-conflict">
+                <legend>
+                  Conflict {at + 1} of {result.conflicts}
+                  {choice && <span className="review-merge-chosen"> — {choiceNames[choice]}</span>}
+                </legend>
+                <div className="review-merge-sides">
+                  <div
+                    className={`review-merge-side${choice === 'mine' || choice === 'both' ? ' is-chosen' : ''}`}
+                  >
+                    <h3>Mine (unsaved)</h3>
+                    <DiffText before={hunk.base} after={hunk.mine} label="My change" />
+                  </div>
+                  <div
+                    className={`review-merge-side${choice === 'theirs' || choice === 'both' ? ' is-chosen' : ''}`}
+                  >
+                    <h3>Theirs (on disk)</h3>
+                    <DiffText before={hunk.base} after={hunk.theirs} label="Their change" />
+                  </div>
+                </div>
+                <div
+                  className="review-merge-choices"
+                  role="radiogroup"
+                  aria-label={`Resolve conflict ${at + 1}`}
+                >
+                  {(['mine', 'theirs', 'both'] as const).map((option) => (
+                    <label key={option}>
+                      <input
+                        type="radio"
+                        name={`conflict-${at}`}
+                        checked={choice === option}
+                        onChange={() =>
+                          setChoices((current) => current.map((c, i) => (i === at ? option : c)))
+                        }
+                      />
+                      {choiceNames[option]}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+            );
+          })}
+          <section className="review-merge-result" aria-label="Merged result">
+            <h3>Result, compared with your unsaved text</h3>
+            <DiffText before={mine} after={preview} label="Merged text" />
+          </section>
+        </div>
+        <footer className="review-merge-footer">
+          <span className="review-hint">
+            {undecided > 0
+              ? `${undecided} conflict${undecided === 1 ? '' : 's'} left to choose.`
+              : 'Ready to save.'}
+          </span>
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="review-primary"
+            disabled={undecided > 0}
+            onClick={() =>
+              onConfirm(
+                resolveMerge(
+                  result,
+                  choices.map((choice) => choice ?? 'mine'),
+                ),
+              )
+            }
+          >
+            Save merged version
+          </button>
+        </footer>
+      </div>
+    </div>
+  );
+}

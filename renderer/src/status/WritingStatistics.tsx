@@ -1,0 +1,53 @@
+import { useSyncExternalStore, type ReactElement } from 'react';
+import type { EditorSession } from '../editor/editor-session';
+
+/** Props of {@link WritingStatistics}. */
+export interface WritingStatisticsProps {
+  readonly session: EditorSession;
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+}
+
+/**
+ * The article's figures in the status bar: words, characters, reading time, the selection's own
+ * counts while text is selected, and progress towards the frontmatter `wordTarget`.
+ */
+export function WritingStatistics({ session }: WritingStatisticsProps): ReactElement | null {
+  const { statistics, selection } = useSyncExternalStore(session.subscribe, session.getSnapshot);
+  if (!statistics) return null;
+  const { words, characters, readingMinutes, wordTarget } = statistics;
+  const progress = wordTarget ? Math.min(1, words / wordTarget) : 0;
+  return (
+    <span className="folio-statistics">
+      {selection ? (
+        <span className="folio-statistics-selection" aria-label="Selection statistics">
+          {plural(selection.words, 'word', 'words')} of {words.toLocaleString('en')} selected ·{' '}
+          {plural(selection.characters, 'character', 'characters')}
+        </span>
+      ) : (
+        <>
+          <span>{plural(words, 'word', 'words')}</span>
+          <span>{plural(characters, 'character', 'characters')}</span>
+          <span title="At 230 words a minute">
+            {readingMinutes < 1 ? 'no reading time' : `${readingMinutes} min read`}
+          </span>
+        </>
+      )}
+      {wordTarget !== null && (
+        <span className="folio-word-target">
+          <meter
+            min={0}
+            max={wordTarget}
+            value={Math.min(words, wordTarget)}
+            aria-label="Progress towards the word target"
+          />
+          <span>
+            {words.toLocaleString('en')} / {wordTarget.toLocaleString('en')} ({Math.round(progress * 100)}%)
+          </span>
+        </span>
+      )}
+    </span>
+  );
+}

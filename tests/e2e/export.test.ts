@@ -1,0 +1,283 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportArticleFile } from '../../electron/library/export';
+import { useTempDirs } from '../helpers/temp-dir';
+import { hostileArticle } from '../helpers/hostile-article';
+import { launchChromium, openApp, previewArticle, screenshot, screenshotDir } from './harness';
+
+const tempDir = useTempDirs();
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+const richArticle = [
+  '---',
+  'title: The export is the preview',
+  'date: 2024-06-01',
+  '---',
+  '',
+  '# The export is the preview',
+  '',
+  'Folio renders **one** pipeline for both, with *emphasis*, `code` and [a link](https://example.com).',
+  '',
+  '## A table and a list',
+  '',
+  '| Tool | Pages |',
+  '|------|------:|',
+  '| Folio | 12 |',
+  '| Other | 3 |',
+  '',
+  '- first item',
+  '- [x] a done task',
+  '',
+  '> A quotation that spans a little more than one line so that wrapping shows up in both.',
+  '',
+  '```ts',
+  'const answer: number = 42;',
+  '```',
+  '',
+  '![A one-pixel picture](img/pixel.png)',
+  '',
+  'A footnote.[^1]',
+  '',
+  '[^1]: Footnotes land at the end.',
+  '',
+].join('\n');
+
+/** Opens a file page with a spy that records every call, installed before any content runs. */
+async function openWithSpy(file: string): Promise<{ page: Page; calls: () => Promise<unknown[]> }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const calls: unknown[] = [];
+    Object.defineProperty(window, 'folioSpyCalls', { value: calls });
+    Object.defineProperty(window, 'folioSpy', { value: (n: unknown) => calls.push(n), writable: false });
+  });
+  await page.goto(pathToFileURL(file).href);
+  return {
+    page,
+    calls: () =>
+      page.evaluate(() => (window as unknown as { folioSpyCalls: unknown[] }).folioSpyCalls.slice()),
+  };
+}
+
+/** Does what a reader does: moves over, clicks and focuses everything, then waits a moment. */
+async function poke(page: Page): Promise<void> {
+  for (let y = 10; y < 700; y += 60) await page.mouse.move(200, y);
+  await page.evaluate(() => {
+    for (const element of document.querySelectorAll('*')) {
+      for (const type of ['mouseover', 'mouseenter', 'click', 'focus', 'toggle', 'load', 'error']) {
+        element.dispatchEvent(new Event(type, { bubbles: true }));
+      }
+      if (element instanceof HTMLElement) element.focus();
+    }
+  });
+  await page.waitForTimeout(300);
+}
+
+describe('exported HTML in Chromium', () => {
+  it('never runs the hostile article’s payloads (a spy proves it), though the same page unsanitized would', async () => {
+    const base = await tempDir();
+    const library = path.join(base, 'library');
+    await mkdir(library);
+    await writeFile(path.join(library, 'evil.md'), hostileArticle);
+    await exportArticleFile({ root: library, outDir: path.join(base, 'out') }, 'evil.md', {
+      toc: true,
+      titleBlock: 'always',
+    });
+    const exported = path.join(base, 'out', 'evil.html');
+
+    // The control: a page that lets one payload through calls the spy, so the spy works.
+    const control = path.join(base, 'control.html');
+    await writeFile(control, '<!DOCTYPE html><title>c</title><img src="x" onerror="folioSpy(\'control\')">');
+    const controlPage = await openWithSpy(control);
+    await controlPage.page.waitForFunction(
+      () => (window as unknown as { folioSpyCalls: unknown[] }).folioSpyCalls.length > 0,
+    );
+    expect(await controlPage.calls()).toEqual(['control']);
+    await controlPage.page.context().close();
+
+    const { page, calls } = await openWithSpy(exported);
+    await poke(page);
+    expect(await calls()).toEqual([]);
+    expect(await page.locator('script').count()).toBe(0);
+    expect(await page.title()).toContain('</title><script>');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.context().close();
+  });
+
+  it('opens a library export’s index, follows its links and the rewritten links between articles', async () => {
+    const app = await openApp(browser, async (library) => {
+      await mkdir(path.join(library, 'posts'));
+      await mkdir(path.join(library, 'img'));
+      await writeFile(path.join(library, 'img', 'pixel.png'), png);
+      await writeFile(
+        path.join(library, 'older.md'),
+        '---\ntitle: Older post\ndate: 2023-02-01\ntags: [archive]\n---\nRead [the newer one](posts/newer.md#the-details).\n',
+      );
+      await writeFile(
+        path.join(library, 'posts', 'newer.md'),
+        '---\ntitle: Newer post\ndate: 2024-02-01\ndescription: The latest.\n---\nIntro.\n\n## The details\n\n![pixel](../img/pixel.png)\n\nBack to [the older one](../older.md).\n',
+      );
+      await writeFile(
+        path.join(library, 'wip.md'),
+        '---\ntitle: Work in progress\nstatus: draft\n---\nSoon.\n',
+      );
+    });
+    const { page } = app;
+    await page.getByRole('link', { name: /Older post/ }).click();
+    await previewArticle(page).locator('a', { hasText: 'the newer one' }).waitFor();
+
+    await page.keyboard.press('ControlOrMeta+Shift+E');
+    const dialog = page.getByRole('dialog', { name: 'Export to HTML' });
+    await dialog.waitFor();
+    await dialog.getByText('No problems found.').waitFor();
+    await dialog.getByLabel('The whole library, with an index page').check();
+    await dialog.getByLabel('Copied to an assets folder').check();
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await dialog.getByText(/Exported 2 pages to export\/index\.html; 1 draft left out\./).waitFor();
+    await screenshot(page, 'export-dialog-done');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const out = path.join(app.library, 'export');
+    const context = await browser.newContext();
+    const site = await context.newPage();
+    await site.goto(pathToFileURL(path.join(out, 'index.html')).href);
+    await site.screenshot({ path: path.join(screenshotDir, 'export-library-index.png') });
+    const titles = await site.locator('main li h2').allTextContents();
+    expect(titles).toEqual(['Newer post', 'Older post']);
+    expect(await site.content()).not.toContain('Work in progress');
+    await site.getByRole('link', { name: 'Older post' }).click();
+    await site.waitForURL(/older\.html$/);
+    await site.getByRole('link', { name: 'the newer one' }).click();
+    await site.waitForURL(/posts\/newer\.html#user-content-the-details$/);
+    expect(await site.evaluate(() => document.querySelector(':target')?.textContent)).toBe('The details');
+    const image = site.getByRole('img', { name: 'pixel' });
+    expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+    expect(await image.getAttribute('src')).toMatch(/^\.\.\/assets\/pixel-[0-9a-f]{12}\.png$/);
+    await site.getByRole('link', { name: 'the older one' }).click();
+    await site.waitForURL(/\/older\.html$/);
+    await context.close();
+    await app.close();
+  });
+
+  it('shows preflight problems first in the dialog, and copies the article as HTML', async () => {
+    const app = await openApp(browser, async (library) => {
+      await writeFile(path.join(library, 'broken.md'), '# Broken\n\n![](missing.png)\n\n### Too deep\n');
+    });
+    const { page } = app;
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+    await page.getByRole('link', { name: /Broken/ }).click();
+    await previewArticle(page).locator('h1').waitFor();
+
+    await page.getByRole('button', { name: 'Copy HTML' }).click();
+    await page.getByRole('contentinfo').getByText('Copied the article as HTML').waitFor();
+    const clipboard = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return {
+        html: await (await item!.getType('text/html')).text(),
+        text: await (await item!.getType('text/plain')).text(),
+      };
+    });
+    expect(clipboard.html).toContain('<h1 id="user-content-broken">Broken</h1>');
+    expect(clipboard.text).toContain('Too deep');
+
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export to HTML' });
+    const problems = dialog.getByRole('region', { name: 'Problems found before export' });
+    await problems.getByText('The image “missing.png” does not exist.').waitFor();
+    await problems.getByText(/jumps from level 1 to level 3/).waitFor();
+    await problems.getByText(/1 error, 2 warnings/).waitFor();
+    await screenshot(page, 'export-dialog-problems');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await app.close();
+  });
+
+  it('looks like the preview: same blocks at the same places, in light and dark (screenshot side by side)', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const app = await openApp(
+        browser,
+        async (library) => {
+          await mkdir(path.join(library, 'img'));
+          await writeFile(path.join(library, 'img', 'pixel.png'), png);
+          await writeFile(path.join(library, 'rich.md'), richArticle);
+        },
+        { colorScheme },
+      );
+      const { page } = app;
+      await page.getByRole('link', { name: /The export is the preview/ }).click();
+      const preview = previewArticle(page);
+      await preview.locator('.footnotes').waitFor();
+      const frame = page.locator('iframe[title="Preview"]');
+      const box = (await frame.boundingBox())!;
+      const previewShot = await frame.screenshot();
+      const previewLayout = await page
+        .frameLocator('iframe[title="Preview"]')
+        .locator('#folio-preview')
+        .evaluate(layoutOf);
+
+      const out = path.join(app.library, 'export');
+      await exportArticleFile({ root: app.library, outDir: out }, 'rich.md', {});
+      const context = await browser.newContext({
+        viewport: { width: Math.round(box.width), height: Math.round(box.height) },
+        colorScheme,
+      });
+      const exported = await context.newPage();
+      await exported.goto(pathToFileURL(path.join(out, 'rich.html')).href);
+      const exportShot = await exported.screenshot();
+      const exportLayout = await exported.locator('article').evaluate(layoutOf);
+      expect(exportLayout.length).toBeGreaterThan(15);
+      expect(exportLayout).toEqual(previewLayout);
+
+      const side = await context.newPage();
+      await side.setViewportSize({
+        width: Math.round(box.width) * 2 + 24,
+        height: Math.round(box.height) + 40,
+      });
+      await side.setContent(
+        `<body style="margin:0;display:flex;gap:24px;background:#888;font:13px sans-serif">` +
+          `<figure style="margin:0"><figcaption>Preview</figcaption><img src="data:image/png;base64,${previewShot.toString('base64')}"></figure>` +
+          `<figure style="margin:0"><figcaption>Export</figcaption><img src="data:image/png;base64,${exportShot.toString('base64')}"></figure></body>`,
+      );
+      await side.screenshot({ path: path.join(screenshotDir, `export-vs-preview-${colorScheme}.png`) });
+      await context.close();
+      await app.close();
+    }
+  });
+});
+
+/** Tag, position, size, font and colours of each block of an article, for comparing layouts. */
+function layoutOf(article: Element): string[] {
+  const top = article.getBoundingClientRect().top;
+  return [...article.querySelectorAll(':scope > *, :scope li, :scope td, :scope h2, :scope img')].map(
+    (el) => {
+      const rect = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      return [
+        el.tagName,
+        Math.round(rect.top - top),
+        Math.round(rect.left),
+        Math.round(rect.width),
+        Math.round(rect.height),
+        style.fontFamily,
+        style.fontSize,
+        style.color,
+        style.backgroundColor,
+      ].join(' ');
+    },
+  );
+}

@@ -1,0 +1,105 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createLibraryService } from '../../../../electron/library';
+import type { FolioEvents } from '../../../../shared/contract';
+import { dispatch } from '../../../../shared/dispatch';
+import { isFolioError } from '../../../../shared/errors';
+import { useTempDirs } from '../../../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+
+async function service(files: Record<string, string>, printToPdf?: (html: string) => Promise<Uint8Array>) {
+  const root = await tempDir();
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(root, name)), { recursive: true });
+    await writeFile(path.join(root, name), content);
+  }
+  const api = await createLibraryService({
+    root,
+    host: { appDataDir: path.join(await tempDir(), 'data'), printToPdf },
+  });
+  return { root, api };
+}
+
+describe('export methods of the library service', () => {
+  it('exports the library into a library-relative folder with progress events', async () => {
+    const { root, api } = await service({ 'a.md': '# A\n', 'b/c.md': '# C\n' });
+    const events: FolioEvents['exportProgressed'][] = [];
+    api.on('exportProgressed', (event) => events.push(event));
+    const report = await api.exportLibrary({ outDir: 'site', jobId: 'job-1' });
+    expect(report).toMatchObject({ outDir: 'site', entry: 'index.html', completed: true });
+    expect(await readFile(path.join(root, 'site', 'b', 'c.html'), 'utf8')).toContain(
+      '<h1 id="user-content-c">C</h1>',
+    );
+    expect(events.length).toBeGreaterThan(2);
+    expect(events.every((e) => e.jobId === 'job-1' && e.total === 2)).toBe(true);
+    expect(events.at(-1)).toMatchObject({ phase: 'done' });
+  });
+
+  it('exports one article into the default export folder', async () => {
+    const { root, api } = await service({ 'notes/a.md': '# A\n' });
+    const report = await api.exportArticle({ path: 'notes/a.md' });
+    expect(report).toMatchObject({ outDir: 'export', entry: 'a.html' });
+    expect(await readFile(path.join(root, 'export', 'a.html'), 'utf8')).toContain('<!DOCTYPE html>');
+  });
+
+  it('confines output folders and articles to the library, and refuses the library root', async () => {
+    const { api } = await service({ 'a.md': '# A\n' });
+    for (const outDir of ['../escape', '/tmp/x', 'a/../../x']) {
+      const envelope = await dispatch(api, 'exportLibrary', { outDir });
+      expect(envelope.ok ? null : envelope.error.code).toBe('OUTSIDE_LIBRARY');
+    }
+    await expect(api.exportArticle({ path: '../a.md' })).rejects.toSatisfy((e) =>
+      isFolioError(e, 'OUTSIDE_LIBRARY'),
+    );
+    const unknown = await dispatch(api, 'exportLibrary', { outDir: 'x', theme: 'nope' });
+    expect(unknown.ok ? null : unknown.error.code).toBe('INVALID_ARGUMENT');
+  });
+
+  it('cancels a running export by its job id', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 40; i++)
+      files[`a${i}.md`] = `# Article ${i}\n\n${'Words and more words. '.repeat(200)}\n`;
+    const { api } = await service(files);
+    const stop = api.on('exportProgressed', (event) => {
+      if (event.done === 1) void api.cancelExport({ jobId: 'big' });
+    });
+    const report = await api.exportLibrary({ outDir: 'out', jobId: 'big' });
+    stop();
+    expect(report.cancelled).toBe(true);
+    expect(await api.cancelExport({ jobId: 'big' })).toEqual({ cancelled: false });
+  });
+
+  it('checks an article (unsaved text included) and the whole library', async () => {
+    const { api } = await service({ 'a.md': '# A\n', 'b.md': '# B\n\n[x](missing.md)\n' });
+    expect(await api.checkArticle({ path: 'a.md' })).toEqual([]);
+    const unsaved = await api.checkArticle({ path: 'a.md', text: '# A\n\n![](gone.png)\n' });
+    expect(unsaved.map((p) => p.code)).toEqual(['missing-image', 'image-without-alt']);
+    expect((await api.checkLibrary({})).map((p) => [p.path, p.code])).toEqual([['b.md', 'broken-link']]);
+  });
+
+  it('renders an article as a document, a body and plain text for the clipboard', async () => {
+    const { api } = await service({ 'a.md': '---\ntitle: T\n---\nHello *there*.\n' });
+    const html = await api.renderArticleHtml({ path: 'a.md' });
+    expect(html.fileName).toBe('a.html');
+    expect(html.document).toContain('<title>T</title>');
+    expect(html.body).toContain('<p>Hello <em>there</em>.</p>');
+    expect(html.text).toContain('Hello there.');
+  });
+
+  it('makes a PDF only where the host can print, and writes it into the export folder', async () => {
+    const { api } = await service({ 'a.md': '# A\n' });
+    await expect(api.exportPdf({ path: 'a.md' })).rejects.toSatisfy((e) =>
+      isFolioError(e, 'INVALID_ARGUMENT'),
+    );
+    const printed: string[] = [];
+    const desktop = await service({ 'a.md': '# A\n' }, async (html) => {
+      printed.push(html);
+      return new TextEncoder().encode('%PDF-1.7 fake');
+    });
+    expect(await desktop.api.exportPdf({ path: 'a.md' })).toEqual({ file: 'export/a.pdf' });
+    expect(await readFile(path.join(desktop.root, 'export', 'a.pdf'), 'utf8')).toBe('%PDF-1.7 fake');
+    expect(printed[0]).toContain('<meta name="color-scheme" content="light">');
+  });
+});

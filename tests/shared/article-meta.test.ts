@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { summarizeArticle } from '../../shared/article-meta';
+import { slugify } from '../../shared/slug';
+
+const at = new Date('2026-01-01T00:00:00Z');
+
+describe('article summaries', () => {
+  it('takes the title from frontmatter, then the first H1 outside code, then the file name', () => {
+    expect(summarizeArticle('a.md', '---\ntitle: Set\n---\n# Not this\n', at).title).toBe('Set');
+    expect(summarizeArticle('a.md', '```sh\n# comment\n```\n\n# Real {#id}\n', at).title).toBe('Real');
+    expect(summarizeArticle('a.md', 'My *setext* title\n=====\n', at).title).toBe('My setext title');
+    expect(summarizeArticle('a.md', '# snake_case_name\n', at).title).toBe('snake_case_name');
+    expect(summarizeArticle('dir/My Post.markdown', 'text\n', at).title).toBe('My Post');
+  });
+
+  it('reads TOML frontmatter and treats draft: true as a draft', () => {
+    const summary = summarizeArticle(
+      'a.md',
+      '+++\ntitle = "Hugo"\ndraft = true\ndate = 2024-01-02\n+++\n',
+      at,
+    );
+    expect(summary).toMatchObject({ title: 'Hugo', status: 'draft', date: '2024-01-02' });
+  });
+
+  it('reports invalid frontmatter with a line and column and keeps listing the file', () => {
+    const summary = summarizeArticle('a.md', '---\ntitle: [unclosed\n---\n# Fallback\n', at);
+    expect(summary.title).toBe('Fallback');
+    expect(summary.problems[0]).toMatch(/Invalid frontmatter at line \d+, column \d+/);
+    const duplicate = summarizeArticle('a.md', '---\ntitle: a\ntitle: b\n---\n', at);
+    expect(duplicate.problems[0]).toMatch(/Invalid frontmatter/);
+  });
+
+  it('keeps yes/no as strings (YAML 1.2) and reads tags as a list or a comma string', () => {
+    expect(summarizeArticle('a.md', '---\ntitle: yes\ntags: a, b\n---\n', at)).toMatchObject({
+      title: 'yes',
+      tags: ['a', 'b'],
+    });
+  });
+});
+
+describe('slugs', () => {
+  it('folds accents, keeps other scripts and joins words with dashes', () => {
+    expect(slugify('Über die Brücke: Notes!')).toBe('uber-die-brucke-notes');
+    expect(slugify("Writer's block")).toBe('writers-block');
+    expect(slugify('Ελληνικά κείμενα')).toBe('ελληνικα-κειμενα');
+    expect(slugify('!!!')).toBe('');
+  });
+});
