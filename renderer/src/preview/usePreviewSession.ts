@@ -26,8 +26,6 @@ export function usePreviewSession(openArticle: (path: string) => void): PreviewB
   // One session per window; created lazily in state so that it survives re-renders.
   const [session] = useState(
     () =>
-      // The ref is read when a link is followed, never during render.
-      // eslint-disable-next-line react-hooks/refs
       new PreviewSession({
         onStatus: setStatus,
         onOpenArticle: () => undefined,
