@@ -7,7 +7,10 @@ import { generateArticle } from './generate-article';
 import { ms, printTable } from './measure';
 
 /** Articles in the generated library (`FOLIO_BENCH_ARTICLES` overrides, in hundreds). */
-const articleCount = Math.max(100, Math.round(Number(process.env.FOLIO_BENCH_ARTICLES ?? 10_000) / 100) * 100);
+const articleCount = Math.max(
+  100,
+  Math.round(Number(process.env.FOLIO_BENCH_ARTICLES ?? 10_000) / 100) * 100,
+);
 
 /** Writes a library of `count` articles with frontmatter, 100 per folder, sizes varying. */
 async function generateLibrary(root: string, count: number): Promise<void> {

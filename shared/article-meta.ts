@@ -1,7 +1,12 @@
 import type { ArticleStatus, ArticleSummary } from './contract';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { parse as parseToml } from 'smol-toml';
-import { findFrontmatter, maxFrontmatterChars, parseFrontmatter, type ParsedFrontmatter } from './frontmatter';
+import {
+  findFrontmatter,
+  maxFrontmatterChars,
+  parseFrontmatter,
+  type ParsedFrontmatter,
+} from './frontmatter';
 
 const statuses: readonly ArticleStatus[] = ['draft', 'review', 'published'];
 const wordPattern = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu;
