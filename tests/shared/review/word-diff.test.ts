@@ -46,7 +46,7 @@ describe('the word diff', () => {
     expect(marked).toContain('- {++new item++}');
     const html = renderMarkdown(marked);
     expect(html).toContain(
-      '<h1 data-line="3" data-line-end="3"><ins class="critic critic-ins">New heading</ins></h1>',
+      '<h1 id="user-content-new-heading" data-line="3" data-line-end="3"><ins class="critic critic-ins">New heading</ins></h1>',
     );
     expect(html).toMatch(/<li><ins class="critic critic-ins">new item<\/ins><\/li>/);
   });
