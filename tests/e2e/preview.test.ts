@@ -27,7 +27,7 @@ title: Rich article
 
 Text with $e^{i\\pi}+1=0$, **bold** and a note.[^1] Jump to [the data](#data) or read [the other one](notes/other.md).
 
-An [external link](https://example.com/page) and a [bad one](javascript:alert(1)).
+An [external link](https://example.com/page) and a [data file](images/data.csv).
 
 ## Data
 
@@ -139,8 +139,8 @@ describe('the live preview', () => {
     await preview.getByRole('link', { name: 'external link' }).click();
     await expect.poll(() => dialogs.length).toBe(1);
     expect(dialogs[0]).toContain('example.com');
-    await preview.getByRole('link', { name: 'bad one' }).click();
-    await page.getByText(/Only links to articles open inside Folio|are not opened/).waitFor();
+    await preview.getByRole('link', { name: 'data file' }).click();
+    await page.getByText('Only links to articles open inside Folio.').waitFor();
     expect(dialogs).toHaveLength(1);
 
     await preview.getByRole('link', { name: 'the other one' }).click();
@@ -154,46 +154,61 @@ describe('the live preview', () => {
     await openArticle(page, /Long article/);
     const preview = previewArticle(page);
     await preview.locator('.footnotes').waitFor();
-    // Editor → preview: scroll the editor to the line of "## Section 12".
-    const line = await page.evaluate(() => {
-      const scroller = document.querySelector<HTMLElement>('.cm-scroller')!;
-      const target = [...document.querySelectorAll<HTMLElement>('.cm-line')].find(
-        (el) => el.textContent === '## Section 3',
-      );
-      scroller.scrollTop = target ? target.offsetTop : 0;
-      return target ? 1 : 0;
-    });
-    expect(line).toBe(1);
-    await page.evaluate(() => {
-      const scroller = document.querySelector<HTMLElement>('.cm-scroller')!;
-      scroller.scrollTop += 1;
-    });
-    await expect
-      .poll(() =>
-        frameEval<number>(
-          page,
-          "const h = [...doc.querySelectorAll('h2')].find((el) => el.textContent === 'Section 3'); return Math.abs(h.getBoundingClientRect().top);",
-        ),
-      )
-      .toBeLessThan(60);
-
-    // Preview → editor: scroll the preview to "Section 20".
-    await frameEval(
-      page,
-      "const h = [...doc.querySelectorAll('h2')].find((el) => el.textContent === 'Section 20'); win.scrollTo(0, h.getBoundingClientRect().top + win.scrollY);",
-    );
-    await expect
-      .poll(() =>
-        page.evaluate(() => {
-          const scroller = document.querySelector<HTMLElement>('.cm-scroller')!;
-          const top = scroller.getBoundingClientRect().top;
-          const line = [...document.querySelectorAll<HTMLElement>('.cm-line')].find(
-            (el) => el.getBoundingClientRect().bottom > top + 4,
+    // Editor → preview: page down in the editor; the section heading it shows is in view in the preview.
+    await page.getByLabel('Markdown source').click();
+    await page.keyboard.press('ControlOrMeta+Home');
+    const findHeading = (): Promise<string | null> =>
+      page.evaluate(() => {
+        const box = document.querySelector<HTMLElement>('.cm-scroller')!.getBoundingClientRect();
+        const line = [...document.querySelectorAll<HTMLElement>('.cm-line')].find((el) => {
+          const rect = el.getBoundingClientRect();
+          return (
+            rect.top >= box.top + 40 &&
+            rect.bottom <= box.bottom &&
+            /^## Section \d+$/.test(el.textContent ?? '')
           );
-          return line?.textContent ?? '';
-        }),
-      )
-      .toMatch(/Section 20|^$/);
+        });
+        return line?.textContent?.slice(3) ?? null;
+      });
+    let heading: string | null = null;
+    for (let i = 0; i < 30 && (heading === null || heading === 'Section 1'); i++) {
+      await page.keyboard.press('PageDown');
+      heading = await findHeading();
+    }
+    expect(heading).toMatch(/^Section \d+$/);
+    const visibleInPreview = (text: string): Promise<boolean> =>
+      frameEval<boolean>(
+        page,
+        `const h = [...doc.querySelectorAll('h2')].find((el) => el.textContent === ${JSON.stringify(text)});
+         const top = h.getBoundingClientRect().top; return top >= 0 && top < win.innerHeight;`,
+      );
+    await expect.poll(() => visibleInPreview(heading!)).toBe(true);
+
+    // Preview → editor: scroll the preview with the wheel; the editor shows the top block's source.
+    const frameBox = (await page.locator('iframe[title="Preview"]').boundingBox())!;
+    await page.mouse.move(frameBox.x + frameBox.width / 2, frameBox.y + frameBox.height / 2);
+    for (let i = 0; i < 25; i++) await page.mouse.wheel(0, 400);
+    const topLine = async (): Promise<number> =>
+      Number(
+        await frameEval<string>(
+          page,
+          "return [...doc.querySelectorAll('#folio-preview > [data-line]')].find((el) => el.getBoundingClientRect().bottom > 4).getAttribute('data-line');",
+        ),
+      );
+    await expect
+      .poll(async () => {
+        const text = generateLine(await topLine());
+        return page.evaluate((wanted) => {
+          const box = document.querySelector<HTMLElement>('.cm-scroller')!.getBoundingClientRect();
+          return [...document.querySelectorAll<HTMLElement>('.cm-line')].some((el) => {
+            const rect = el.getBoundingClientRect();
+            return el.textContent === wanted && rect.bottom > box.top && rect.top < box.bottom;
+          });
+        }, text);
+      })
+      .toBe(true);
+    expect(await topLine()).toBeGreaterThan(100);
+    await screenshot(page, 'preview-scroll-sync');
 
     // Click-to-source: click a paragraph, the cursor's line is its first source line.
     const paragraph = preview.locator('p', { hasText: /\w/ }).nth(60);

@@ -221,6 +221,8 @@ export class PreviewSession {
       this.footer.className = 'folio-footnotes';
       article.append(this.footer);
     }
+    // A full render replaces whatever is shown (a restarted worker starts from nothing).
+    if (patch.full) patch = { ...patch, start: 0, deleteCount: this.entries.length };
     const removed = this.entries.slice(patch.start, patch.start + patch.deleteCount);
     const pool = new Map<string, Entry[]>();
     for (const entry of removed) pool.set(entry.shape, [...(pool.get(entry.shape) ?? []), entry]);

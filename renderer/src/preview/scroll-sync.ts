@@ -28,6 +28,11 @@ export class ScrollSync {
   private frame: HTMLIFrameElement | null = null;
   private anchors: Anchor[] | null = null;
   private leader: 'editor' | 'preview' = 'editor';
+  /**
+   * The pane the author last touched (wheel, pointer, keys). Only its scrolling leads: the
+   * other pane's scroll events come from sync itself or from layout settling.
+   */
+  private intent: 'editor' | 'preview' = 'editor';
   /** The source line (fractional) at the top of the leading side. */
   private topLine = 1;
   private ignore = { editor: 0, preview: 0 };
@@ -53,8 +58,15 @@ export class ScrollSync {
   attachEditor(view: EditorView | null): void {
     this.view = view;
     if (!view) return;
+    const intent = (): void => {
+      this.intent = 'editor';
+    };
+    for (const type of ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const) {
+      view.dom.addEventListener(type, intent, { passive: true, capture: true });
+      this.cleanups.push(() => view.dom.removeEventListener(type, intent, { capture: true }));
+    }
     const onScroll = (): void => {
-      if (this.consume('editor')) return;
+      if (this.consume('editor') || this.intent !== 'editor') return;
       this.leader = 'editor';
       this.topLine = this.editorTopLine();
       if (this.enabled) this.scrollPreviewTo(this.topLine);
@@ -70,8 +82,15 @@ export class ScrollSync {
     const win = frame.contentWindow;
     const article = frame.contentDocument?.getElementById('folio-preview');
     if (!win || !article) return;
+    const intent = (): void => {
+      this.intent = 'preview';
+    };
+    for (const type of ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const) {
+      win.addEventListener(type, intent, { passive: true, capture: true });
+      this.cleanups.push(() => win.removeEventListener(type, intent, { capture: true }));
+    }
     const onScroll = (): void => {
-      if (this.consume('preview')) return;
+      if (this.consume('preview') || this.intent !== 'preview') return;
       this.leader = 'preview';
       const line = this.lineAtY(win.scrollY);
       if (line === null) return;
@@ -107,6 +126,7 @@ export class ScrollSync {
   followEditor(): void {
     if (!this.view) return;
     this.leader = 'editor';
+    this.intent = 'editor';
     this.topLine = this.editorTopLine();
     this.scrollPreviewTo(this.topLine);
   }
@@ -166,7 +186,18 @@ export class ScrollSync {
     return line + Math.max(0, Math.min(1, (top - block.top) / Math.max(1, block.height)));
   }
 
-  private scrollEditorTo(line: number): void {
+  private scrollEditorTo(line: number, passes = 3): void {
+    this.setEditorScroll(line);
+    // Far from the viewport CodeMirror only estimates line heights; once it has measured the
+    // lines it scrolled to, correct the position (a few frames at most).
+    if (passes > 1) {
+      requestAnimationFrame(() => {
+        if (this.leader === 'preview' && this.topLine === line) this.scrollEditorTo(line, passes - 1);
+      });
+    }
+  }
+
+  private setEditorScroll(line: number): void {
     const view = this.view;
     if (!view) return;
     const doc = view.state.doc;
