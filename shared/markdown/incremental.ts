@@ -6,6 +6,7 @@ import { normalizeUri } from 'micromark-util-sanitize-uri';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import GithubSlugger from 'github-slugger';
+import { plainFenceSource, unclosedFrontmatterFence } from './frontmatter-fence';
 import { capNesting } from './nesting-cap';
 import { unsafeTreeProcessor } from './pipeline';
 import { removeUnsafeUrls } from './safe-urls';
@@ -62,6 +63,10 @@ interface Unit {
   /** Markdown that defines the same labels, to parse other parts of the article against. */
   stubs: string[];
   footnoteRefs: string[];
+  /** Source of its top-level footnote definitions, to render the footnotes section alone. */
+  footnoteSources: string[];
+  /** Whether it holds a footnote definition inside a container (a quote, a list). */
+  nestedFootnotes: boolean;
   headings: string[];
   headingIds: string[];
 }
@@ -108,6 +113,8 @@ export class IncrementalRenderer {
   private fullOnly = false;
   /** The whole HTML when raw HTML made the blocks inseparable (see renderRange). */
   private exact: string | null = null;
+  /** An unclosed frontmatter fence on line 1: the article is parsed as a plain document. */
+  private plainFence: '---' | '+++' | null = null;
 
   /** Renders `text` from scratch. */
   reset(text: string): RenderPatch {
@@ -142,6 +149,8 @@ export class IncrementalRenderer {
     const toA = changes[changes.length - 1]!.to;
     const delta = next.length - old.length;
     if (this.fullOnly || this.units.length === 0) return this.fullPatch();
+    // Closing or opening the frontmatter changes how the whole article parses.
+    if (this.plainFence !== unclosedFrontmatterFence(next)) return this.fullPatch();
 
     let first = this.units.findIndex((unit) => unit.to >= fromA);
     if (first === -1) first = this.units.length;
@@ -203,22 +212,15 @@ export class IncrementalRenderer {
   }
 
   private renderAll(): void {
+    this.plainFence = unclosedFrontmatterFence(this.text);
     const rendered = this.renderRange(0, this.text.length, 1, [], [], [], true);
     this.units = rendered.units;
     this.footer = rendered.footer;
     const labels = this.units.flatMap((unit) => unit.defs.map((def) => def.split('\u0000')[0]!));
-    // An unclosed frontmatter fence changes how the parser reads the rest of the article
-    // (micromark-extension-frontmatter leaves it unable to open block quotes), so no window
-    // parsed on its own would match.
-    const unclosedFrontmatter =
-      /^(---|\+\+\+)[ \t]*(\n|$)/.test(this.text) && !['yaml', 'toml'].includes(rendered.firstType ?? '');
     this.exact = null;
     if (rendered.irregular || this.html() !== rendered.exact) this.exact = rendered.exact;
     this.fullOnly =
-      new Set(labels).size !== labels.length ||
-      rendered.footerHasHeadings ||
-      unclosedFrontmatter ||
-      this.exact !== null;
+      new Set(labels).size !== labels.length || rendered.footerHasHeadings || this.exact !== null;
   }
 
   private renderWindow(start: number, end: number, delta: number, lineDelta: number): RenderPatch {
@@ -251,10 +253,16 @@ export class IncrementalRenderer {
       }
     }
     if (start > 0 && fresh[0]?.from !== from) throw new WindowMismatch('all');
-    if (
-      old.flatMap((unit) => unit.defs).join('\u0001') !== fresh.flatMap((unit) => unit.defs).join('\u0001')
-    ) {
-      throw new WindowMismatch('all');
+    const oldDefs = old.flatMap((unit) => unit.defs);
+    const freshDefs = fresh.flatMap((unit) => unit.defs);
+    // Only the text of footnote definitions changed: the blocks that cite them stay the same
+    // (a citation shows the note's number, not its text); the footnotes section is redone.
+    let footerChanged = false;
+    if (oldDefs.join('\u0001') !== freshDefs.join('\u0001')) {
+      if (!sameDefinitionsButNoteText(oldDefs, freshDefs) || fresh.some((unit) => unit.nestedFootnotes)) {
+        throw new WindowMismatch('all');
+      }
+      footerChanged = true;
     }
     if (
       old.flatMap((unit) => unit.footnoteRefs).join('\u0001') !==
@@ -310,13 +318,39 @@ export class IncrementalRenderer {
       tail++;
     }
     const changed = fresh.slice(head, fresh.length - tail);
+    if (footerChanged) this.footer = this.renderFooter();
     return {
       start: start + head,
       deleteCount: old.length - head - tail,
       blocks: changed.map((unit) => this.blockHtml(unit)),
       lineDelta,
+      ...(footerChanged ? { footer: this.footer } : {}),
       full: false,
     };
+  }
+
+  /**
+   * The footnotes section on its own: every citation of the article in order (numbering and
+   * back-references depend on nothing else), then every footnote definition's source and the
+   * link definitions they use, rendered as one small document.
+   */
+  private renderFooter(): string {
+    const refs = this.units.flatMap((unit) => unit.footnoteRefs);
+    if (refs.length === 0) return '';
+    const notes = this.units.flatMap((unit) => unit.footnoteSources).join('\n\n');
+    const links = neededStubs(
+      notes,
+      this.units.flatMap((unit) => unit.stubs).filter((stub) => !stub.startsWith('[^')),
+    );
+    const source = [refs.map((id) => `[^${id}]`).join(' '), notes, ...links].join('\n\n');
+    const file = new VFile({ value: capNesting(source) });
+    const hast = unsafeTreeProcessor.runSync(unsafeTreeProcessor.parse(file), file) as HastRoot;
+    const last = hast.children[hast.children.length - 1];
+    if (last?.type !== 'element' || last.tagName !== 'section' || !('dataFootnotes' in last.properties))
+      return '';
+    const safe = sanitize({ type: 'root', children: [last] }, sanitizeSchema) as HastRoot;
+    removeUnsafeUrls(safe);
+    return toHtml(safe);
   }
 
   private blockHtml(unit: Unit): BlockHtml {
@@ -356,7 +390,8 @@ export class IncrementalRenderer {
     const windowText = capNesting(this.text.slice(from, to));
     const needed = neededStubs(windowText, stubs);
     const source = needed.length > 0 ? `${windowText}\n\n${needed.join('\n\n')}\n` : windowText;
-    const file = new VFile({ value: source });
+    // An unclosed frontmatter fence is read as plain Markdown, as renderMarkdown does.
+    const file = from === 0 && this.plainFence ? plainFenceSource(source) : new VFile({ value: source });
     file.data.folioLineOffset = line - 1;
     file.data.folioHeadings = { headingsBefore };
     const mdast = unsafeTreeProcessor.parse(file);
@@ -535,7 +570,18 @@ export class IncrementalRenderer {
       const defs: string[] = [];
       const unitStubs: string[] = [];
       const footnoteRefs: string[] = [];
-      for (const block of group) collectContext(block.node, windowText, from, defs, unitStubs, footnoteRefs);
+      const footnoteSources: string[] = [];
+      let nestedFootnotes = false;
+      for (const block of group) {
+        collectContext(block.node, windowText, from, defs, unitStubs, footnoteRefs);
+        if (block.node.type === 'footnoteDefinition') {
+          footnoteSources.push(windowText.slice(block.from - from, block.to - from));
+        } else {
+          visit(block.node as MdastNodes, 'footnoteDefinition', () => {
+            nestedFootnotes = true;
+          });
+        }
+      }
       return {
         key: this.nextKey++,
         from: group[0]!.from,
@@ -548,6 +594,8 @@ export class IncrementalRenderer {
         defs,
         stubs: unitStubs,
         footnoteRefs,
+        footnoteSources,
+        nestedFootnotes,
         headings,
         headingIds,
       };
@@ -601,6 +649,16 @@ function neededStubs(windowText: string, stubs: readonly string[]): string[] {
   return stubs.filter((stub) => {
     const label = /^\[\^?([\s\S]*?)\]: /.exec(stub)?.[1];
     return label === undefined || haystack.includes(foldLabel(label).trim());
+  });
+}
+
+/** Whether two lists of definitions differ only in the text of footnote definitions. */
+function sameDefinitionsButNoteText(old: readonly string[], fresh: readonly string[]): boolean {
+  if (old.length !== fresh.length) return false;
+  return old.every((def, index) => {
+    const other = fresh[index]!;
+    if (def === other) return true;
+    return def.startsWith('F') && def.split('\u0000')[0] === other.split('\u0000')[0];
   });
 }
 
