@@ -84,6 +84,8 @@ class WindowMismatch extends Error {
   constructor(
     readonly widen: 'start' | 'end' | 'all',
     readonly throughUnit?: number,
+    /** The window's last block ran to its end over the blocks after it (an unclosed fence). */
+    readonly swallowed = false,
   ) {
     super('window does not line up');
   }
@@ -173,6 +175,16 @@ export class IncrementalRenderer {
           start = Math.max(0, start - 1);
           continue;
         }
+        // A block that swallows the rest of the article swallows its definitions too (or, parsed
+        // as a window, the definitions appended to it): the window to the end would only fail
+        // after parsing most of the article, so render it all at once.
+        if (
+          error.swallowed &&
+          (this.units.slice(start).some((unit) => unit.defs.length > 0) ||
+            this.units.slice(0, start).some((unit) => unit.stubs.length > 0))
+        ) {
+          return this.fullPatch();
+        }
         const through = error.throughUnit ?? this.units.length - 1;
         if (end === this.units.length && through < end) return this.fullPatch();
         end = Math.min(this.units.length, Math.max(end, through + 1));
@@ -249,7 +261,8 @@ export class IncrementalRenderer {
       const lastOld = units[end - 1]!;
       const lastNew = fresh[fresh.length - 1];
       if (!lastNew || lastNew.from !== lastOld.from + delta || lastNew.to !== to || rendered.openAtEnd) {
-        throw new WindowMismatch('end');
+        const swallowed = !!lastNew && lastNew.to === to && lastNew.from < lastOld.from + delta;
+        throw new WindowMismatch('end', undefined, swallowed);
       }
     }
     if (start > 0 && fresh[0]?.from !== from) throw new WindowMismatch('all');
@@ -487,12 +500,37 @@ export class IncrementalRenderer {
     }
     groups.splice(0, groups.length, ...merged);
     groupStarts = groups.map((group) => group[0]!.from - from);
+    // Each top-level node is sanitized and serialized once, with its source lines as a
+    // placeholder to cut around. Sanitizing and serializing work node by node, so the whole
+    // article's HTML is these pieces joined (sanitizing the tree a second time cost a quarter
+    // of a full render).
+    const serialized = new Map<HastContent, { out: string; lines: [number, number] | null }>();
+    const serialize = (node: HastContent): { out: string; lines: [number, number] | null } => {
+      const known = serialized.get(node);
+      if (known) return known;
+      let lines: [number, number] | null = null;
+      if (node.type === 'element' && typeof node.properties.dataLine === 'number') {
+        lines = [node.properties.dataLine, Number(node.properties.dataLineEnd)];
+        node.properties.dataLine = 0;
+        node.properties.dataLineEnd = 0;
+      }
+      const safe = sanitize({ type: 'root', children: [node] }, sanitizeSchema) as HastRoot;
+      removeUnsafeUrls(safe);
+      const result = { out: toHtml(safe), lines };
+      serialized.set(node, result);
+      return result;
+    };
     let exact: string | null = null;
     if (whole) {
       // Kept to check the blocks against: raw HTML can leave text between them that no block owns.
-      const safe = sanitize(hast, sanitizeSchema) as HastRoot;
-      removeUnsafeUrls(safe);
-      exact = toHtml(safe);
+      exact = children
+        .map((node) => {
+          const { out, lines } = serialize(node);
+          const at = lines ? out.indexOf(linePlaceholder) : -1;
+          if (!lines || at < 0) return out;
+          return `${out.slice(0, at)} data-line="${lines[0]}" data-line-end="${lines[1]}"${out.slice(at + linePlaceholder.length)}`;
+        })
+        .join('');
     }
     const nodesPerGroup: HastContent[][] = groups.map(() => []);
     let pending: HastContent[] = [];
@@ -548,19 +586,11 @@ export class IncrementalRenderer {
         }
       });
       for (const node of nodes) {
-        let lines: [number, number] | null = null;
-        if (node.type === 'element' && typeof node.properties.dataLine === 'number') {
-          lines = [node.properties.dataLine - unitLine, Number(node.properties.dataLineEnd) - unitLine];
-          node.properties.dataLine = 0;
-          node.properties.dataLineEnd = 0;
-        }
-        const safe = sanitize({ type: 'root', children: [node] }, sanitizeSchema) as HastRoot;
-        removeUnsafeUrls(safe);
-        const out = toHtml(safe);
+        const { out, lines } = serialize(node);
         const at = lines ? out.indexOf(linePlaceholder) : -1;
         if (lines && at >= 0) {
           segments.push(html + out.slice(0, at));
-          rels.push(lines);
+          rels.push([lines[0] - unitLine, lines[1] - unitLine]);
           html = out.slice(at + linePlaceholder.length);
         } else {
           html += out;
@@ -602,11 +632,7 @@ export class IncrementalRenderer {
     });
     // A unit joins its neighbours with exactly one line break: check what the tree had.
     let footer = '';
-    if (footerNode) {
-      const safe = sanitize({ type: 'root', children: [footerNode] }, sanitizeSchema) as HastRoot;
-      removeUnsafeUrls(safe);
-      footer = toHtml(safe);
-    }
+    if (footerNode) footer = serialize(footerNode).out;
     return { units, footer, openAtEnd, footerHasHeadings, firstType: blocks[0]?.node.type, exact, irregular };
   }
 
