@@ -40,6 +40,11 @@ export interface RenderPatch {
   readonly blocks: readonly BlockHtml[];
   readonly lineDelta: number;
   readonly footer?: string;
+  /**
+   * With `footer`, when only some notes' text changed: their new `<li>` items, by element id,
+   * so that a preview can replace just those instead of the whole section.
+   */
+  readonly footnotes?: readonly { readonly id: string; readonly html: string }[];
   /** True when the whole article was rendered again. */
   readonly full: boolean;
 }
@@ -271,11 +276,17 @@ export class IncrementalRenderer {
     // Only the text of footnote definitions changed: the blocks that cite them stay the same
     // (a citation shows the note's number, not its text); the footnotes section is redone.
     let footerChanged = false;
+    const notes: [string, string, string][] = [];
     if (oldDefs.join('\u0001') !== freshDefs.join('\u0001')) {
       if (!sameDefinitionsButNoteText(oldDefs, freshDefs) || fresh.some((unit) => unit.nestedFootnotes)) {
         throw new WindowMismatch('all');
       }
       footerChanged = true;
+      oldDefs.forEach((def, index) => {
+        const [id, before] = def.split('\u0000');
+        const after = freshDefs[index]!.split('\u0000')[1]!;
+        if (before !== after) notes.push([id!.slice(1), before!, after]);
+      });
     }
     if (
       old.flatMap((unit) => unit.footnoteRefs).join('\u0001') !==
@@ -331,15 +342,91 @@ export class IncrementalRenderer {
       tail++;
     }
     const changed = fresh.slice(head, fresh.length - tail);
-    if (footerChanged) this.footer = this.renderFooter();
+    let footnotes: { id: string; html: string }[] | undefined;
+    if (footerChanged) {
+      const patched = this.patchFooter(notes);
+      this.footer = patched?.footer ?? this.renderFooter();
+      footnotes = patched?.items;
+    }
     return {
       start: start + head,
       deleteCount: old.length - head - tail,
       blocks: changed.map((unit) => this.blockHtml(unit)),
       lineDelta,
-      ...(footerChanged ? { footer: this.footer } : {}),
+      ...(footerChanged ? { footer: this.footer, ...(footnotes ? { footnotes } : {}) } : {}),
       full: false,
     };
+  }
+
+  /**
+   * Replaces the items of notes whose text changed in the footnotes section, rendering each
+   * note alone: an item depends only on the note's text, its identifier, how often the body
+   * cites it and its number (in the back-reference labels). `null` when that does not hold
+   * (a note citing notes, a note cited only from notes) or the old item is not found once.
+   */
+  private patchFooter(
+    notes: readonly [string, string, string][],
+  ): { footer: string; items: { id: string; html: string }[] } | null {
+    const order: string[] = [];
+    const counts = new Map<string, number>();
+    for (const id of this.units.flatMap((unit) => unit.footnoteRefs)) {
+      if (!counts.has(id)) order.push(id);
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    let footer = this.footer;
+    const items: { id: string; html: string }[] = [];
+    for (const [identifier, before, after] of notes) {
+      if (citesNotes(before) || citesNotes(after)) return null;
+      const id = identifier.toUpperCase();
+      const number = order.indexOf(id) + 1;
+      if (number === 0) return null;
+      const oldItem = this.footnoteItem(id, before, counts.get(id)!, number);
+      const newItem = this.footnoteItem(id, after, counts.get(id)!, number);
+      if (!oldItem || !newItem) return null;
+      const at = footer.indexOf(oldItem.html);
+      if (at < 0 || footer.indexOf(oldItem.html, at + 1) >= 0) return null;
+      footer = footer.slice(0, at) + newItem.html + footer.slice(at + oldItem.html.length);
+      items.push(newItem);
+    }
+    return { footer, items };
+  }
+
+  /** The footnotes-section item of one note, rendered alone (see {@link patchFooter}). */
+  private footnoteItem(
+    id: string,
+    source: string,
+    count: number,
+    number: number,
+  ): { id: string; html: string } | null {
+    const links = neededStubs(
+      source,
+      this.units.flatMap((unit) => unit.stubs).filter((stub) => !stub.startsWith('[^')),
+    );
+    const cites = Array.from({ length: count }, () => `[^${id}]`).join(' ');
+    const file = new VFile({ value: capNesting([cites, source, ...links].join('\n\n')) });
+    const hast = unsafeTreeProcessor.runSync(unsafeTreeProcessor.parse(file), file) as HastRoot;
+    const section = hast.children[hast.children.length - 1];
+    if (section?.type !== 'element' || section.tagName !== 'section') return null;
+    const list = section.children.find(
+      (node): node is Element => node.type === 'element' && node.tagName === 'ol',
+    );
+    const items = list?.children.filter((node): node is Element => node.type === 'element') ?? [];
+    if (items.length !== 1) return null;
+    // Alone it is note 1: give its back-references the number it has in the article.
+    visit(items[0]!, 'element', (node: Element) => {
+      const label = node.properties.ariaLabel;
+      if (typeof label === 'string' && 'dataFootnoteBackref' in node.properties) {
+        node.properties.ariaLabel = label.replace(
+          /^Back to reference 1(?=-|$)/,
+          `Back to reference ${number}`,
+        );
+      }
+    });
+    const safe = sanitize({ type: 'root', children: [items[0]!] }, sanitizeSchema) as HastRoot;
+    removeUnsafeUrls(safe);
+    const item = safe.children[0];
+    if (item?.type !== 'element') return null;
+    return { id: String(item.properties.id ?? ''), html: toHtml(safe) };
   }
 
   /**
@@ -676,6 +763,11 @@ function neededStubs(windowText: string, stubs: readonly string[]): string[] {
     const label = /^\[\^?([\s\S]*?)\]: /.exec(stub)?.[1];
     return label === undefined || haystack.includes(foldLabel(label).trim());
   });
+}
+
+/** Whether a footnote definition's text (after its label) may cite notes. */
+function citesNotes(definition: string): boolean {
+  return definition.replace(/^[ \t]*\[\^(?:\\.|[^\]\\])*\]:/, '').includes('[^');
 }
 
 /** Whether two lists of definitions differ only in the text of footnote definitions. */

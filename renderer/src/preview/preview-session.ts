@@ -247,11 +247,27 @@ export class PreviewSession {
     const fragment = article.ownerDocument.createDocumentFragment();
     for (const entry of added) for (const node of entry.nodes) fragment.append(node);
     article.insertBefore(fragment, anchor);
-    if (patch.footer !== undefined) this.footer.replaceChildren(...this.parse(patch.footer));
+    if (patch.footer !== undefined && !(patch.footnotes && this.replaceNotes(patch.footnotes))) {
+      this.footer.replaceChildren(...this.parse(patch.footer));
+    }
     this.events.onRemoteImages(
       !this.remoteAllowed.has(this.path) && article.querySelector('img[src^="http"]') !== null,
     );
     this.sync.contentChanged();
+  }
+
+  /**
+   * Replaces the footnotes-section items of notes whose text changed (typing in a note), so a
+   * long article's hundreds of notes are not parsed again per keystroke. False when an item
+   * is not there (the section is then replaced whole).
+   */
+  private replaceNotes(notes: readonly { readonly id: string; readonly html: string }[]): boolean {
+    const list = this.footer?.querySelector(':scope > section > ol');
+    if (!list) return false;
+    const found = notes.map((note) => [...list.children].find((item) => item.id === note.id));
+    if (found.some((item) => !item)) return false;
+    notes.forEach((note, index) => found[index]!.replaceWith(...this.parse(note.html)));
+    return true;
   }
 
   private entryFor(block: BlockHtml, pool: Map<string, Entry[]>): Entry {

@@ -138,7 +138,7 @@ describe('the incremental renderer', () => {
     expect(edits).toBe(800);
   }, 900_000);
 
-  it('redoes only the footnotes section when the text of a footnote definition changes', () => {
+  it('redoes only the edited note of the footnotes section when the text of a footnote definition changes', () => {
     let text = generateArticle(3000);
     const renderer = new IncrementalRenderer();
     renderer.reset(text);
@@ -149,6 +149,7 @@ describe('the incremental renderer', () => {
       expect(patch.full).toBe(false);
       expect(patch.blocks).toHaveLength(0);
       expect(patch.footer).toContain(insert.trim());
+      expect(patch.footnotes).toHaveLength(1);
       expect(renderer.html()).toBe(renderMarkdown(text));
     }
   });
