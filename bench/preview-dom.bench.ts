@@ -167,7 +167,9 @@ const appProbeSource = `(() => {
   });
   // The frame may be (re)loaded when an article opens: follow whichever article is current.
   const attach = () => {
-    const article = document.querySelector('iframe[title="Preview"]')?.contentDocument?.getElementById('folio-preview');
+    const article =
+      document.querySelector('iframe[title="Preview"]')?.contentDocument?.getElementById('folio-preview') ??
+      document.getElementById('folio-preview');
     if (article && article !== observed) {
       observed = article;
       observer.observe(article, { childList: true, subtree: true, characterData: true });
@@ -210,6 +212,8 @@ async function appBench(browser: Browser): Promise<void> {
     try {
       await page.goto(running.server.openUrl);
       await page.getByRole('link', { name: /Long article/ }).waitFor();
+      // Let the app settle (its render worker warms up at start), as an author's first click would.
+      await page.waitForTimeout(1500);
       await page.evaluate(appProbeSource);
       // Opening: from the click's timestamp to the first preview content painted.
       await page.getByRole('link', { name: /Long article/ }).click();
@@ -245,9 +249,43 @@ async function appBench(browser: Browser): Promise<void> {
       await rm(temp, { recursive: true, force: true });
     }
   }
+  rows.push(await floorRow(browser, keystrokes));
   console.log(
     '\nThe app in browser mode: event timestamp → frame painted with the preview changed (rAF, then a task after paint)',
   );
+  console.log(
+    'floor: the same probe on a bare contenteditable (one keystroke, one tiny paint) shows what this headless, GPU-less Chromium and machine cost at least',
+  );
   console.log(machineLoad());
   printTable(rows);
+}
+
+/** The measuring floor: the probe on a page whose only content is a contenteditable. */
+async function floorRow(browser: Browser, keystrokes: number): Promise<string[]> {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
+  try {
+    const page = await context.newPage();
+    await page.setContent('<div id="folio-preview" contenteditable aria-label="floor">x</div>');
+    await page.evaluate(appProbeSource);
+    await page.getByLabel('floor').click();
+    await page.waitForTimeout(300);
+    await page.evaluate('window.folioPreviewProbe.samples = []; window.folioPreviewProbe.pending = null');
+    for (let i = 0; i < keystrokes; i++) {
+      await page.keyboard.type('x');
+      await waitForSamples(page, i + 1);
+      await page.waitForTimeout(40);
+    }
+    const times = await samples(page);
+    return [
+      'floor (contenteditable)',
+      '–',
+      '–',
+      ms(percentile(times, 0.5)),
+      ms(percentile(times, 0.95)),
+      '–',
+      String(times.length),
+    ];
+  } finally {
+    await context.close();
+  }
 }
