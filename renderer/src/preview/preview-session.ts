@@ -54,6 +54,8 @@ export class PreviewSession {
   private openText: string | null = null;
   /** Length of the text last opened, for the time budget. */
   private openedChars = 0;
+  /** Whether the footnotes section shown has images (to know when to look for remote ones). */
+  private footerImages = false;
   private budget: ReturnType<typeof setTimeout> | null = null;
   private firstShown: Node[] = [];
   private remoteAllowed = new Set<string>();
@@ -281,9 +283,21 @@ export class PreviewSession {
     if (patch.footer !== undefined && !(patch.footnotes && this.replaceNotes(patch.footnotes))) {
       this.footer.replaceChildren(...this.parse(patch.footer));
     }
-    this.events.onRemoteImages(
-      !this.remoteAllowed.has(this.path) && article.querySelector('img[src^="http"]') !== null,
-    );
+    const images = (html: string): boolean => html.includes('<img');
+    const footerHadImages = this.footerImages;
+    if (patch.footer !== undefined) this.footerImages = images(patch.footer);
+    // Searching the whole preview for remote images costs a scan of every element (67,000 at
+    // 100k words): only when images came or went.
+    if (
+      patch.full ||
+      removed.some((entry) => images(entry.shape)) ||
+      patch.blocks.some((block) => images(block.html)) ||
+      (patch.footer !== undefined && (this.footerImages || footerHadImages))
+    ) {
+      this.events.onRemoteImages(
+        !this.remoteAllowed.has(this.path) && article.querySelector('img[src^="http"]') !== null,
+      );
+    }
     this.sync.contentChanged();
   }
 
