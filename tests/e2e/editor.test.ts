@@ -372,6 +372,22 @@ describe('the editor in browser mode', () => {
     await settings.getByRole('checkbox', { name: 'Vim mode' }).check();
     await settings.getByLabel('Theme').selectOption('dark');
     await expect(page.locator('html').getAttribute('data-folio-theme')).resolves.toBe('dark');
+    // The preview follows a forced theme too, not only the OS's scheme (light in this test).
+    const previewBackground = () =>
+      page
+        .frameLocator('iframe[title="Preview"]')
+        .locator('html')
+        .evaluate((html) => getComputedStyle(html).backgroundColor);
+    await expect.poll(previewBackground).toBe('rgb(27, 28, 32)');
+    // Browser mode cannot choose the browser's dictionary: the panel says so; the text gets `lang`.
+    await expect
+      .poll(() =>
+        settings.getByText('Browser mode uses the browser’s own spellchecker', { exact: false }).count(),
+      )
+      .toBe(1);
+    await settings.getByLabel('Spellcheck language').fill('de-DE');
+    await settings.getByLabel('Spellcheck language').press('Enter');
+    await expect.poll(() => page.locator('.cm-content').getAttribute('lang')).toBe('de-DE');
     await settings.getByRole('button', { name: 'Done' }).click();
     await placeCursorAfter(page, 'Some text in the middle.');
     await page.keyboard.press('Escape');
