@@ -84,10 +84,33 @@ export interface ParsedBlock {
   readonly error: FrontmatterError | null;
 }
 
+/**
+ * The last few parsed blocks, keyed by the text up to the end of the closing fence (which fixes
+ * every offset of the result). The form reads the block on each change and the edit that
+ * follows starts from the same text, so the second full parse of a large block is skipped.
+ * Parsed documents are never mutated, so sharing them is safe.
+ */
+const parsedCache: { key: string; value: ParsedBlock }[] = [];
+const parsedCacheSize = 4;
+
 /** Parses the YAML block found in `text` (not TOML); `null` when there is none. */
 export function parseBlock(text: string): ParsedBlock | null {
   const block = findFrontmatter(text);
   if (!block || block.kind !== 'yaml') return null;
+  const key = text.slice(0, block.to);
+  const hit = parsedCache.findIndex((entry) => entry.key === key);
+  if (hit >= 0) {
+    const [entry] = parsedCache.splice(hit, 1);
+    parsedCache.unshift(entry!);
+    return entry!.value;
+  }
+  const value = parseFoundBlock(text, block);
+  parsedCache.unshift({ key, value });
+  if (parsedCache.length > parsedCacheSize) parsedCache.pop();
+  return value;
+}
+
+function parseFoundBlock(text: string, block: FrontmatterBlock): ParsedBlock {
   const place = (offset: number, message: string): FrontmatterError => {
     const absolute = block.contentFrom + offset;
     const before = text.slice(0, absolute);
