@@ -25,7 +25,7 @@ export {
   type TextEdit,
 } from './edit';
 export { sameData, type ScalarValue, type YamlSource } from './scalar-source';
-export { datePart, isRealDate, todayDate, withDatePart } from './dates';
+export { datePart, isRealDate, readDate, todayDate, withDatePart, type DateShape } from './dates';
 export {
   applyDefaults,
   builtinSchema,
