@@ -1,5 +1,6 @@
 export { findFrontmatter, type FrontmatterBlock } from './find-block';
 export { parseFrontmatter, maxFrontmatterChars, type ParsedFrontmatter } from './parse';
+export { fastFrontmatterData } from './fast-read';
 export {
   readFrontmatter,
   dominantLineEnding,
