@@ -418,6 +418,8 @@ function addKeyEdits(ctx: Context, key: string, value: FieldValue): TextEdit[] {
       list.length === 0
         ? ' []'
         : list.map((item) => `${ctx.eol}${keyIndent}${seqIndent}- ${inlineScalar(item, 'plain')}`).join('');
+  } else if (isYamlSource(value) && value.yaml === '') {
+    valueSource = ''; // `key:` with nothing after it: an empty value the author fills in next
   } else {
     valueSource = ` ${inlineScalar(value as ScalarValue, 'plain')}`;
   }

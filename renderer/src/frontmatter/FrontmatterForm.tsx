@@ -1,5 +1,5 @@
 import type { EditorView } from '@codemirror/view';
-import { useId, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import type { ArticleSummary } from '../../../shared/contract';
 import {
   findFrontmatter,
@@ -9,7 +9,9 @@ import {
   type FrontmatterModel,
   type ValueStyle,
 } from '../../../shared/frontmatter';
+import { AddField } from './AddField';
 import {
+  addFieldInEditor,
   removeFieldInEditor,
   revealInEditor,
   setFieldInEditor,
@@ -61,6 +63,27 @@ export function FrontmatterForm(props: FrontmatterFormProps): ReactElement {
   const bodyId = `${baseId}-body`;
 
   const rows = useMemo(() => formRows(model, schema), [model, schema]);
+  const presentKeys = useMemo(() => model.fields.map((f) => f.key), [model]);
+  const missingFields = useMemo(
+    () => schema.fields.filter((spec) => !presentKeys.includes(spec.key)),
+    [schema, presentKeys],
+  );
+  // The field just added gets the focus once the form shows it (the DOM is the external system).
+  const focusAfterAdd = useRef<string | null>(null);
+  useEffect(() => {
+    const key = focusAfterAdd.current;
+    if (key === null || !presentKeys.includes(key)) return;
+    focusAfterAdd.current = null;
+    document.getElementById(`${baseId}-${key}`)?.focus();
+  }, [presentKeys, baseId]);
+  const addField = (key: string, value: FieldValue): string | null => {
+    const outcome = addFieldInEditor(view, key, value);
+    if (outcome === null) {
+      focusAfterAdd.current = key;
+      setRefusal(null);
+    }
+    return outcome;
+  };
   const data = useMemo(() => Object.fromEntries(model.fields.map((f) => [f.key, f.value])), [model]);
   const problems = useMemo(
     () => (model.status === 'ok' || model.status === 'none' ? validateData(data, schema) : []),
@@ -173,10 +196,24 @@ export function FrontmatterForm(props: FrontmatterFormProps): ReactElement {
                     row.spec.type === 'long-text' || row.spec.type === 'list' || row.spec.type === 'image';
                   return (
                     <div className={`folio-field${wide ? ' folio-field-wide' : ''}`} key={row.spec.key}>
-                      <label id={labelId} htmlFor={inputId}>
-                        {row.spec.label}
-                        {row.spec.required && <span aria-hidden="true"> *</span>}
-                      </label>
+                      <div className="folio-field-head">
+                        <label id={labelId} htmlFor={inputId}>
+                          {row.spec.label}
+                          {row.spec.required && <span aria-hidden="true"> *</span>}
+                        </label>
+                        {row.field?.editable && !readOnly && (
+                          <button
+                            type="button"
+                            className="folio-field-remove"
+                            title={`Remove ${row.spec.label} from the frontmatter`}
+                            onClick={() => change(row, undefined, 'change')}
+                          >
+                            <span aria-hidden="true">×</span>
+                            {/* Named by text, not aria-label, so the field's label names only its input. */}
+                            <span className="folio-visually-hidden">Remove {row.spec.label}</span>
+                          </button>
+                        )}
+                      </div>
                       {row.field && !row.field.editable ? (
                         <div className="folio-field-readonly">
                           <output id={inputId} aria-labelledby={labelId} aria-describedby={describedBy}>
@@ -221,6 +258,12 @@ export function FrontmatterForm(props: FrontmatterFormProps): ReactElement {
                   );
                 })}
               </div>
+              <AddField
+                missing={missingFields}
+                present={presentKeys}
+                disabled={readOnly || !view}
+                onAdd={addField}
+              />
             </>
           )}
         </form>
