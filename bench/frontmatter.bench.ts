@@ -1,5 +1,8 @@
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { parse, stringify } from 'yaml';
-import { applyEdits, readFrontmatter, setScalar } from '../shared/frontmatter';
+import { createSchemaMarks } from '../electron/library/schema-marks';
+import { summarizeArticle } from '../shared/article-meta';
+import { applyEdits, builtinSchema, readFrontmatter, setScalar } from '../shared/frontmatter';
 import { measure, ms, printTable } from './measure';
 
 function frontmatter(keys: number, title = 'A title'): string {
@@ -75,4 +78,43 @@ export function frontmatterBench(): void {
     '\nOne frontmatter form edit (ratios to a plain `yaml` parse of the block, measured in this run)',
   );
   printTable(rows);
+  schemaMarksBench();
+}
+
+/**
+ * The library pane's schema marks on 10,000 articles: the first listing checks every article,
+ * later listings reuse the memo except for changed frontmatter. The peer is the least a check
+ * needs: one js-yaml parse of each block.
+ */
+function schemaMarksBench(): void {
+  const statuses = ['draft', 'review', 'published', 'gone'];
+  const heads = Array.from(
+    { length: 10_000 },
+    (_, n) =>
+      `---\ntitle: Article ${n}\nstatus: ${statuses[n % 4]}\ntags: [bench, t${n % 13}]\ndate: 2024-0${(n % 9) + 1}-1${n % 10}\n---\n`,
+  );
+  const summaries = heads.map((head, n) =>
+    summarizeArticle(`a-${n}.md`, `${head}\nBody ${n}.\n`, new Date(0)),
+  );
+  const headOf = (p: string): string => heads[Number(p.slice(2, -3))]!;
+  const peer = measure(() => heads.forEach((h) => loadYaml(h.slice(4, -4), { schema: CORE_SCHEMA })), 5, 1);
+  const first = measure(() => createSchemaMarks()(summaries, headOf, builtinSchema), 5, 1);
+  const mark = createSchemaMarks();
+  mark(summaries, headOf, builtinSchema);
+  let round = 0;
+  const again = measure(
+    () => {
+      heads[7] = heads[7]!.replace(/title: [^\n]*/, `title: Changed ${round++}`);
+      return mark(summaries, headOf, builtinSchema);
+    },
+    15,
+    2,
+  );
+  console.log('\nLibrary schema marks (built-in schema) on 10,000 articles');
+  printTable([
+    ['measure', 'p50', 'ratio to peer'],
+    ['peer: one js-yaml parse per article', ms(peer.p50), ''],
+    ['first listing: check every article', ms(first.p50), `${(first.p50 / peer.p50).toFixed(2)}×`],
+    ['next listing, one article changed (memo)', ms(again.p50), `${(again.p50 / peer.p50).toFixed(3)}×`],
+  ]);
 }

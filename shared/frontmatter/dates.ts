@@ -197,7 +197,9 @@ export function datePart(value: string): string | null {
 
 /** True when `value` is a date whose day is real (`2024-02-30` and `2024-13-45` are not). */
 export function isRealDate(value: string): boolean {
-  const day = datePart(value);
+  // The common case first, without building a shape: a padded ISO day.
+  const iso = /^\s*(\d{4}-\d{2}-\d{2})(?=$|[\sTt])/.exec(value);
+  const day = iso ? iso[1]! : datePart(value);
   if (!day) return false;
   const [year, month, date] = splitDay(day);
   const utc = new Date(Date.UTC(year, month - 1, date));

@@ -23,7 +23,8 @@ import { maxFrontmatterChars } from './read';
 const nodeProperty = /(?:^|[\s[{,:?-])[&*!][^\s,\]}]/;
 
 /** The spots where js-yaml and `yaml` were seen to differ (see the module comment). */
-const knownDifference = /^[ \t?-]*(?:~|null|Null|NULL)[ \t]*:|[^\r\n]{1025}|\d[eE][-+]?\d{3}/m;
+const knownDifference = /^[ \t?-]*(?:~|null|Null|NULL)[ \t]*:|\d[eE][-+]?\d{3}/m;
+const longLine = /[^\r\n]{1025}/;
 
 /**
  * The data of a YAML block read with js-yaml, or `null` when the shared `yaml` reader must
@@ -32,7 +33,11 @@ const knownDifference = /^[ \t?-]*(?:~|null|Null|NULL)[ \t]*:|[^\r\n]{1025}|\d[e
  */
 export function fastFrontmatterData(block: FrontmatterBlock): Record<string, unknown> | null {
   if (block.kind !== 'yaml' || block.content.length > maxFrontmatterChars) return null;
-  if (nodeProperty.test(block.content) || knownDifference.test(block.content)) return null;
+  const content = block.content;
+  // Cheap character checks first: most blocks have no `&`, `*` or `!` and no long line.
+  if (/[&*!]/.test(content) && nodeProperty.test(content)) return null;
+  if (knownDifference.test(content)) return null;
+  if (content.length > 1024 && longLine.test(content)) return null;
   let data: unknown;
   try {
     data = loadYaml(block.content, { schema: CORE_SCHEMA });

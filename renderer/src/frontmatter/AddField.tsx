@@ -141,48 +141,58 @@ export function AddField(props: AddFieldProps): ReactElement {
       aria-label="Add field"
       onKeyDown={onKeyDown}
     >
-      <label htmlFor={`${id}-field`}>Field</label>
-      <select
-        id={`${id}-field`}
-        value={selected}
-        autoFocus
-        onChange={(e) => {
-          setChoice(e.target.value);
-          setMessage(null);
-        }}
-      >
-        {missing.map((spec) => (
-          <option key={spec.key} value={spec.key}>
-            {spec.label}
-          </option>
-        ))}
-        <option value={custom}>Custom field…</option>
-      </select>
+      <span className="folio-add-field-part">
+        <label htmlFor={`${id}-field`}>Field</label>
+        <select
+          id={`${id}-field`}
+          value={selected}
+          autoFocus
+          onChange={(e) => {
+            setChoice(e.target.value);
+            setMessage(null);
+          }}
+        >
+          {missing.map((spec) => (
+            <option key={spec.key} value={spec.key}>
+              {spec.label}
+            </option>
+          ))}
+          <option value={custom}>Custom field…</option>
+        </select>
+      </span>
       {isCustom && (
         <>
-          <label htmlFor={`${id}-key`}>Name</label>
-          <input
-            id={`${id}-key`}
-            type="text"
-            value={key}
-            autoFocus={missing.length > 0}
-            placeholder="e.g. series"
-            spellCheck={false}
-            aria-invalid={message ? true : undefined}
-            aria-describedby={message ? `${id}-message` : undefined}
-            onChange={(e) => {
-              setKey(e.target.value);
-              setMessage(null);
-            }}
-          />
-          <label htmlFor={`${id}-type`}>Type</label>
-          <select id={`${id}-type`} value={type} onChange={(e) => setType(e.target.value as CustomFieldType)}>
-            {customFieldTypes.map((t) => (
-              <option key={t.type} value={t.type}>
-                {t.label}
-              </option>
-            ))}
-          </select>
+          <span className="folio-add-field-part">
+            <label htmlFor={`${id}-key`}>Name</label>
+            <input
+              id={`${id}-key`}
+              type="text"
+              value={key}
+              autoFocus={missing.length > 0}
+              placeholder="e.g. series"
+              spellCheck={false}
+              aria-invalid={message ? true : undefined}
+              aria-describedby={message ? `${id}-message` : undefined}
+              onChange={(e) => {
+                setKey(e.target.value);
+                setMessage(null);
+              }}
+            />
+          </span>
+          <span className="folio-add-field-part">
+            <label htmlFor={`${id}-type`}>Type</label>
+            <select
+              id={`${id}-type`}
+              value={type}
+              onChange={(e) => setType(e.target.value as CustomFieldType)}
+            >
+              {customFieldTypes.map((t) => (
+                <option key={t.type} value={t.type}>
+                  {t.label}
+                </option>
+              ))}
+            </select>
+          </span>
         </>
       )}
       <button type="button" onClick={() => submit()}>

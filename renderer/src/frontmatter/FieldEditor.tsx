@@ -112,7 +112,7 @@ function DateInput(props: FieldEditorProps): ReactElement {
   const notes: string[] = [];
   if (shape && !isRealDate(text)) notes.push(`written as “${text}”, not a real day`);
   else if (shape && !shape.iso) notes.push(`kept as “${text.trim()}”`);
-  if (shape?.time.trim()) notes.push(`keeps time ${shape.time.trim().replace(/^[Tt]/, '')}`);
+  else if (shape?.time.trim()) notes.push(`keeps time ${shape.time.trim().replace(/^[Tt]/, '')}`);
   return (
     <span className="folio-date">
       <input
