@@ -4,17 +4,7 @@
  * regenerated from an object, so comments, key order, quoting, indentation, blank lines,
  * anchors and line endings stay as they were.
  */
-import {
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  parseDocument,
-  type Node as YamlNode,
-  type Pair,
-  type Scalar,
-  type YAMLSeq,
-} from 'yaml';
+import { isMap, isScalar, isSeq, type Node as YamlNode, type Pair, type Scalar, type YAMLSeq } from 'yaml';
 import { findFrontmatter } from './find-block';
 import {
   describePair,
@@ -25,6 +15,7 @@ import {
   type ParsedBlock,
   type ValueStyle,
 } from './read';
+import { pairSegment, parseLonePair } from './reparse';
 import {
   blockScalar,
   inlineScalar,
@@ -498,17 +489,12 @@ function verify(ctx: Context, edits: readonly TextEdit[], intent: Intent): void 
   verifyWhole(ctx, edits, intent);
 }
 
-/** Lines at column 0 that would end the document or the block when they appear inside a value. */
-const documentMarker = /(?:^|[\r\n])(?:(?:---|\.\.\.)(?=[ \t\r\n]|$)|%)/;
-
 /**
- * The cheap proof for typing in a large block: top-level pairs of a block mapping are
- * independent, so when every splice lies after the key of one pair and before the line of the
- * next key, the rest of the block keeps its bytes by construction, and it is enough to parse
- * that pair's lines alone and see them read as exactly the intended key and value. The pair's
- * lines must end with a line break (the next key still starts a line) and hold no document
- * markers (`---`, `...`, directives) that would end the document or the fence early.
- * Returns false (so the caller re-parses everything) whenever a condition does not hold.
+ * The cheap proof for typing in a large block: when every splice lies after the key of one
+ * pair and before the line of the next key, the rest of the block keeps its bytes by
+ * construction, and it is enough to parse that pair's lines alone (see reparse.ts) and see
+ * them read as exactly the intended key and value. Returns false (so the caller re-parses
+ * everything) whenever a condition does not hold.
  */
 function verifiedInPlace(
   ctx: Context,
@@ -517,26 +503,18 @@ function verifiedInPlace(
 ): boolean {
   if (!ctx.parsed || edits.length === 0) return false;
   const index = ctx.pairs.findIndex((pair) => isScalar(pair.key) && pair.key.value === intent.key);
-  const pair = ctx.pairs[index];
-  if (!pair?.key.range) return false;
-  const next = ctx.pairs[index + 1];
-  if (next && !next.key?.range) return false;
-  const segFrom = lineStart(ctx.text, ctx.base + pair.key.range[0]);
-  const segEnd = next ? lineStart(ctx.text, ctx.base + next.key.range![0]) : ctx.parsed.block.contentTo;
-  const keyEnd = ctx.base + pair.key.range[1];
-  if (edits.some((edit) => edit.from < keyEnd || edit.to > segEnd)) return false;
-  const segment = applyEdits(
-    ctx.text.slice(segFrom, segEnd),
-    edits.map((edit) => ({ from: edit.from - segFrom, to: edit.to - segFrom, insert: edit.insert })),
+  const segment = pairSegment(ctx.pairs, index, ctx.text, ctx.base, ctx.parsed.block.contentTo);
+  if (!segment || edits.some((edit) => edit.from < segment.keyEnd || edit.to > segment.to)) return false;
+  const lines = applyEdits(
+    ctx.text.slice(segment.from, segment.to),
+    edits.map((edit) => ({
+      from: edit.from - segment.from,
+      to: edit.to - segment.from,
+      insert: edit.insert,
+    })),
   );
-  if (!/[\r\n]$/.test(segment) || documentMarker.test(segment)) return false;
-  const doc = parseDocument(segment, yamlParseOptions);
-  if (doc.errors.length > 0 || doc.warnings.length > 0) return false;
-  const contents = doc.contents;
-  if (!isMap(contents) || contents.flow || contents.items.length !== 1) return false;
-  const only = contents.items[0] as AnyPair;
-  if (!isScalar(only.key) || only.key.value !== intent.key || isAlias(only.value)) return false;
-  if (!sameData(only.value ? jsonOf(only.value) : null, intent.value)) return false;
+  const pair = parseLonePair(lines, intent.key, yamlParseOptions);
+  if (!pair || !sameData(pair.value ? jsonOf(pair.value) : null, intent.value)) return false;
   // The fences must not move: the block still closes where it did, shifted by the edit.
   const delta = edits.reduce((sum, edit) => sum + edit.insert.length - (edit.to - edit.from), 0);
   const after = findFrontmatter(applyEdits(ctx.text, edits));
