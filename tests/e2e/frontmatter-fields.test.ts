@@ -223,4 +223,60 @@ describe('schema marks in the library pane without a schema file', () => {
     await expect.poll(() => mark.count()).toBe(0);
     await app.close();
   });
+
+  it('shows the same frontmatter error in the pane and in the form (the two parsers agree)', async () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]'];
+    for (const c of 'cdefghij') {
+      const prev = String.fromCharCode(c.charCodeAt(0) - 1);
+      bomb.push(`${c}: &${c} [${Array.from({ length: 10 }, () => `*${prev}`).join(', ')}]`);
+    }
+    const app = await openApp(
+      browser,
+      async (library) => {
+        await writeFile(
+          path.join(library, 'bomb.md'),
+          `---\ntitle: Bomb\n${bomb.join('\n')}\n---\n\nBody.\n`,
+        );
+      },
+      { colorScheme: 'dark' },
+    );
+    const { page } = app;
+    const pane = page.getByRole('navigation', { name: 'Library' });
+    await pane
+      .getByText(/⚠ Invalid frontmatter at line \d+, column \d+: These aliases expand too much/)
+      .waitFor();
+    await pane.getByRole('link', { name: /bomb/i }).click();
+    const form = page.getByRole('form', { name: 'Article details' });
+    await form
+      .getByRole('alert')
+      .getByText(/These aliases expand too much/)
+      .waitFor();
+    await screenshot(page, 'frontmatter-parsers-agree-dark');
+    await app.close();
+  });
+});
+
+describe('the Add field panel in dark mode', () => {
+  it('looks right in dark mode, with a field to remove', async () => {
+    const app = await openApp(
+      browser,
+      async (library) => {
+        await writeFile(path.join(library, 'fields.md'), crlfPost);
+      },
+      { colorScheme: 'dark' },
+    );
+    const { page } = app;
+    const form = await open(page, /Fields/);
+    await form.getByLabel('Title', { exact: true }).hover();
+    await form.getByRole('button', { name: '+ Add field' }).click();
+    const adder = form.getByRole('group', { name: 'Add field' });
+    await adder.getByLabel('Field').selectOption({ label: 'Custom field…' });
+    await adder.getByLabel('Name').fill('series');
+    await adder.getByRole('button', { name: 'Add', exact: true }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'frontmatter-add-field-dark');
+    await form.getByRole('button', { name: 'Remove Title' }).focus();
+    await form.getByRole('button', { name: 'Remove Title' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'frontmatter-remove-field-dark');
+    await app.close();
+  });
 });
