@@ -146,7 +146,7 @@ export function AddField(props: AddFieldProps): ReactElement {
         <select
           id={`${id}-field`}
           value={selected}
-          autoFocus
+          autoFocus={missing.length > 0}
           onChange={(e) => {
             setChoice(e.target.value);
             setMessage(null);
@@ -168,7 +168,8 @@ export function AddField(props: AddFieldProps): ReactElement {
               id={`${id}-key`}
               type="text"
               value={key}
-              autoFocus={missing.length > 0}
+              // Choosing "Custom field…" (or having nothing else to offer) goes straight to the name.
+              autoFocus
               placeholder="e.g. series"
               spellCheck={false}
               aria-invalid={message ? true : undefined}
