@@ -217,6 +217,38 @@ export function withDatePart(original: string | null, day: string): string {
   return shape ? shape.withDay(day).trim() : day;
 }
 
+const timePattern = /^([Tt]|\s+)(\d{1,2}):(\d{2})(?::(\d{2}))?/;
+
+/**
+ * The time of day a frontmatter date holds (`HH:MM`, or `HH:MM:SS` when it has seconds), for a
+ * time input, or `null` when it has none. Fractions and offsets are not part of it: they stay.
+ */
+export function timePart(value: string): string | null {
+  const shape = readDate(value);
+  const match = shape ? timePattern.exec(shape.time) : null;
+  if (!match) return null;
+  const [, , h, m, sec] = match as unknown as [string, string, string, string, string | undefined];
+  return `${pad(Number(h), 2)}:${m}${sec === undefined ? '' : `:${sec}`}`;
+}
+
+/**
+ * Puts the time `time` (`HH:MM` or `HH:MM:SS`) into `original`, keeping the day, the hour's
+ * padding, whether seconds are written, the fraction and the offset as they were. Returns
+ * `original` unchanged when it has no time to replace.
+ */
+export function withTimePart(original: string, time: string): string {
+  const shape = readDate(original);
+  const match = shape ? timePattern.exec(shape.time) : null;
+  const given = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(time);
+  if (!shape || !match || !given) return original;
+  const [whole, sep, h, , sec] = match as unknown as [string, string, string, string, string | undefined];
+  const hours = pad(Number(given[1]), h.length);
+  const seconds = sec === undefined ? '' : `:${given[3] ?? '00'}`;
+  const rest = `${sep}${hours}:${given[2]}${seconds}${shape.time.slice(whole.length)}`;
+  const at = original.lastIndexOf(shape.time);
+  return original.slice(0, at) + rest + original.slice(at + shape.time.length);
+}
+
 /** Today as `YYYY-MM-DD` in local time, for new articles. */
 export function todayDate(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1, 2)}-${pad(now.getDate(), 2)}`;

@@ -26,7 +26,16 @@ export {
   type TextEdit,
 } from './edit';
 export { sameData, type ScalarValue, type YamlSource } from './scalar-source';
-export { datePart, isRealDate, readDate, todayDate, withDatePart, type DateShape } from './dates';
+export {
+  datePart,
+  isRealDate,
+  readDate,
+  timePart,
+  todayDate,
+  withDatePart,
+  withTimePart,
+  type DateShape,
+} from './dates';
 export {
   applyDefaults,
   builtinSchema,

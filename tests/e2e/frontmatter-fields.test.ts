@@ -169,6 +169,10 @@ describe('date fields in browser mode', () => {
       await form.getByText('kept as “Wed, 01 May 2024 10:00:00 +0000”').waitFor();
       await date.fill('2024-06-22');
       await waitForYaml(page, 'date: "Sat, 22 Jun 2024 10:00:00 +0000"\n');
+      const time = form.getByLabel('Date time', { exact: true });
+      await expect(time.inputValue()).resolves.toBe('10:00:00');
+      await time.fill('08:15:30');
+      await waitForYaml(page, 'date: "Sat, 22 Jun 2024 08:15:30 +0000"\n');
 
       const published = form.getByLabel('Published on', { exact: true });
       await expect(published.inputValue()).resolves.toBe('2024-05-01');
@@ -194,7 +198,7 @@ describe('date fields in browser mode', () => {
       await save(page);
       expect(await readFile(path.join(app.library, 'dated.md'), 'utf8')).toBe(
         datedPost
-          .replace('Wed, 01 May 2024', 'Sat, 22 Jun 2024')
+          .replace('Wed, 01 May 2024 10:00:00', 'Sat, 22 Jun 2024 08:15:30')
           .replace('updated: 05/01/2024', 'updated: 2024-05-01'),
       );
       await app.close();

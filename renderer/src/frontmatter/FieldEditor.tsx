@@ -2,8 +2,10 @@ import { useState, type ReactElement } from 'react';
 import {
   isRealDate,
   readDate,
+  timePart,
   todayDate,
   withDatePart,
+  withTimePart,
   type FieldValue,
   type SchemaField,
 } from '../../../shared/frontmatter';
@@ -109,10 +111,14 @@ function DateInput(props: FieldEditorProps): ReactElement {
       </span>
     );
   }
+  const time = text ? timePart(text) : null;
+  // What the inputs do not show but the file keeps: a fraction of a second, an offset.
+  const kept = shape?.time.replace(/^([Tt]|\s+)\d{1,2}:\d{2}(:\d{2})?/, '').trim() ?? '';
   const notes: string[] = [];
   if (shape && !isRealDate(text)) notes.push(`written as “${text}”, not a real day`);
   else if (shape && !shape.iso) notes.push(`kept as “${text.trim()}”`);
-  else if (shape?.time.trim()) notes.push(`keeps time ${shape.time.trim().replace(/^[Tt]/, '')}`);
+  else if (time === null && shape?.time.trim()) notes.push(`keeps “${shape.time.trim()}”`);
+  else if (kept) notes.push(`keeps “${kept}”`);
   return (
     <span className="folio-date">
       <input
@@ -127,6 +133,20 @@ function DateInput(props: FieldEditorProps): ReactElement {
         onBlur={onBlur}
         onChange={(e) => set(e.target.value ? withDatePart(text || null, e.target.value) : '')}
       />
+      {time !== null && (
+        <input
+          type="time"
+          className="folio-time"
+          aria-label={`${spec.label} time`}
+          step={time.length > 5 ? 1 : 60}
+          value={time}
+          disabled={disabled}
+          onFocus={onFocus}
+          onBlur={onBlur}
+          // The offset and any fraction stay as written: only the hours, minutes and seconds change.
+          onChange={(e) => e.target.value && set(withTimePart(text, e.target.value))}
+        />
+      )}
       <button
         type="button"
         disabled={disabled}

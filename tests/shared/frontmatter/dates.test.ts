@@ -6,7 +6,9 @@ import {
   readDate,
   readFrontmatter,
   setScalar,
+  timePart,
   withDatePart,
+  withTimePart,
 } from '../../../shared/frontmatter';
 
 describe('frontmatter dates', () => {
@@ -87,4 +89,33 @@ describe('picking a day keeps the date shape byte for byte', () => {
       });
     }
   }
+});
+
+/** Golden cases for the time input: the line as written, the time picked, the exact line after. */
+const timePicks: readonly [source: string, time: string, expected: string][] = [
+  ['date: 2024-05-01T10:00:00Z', '18:30:05', 'date: 2024-05-01T18:30:05Z'],
+  ['date: 2024-05-01T10:00Z', '18:30', 'date: 2024-05-01T18:30Z'],
+  ["date: '2024-05-01 09:05:00.250 +02:00'", '18:30:00', "date: '2024-05-01 18:30:00.250 +02:00'"],
+  ['date: 2001-12-14 1:59:43.10 -5', '18:30:00', 'date: 2001-12-14 18:30:00.10 -5'],
+  ['date: 2024-05-01 9:05', '7:40', 'date: 2024-05-01 7:40'],
+  ['date: "Wed, 01 May 2024 10:00:00 +0000"', '08:15', 'date: "Wed, 01 May 2024 08:15:00 +0000"'],
+];
+
+describe('picking a time keeps the rest of the date byte for byte', () => {
+  for (const [source, time, expected] of timePicks) {
+    it(`${source} → ${expected}`, () => {
+      const text = `---\ntitle: Post\n${source}\n---\nBody.\n`;
+      const value = readFrontmatter(text).fields.find((f) => f.key === 'date')!.value as string;
+      const after = applyEdits(text, setScalar(text, 'date', withTimePart(value, time)));
+      expect(after).toBe(text.replace(source, expected));
+    });
+  }
+
+  it('reads the time of day for the time input, and leaves dates without one alone', () => {
+    expect(timePart('2024-05-01T10:00:00.5+02:00')).toBe('10:00:00');
+    expect(timePart('2024-05-01 9:05')).toBe('09:05');
+    expect(timePart('2024-05-01')).toBeNull();
+    expect(timePart('May 1, 2024')).toBeNull();
+    expect(withTimePart('2024-05-01', '10:00')).toBe('2024-05-01');
+  });
 });
