@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import type { LineEnding } from '../../shared/contract';
 
@@ -11,8 +12,6 @@ export interface DecodedArticle {
   readonly binary: boolean;
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 /** Hash of the exact bytes on disk, as sent with every save. */
 export function hashBytes(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -25,12 +24,13 @@ export function hashBytes(bytes: Uint8Array): string {
 export function decodeArticle(bytes: Uint8Array): DecodedArticle {
   const binary = bytes.subarray(0, 8000).includes(0);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  let raw: string;
-  try {
-    raw = strictUtf8.decode(bom ? bytes.subarray(3) : bytes);
-  } catch {
-    return { text: null, bom, lineEnding: '\n', binary };
-  }
+  const content = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(bom ? 3 : 0);
+  // Validate, then decode: both are SIMD-fast in Node, several times faster than a fatal
+  // TextDecoder, which matters when a scan decodes a whole library.
+  if (!isUtf8(content)) return { text: null, bom, lineEnding: '\n', binary };
+  const raw = content.toString('utf8');
+  // Most files have no carriage return at all: then there is nothing to normalize or count.
+  if (!content.includes(13)) return { text: raw, bom, lineEnding: '\n', binary };
   return { text: raw.replace(/\r\n?/g, '\n'), bom, lineEnding: dominantEnding(raw), binary };
 }
 
