@@ -70,14 +70,43 @@ export function scanWordRuns(
   }
 }
 
+/** ASCII character classes for counting: 0 other, 1 letter or digit, 2 joiner. */
+const asciiClass = new Uint8Array(128);
+for (let c = 0; c < 128; c++) asciiClass[c] = bmpTable[c] === 1 ? 1 : isJoiner(c) ? 2 : 0;
+
+/**
+ * The counting automaton, indexed by `state * 3 + class`. States: 0 between words, 1 in a word,
+ * 2 just after a joiner that follows a word (a letter there continues the word).
+ */
+const nextState = new Uint8Array([0, 1, 0, 0, 1, 2, 0, 1, 0]);
+/** 1 where a transition starts a new word. */
+const startsWord = new Uint8Array([0, 1, 0, 0, 0, 0, 0, 0, 0]);
+
 /**
  * Counts words the way a writer would: runs of letters and digits, with inner apostrophes,
- * hyphens and dots (`don't`, `e-mail`, `3.14` are one word each).
+ * hyphens and dots (`don't`, `e-mail`, `3.14` are one word each). The same words as
+ * {@link scanWordRuns}, with table lookups instead of branches: this runs over every article of
+ * a library, and text switches between letters and spaces too often for branches to predict.
  */
 export function countWords(text: string): number {
+  const length = text.length;
   let count = 0;
-  scanWordRuns(text, (_start, _end, joined) => {
-    if (!joined) count++;
-  });
+  let state = 0;
+  for (let index = 0; index < length; index++) {
+    const code = text.charCodeAt(index);
+    let kind: number;
+    if (code < 128) {
+      kind = asciiClass[code]!;
+    } else if (code === 0x2019) {
+      kind = 2;
+    } else {
+      const width = wordCharAt(text, index);
+      kind = width > 0 ? 1 : 0;
+      if (width === 2) index++;
+    }
+    const transition = state * 3 + kind;
+    count += startsWord[transition]!;
+    state = nextState[transition]!;
+  }
   return count;
 }
