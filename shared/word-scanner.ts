@@ -55,7 +55,9 @@ export function scanWordRuns(
   let index = 0;
   let previousEnd = -2;
   while (index < length) {
-    let width = wordCharAt(text, index);
+    const code = text.charCodeAt(index);
+    // ASCII is decided by the table at once; other characters by wordCharAt.
+    let width = code < 128 ? (bmpTable[code] === 1 ? 1 : 0) : wordCharAt(text, index);
     if (width === 0) {
       index++;
       continue;
@@ -63,7 +65,9 @@ export function scanWordRuns(
     const start = index;
     do {
       index += width;
-      width = index < length ? wordCharAt(text, index) : 0;
+      if (index >= length) break;
+      const next = text.charCodeAt(index);
+      width = next < 128 ? (bmpTable[next] === 1 ? 1 : 0) : wordCharAt(text, index);
     } while (width > 0);
     onRun(start, index, previousEnd === start - 1 && isJoiner(text.charCodeAt(start - 1)));
     previousEnd = index;

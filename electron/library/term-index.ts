@@ -48,6 +48,11 @@ interface Postings {
 interface Term {
   readonly text: string;
   readonly fields: [Postings | null, Postings | null, Postings | null];
+  /** FNV-1a hash of `text`, for the word table. */
+  readonly hash: number;
+  /** Scratch while adding a document: the slot and field last counted, and the count there. */
+  seenIn: number;
+  count: number;
 }
 
 /** One way a query word matched: the indexed word and the weight of that kind of match. */
@@ -69,17 +74,39 @@ const maxExpansions = 4000;
 
 /** The lower-case words of a text, each as often as it occurs. */
 export function termsOf(text: string, onTerm: (term: string) => void): void {
+  forEachTermRange(text, (source, start, end) => onTerm(source.slice(start, end)));
+}
+
+/** Each lower-case word of `text` as a range of some lower-case string, without copying it. */
+function forEachTermRange(text: string, onTerm: (source: string, start: number, end: number) => void): void {
   const lower = text.toLowerCase();
-  // A few characters change length when lower-cased (İ); then lower-case word by word.
-  const sameOffsets = lower.length === text.length;
+  if (lower.length === text.length) {
+    scanWordRuns(text, (start, end) => onTerm(lower, start, end));
+    return;
+  }
+  // A few characters change length when lower-cased (İ): then lower-case word by word.
   scanWordRuns(text, (start, end) => {
-    onTerm(sameOffsets ? lower.slice(start, end) : text.slice(start, end).toLowerCase());
+    const word = text.slice(start, end).toLowerCase();
+    onTerm(word, 0, word.length);
   });
+}
+
+/** True when `text.slice(start, end)` equals `word`, compared in place. */
+function sameWord(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
 }
 
 /** An incrementally updatable inverted index over documents with a title, tags and a body. */
 export class TermIndex {
   private readonly terms = new Map<string, Term>();
+  /**
+   * Open-addressing table from a word's hash to its term (index in `termList`, plus one), so
+   * that a document's words are found without cutting each one out as a string first.
+   */
+  private table = new Int32Array(1 << 16);
+  private termList: Term[] = [];
   private readonly dictionary = new SearchableMap<Term>();
   private readonly slotOf = new Map<string, number>();
   /** Document id per slot; `null` once the document was removed (its postings stay until compacted). */
@@ -112,16 +139,24 @@ export class TermIndex {
     }
     const values = [doc.title, doc.tags, doc.body];
     for (let field = 0; field < fieldCount; field++) {
-      const counts = new Map<string, number>();
+      // Counted on the terms themselves: one hash look-up per word, no map per document.
+      const marker = slot * fieldCount + field;
+      const distinct: Term[] = [];
       let words = 0;
-      termsOf(values[field]!, (term) => {
-        counts.set(term, (counts.get(term) ?? 0) + 1);
+      forEachTermRange(values[field]!, (text, start, end) => {
         words++;
+        const term = this.termAt(text, start, end);
+        if (term.seenIn === marker) {
+          term.count++;
+        } else {
+          term.seenIn = marker;
+          term.count = 1;
+          distinct.push(term);
+        }
       });
-      this.lengths[slot * fieldCount + field] = words;
+      this.lengths[marker] = words;
       this.totalLengths[field]! += words;
-      for (const [text, count] of counts) {
-        const term = this.termFor(text);
+      for (const term of distinct) {
         const postings = (term.fields[field] ??= { data: new Int32Array(4), length: 0 });
         if (postings.length + 2 > postings.data.length) {
           const bigger = new Int32Array(postings.data.length * 2);
@@ -129,7 +164,7 @@ export class TermIndex {
           postings.data = bigger;
         }
         postings.data[postings.length++] = slot;
-        postings.data[postings.length++] = count;
+        postings.data[postings.length++] = term.count;
       }
     }
   }
@@ -205,14 +240,37 @@ export class TermIndex {
     }));
   }
 
-  private termFor(text: string): Term {
-    let term = this.terms.get(text);
-    if (!term) {
-      term = { text, fields: [null, null, null] };
-      this.terms.set(text, term);
-      this.dictionary.set(text, term);
+  /** The term of the word `text.slice(start, end)` (lower-case), created when new. */
+  private termAt(text: string, start: number, end: number): Term {
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    const mask = this.table.length - 1;
+    for (let at = hash & mask; ; at = (at + 1) & mask) {
+      const id = this.table[at]!;
+      if (id === 0) break;
+      const term = this.termList[id - 1]!;
+      if (term.hash === hash && sameWord(term.text, text, start, end)) return term;
     }
+    const word = text.slice(start, end);
+    const term: Term = { text: word, hash, fields: [null, null, null], seenIn: -1, count: 0 };
+    this.terms.set(word, term);
+    this.dictionary.set(word, term);
+    this.termList.push(term);
+    this.place(term, this.termList.length);
+    if (this.termList.length * 2 > this.table.length) this.rehash(this.table.length * 2);
     return term;
+  }
+
+  private place(term: Term, id: number): void {
+    const mask = this.table.length - 1;
+    let at = term.hash & mask;
+    while (this.table[at] !== 0) at = (at + 1) & mask;
+    this.table[at] = id;
+  }
+
+  private rehash(size: number): void {
+    this.table = new Int32Array(size);
+    this.termList.forEach((term, index) => this.place(term, index + 1));
   }
 
   /** The indexed words a query word matches, with weights; the exact word first. */
@@ -278,6 +336,8 @@ export class TermIndex {
         this.dictionary.delete(text);
       }
     }
+    this.termList = [...this.terms.values()];
+    this.rehash(this.table.length);
     this.deadSlots = 0;
   }
 }
