@@ -90,7 +90,7 @@ function round(score: number): number {
 }
 
 /** Characters of Markdown around a match turned into plain text for its snippet. */
-const snippetWindow = 400;
+const snippetWindow = 240;
 
 /** Plain text around the first matched term of the body (or the excerpt), with match ranges. */
 function snippetFor(
@@ -141,16 +141,15 @@ function plainTextAround(
   body: string,
   terms: readonly string[],
 ): { text: string; atStart: boolean; atEnd: boolean } {
-  const lower = body.toLowerCase();
-  if (lower.length === body.length) {
-    let from = 0;
+  if (terms.length > 0) {
+    // One case-insensitive pass of the regex engine finds the first match at a word start,
+    // without lower-casing a long body first.
+    const escaped = terms.map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})`, 'giu');
     for (let attempt = 0; attempt < 5; attempt++) {
-      let at = -1;
-      for (const term of terms) {
-        const found = findWord(lower, term, from);
-        if (found !== -1 && (at === -1 || found < at)) at = found;
-      }
-      if (at === -1) break;
+      const match = pattern.exec(body);
+      if (!match) break;
+      const at = match.index;
       const start = at > snippetWindow ? body.lastIndexOf('\n', at - snippetWindow) + 1 : 0;
       const newline = body.indexOf('\n', at + snippetWindow);
       const end = newline === -1 ? body.length : newline;
@@ -159,7 +158,7 @@ function plainTextAround(
       if (terms.some((term) => findWord(textLower, term) !== -1)) {
         return { text, atStart: !body.slice(0, start).trim(), atEnd: end === body.length };
       }
-      from = at + 1;
+      pattern.lastIndex = at + 1;
     }
   }
   return { text: plainText(body), atStart: true, atEnd: true };
