@@ -1,5 +1,5 @@
 import SearchableMap from 'minisearch/SearchableMap';
-import { scanWordRuns } from '../../shared/word-scanner';
+import { scanWordRuns, wordCharAt } from '../../shared/word-scanner';
 
 /**
  * An inverted index for library search, scored with BM25+ like MiniSearch. It exists because
@@ -74,21 +74,50 @@ const maxExpansions = 4000;
 
 /** The lower-case words of a text, each as often as it occurs. */
 export function termsOf(text: string, onTerm: (term: string) => void): void {
-  forEachTermRange(text, (source, start, end) => onTerm(source.slice(start, end)));
+  forEachHashedWord(text, (source, start, end) => onTerm(source.slice(start, end)));
 }
 
-/** Each lower-case word of `text` as a range of some lower-case string, without copying it. */
-function forEachTermRange(text: string, onTerm: (source: string, start: number, end: number) => void): void {
+/**
+ * Each lower-case word of `text` as a range of a lower-case string (not copied out), with its
+ * FNV-1a hash computed while scanning: the indexer's inner loop, so one pass per character.
+ */
+function forEachHashedWord(
+  text: string,
+  onWord: (source: string, start: number, end: number, hash: number) => void,
+): void {
   const lower = text.toLowerCase();
-  if (lower.length === text.length) {
-    scanWordRuns(text, (start, end) => onTerm(lower, start, end));
+  if (lower.length !== text.length) {
+    // A few characters change length when lower-cased (İ): then lower-case word by word.
+    scanWordRuns(text, (start, end) => {
+      const word = text.slice(start, end).toLowerCase();
+      onWord(word, 0, word.length, hashWord(word, 0, word.length));
+    });
     return;
   }
-  // A few characters change length when lower-cased (İ): then lower-case word by word.
-  scanWordRuns(text, (start, end) => {
-    const word = text.slice(start, end).toLowerCase();
-    onTerm(word, 0, word.length);
-  });
+  const length = lower.length;
+  let index = 0;
+  while (index < length) {
+    let width = wordCharAt(lower, index);
+    if (width === 0) {
+      index++;
+      continue;
+    }
+    const start = index;
+    let hash = 0x811c9dc5;
+    do {
+      hash = Math.imul(hash ^ lower.charCodeAt(index), 0x01000193);
+      if (width === 2) hash = Math.imul(hash ^ lower.charCodeAt(index + 1), 0x01000193);
+      index += width;
+    } while (index < length && (width = wordCharAt(lower, index)) > 0);
+    onWord(lower, start, index, hash);
+  }
+}
+
+/** FNV-1a hash of `text.slice(start, end)`, as {@link forEachHashedWord} computes it. */
+function hashWord(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash;
 }
 
 /** True when `text.slice(start, end)` equals `word`, compared in place. */
@@ -143,9 +172,9 @@ export class TermIndex {
       const marker = slot * fieldCount + field;
       const distinct: Term[] = [];
       let words = 0;
-      forEachTermRange(values[field]!, (text, start, end) => {
+      forEachHashedWord(values[field]!, (text, start, end, hash) => {
         words++;
-        const term = this.termAt(text, start, end);
+        const term = this.termAt(text, start, end, hash);
         if (term.seenIn === marker) {
           term.count++;
         } else {
@@ -241,9 +270,7 @@ export class TermIndex {
   }
 
   /** The term of the word `text.slice(start, end)` (lower-case), created when new. */
-  private termAt(text: string, start: number, end: number): Term {
-    let hash = 0x811c9dc5;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  private termAt(text: string, start: number, end: number, hash: number): Term {
     const mask = this.table.length - 1;
     for (let at = hash & mask; ; at = (at + 1) & mask) {
       const id = this.table[at]!;
