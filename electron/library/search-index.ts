@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { SearchHit } from '../../shared/library-contract';
+import { wordCharAt } from '../../shared/word-scanner';
 import type { ArticleIndex, IndexedArticle } from './article-index';
 import { TermIndex, termsOf, type QueryTerm, type TermDocument } from './term-index';
 
@@ -142,13 +143,18 @@ function plainTextAround(
   terms: readonly string[],
 ): { text: string; atStart: boolean; atEnd: boolean } {
   if (terms.length > 0) {
-    // One case-insensitive pass of the regex engine finds the first match at a word start,
-    // without lower-casing a long body first.
+    // One case-insensitive pass of the regex engine finds each candidate without lower-casing a
+    // long body first. A plain `i` regex (no Unicode property classes, which take milliseconds
+    // to compile for every new query) finds the words; the word-start check is done here.
     const escaped = terms.map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})`, 'giu');
-    for (let attempt = 0; attempt < 5; attempt++) {
+    const pattern = new RegExp(escaped.join('|'), 'gi');
+    for (let attempt = 0; attempt < 20; attempt++) {
       const match = pattern.exec(body);
       if (!match) break;
+      if (match.index > 0 && isWordEnd(body, match.index)) {
+        pattern.lastIndex = match.index + 1;
+        continue;
+      }
       const at = match.index;
       const start = at > snippetWindow ? body.lastIndexOf('\n', at - snippetWindow) + 1 : 0;
       const newline = body.indexOf('\n', at + snippetWindow);
@@ -162,6 +168,13 @@ function plainTextAround(
     }
   }
   return { text: plainText(body), atStart: true, atEnd: true };
+}
+
+/** True when the character before `index` is a letter or digit (so `index` starts no word). */
+function isWordEnd(text: string, index: number): boolean {
+  const low = text.charCodeAt(index - 1);
+  const before = low >= 0xdc00 && low <= 0xdfff && index >= 2 ? index - 2 : index - 1;
+  return wordCharAt(text, before) > 0;
 }
 
 /** Index of `term` at the start of a word in `text` (MiniSearch terms are word prefixes). */

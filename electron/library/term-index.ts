@@ -42,6 +42,9 @@ export interface TermHit {
 interface Postings {
   data: Int32Array;
   length: number;
+  /** Postings of live documents, as counted at removal generation `counted`. */
+  live: number;
+  counted: number;
 }
 
 /** A distinct indexed word: its postings per field. */
@@ -144,6 +147,8 @@ export class TermIndex {
   private lengths = new Float64Array(1024);
   private readonly totalLengths = [0, 0, 0];
   private deadSlots = 0;
+  /** Goes up with every removal: live counts of other generations must be counted again. */
+  private removals = 0;
 
   /** Number of documents indexed. */
   get size(): number {
@@ -186,7 +191,12 @@ export class TermIndex {
       this.lengths[marker] = words;
       this.totalLengths[field]! += words;
       for (const term of distinct) {
-        const postings = (term.fields[field] ??= { data: new Int32Array(4), length: 0 });
+        const postings = (term.fields[field] ??= {
+          data: new Int32Array(4),
+          length: 0,
+          live: 0,
+          counted: this.removals,
+        });
         if (postings.length + 2 > postings.data.length) {
           const bigger = new Int32Array(postings.data.length * 2);
           bigger.set(postings.data);
@@ -194,6 +204,7 @@ export class TermIndex {
         }
         postings.data[postings.length++] = slot;
         postings.data[postings.length++] = term.count;
+        if (postings.counted === this.removals) postings.live++;
       }
     }
   }
@@ -208,6 +219,7 @@ export class TermIndex {
       this.totalLengths[field]! -= this.lengths[slot * fieldCount + field]!;
     }
     this.deadSlots++;
+    this.removals++;
     // Removed documents' postings are skipped when scoring; drop them once they are many.
     if (this.deadSlots > 1000 && this.deadSlots > this.slotOf.size) this.compact();
   }
@@ -234,22 +246,27 @@ export class TermIndex {
           const postings = term.fields[field];
           if (!postings) continue;
           const { data, length } = postings;
-          let frequency = length / 2;
-          if (this.deadSlots > 0) {
-            frequency = 0;
-            for (let i = 0; i < length; i += 2) if (this.ids[data[i]!] !== null) frequency++;
-            if (frequency === 0) continue;
+          // Documents removed since the last count are counted out once, not on every search.
+          if (postings.counted !== this.removals) {
+            let live = 0;
+            for (let i = 0; i < length; i += 2) if (this.ids[data[i]!] !== null) live++;
+            postings.live = live;
+            postings.counted = this.removals;
           }
+          const frequency = postings.live;
+          if (frequency === 0) continue;
           const idf = Math.log(1 + (liveDocs - frequency + 0.5) / (frequency + 0.5));
           const factor = weight * fieldBoosts[field]! * idf;
-          const average = averages[field]!;
+          // BM25's length normalization, k1 * (1 - b + b * length / average), split into parts.
+          const fixed = k1 * (1 - b);
+          const perWord = (k1 * b) / averages[field]!;
+          const checkDead = this.deadSlots > 0;
           for (let i = 0; i < length; i += 2) {
             const slot = data[i]!;
-            if (this.ids[slot] === null) continue;
+            if (checkDead && this.ids[slot] === null) continue;
             const count = data[i + 1]!;
             const fieldLength = this.lengths[slot * fieldCount + field]!;
-            scores[slot]! +=
-              factor * (delta + (count * (k1 + 1)) / (count + k1 * (1 - b + (b * fieldLength) / average)));
+            scores[slot]! += factor * (delta + (count * (k1 + 1)) / (count + fixed + perWord * fieldLength));
             if (lastQueryWord[slot] !== word) {
               if (matched[slot] === 0) touched.push(slot);
               lastQueryWord[slot] = word;
@@ -260,9 +277,7 @@ export class TermIndex {
       }
     }
     const needed = combineWith === 'AND' ? query.length : 1;
-    const results = touched.filter((slot) => matched[slot]! >= needed);
-    results.sort((x, y) => scores[y]! - scores[x]! || x - y);
-    return results.slice(0, limit).map((slot) => ({
+    return bestSlots(touched, matched, needed, scores, limit).map((slot) => ({
       id: this.ids[slot]!,
       score: scores[slot]!,
       terms: this.matchedTerms(slot, expansionsPerWord),
@@ -355,6 +370,8 @@ export class TermIndex {
           postings.data[kept++] = postings.data[i + 1]!;
         }
         postings.length = kept;
+        postings.live = kept / 2;
+        postings.counted = this.removals;
         if (kept === 0) term.fields[field] = null;
         else empty = false;
       }
@@ -367,6 +384,37 @@ export class TermIndex {
     this.rehash(this.table.length);
     this.deadSlots = 0;
   }
+}
+
+/**
+ * The `limit` best slots among those that matched at least `needed` query words, best first (ties
+ * in slot order). A bounded insertion instead of sorting every match: a common word matches
+ * thousands of documents and only the first screenful is shown.
+ */
+function bestSlots(
+  candidates: readonly number[],
+  matched: Uint16Array,
+  needed: number,
+  scores: Float64Array,
+  limit: number,
+): number[] {
+  const best: number[] = [];
+  const better = (x: number, y: number): boolean =>
+    scores[x]! > scores[y]! || (scores[x] === scores[y] && x < y);
+  for (const slot of candidates) {
+    if (matched[slot]! < needed) continue;
+    if (best.length === limit && !better(slot, best[limit - 1]!)) continue;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (better(slot, best[mid]!)) hi = mid;
+      else lo = mid + 1;
+    }
+    best.splice(lo, 0, slot);
+    if (best.length > limit) best.pop();
+  }
+  return best;
 }
 
 /** Binary search of a slot in postings (sorted by slot). */

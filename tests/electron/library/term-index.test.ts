@@ -65,6 +65,26 @@ describe('the term index', () => {
     expect(ids(index, exact('pears'))).toEqual([]);
   });
 
+  it('scores as if removed documents had never been added', () => {
+    const bodies = ['apple pie', 'apple tart', 'pear tart', 'apple apple crumble', 'plum', 'apple'];
+    const edited = new TermIndex();
+    bodies.forEach((body, i) => edited.add(`d${i}.md`, { title: '', tags: '', body }));
+    edited.search(exact('apple'), 'AND', 10); // counted once before the removals
+    edited.remove('d0.md');
+    edited.add('d3.md', { title: '', tags: '', body: 'apple crumble' });
+    const fresh = new TermIndex();
+    fresh.add('d1.md', { title: '', tags: '', body: 'apple tart' });
+    fresh.add('d2.md', { title: '', tags: '', body: 'pear tart' });
+    fresh.add('d4.md', { title: '', tags: '', body: 'plum' });
+    fresh.add('d5.md', { title: '', tags: '', body: 'apple' });
+    fresh.add('d3.md', { title: '', tags: '', body: 'apple crumble' });
+    const scores = (index: TermIndex) =>
+      Object.fromEntries(index.search(exact('apple'), 'AND', 10).map((hit) => [hit.id, hit.score]));
+    const [got, want] = [scores(edited), scores(fresh)];
+    expect(Object.keys(got).sort()).toEqual(Object.keys(want).sort());
+    for (const id of Object.keys(want)) expect(got[id]).toBeCloseTo(want[id]!, 10);
+  });
+
   it('stays correct after many removals compact it', () => {
     const index = new TermIndex();
     for (let i = 0; i < 1500; i++) index.add(`n${i}.md`, { title: '', tags: '', body: `common word${i}` });
