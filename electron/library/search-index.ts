@@ -110,8 +110,12 @@ function snippetFor(
   if (at === -1) {
     snippet = entry.summary.excerpt || text.slice(0, snippetRadius * 2).trim();
   } else {
-    const start = Math.max(0, at - snippetRadius);
-    const end = Math.min(text.length, at + snippetRadius);
+    // Cut at spaces, so that the snippet neither starts nor ends in the middle of a word.
+    let start = Math.max(0, at - snippetRadius);
+    if (start > 0) start = Math.min(at, text.indexOf(' ', start) + 1 || at);
+    let end = Math.min(text.length, at + snippetRadius);
+    const lastSpace = end < text.length ? text.lastIndexOf(' ', end) : -1;
+    if (lastSpace > at) end = lastSpace;
     const before = start > 0 || !atStart ? '…' : '';
     const after = end < text.length || !atEnd ? '…' : '';
     snippet = `${before}${text.slice(start, end).trim()}${after}`;
