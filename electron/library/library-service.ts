@@ -12,6 +12,7 @@ import type {
   LibraryInfo,
   MethodInputs,
   SaveResult,
+  SpellcheckState,
 } from '../../shared/contract';
 import { FolioError } from '../../shared/errors';
 import { schemaProblems } from '../../shared/frontmatter/schema';
@@ -36,6 +37,8 @@ export interface LibraryHost {
   readonly trashItem?: (absolutePath: string) => Promise<void>;
   /** Renders an HTML document to PDF (Electron's `printToPDF`); only the desktop app has it. */
   readonly printToPdf?: (html: string) => Promise<Uint8Array>;
+  /** Points the OS window's spellchecker at a language; only the desktop app has one to point. */
+  readonly setSpellcheck?: (enabled: boolean, language: string) => SpellcheckState;
 }
 
 /** Options of {@link createLibraryService}. */
@@ -194,6 +197,16 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
     ...createExportMethods({ root: realRoot, emit, printToPdf: options.host.printToPdf }),
     ...schemaMethods(realRoot),
     ...assetImporter(realRoot),
+
+    async setSpellcheck({ enabled, language }) {
+      return (
+        options.host.setSpellcheck?.(enabled, language) ?? {
+          language: null,
+          message:
+            'Browser mode uses the browser’s own spellchecker and the languages chosen in the browser.',
+        }
+      );
+    },
 
     async getLibrary(): Promise<LibraryInfo> {
       return { name: path.basename(realRoot), root: realRoot };
