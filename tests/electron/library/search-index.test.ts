@@ -151,7 +151,9 @@ describe('search snippets', () => {
     expect(hit!.snippet).toContain('Here the Zanzibar spice route begins.');
     expect(hit!.snippet.length).toBeLessThan(200);
     // Cut between words: '…' then a whole word, a whole word then '…'.
-    expect(hit!.snippet).toMatch(/^…(Plain|words|about|nothing|much\.) .* (Plain|words|about|nothing|much\.)…$/);
+    expect(hit!.snippet).toMatch(
+      /^…(Plain|words|about|nothing|much\.) .* (Plain|words|about|nothing|much\.)…$/,
+    );
     const [start, end] = hit!.highlights[0]!;
     expect(hit!.snippet.slice(start, end)).toBe('Zanzibar');
   });
