@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { readArticleSummary, summarizeArticle } from '../../shared/article-meta';
 import type { ArticleSummary } from '../../shared/contract';
 import { decodeArticle, hashBytes } from './article-codec';
-import { isInside, toLibraryPath } from './paths';
+import { isInside } from './paths';
 
 /** Files larger than this are listed but not opened into the editor (nor indexed for search). */
 export const maxOpenBytes = 20 * 1024 * 1024;
@@ -115,7 +115,7 @@ export class ArticleIndex {
     const slicer = new TimeSlicer(scanSliceMs);
     const files = new Map<string, string>();
     const folders = new Set<string>();
-    await this.walk(this.realRoot, files, folders, slicer);
+    await this.walk(this.realRoot, '', files, folders, slicer);
     this.folderSet = folders;
     const changed: string[] = [];
     for (const relative of [...this.entries.keys()]) {
@@ -197,8 +197,14 @@ export class ArticleIndex {
     return true;
   }
 
+  /**
+   * Lists the article files and folders under `dir`, whose library path is `relativeDir`
+   * (`''` for the root). Library paths are joined here as strings: `path.relative` per file
+   * was a visible part of a scan's time.
+   */
   private async walk(
     dir: string,
+    relativeDir: string,
     files: Map<string, string>,
     folders: Set<string>,
     slicer: TimeSlicer,
@@ -209,27 +215,28 @@ export class ArticleIndex {
     } catch {
       return;
     }
-    const subfolders: string[] = [];
+    const subfolders: [string, string][] = [];
     for (const entry of entries) {
       if (isIgnoredName(entry.name)) continue;
       const full = path.join(dir, entry.name);
+      const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         // A link is listed only when it stays inside the library, and folder links are never
         // followed (no cycles, no escaping through a link to a parent).
         if (!articleExtension.test(entry.name)) continue;
         const real = realpathOrNull(full);
         if (!real || !isInside(this.realRoot, real)) continue;
-        if (statOrNull(real)?.isFile()) files.set(toLibraryPath(this.realRoot, full), full);
+        if (statOrNull(real)?.isFile()) files.set(relative, full);
       } else if (entry.isDirectory()) {
-        folders.add(toLibraryPath(this.realRoot, full));
-        subfolders.push(full);
+        folders.add(relative);
+        subfolders.push([full, relative]);
       } else if (entry.isFile() && articleExtension.test(entry.name)) {
-        files.set(toLibraryPath(this.realRoot, full), full);
+        files.set(relative, full);
       }
     }
-    for (const folder of subfolders) {
+    for (const [folder, relative] of subfolders) {
       await slicer.pause();
-      await this.walk(folder, files, folders, slicer);
+      await this.walk(folder, relative, files, folders, slicer);
     }
   }
 
