@@ -6,17 +6,12 @@ import {
   parseFrontmatter,
   type ParsedFrontmatter,
 } from './frontmatter';
+import { countWords } from './word-scanner';
+
+/** Word counting lives in word-scanner.ts; re-exported here where the editor has always found it. */
+export { countWords };
 
 const statuses: readonly ArticleStatus[] = ['draft', 'review', 'published'];
-const wordPattern = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu;
-
-/** Counts words the way a writer would: runs of letters and digits, with inner apostrophes. */
-export function countWords(text: string): number {
-  let count = 0;
-  wordPattern.lastIndex = 0;
-  while (wordPattern.exec(text) !== null) count++;
-  return count;
-}
 
 /** The body of an article: its text after the frontmatter block. */
 export function articleBody(text: string): string {
@@ -29,15 +24,28 @@ export function articleBody(text: string): string {
  * `#` heading, else the file name), status, tags, date, words, an excerpt and any problems.
  */
 export function summarizeArticle(path: string, text: string, updated: Date): ArticleSummary {
+  return readArticleSummary(path, text, updated).summary;
+}
+
+/**
+ * {@link summarizeArticle}, also telling where the body starts (after the frontmatter block and
+ * a BOM), so that the library finds the block once per file, not once per use.
+ */
+export function readArticleSummary(
+  path: string,
+  text: string,
+  updated: Date,
+): { summary: ArticleSummary; bodyFrom: number } {
   const { block, data, problems } = readMetadata(text);
-  const body = block ? text.slice(block.to) : text.replace(/^\uFEFF/, '');
+  const bodyFrom = block ? block.to : text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const body = text.slice(bodyFrom);
   const status =
     typeof data.status === 'string'
       ? data.status.trim().toLowerCase()
       : data.draft === true
         ? 'draft' // Hugo, Astro and Eleventy mark drafts with `draft: true`
         : null;
-  return {
+  const summary: ArticleSummary = {
     path,
     title: titleOf(data.title) ?? firstHeading(body) ?? fileTitle(path),
     status: statuses.includes(status as ArticleStatus) ? (status as ArticleStatus) : null,
@@ -48,6 +56,7 @@ export function summarizeArticle(path: string, text: string, updated: Date): Art
     excerpt: excerptOf(body),
     problems,
   };
+  return { summary, bodyFrom };
 }
 
 /**
@@ -108,10 +117,12 @@ function tagsOf(value: unknown): string[] {
  * Heading ids (`{#intro}`, as Hugo and Docusaurus write them) and inline marks are dropped.
  */
 function firstHeading(body: string): string | null {
-  const lines = body.split('\n');
+  // Line by line without splitting the whole body: the heading is usually near the top.
   let fence: string | null = null;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+  for (let at = 0; at <= body.length;) {
+    const end = lineEndAt(body, at);
+    const line = body.slice(at, end);
+    at = end + 1;
     const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
     if (fence) {
       if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length) fence = null;
@@ -123,7 +134,7 @@ function firstHeading(body: string): string | null {
     }
     const atx = /^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
     if (atx) return cleanHeading(atx[1]!);
-    const next = lines[i + 1];
+    const next = at <= body.length ? body.slice(at, lineEndAt(body, at)) : undefined;
     if (next !== undefined && /^ {0,3}=+[ \t]*$/.test(next) && line.trim() && !/^ {4}/.test(line)) {
       return cleanHeading(line);
     }
@@ -146,9 +157,16 @@ function fileTitle(path: string): string {
   return name.replace(/\.(md|markdown)$/i, '');
 }
 
+function lineEndAt(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end === -1 ? text.length : end;
+}
+
 function excerptOf(body: string): string {
-  for (const line of body.split('\n')) {
-    const trimmed = line.trim();
+  for (let at = 0; at <= body.length;) {
+    const end = lineEndAt(body, at);
+    const trimmed = body.slice(at, end).trim();
+    at = end + 1;
     if (!trimmed || /^(#|```|~~~|\||<|!\[|[-*_]{3,}$|>)/.test(trimmed)) continue;
     const plain = trimmed.replace(/[*_`[\]]/g, '').replace(/\(([^)]*)\)/g, '');
     return plain.length > 160 ? `${plain.slice(0, 157)}…` : plain;

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { isUtf8 } from 'node:buffer';
+import { hash } from 'node:crypto';
 import type { LineEnding } from '../../shared/contract';
 
 /** What decoding an article's bytes gives. */
@@ -11,11 +12,10 @@ export interface DecodedArticle {
   readonly binary: boolean;
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 /** Hash of the exact bytes on disk, as sent with every save. */
 export function hashBytes(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  // One-shot: no Hash object per call (a scan hashes every file of the library).
+  return hash('sha256', bytes, 'hex');
 }
 
 /**
@@ -25,12 +25,13 @@ export function hashBytes(bytes: Uint8Array): string {
 export function decodeArticle(bytes: Uint8Array): DecodedArticle {
   const binary = bytes.subarray(0, 8000).includes(0);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  let raw: string;
-  try {
-    raw = strictUtf8.decode(bom ? bytes.subarray(3) : bytes);
-  } catch {
-    return { text: null, bom, lineEnding: '\n', binary };
-  }
+  const content = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(bom ? 3 : 0);
+  // Validate, then decode: both are SIMD-fast in Node, several times faster than a fatal
+  // TextDecoder, which matters when a scan decodes a whole library.
+  if (!isUtf8(content)) return { text: null, bom, lineEnding: '\n', binary };
+  const raw = content.toString('utf8');
+  // Most files have no carriage return at all: then there is nothing to normalize or count.
+  if (!content.includes(13)) return { text: raw, bom, lineEnding: '\n', binary };
   return { text: raw.replace(/\r\n?/g, '\n'), bom, lineEnding: dominantEnding(raw), binary };
 }
 

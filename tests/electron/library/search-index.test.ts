@@ -1,7 +1,9 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLibraryService, type LibraryService } from '../../../electron/library';
+import { ArticleIndex } from '../../../electron/library/article-index';
+import { SearchIndex } from '../../../electron/library/search-index';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -96,5 +98,71 @@ describe('re-scanning without a watcher', () => {
     for (const unchanged of ['sourdough.md', 'notes/garden.md']) {
       expect(after.find((a) => a.path === unchanged)).toBe(before.find((a) => a.path === unchanged));
     }
+  });
+});
+
+describe('building the search index', () => {
+  it('answers the first search with every article, even while the index is still being built', async () => {
+    const many: Record<string, string> = {};
+    for (let i = 0; i < 600; i++)
+      many[`part-${Math.floor(i / 100)}/n${i}.md`] = `# Note ${i}\n\nlantern ${'filler '.repeat(i % 50)}\n`;
+    const { root } = await library(many);
+    // Watching, as in the app: the first listing starts indexing in the background.
+    const service = await createLibraryService({
+      root,
+      host: { appDataDir: path.join(await tempDir(), 'data') },
+    });
+    services.push(service);
+    expect(await service.listArticles({})).toHaveLength(600);
+    expect(await service.searchArticles({ query: 'lantern', limit: 1000 })).toHaveLength(600);
+  });
+
+  it('applies changes that arrive while the index is being built', async () => {
+    const root = await tempDir();
+    for (let i = 0; i < 400; i++) await writeFile(path.join(root, `n${i}.md`), `# Note ${i}\n\nold words\n`);
+    const articles = new ArticleIndex(root);
+    await articles.scan();
+    const search = new SearchIndex(articles);
+    const building = search.build();
+    await writeFile(path.join(root, 'n7.md'), '# Note 7\n\nnew words\n');
+    await writeFile(path.join(root, 'extra.md'), '# Extra\n\nnew words\n');
+    await articles.refresh('n7.md', path.join(root, 'n7.md'));
+    await articles.refresh('extra.md', path.join(root, 'extra.md'));
+    await rm(path.join(root, 'n8.md'));
+    await articles.refresh('n8.md', path.join(root, 'n8.md'));
+    await building;
+    expect((await search.search('new', 50)).map((hit) => hit.path).sort()).toEqual(['extra.md', 'n7.md']);
+    const old = (await search.search('old', 1000)).map((hit) => hit.path);
+    expect(old).toHaveLength(398);
+    expect(old).not.toContain('n7.md');
+    expect(old).not.toContain('n8.md');
+  });
+});
+
+describe('search snippets', () => {
+  it('shows the text around a match deep in a long article, with the match highlighted', async () => {
+    const filler = 'Plain words about nothing much. '.repeat(2000);
+    const { service } = await library({
+      'long.md': `# Long\n\n${filler}\n\nHere the **Zanzibar** spice route begins.\n\n${filler}\n`,
+    });
+    const [hit] = await service.searchArticles({ query: 'zanzibar' });
+    expect(hit!.snippet.startsWith('…')).toBe(true);
+    expect(hit!.snippet.endsWith('…')).toBe(true);
+    expect(hit!.snippet).toContain('Here the Zanzibar spice route begins.');
+    expect(hit!.snippet.length).toBeLessThan(200);
+    // Cut between words: '…' then a whole word, a whole word then '…'.
+    expect(hit!.snippet).toMatch(
+      /^…(Plain|words|about|nothing|much\.) .* (Plain|words|about|nothing|much\.)…$/,
+    );
+    const [start, end] = hit!.highlights[0]!;
+    expect(hit!.snippet.slice(start, end)).toBe('Zanzibar');
+  });
+
+  it('skips a match that only a link target holds and shows one the reader can see', async () => {
+    const { service } = await library({
+      'links.md': `# Links\n\nSee [the map](https://example.com/zanzibar).\n\n${'More text here. '.repeat(60)}\n\nZanzibar lies off the coast.\n`,
+    });
+    const [hit] = await service.searchArticles({ query: 'zanzibar' });
+    expect(hit!.snippet).toContain('Zanzibar lies off the coast.');
   });
 });
