@@ -35,7 +35,12 @@ export function readArticleSummary(
   path: string,
   text: string,
   updated: Date,
-): { summary: ArticleSummary; bodyFrom: number } {
+): {
+  summary: ArticleSummary;
+  bodyFrom: number;
+  /** The YAML data schema checks read; `null` for TOML and unreadable blocks (not checked). */
+  schemaData: Readonly<Record<string, unknown>> | null;
+} {
   const { block, data, problems } = readMetadata(text);
   const bodyFrom = block ? block.to : text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = text.slice(bodyFrom);
@@ -56,7 +61,7 @@ export function readArticleSummary(
     excerpt: excerptOf(body),
     problems,
   };
-  return { summary, bodyFrom };
+  return { summary, bodyFrom, schemaData: block?.kind === 'toml' || problems.length > 0 ? null : data };
 }
 
 /**

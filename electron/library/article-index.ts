@@ -50,6 +50,8 @@ export interface IndexedArticle {
   readonly body: string;
   /** The text before the body (the frontmatter block), for schema checks. */
   readonly head: string;
+  /** The frontmatter data as the scan read it, so schema checks need no second parse. */
+  readonly data: Readonly<Record<string, unknown>> | null;
 }
 
 /** A change the index saw for one article. */
@@ -347,6 +349,7 @@ function unreadableEntry(relative: string, info: FileInfo, problem: string): Ind
     size: info.size,
     body: '',
     head: '',
+    data: null,
   };
 }
 
@@ -373,7 +376,7 @@ function entryFromBytes(relative: string, bytes: Buffer, info: FileInfo): Indexe
     );
     return { ...entry, hash };
   }
-  const { summary, bodyFrom } = readArticleSummary(relative, decoded.text, info.mtime);
+  const { summary, bodyFrom, schemaData } = readArticleSummary(relative, decoded.text, info.mtime);
   return {
     summary,
     hash,
@@ -383,5 +386,6 @@ function entryFromBytes(relative: string, bytes: Buffer, info: FileInfo): Indexe
     body: decoded.text.slice(bodyFrom),
     // The frontmatter block (and a BOM), as schema checks read it.
     head: decoded.text.slice(0, bodyFrom),
+    data: schemaData,
   };
 }

@@ -219,7 +219,12 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
       if (watcher) void search.build();
       // The schema (the library's or the built-in set) adds its problems to the pane's marks.
       const { schema } = await loadLibrarySchema(realRoot);
-      return schemaMarks(index.summaries(), (p) => index.get(p)?.head, schema);
+      return schemaMarks(
+        index.summaries(),
+        (p) => index.get(p)?.head,
+        schema,
+        (p) => index.get(p)?.data,
+      );
     },
 
     async searchArticles({ query, limit }) {

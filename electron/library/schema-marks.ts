@@ -19,6 +19,8 @@ export type SchemaMarker = (
   summaries: readonly ArticleSummary[],
   headOf: (path: string) => string | undefined,
   schema: FrontmatterSchema,
+  /** The data the scan already read for a path (`null`: not checked); saves a second parse. */
+  dataOf?: (path: string) => Readonly<Record<string, unknown>> | null | undefined,
 ) => ArticleSummary[];
 
 interface Memo {
@@ -27,22 +29,30 @@ interface Memo {
   readonly problems: readonly string[];
 }
 
-/** The schema problems of one article's head (the text before its body). */
-export function headProblems(head: string, schema: FrontmatterSchema): string[] {
+/**
+ * The schema problems of one article's head (the text before its body). `data`, when the scan
+ * already read it, is used as is (`null`: TOML or unreadable YAML, which get no marks).
+ */
+export function headProblems(
+  head: string,
+  schema: FrontmatterSchema,
+  data?: Readonly<Record<string, unknown>> | null,
+): string[] {
+  if (data !== undefined) return data === null ? [] : validateData(data, schema).map((p) => p.message);
   const block = findFrontmatter(head);
   // TOML is read-only in Folio and unreadable YAML is reported by the parser: no schema marks.
   if (block?.kind === 'toml') return [];
-  let data: Readonly<Record<string, unknown>> = {};
+  let read: Readonly<Record<string, unknown>> = {};
   if (block) {
     const fast = fastFrontmatterData(block);
-    if (fast) data = fast;
+    if (fast) read = fast;
     else {
       const parsed = parseFrontmatter(head);
       if (parsed.problems.length > 0) return [];
-      data = parsed.data;
+      read = parsed.data;
     }
   }
-  return validateData(data, schema).map((problem) => problem.message);
+  return validateData(read, schema).map((problem) => problem.message);
 }
 
 /**
@@ -53,7 +63,7 @@ export function headProblems(head: string, schema: FrontmatterSchema): string[] 
  */
 export function createSchemaMarks(check: typeof headProblems = headProblems): SchemaMarker {
   let memo = new Map<string, Memo>();
-  return (summaries, headOf, schema) => {
+  return (summaries, headOf, schema, dataOf) => {
     const next = new Map<string, Memo>();
     const out = summaries.map((summary) => {
       const head = headOf(summary.path) ?? '';
@@ -61,7 +71,11 @@ export function createSchemaMarks(check: typeof headProblems = headProblems): Sc
       const entry =
         known && known.schema === schema && known.head === head
           ? known
-          : { head, schema, problems: summary.problems.length > 0 ? [] : check(head, schema) };
+          : {
+              head,
+              schema,
+              problems: summary.problems.length > 0 ? [] : check(head, schema, dataOf?.(summary.path)),
+            };
       next.set(summary.path, entry);
       return entry.problems.length > 0
         ? { ...summary, problems: [...summary.problems, ...entry.problems] }

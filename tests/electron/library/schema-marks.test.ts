@@ -78,4 +78,25 @@ describe('schema marks in the library listing', () => {
     expect(list(custom)[1]!.problems).toEqual(['Title is required.']);
     expect(seen).toHaveLength(5); // a new schema checks everything again
   });
+
+  it('checks the data the scan already read instead of parsing the head again', () => {
+    const mark = createSchemaMarks();
+    const text = '---\nstatus: draft\n---\nBody\n';
+    const summaries = [
+      summarizeArticle('a.md', text, new Date(0)),
+      summarizeArticle('t.md', text, new Date(0)),
+    ];
+    const data: Record<string, Readonly<Record<string, unknown>> | null> = {
+      'a.md': { status: 'gone' },
+      't.md': null,
+    };
+    const [a, t] = mark(
+      summaries,
+      () => '---\nstatus: draft\n---\n',
+      builtinSchema,
+      (p) => data[p],
+    );
+    expect(a!.problems).toEqual(['Status should be one of draft, review, published.']);
+    expect(t!.problems).toEqual([]); // null: TOML or unreadable YAML, never schema-checked
+  });
 });
