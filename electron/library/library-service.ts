@@ -26,6 +26,7 @@ import { Journal } from './journal';
 import { readRecentLibraries, recordRecentLibrary } from './recent-libraries';
 import { SearchIndex } from './search-index';
 import { watchLibrary, type LibraryWatcher } from './watcher';
+import { sweepInterruptedSaves, type InterruptedSaveReport } from './interrupted-saves';
 import { resolveInLibrary, splitLibraryPath, validateName } from './paths';
 
 /** The few OS-specific needs of the service, passed in so it never imports Electron. */
@@ -45,12 +46,16 @@ export interface LibraryServiceOptions {
   readonly host: LibraryHost;
   /** Watch the library for outside changes and push events (default true; the CLI turns it off). */
   readonly watch?: boolean;
+  /** Recover or clean up temp files of killed saves, in the background (default: as `watch`). */
+  readonly sweepInterruptedSaves?: boolean;
 }
 
 /** The service: the contract's methods, its events, and a way to stop it. */
 export interface LibraryService extends FolioApi, FolioEventSource {
   /** Resolves once the watcher watches the whole tree (at once when not watching). */
   readonly watching: Promise<void>;
+  /** Resolves with what the start-up sweep of killed saves' temp files did (empty when off). */
+  readonly interruptedSaves: Promise<InterruptedSaveReport>;
   /** Stops watchers and timers. */
   close(): Promise<void>;
 }
@@ -158,6 +163,15 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
       },
     });
   }
+
+  const interruptedSaves: Promise<InterruptedSaveReport> =
+    (options.sweepInterruptedSaves ?? options.watch ?? true)
+      ? sweepInterruptedSaves(realRoot, { trashItem: options.host.trashItem }).then((report) => {
+          if (report.recovered.length + report.trashed.length > 0) libraryChangedSoon();
+          return report;
+        })
+      : Promise.resolve({ recovered: [], removed: [], trashed: [] });
+  interruptedSaves.catch(() => undefined);
 
   async function ensureScanned(): Promise<void> {
     // While the watcher runs, the index follows every change and needs no walk; without it
@@ -367,8 +381,9 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
       return () => emitter.off(event, listener);
     },
     watching: watcher ? watcher.ready : Promise.resolve(),
+    interruptedSaves,
     async close() {
-      await Promise.allSettled([...savesInFlight]);
+      await Promise.allSettled([...savesInFlight, interruptedSaves]);
       emitter.removeAllListeners();
       for (const pending of pendingRemovals.values()) clearTimeout(pending.timer);
       for (const add of recentAdds.values()) clearTimeout(add.timer);
