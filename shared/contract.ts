@@ -43,7 +43,13 @@ export const maxAssetBase64Chars = 28_000_000;
 export const inputSchemas = {
   getLibrary: z.object({}).strict(),
   listArticles: z.object({}).strict(),
-  readArticle: z.object({ path: articlePathSchema }).strict(),
+  readArticle: z
+    .object({
+      path: articlePathSchema,
+      /** The author chose "Open anyway" for a file over the editor's size limit: open it read-only. */
+      openLarge: z.boolean().optional(),
+    })
+    .strict(),
   saveArticle: z
     .object({
       path: articlePathSchema,

@@ -188,14 +188,14 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
     ioError,
   });
 
-  async function readBytes(absolute: string, relative: string): Promise<Buffer | null> {
+  async function readBytes(absolute: string, relative: string, openLarge = false): Promise<Buffer | null> {
     try {
       const info = await lstat(absolute);
       if (!info.isFile() && !info.isSymbolicLink()) {
         throw new FolioError('NOT_FOUND', `“${relative}” is not a file.`);
       }
-      if (info.size > maxOpenBytes) {
-        throw new FolioError('TOO_LARGE', `“${relative}” is too large to open in the editor.`);
+      if (info.size > maxOpenBytes && !(openLarge && info.size <= maxOpenAnywayBytes)) {
+        throw tooLarge(relative, info.size);
       }
       return await readFile(absolute);
     } catch (error) {
@@ -273,12 +273,25 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
 
     ...fileOperations,
 
-    async readArticle({ path: relative }: MethodInputs['readArticle']): Promise<ArticleDocument> {
+    async readArticle({ path: relative, openLarge }: MethodInputs['readArticle']): Promise<ArticleDocument> {
       const absolute = await resolveArticle(relative);
-      const bytes = await readBytes(absolute, relative);
+      const bytes = await readBytes(absolute, relative, openLarge);
       if (bytes === null) throw new FolioError('NOT_FOUND', `“${relative}” no longer exists.`);
       const decoded = decodeArticle(bytes);
       const hash = hashBytes(bytes);
+      if (bytes.length > maxOpenBytes && decoded.text !== null && !decoded.binary) {
+        // Saves, the journal and snapshots stop at 20 MB, so a larger file cannot be kept safe
+        // while it is edited: it is shown, searchable and copyable, but read-only.
+        return {
+          path: relative,
+          text: decoded.text,
+          hash,
+          bom: decoded.bom,
+          lineEnding: decoded.lineEnding,
+          readOnly: true,
+          readOnlyReason: `This file is ${formatMegabytes(bytes.length)}, over the 20 MB Folio can save safely, so it is open read-only.`,
+        };
+      }
       if (decoded.text === null || decoded.binary) {
         return {
           path: relative,
@@ -391,6 +404,31 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
       await watcher?.close();
     },
   };
+}
+
+/**
+ * The largest file "Open anyway" opens (read-only). Beyond it the text would not fit the
+ * editor, the transport or a JavaScript string comfortably.
+ */
+export const maxOpenAnywayBytes = 100 * 1024 * 1024;
+
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/**
+ * The error for a file over the editor's limit. `details.canOpenAnyway` tells the UI whether to
+ * offer "Open anyway" (read-only); `details.size` is the file's size in bytes.
+ */
+function tooLarge(relative: string, size: number): FolioError {
+  const canOpenAnyway = size <= maxOpenAnywayBytes;
+  return new FolioError(
+    'TOO_LARGE',
+    canOpenAnyway
+      ? `“${relative}” is ${formatMegabytes(size)}, larger than the 20 MB Folio edits. It can be opened read-only.`
+      : `“${relative}” is ${formatMegabytes(size)}, too large for Folio to open (at most 100 MB, read-only).`,
+    { size, canOpenAnyway },
+  );
 }
 
 /**
