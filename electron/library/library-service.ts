@@ -26,6 +26,7 @@ import { Journal } from './journal';
 import { readRecentLibraries, recordRecentLibrary } from './recent-libraries';
 import { SearchIndex } from './search-index';
 import { watchLibrary, type LibraryWatcher } from './watcher';
+import { checkLibraryFolder } from './library-folder';
 import { sweepInterruptedSaves, type InterruptedSaveReport } from './interrupted-saves';
 import { resolveInLibrary, splitLibraryPath, validateName } from './paths';
 
@@ -37,6 +38,11 @@ export interface LibraryHost {
   readonly trashItem?: (absolutePath: string) => Promise<void>;
   /** Renders an HTML document to PDF (Electron's `printToPDF`); only the desktop app has it. */
   readonly printToPdf?: (html: string) => Promise<Uint8Array>;
+  /**
+   * Re-opens Folio on another library folder (already checked): browser mode swaps the service
+   * and the page reloads; the desktop app relaunches. Without it, `openLibrary` is refused.
+   */
+  readonly openLibrary?: (realRoot: string) => Promise<void>;
 }
 
 /** Options of {@link createLibraryService}. */
@@ -269,6 +275,19 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
 
     async listRecentLibraries() {
       return readRecentLibraries(options.host.appDataDir);
+    },
+
+    async openLibrary({ root }) {
+      const switchTo = options.host.openLibrary;
+      if (!switchTo) {
+        throw new FolioError(
+          'INVALID_ARGUMENT',
+          'This Folio cannot switch libraries: start it on the other folder.',
+        );
+      }
+      const real = await checkLibraryFolder(root, options.host.appDataDir);
+      await switchTo(real);
+      return { name: path.basename(real), root: real };
     },
 
     ...fileOperations,

@@ -8,7 +8,7 @@ import {
   pickStartLibrary,
   type LibraryService,
 } from '../library';
-import { libraryMenuItems } from './library-menu';
+import { libraryMenuItems, reopenOn } from './library-menu';
 import { handleProtocols, registerSchemes } from './app-protocol';
 import { bindIpc } from './ipc';
 import { buildMenu } from './menu';
@@ -54,7 +54,13 @@ async function start(): Promise<void> {
   if (!chosen) await ensureSampleLibrary(libraryRoot);
   service = await createLibraryService({
     root: libraryRoot,
-    host: { appDataDir: dataDir, trashItem: (file) => shell.trashItem(file), printToPdf: printHtmlToPdf },
+    host: {
+      appDataDir: dataDir,
+      trashItem: (file) => shell.trashItem(file),
+      printToPdf: printHtmlToPdf,
+      // "Open library…" in the window: relaunch on the checked folder, after the answer is sent.
+      openLibrary: async (root) => void setTimeout(() => reopenOn(root), 100),
+    },
   });
   lockDownSession((await import('electron')).session.defaultSession);
   handleProtocols(rendererDir, () => libraryRoot);

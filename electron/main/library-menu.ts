@@ -2,7 +2,7 @@ import { app, dialog, type BrowserWindow, type MenuItemConstructorOptions } from
 import { readRecentLibraries } from '../library';
 
 /** Restarts Folio on another library: the service, watcher and window all start fresh. */
-function reopenOn(folder: string): void {
+export function reopenOn(folder: string): void {
   const args = process.argv.slice(1).filter((arg) => arg.startsWith('-'));
   app.relaunch({ args: [...args, folder] });
   app.exit(0);

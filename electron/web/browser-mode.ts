@@ -7,6 +7,7 @@ import {
   type LibraryService,
 } from '../library';
 import { startWebServer, type WebServer } from './server';
+import { createSwitchableService } from './switchable-service';
 
 /** Options of {@link startBrowserMode}. */
 export interface BrowserModeOptions {
@@ -30,13 +31,14 @@ export async function startBrowserMode(
 ): Promise<{ server: WebServer; service: LibraryService; library: string; close(): Promise<void> }> {
   const library = path.resolve(options.library ?? defaultLibraryDir());
   if (!options.library) await ensureSampleLibrary(library);
-  const service = await createLibraryService({
-    root: library,
-    host: { appDataDir: options.appDataDir ?? defaultAppDataDir() },
-  });
+  const appDataDir = options.appDataDir ?? defaultAppDataDir();
+  // "Open library…" swaps the service behind the same server, token and checks.
+  const service = await createSwitchableService((root, openLibrary) =>
+    createLibraryService({ root: root ?? library, host: { appDataDir, openLibrary } }),
+  );
   const server = await startWebServer({
     service,
-    libraryRoot: (await service.getLibrary({})).root,
+    libraryRoot: () => service.root(),
     rendererDir: options.rendererDir,
     port: options.port,
     token: options.token,
