@@ -150,3 +150,81 @@ describe('a file over 20 MB', () => {
     await app.close();
   });
 });
+
+describe('opening another library in browser mode', () => {
+  it('asks for a folder, refuses a bad one clearly, reloads on a good one and lists recent ones', async () => {
+    const app = await openApp(browser, async (library) => {
+      await writeFile(path.join(library, 'one.md'), '# First library article\n');
+    });
+    const { page } = app;
+    const second = path.join(path.dirname(app.library), 'second library');
+    await mkdir(second);
+    await writeFile(path.join(second, 'two.md'), '# Second library article\n');
+    const pane = page.getByRole('navigation', { name: 'Library' });
+    await pane.getByRole('treeitem', { name: /First library article/ }).waitFor();
+
+    await pane.getByRole('button', { name: 'Open library…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Open library' });
+    await dialog.getByLabel('Folder path').fill(path.join(second, 'missing'));
+    await dialog.getByRole('button', { name: 'Open library' }).click();
+    await dialog
+      .getByRole('alert')
+      .getByText(/There is no folder at/)
+      .waitFor();
+    await dialog.getByLabel('Folder path').fill(path.join(second, 'two.md'));
+    await dialog.getByLabel('Folder path').press('Enter');
+    await dialog
+      .getByRole('alert')
+      .getByText(/is a file, not a folder/)
+      .waitFor();
+    await screenshot(page, 'library-open-refused');
+
+    await dialog.getByLabel('Folder path').fill(second);
+    await dialog.getByRole('button', { name: 'Open library' }).click();
+    await pane.getByRole('treeitem', { name: /Second library article/ }).waitFor();
+    await expect(pane.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('second library');
+    await expect(pane.getByRole('treeitem', { name: /First library article/ }).count()).resolves.toBe(0);
+
+    // The article opens and saves in the new library (the API follows the switch).
+    await pane.getByRole('link', { name: /Second library article/ }).click();
+    await page.getByLabel('Markdown source').waitFor();
+
+    // Ctrl+O lists the first library among the recent ones; picking it switches back.
+    await page.keyboard.press('Control+o');
+    const recent = page
+      .getByRole('dialog', { name: 'Open library' })
+      .getByRole('region', { name: 'Recent libraries' });
+    await recent
+      .getByRole('button', { name: /library/ })
+      .first()
+      .waitFor();
+    await screenshot(page, 'library-open-recent');
+    await recent
+      .getByRole('button', { name: new RegExp(app.library.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })
+      .click();
+    await pane.getByRole('treeitem', { name: /First library article/ }).waitFor();
+    await app.close();
+  });
+
+  it('looks right in dark mode', async () => {
+    const app = await openApp(
+      browser,
+      async (library) => {
+        await writeFile(path.join(library, 'one.md'), '# One\n');
+      },
+      { colorScheme: 'dark' },
+    );
+    await app.page.getByRole('button', { name: 'Open library…' }).click();
+    await app.page
+      .getByRole('dialog', { name: 'Open library' })
+      .getByLabel('Folder path')
+      .fill('relative/path');
+    await app.page.getByRole('dialog', { name: 'Open library' }).getByLabel('Folder path').press('Enter');
+    await app.page
+      .getByRole('alert')
+      .getByText(/is not a full path/)
+      .waitFor();
+    await screenshot(app.page, 'library-open-dark');
+    await app.close();
+  });
+});

@@ -98,6 +98,7 @@ export function App(): ReactElement {
         onDeleting={session.closeIfOpen}
         autosave={session.autosave}
         onAutosaveChange={session.setAutosave}
+        beforeOpenLibrary={confirmLeave}
       />
       <main className="folio-workspace folio-review-host">
         {open?.conflict && (

@@ -15,6 +15,7 @@ import { api } from '../api';
 import { ContextMenu, type MenuItem } from './ContextMenu';
 import { ConfirmDialog, MoveDialog, NameDialog, NewArticleDialog } from './LibraryDialogs';
 import { allTags, buildTree, type FolderNode, type LibraryFilter, type SortKey } from './library-tree';
+import { OpenLibraryDialog } from './OpenLibraryDialog';
 import { QuickOpen } from './QuickOpen';
 import {
   articleKey,
@@ -41,13 +42,16 @@ export interface LibraryPaneProps {
   /** Autosave switch, shown in the pane's footer. */
   readonly autosave?: boolean;
   readonly onAutosaveChange?: (on: boolean) => void;
+  /** Runs before "Open library…" switches (save or confirm unsaved work); `false` stays. */
+  readonly beforeOpenLibrary?: () => Promise<boolean>;
 }
 
 type Dialog =
   | { kind: 'new-article'; folder: string }
   | { kind: 'new-folder'; parent: string }
   | { kind: 'rename' | 'move'; article: ArticleSummary; folder?: string }
-  | { kind: 'confirm-delete'; article: ArticleSummary };
+  | { kind: 'confirm-delete'; article: ArticleSummary }
+  | { kind: 'open-library' };
 
 type Menu = { x: number; y: number; label: string; items: MenuItem[] };
 
@@ -90,6 +94,7 @@ export function LibraryPane({
   onDeleting,
   autosave,
   onAutosaveChange,
+  beforeOpenLibrary,
 }: LibraryPaneProps): ReactElement {
   const [folders, setFolders] = useState<string[]>([]);
   const [query, setQuery] = useState('');
@@ -104,6 +109,19 @@ export function LibraryPane({
   const [trash, setTrash] = useState<TrashEntry[]>([]);
   const [showTrash, setShowTrash] = useState(false);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
+
+  // Ctrl/Cmd+O: "Open library…" (the desktop menu has the same accelerator and its own dialog).
+  useEffect(() => {
+    const mac = /Mac|iPhone|iPad/.test(navigator.platform);
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (!(mac ? event.metaKey : event.ctrlKey) || event.altKey || event.shiftKey) return;
+      if (event.key.toLowerCase() !== 'o') return;
+      event.preventDefault();
+      setDialog({ kind: 'open-library' });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   const reloadFolders = useCallback(() => {
     void api.listFolders({}).then(setFolders, () => undefined);
@@ -447,6 +465,16 @@ export function LibraryPane({
           >
             ⊞
           </button>
+          <button
+            type="button"
+            className="folio-icon-button"
+            aria-label="Open library…"
+            title="Open library… (Ctrl/⌘+O)"
+            aria-keyshortcuts="Control+O Meta+O"
+            onClick={() => setDialog({ kind: 'open-library' })}
+          >
+            ⇄
+          </button>
         </div>
       </header>
       <div className="folio-library-search">
@@ -674,6 +702,13 @@ export function LibraryPane({
             setDialog(null);
             void remove(article);
           }}
+        />
+      )}
+      {dialog?.kind === 'open-library' && (
+        <OpenLibraryDialog
+          current={library?.root ?? null}
+          beforeSwitch={beforeOpenLibrary}
+          onClose={() => setDialog(null)}
         />
       )}
       <QuickOpen articles={articles} onOpen={onOpen} />
