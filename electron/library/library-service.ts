@@ -12,6 +12,7 @@ import type {
   LibraryInfo,
   MethodInputs,
   SaveResult,
+  SpellcheckState,
 } from '../../shared/contract';
 import { FolioError } from '../../shared/errors';
 import { schemaProblems } from '../../shared/frontmatter/schema';
@@ -43,6 +44,8 @@ export interface LibraryHost {
    * and the page reloads; the desktop app relaunches. Without it, `openLibrary` is refused.
    */
   readonly openLibrary?: (realRoot: string) => Promise<void>;
+  /** Points the OS window's spellchecker at a language; only the desktop app has one to point. */
+  readonly setSpellcheck?: (enabled: boolean, language: string) => SpellcheckState;
 }
 
 /** Options of {@link createLibraryService}. */
@@ -214,6 +217,16 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
     ...createExportMethods({ root: realRoot, emit, printToPdf: options.host.printToPdf }),
     ...schemaMethods(realRoot),
     ...assetImporter(realRoot),
+
+    async setSpellcheck({ enabled, language }) {
+      return (
+        options.host.setSpellcheck?.(enabled, language) ?? {
+          language: null,
+          message:
+            'Browser mode uses the browser’s own spellchecker and the languages chosen in the browser.',
+        }
+      );
+    },
 
     async getLibrary(): Promise<LibraryInfo> {
       return { name: path.basename(realRoot), root: realRoot };

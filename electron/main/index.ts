@@ -13,6 +13,7 @@ import { handleProtocols, registerSchemes } from './app-protocol';
 import { bindIpc } from './ipc';
 import { buildMenu } from './menu';
 import { printHtmlToPdf } from './print-pdf';
+import { applySpellcheck } from './spellcheck-language';
 import { lockDownContents, lockDownSession } from './security';
 import { appOrigin } from './sender-check';
 import { mainWindowOptions } from './window-options';
@@ -52,17 +53,19 @@ async function start(): Promise<void> {
   const chosen = await pickStartLibrary({ fromArgs, env: process.env, appDataDir: dataDir });
   libraryRoot = chosen ?? defaultLibraryDir();
   if (!chosen) await ensureSampleLibrary(libraryRoot);
+  const { defaultSession } = (await import('electron')).session;
   service = await createLibraryService({
     root: libraryRoot,
     host: {
       appDataDir: dataDir,
       trashItem: (file) => shell.trashItem(file),
       printToPdf: printHtmlToPdf,
+      setSpellcheck: (enabled, language) => applySpellcheck(defaultSession, enabled, language),
       // "Open library…" in the window: relaunch on the checked folder, after the answer is sent.
       openLibrary: async (root) => void setTimeout(() => reopenOn(root), 100),
     },
   });
-  lockDownSession((await import('electron')).session.defaultSession);
+  lockDownSession(defaultSession);
   handleProtocols(rendererDir, () => libraryRoot);
   bindIpc(service, () => mainWindow?.webContents ?? null);
   const libraryItems = await libraryMenuItems(dataDir, (await service.getLibrary({})).root, () => mainWindow);
