@@ -129,7 +129,10 @@ describe('a file over 20 MB', () => {
   it('asks before opening and opens it read-only with “Open anyway”', async () => {
     const app = await openApp(browser, async (library) => {
       await writeFile(path.join(library, 'small.md'), '# Small\n');
-      await writeFile(path.join(library, 'huge.md'), `# Huge\n\n${'word '.repeat(4.4 * 1024 * 1024)}\n`);
+      await writeFile(
+        path.join(library, 'huge.md'),
+        `# Huge\n\n${'Twenty-two bytes line\n'.repeat(1024 * 1024)}`,
+      );
     });
     const { page } = app;
     const tree = page.getByRole('tree', { name: 'Articles' });
@@ -214,7 +217,14 @@ describe('opening another library in browser mode', () => {
       },
       { colorScheme: 'dark' },
     );
-    await app.page.getByRole('button', { name: 'Open library…' }).click();
+    // From the command palette this time.
+    await app.page.keyboard.press('ControlOrMeta+Shift+p');
+    const palette = app.page.getByRole('dialog', { name: 'Command palette' });
+    await expect(palette.getByRole('option', { name: /Open library/ }).textContent()).resolves.toContain(
+      'Ctrl+O',
+    );
+    await app.page.keyboard.type('open library');
+    await app.page.keyboard.press('Enter');
     await app.page
       .getByRole('dialog', { name: 'Open library' })
       .getByLabel('Folder path')

@@ -16,6 +16,7 @@ import { ContextMenu, type MenuItem } from './ContextMenu';
 import { ConfirmDialog, MoveDialog, NameDialog, NewArticleDialog } from './LibraryDialogs';
 import { allTags, buildTree, type FolderNode, type LibraryFilter, type SortKey } from './library-tree';
 import { OpenLibraryDialog } from './OpenLibraryDialog';
+import { onOpenLibraryRequest } from './open-library-request';
 import { QuickOpen } from './QuickOpen';
 import {
   articleKey,
@@ -110,18 +111,8 @@ export function LibraryPane({
   const [showTrash, setShowTrash] = useState(false);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
 
-  // Ctrl/Cmd+O: "Open library…" (the desktop menu has the same accelerator and its own dialog).
-  useEffect(() => {
-    const mac = /Mac|iPhone|iPad/.test(navigator.platform);
-    const onKey = (event: globalThis.KeyboardEvent) => {
-      if (!(mac ? event.metaKey : event.ctrlKey) || event.altKey || event.shiftKey) return;
-      if (event.key.toLowerCase() !== 'o') return;
-      event.preventDefault();
-      setDialog({ kind: 'open-library' });
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  // "Open library…" from the command palette or its shortcut (Ctrl/Cmd+O).
+  useEffect(() => onOpenLibraryRequest(() => setDialog({ kind: 'open-library' })), []);
 
   const reloadFolders = useCallback(() => {
     void api.listFolders({}).then(setFolders, () => undefined);
