@@ -253,6 +253,8 @@ export interface FolioEvents {
   exportProgressed: ExportProgress & { readonly jobId: string };
   /** An article was renamed or moved (by Folio, or outside and recognised by content hash). */
   articleRenamed: { readonly from: string; readonly to: string };
+  /** Folio switched to another library ("Open library…" in browser mode): other windows follow. */
+  libraryOpened: { readonly name: string; readonly root: string };
 }
 
 /** The name of an event. */
@@ -264,6 +266,7 @@ export const eventNames = [
   'libraryChanged',
   'exportProgressed',
   'articleRenamed',
+  'libraryOpened',
 ] as const satisfies readonly EventName[];
 
 /** A source of events, as both transports implement it. */

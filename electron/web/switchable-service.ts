@@ -49,6 +49,8 @@ export async function createSwitchableService(create: LibraryServiceFactory): Pr
       for (const off of detach) off();
       await attach(next);
       await previous.close();
+      // Other windows on this server still show the old library: they are told to reload.
+      emitter.emit('libraryOpened', await next.getLibrary({}));
     });
     queue = run.catch(() => undefined);
     return run;

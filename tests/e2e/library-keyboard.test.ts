@@ -182,11 +182,21 @@ describe('opening another library in browser mode', () => {
       .waitFor();
     await screenshot(page, 'library-open-refused');
 
+    // A second window on the same server, to see that it is told to follow.
+    const other = await page.context().newPage();
+    await other.goto(`${app.url}/#token=${app.token}`);
+    const otherPane = other.getByRole('navigation', { name: 'Library' });
+    await otherPane.getByRole('treeitem', { name: /First library article/ }).waitFor();
+
     await dialog.getByLabel('Folder path').fill(second);
     await dialog.getByRole('button', { name: 'Open library' }).click();
     await pane.getByRole('treeitem', { name: /Second library article/ }).waitFor();
     await expect(pane.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('second library');
     await expect(pane.getByRole('treeitem', { name: /First library article/ }).count()).resolves.toBe(0);
+    await otherPane.getByText(/Folio switched to the library “second library” in another window/).waitFor();
+    await otherPane.getByRole('button', { name: 'Reload' }).click();
+    await otherPane.getByRole('treeitem', { name: /Second library article/ }).waitFor();
+    await other.close();
 
     // The article opens and saves in the new library (the API follows the switch).
     await pane.getByRole('link', { name: /Second library article/ }).click();

@@ -106,13 +106,28 @@ export function LibraryPane({
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [menu, setMenu] = useState<Menu | null>(null);
-  const [notice, setNotice] = useState<{ text: string; undo?: () => void } | null>(null);
+  const [notice, setNotice] = useState<{ text: string; undo?: () => void; undoLabel?: string } | null>(null);
   const [trash, setTrash] = useState<TrashEntry[]>([]);
   const [showTrash, setShowTrash] = useState(false);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
 
   // "Open library…" from the command palette or its shortcut (Ctrl/Cmd+O).
   useEffect(() => onOpenLibraryRequest(() => setDialog({ kind: 'open-library' })), []);
+  // Another window of this browser-mode server opened another library: this one must follow
+  // (its calls already reach the new library; hash-checked saves refuse rather than overwrite).
+  const libraryRoot = library?.root;
+  useEffect(
+    () =>
+      api.on('libraryOpened', ({ name, root }) => {
+        if (root === libraryRoot) return;
+        setNotice({
+          text: `Folio switched to the library “${name}” in another window.`,
+          undo: () => location.reload(),
+          undoLabel: 'Reload',
+        });
+      }),
+    [libraryRoot],
+  );
 
   const reloadFolders = useCallback(() => {
     void api.listFolders({}).then(setFolders, () => undefined);
@@ -632,7 +647,7 @@ export function LibraryPane({
                   setNotice(null);
                 }}
               >
-                Undo
+                {notice.undoLabel ?? 'Undo'}
               </button>
             )}
           </>

@@ -66,6 +66,20 @@ describe('opening another library in browser mode', () => {
     await app.close();
   });
 
+  it('tells every window on the event stream that another library is open', async () => {
+    const { app, second, call } = await running();
+    const events = await fetch(`${app.server.url}/api/events?token=${app.server.token}`);
+    const reader = events.body!.getReader();
+    await reader.read();
+    await call('openLibrary', { root: second });
+    let seen = '';
+    while (!seen.includes('event: libraryOpened'))
+      seen += new TextDecoder().decode((await reader.read()).value);
+    expect(seen).toContain(JSON.stringify({ name: 'second', root: second }));
+    await reader.cancel();
+    await app.close();
+  });
+
   it('refuses a bad folder with a clear message and keeps the library open', async () => {
     const { app, first, call } = await running();
     const missing = await call('openLibrary', { root: path.join(first, 'nope') });
