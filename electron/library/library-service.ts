@@ -173,13 +173,25 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
     });
   }
 
+  const noSweep: InterruptedSaveReport = { recovered: [], removed: [], trashed: [] };
+  let closed = false;
+  let sweeping: Promise<unknown> = Promise.resolve();
   const interruptedSaves: Promise<InterruptedSaveReport> =
     (options.sweepInterruptedSaves ?? options.watch ?? true)
-      ? sweepInterruptedSaves(realRoot, { trashItem: options.host.trashItem }).then((report) => {
-          if (report.recovered.length + report.trashed.length > 0) libraryChangedSoon();
-          return report;
-        })
-      : Promise.resolve({ recovered: [], removed: [], trashed: [] });
+      ? // After the watcher's own walk, so that the two walks do not compete at start and the
+        // watcher sees the articles the sweep restores.
+        (watcher?.ready ?? Promise.resolve())
+          .then(() => {
+            if (closed) return noSweep;
+            const run = sweepInterruptedSaves(realRoot, { trashItem: options.host.trashItem });
+            sweeping = run.catch(() => undefined);
+            return run;
+          })
+          .then((report) => {
+            if (report.recovered.length + report.trashed.length > 0) libraryChangedSoon();
+            return report;
+          })
+      : Promise.resolve(noSweep);
   interruptedSaves.catch(() => undefined);
 
   async function ensureScanned(): Promise<void> {
@@ -428,7 +440,8 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
     watching: watcher ? watcher.ready : Promise.resolve(),
     interruptedSaves,
     async close() {
-      await Promise.allSettled([...savesInFlight, interruptedSaves]);
+      closed = true;
+      await Promise.allSettled([...savesInFlight, sweeping]);
       emitter.removeAllListeners();
       for (const pending of pendingRemovals.values()) clearTimeout(pending.timer);
       for (const add of recentAdds.values()) clearTimeout(add.timer);

@@ -148,6 +148,21 @@ describe('the library service at start', () => {
     expect(titles).toEqual(['Kept', 'Lost and found']);
   });
 
+  it('sweeps after the watcher is ready in the app, which then lists the restored article', async () => {
+    const root = await tempDir();
+    await put(root, { 'kept.md': '# Kept\n' });
+    await leftover(root, 'lost.md', '# Lost and found\n');
+    const appDataDir = path.join(await tempDir(), 'data');
+    const service = await createLibraryService({ root, host: { appDataDir } });
+    services.push(service);
+    expect((await service.interruptedSaves).recovered).toEqual(['lost.md']);
+    await expect
+      .poll(async () => (await service.listArticles({})).map((article) => article.title).sort(), {
+        timeout: 10_000,
+      })
+      .toEqual(['Kept', 'Lost and found']);
+  });
+
   it('leaves the library untouched for the CLI (no watching, no sweep)', async () => {
     const root = await tempDir();
     const temp = await leftover(root, 'lost.md', 'text');
