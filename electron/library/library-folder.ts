@@ -7,7 +7,7 @@ import { FolioError } from '../../shared/errors';
 /**
  * Checks a folder an author asked to open as the library and returns its real path. It must be
  * an absolute path (`~` stands for the home folder), exist, be a folder Folio may read and write,
- * and be neither the root of a disk nor Folio's own data folder. Each refusal says what is wrong
+ * and be neither the root of a disk, nor hidden, nor Folio's own data folder. Each refusal says what is wrong
  * in words an author understands.
  */
 export async function checkLibraryFolder(requested: string, appDataDir: string): Promise<string> {
@@ -42,6 +42,14 @@ export async function checkLibraryFolder(requested: string, appDataDir: string):
     throw new FolioError(
       'INVALID_ARGUMENT',
       `“${typed}” is the root of a disk. Choose the folder that holds your articles.`,
+    );
+  }
+  // Hidden folders (~/.ssh, ~/.config, a repository's .git) hold settings and secrets, not
+  // articles; refusing them keeps a page that holds the token out of them too.
+  if (real.split(path.sep).some((segment) => segment.startsWith('.'))) {
+    throw new FolioError(
+      'INVALID_ARGUMENT',
+      `“${typed}” is a hidden folder (or inside one). Folio opens only visible folders as libraries.`,
     );
   }
   const appData = await realpath(appDataDir).catch(() => path.resolve(appDataDir));

@@ -36,7 +36,7 @@ describe('checking a folder to open as the library', () => {
     );
   });
 
-  it('says what is wrong: missing, a file, relative, the disk root, Folio’s data', async () => {
+  it('says what is wrong: missing, a file, relative, the disk root, Folio’s data, hidden', async () => {
     const root = await tempDir();
     await writeFile(path.join(root, 'note.md'), 'x');
     const data = path.join(root, 'data');
@@ -58,5 +58,9 @@ describe('checking a folder to open as the library', () => {
       /holds Folio’s own data/,
     );
     expect((await refusal(checkLibraryFolder(root, data))).message).toMatch(/holds Folio’s own data/);
+    await mkdir(path.join(root, '.ssh', 'keys'), { recursive: true });
+    expect((await refusal(checkLibraryFolder(path.join(root, '.ssh', 'keys'), data))).message).toMatch(
+      /is a hidden folder \(or inside one\)/,
+    );
   });
 });
