@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -172,4 +174,65 @@ describe('the library service at start', () => {
     expect(await service.interruptedSaves).toEqual({ recovered: [], removed: [], trashed: [] });
     expect(await readdir(root)).toEqual([temp]);
   });
+});
+
+describe('a save killed for real', () => {
+  /** Starts the test child that saves two texts in turn, forever, until it is killed. */
+  function saveForever(request: object) {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.resolve('tests/helpers/library-child.ts'), JSON.stringify(request)],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, TSX_TSCONFIG_PATH: path.resolve('tsconfig.json') },
+      },
+    );
+    const started = new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', () => resolve());
+      child.on('exit', (code) => reject(new Error(`child exited (${code}) before saving`)));
+    });
+    return { child, started };
+  }
+
+  it('leaves a temp file that the next start recovers, keeping the article whole', async () => {
+    const a = `# A\n\n${'alpha line of text\n'.repeat(150_000)}`;
+    const b = `# B\n\n${'bravo words, other length\n'.repeat(110_000)}`;
+    const root = await tempDir();
+    const texts = await tempDir();
+    await put(root, { 'big.md': a });
+    await put(texts, { a, b });
+    const appDataDir = path.join(await tempDir(), 'data');
+    const tempOfBig = /^big\.md\.\d+$/;
+    let leftovers: string[] = [];
+    // A kill can still land just after the rename; a few attempts make sure one leaves its temp.
+    for (let attempt = 0; attempt < 8 && leftovers.length === 0; attempt++) {
+      const { child, started } = saveForever({
+        op: 'save-forever',
+        root,
+        appDataDir,
+        path: 'big.md',
+        textFiles: [path.join(texts, 'b'), path.join(texts, 'a')],
+      });
+      await started;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      // Kill the moment a temp file exists: the save is between writing it and renaming it.
+      const until = Date.now() + 5_000;
+      while (Date.now() < until && !readdirSync(root).some((name) => tempOfBig.test(name))) {
+        // busy-wait on purpose: an await here would let the rename slip past
+      }
+      child.kill('SIGKILL');
+      await exited;
+      leftovers = (await readdir(root)).filter((name) => tempOfBig.test(name));
+    }
+    expect(leftovers.length).toBeGreaterThan(0);
+    for (const name of leftovers) await utimes(path.join(root, name), twoHoursAgo, twoHoursAgo);
+
+    const before = await readFile(path.join(root, 'big.md'), 'utf8');
+    expect(before === a || before === b).toBe(true);
+    const report = await sweepInterruptedSaves(root);
+    expect([...report.removed, ...report.trashed].sort()).toEqual([...leftovers].sort());
+    expect(await readdir(root)).toEqual(expect.arrayContaining(['big.md']));
+    expect((await readdir(root)).filter((name) => name !== 'big.md' && name !== '.folio')).toEqual([]);
+    expect(await readFile(path.join(root, 'big.md'), 'utf8')).toBe(before);
+  }, 120_000);
 });
