@@ -80,6 +80,8 @@ export const libraryInputSchemas = {
       root: z.string().trim().min(1, 'Type the path of a folder.').max(4096, 'The path is too long.'),
     })
     .strict(),
+  /** The desktop app's folder dialog, for "Open library…" ("Choose…"); browser mode has none. */
+  chooseLibraryFolder: z.object({}).strict(),
 } as const;
 
 /** One search result. */
@@ -183,4 +185,6 @@ export interface LibraryMethodOutputs {
   listRecentLibraries: RecentLibrary[];
   /** The library now open (the window reloads or relaunches on it). */
   openLibrary: { name: string; root: string };
+  /** The folder picked, or `null` when the dialog was cancelled. */
+  chooseLibraryFolder: { root: string | null };
 }

@@ -44,6 +44,8 @@ export interface LibraryHost {
    * and the page reloads; the desktop app relaunches. Without it, `openLibrary` is refused.
    */
   readonly openLibrary?: (realRoot: string) => Promise<void>;
+  /** Shows the OS folder dialog; resolves `null` when cancelled. Only the desktop app has one. */
+  readonly chooseFolder?: () => Promise<string | null>;
   /** Points the OS window's spellchecker at a language; only the desktop app has one to point. */
   readonly setSpellcheck?: (enabled: boolean, language: string) => SpellcheckState;
 }
@@ -313,6 +315,16 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
       const real = await checkLibraryFolder(root, options.host.appDataDir);
       await switchTo(real);
       return { name: path.basename(real), root: real };
+    },
+
+    async chooseLibraryFolder() {
+      if (!options.host.chooseFolder) {
+        throw new FolioError(
+          'INVALID_ARGUMENT',
+          'There is no folder dialog here: type the path of the folder.',
+        );
+      }
+      return { root: await options.host.chooseFolder() };
     },
 
     ...fileOperations,

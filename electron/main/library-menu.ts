@@ -8,6 +8,16 @@ export function reopenOn(folder: string): void {
   app.exit(0);
 }
 
+/** The OS folder dialog for choosing a library; `null` when cancelled. */
+export async function chooseLibraryFolder(owner: BrowserWindow | null): Promise<string | null> {
+  const options = {
+    title: 'Open a folder as the library',
+    properties: ['openDirectory' as const, 'createDirectory' as const],
+  };
+  const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
 /**
  * The File menu's library items: "Open Library…" (a folder dialog) and "Open Recent". Switching
  * relaunches the app on the chosen folder; unsaved text is safe in the recovery journal and
@@ -24,16 +34,8 @@ export async function libraryMenuItems(
       label: 'Open Library…',
       accelerator: 'CmdOrCtrl+O',
       click: async () => {
-        const owner = window();
-        const options = {
-          title: 'Open a folder as the library',
-          properties: ['openDirectory' as const, 'createDirectory' as const],
-        };
-        const result = owner
-          ? await dialog.showOpenDialog(owner, options)
-          : await dialog.showOpenDialog(options);
-        const folder = result.filePaths[0];
-        if (!result.canceled && folder) reopenOn(folder);
+        const folder = await chooseLibraryFolder(window());
+        if (folder) reopenOn(folder);
       },
     },
     {

@@ -58,18 +58,34 @@ export function OpenLibraryDialog({ current, beforeSwitch, onClose }: OpenLibrar
   return (
     <Modal title="Open library" onClose={onClose} className="folio-modal-wide">
       <form onSubmit={submit} className="folio-form">
-        <label>
-          Folder path
-          <input
-            autoFocus
-            value={root}
-            spellCheck={false}
-            aria-invalid={error ? true : undefined}
-            aria-describedby="folio-open-library-hint"
-            placeholder="/home/me/Articles"
-            onChange={(event) => setRoot(event.target.value)}
-          />
-        </label>
+        <div className="folio-open-library-row">
+          <label>
+            Folder path
+            <input
+              autoFocus
+              value={root}
+              spellCheck={false}
+              aria-invalid={error ? true : undefined}
+              aria-describedby="folio-open-library-hint"
+              placeholder="/home/me/Articles"
+              onChange={(event) => setRoot(event.target.value)}
+            />
+          </label>
+          {transport === 'electron' && (
+            <button
+              type="button"
+              className="folio-button"
+              onClick={() =>
+                void api.chooseLibraryFolder({}).then(
+                  ({ root: chosen }) => chosen && setRoot(chosen),
+                  (failure: unknown) => setError(messageOf(failure)),
+                )
+              }
+            >
+              Choose…
+            </button>
+          )}
+        </div>
         <p className="folio-form-hint" id="folio-open-library-hint">
           The folder that holds your Markdown articles; ~ is your home folder.
           {current && <> Open now: {current}</>}

@@ -91,6 +91,10 @@ describe('opening another library in browser mode', () => {
       /Type the path of a folder/,
     );
     expect((await call('listArticles', {})).body.value).toMatchObject([{ path: 'one.md' }]);
+    // Browser mode has no folder dialog: the author types the path.
+    expect((await call('chooseLibraryFolder', {})).body.error?.message).toMatch(
+      /type the path of the folder/,
+    );
     await app.close();
   });
 
