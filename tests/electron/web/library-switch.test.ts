@@ -66,6 +66,21 @@ describe('opening another library in browser mode', () => {
     await app.close();
   });
 
+  it.skipIf(Boolean(process.env.FOLIO_LIBRARY))(
+    'reopens the library opened last when started without one',
+    async () => {
+      const { app, second, call } = await running();
+      await call('openLibrary', { root: second });
+      const appDataDir = path.join(path.dirname(second), 'data');
+      const rendererDir = path.join(path.dirname(second), 'renderer');
+      await app.close();
+      const again = await startBrowserMode({ rendererDir, appDataDir });
+      expect(again.library).toBe(second);
+      expect((await again.service.getLibrary({})).name).toBe('second');
+      await again.close();
+    },
+  );
+
   it('tells every window on the event stream that another library is open', async () => {
     const { app, second, call } = await running();
     const events = await fetch(`${app.server.url}/api/events?token=${app.server.token}`);
