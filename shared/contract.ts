@@ -43,7 +43,13 @@ export const maxAssetBase64Chars = 28_000_000;
 export const inputSchemas = {
   getLibrary: z.object({}).strict(),
   listArticles: z.object({}).strict(),
-  readArticle: z.object({ path: articlePathSchema }).strict(),
+  readArticle: z
+    .object({
+      path: articlePathSchema,
+      /** The author chose "Open anyway" for a file over the editor's size limit: open it read-only. */
+      openLarge: z.boolean().optional(),
+    })
+    .strict(),
   saveArticle: z
     .object({
       path: articlePathSchema,
@@ -247,6 +253,8 @@ export interface FolioEvents {
   exportProgressed: ExportProgress & { readonly jobId: string };
   /** An article was renamed or moved (by Folio, or outside and recognised by content hash). */
   articleRenamed: { readonly from: string; readonly to: string };
+  /** Folio switched to another library ("Open library…" in browser mode): other windows follow. */
+  libraryOpened: { readonly name: string; readonly root: string };
 }
 
 /** The name of an event. */
@@ -258,6 +266,7 @@ export const eventNames = [
   'libraryChanged',
   'exportProgressed',
   'articleRenamed',
+  'libraryOpened',
 ] as const satisfies readonly EventName[];
 
 /** A source of events, as both transports implement it. */

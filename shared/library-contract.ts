@@ -73,6 +73,15 @@ export const libraryInputSchemas = {
   discardJournal: z.object({ path: libraryPath }).strict(),
   listRecoveries: z.object({}).strict(),
   listRecentLibraries: z.object({}).strict(),
+  /** Re-opens Folio on another folder ("Open library…"); the service validates the folder. */
+  openLibrary: z
+    .object({
+      /** An absolute folder path (`~` is the home folder), typed or picked from recent libraries. */
+      root: z.string().trim().min(1, 'Type the path of a folder.').max(4096, 'The path is too long.'),
+    })
+    .strict(),
+  /** The desktop app's folder dialog, for "Open library…" ("Choose…"); browser mode has none. */
+  chooseLibraryFolder: z.object({}).strict(),
 } as const;
 
 /** One search result. */
@@ -174,4 +183,8 @@ export interface LibraryMethodOutputs {
   discardJournal: { discarded: boolean };
   listRecoveries: RecoveryEntry[];
   listRecentLibraries: RecentLibrary[];
+  /** The library now open (the window reloads or relaunches on it). */
+  openLibrary: { name: string; root: string };
+  /** The folder picked, or `null` when the dialog was cancelled. */
+  chooseLibraryFolder: { root: string | null };
 }

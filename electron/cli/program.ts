@@ -39,7 +39,10 @@ export function createProgram(): Command {
   program
     .command('web')
     .description('Run Folio in your browser on 127.0.0.1 (browser mode).')
-    .argument('[library]', 'library folder (default: FOLIO_LIBRARY or ~/Documents/Folio)')
+    .argument(
+      '[library]',
+      'library folder (default: FOLIO_LIBRARY, else the last one opened, else ~/Documents/Folio)',
+    )
     .option('-p, --port <port>', 'port to listen on (0 = any free port)', parsePort, 0)
     .action(async (library: string | undefined, opts: { port: number }) => {
       if (!existsSync(path.join(rendererDir, 'index.html'))) {

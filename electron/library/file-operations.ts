@@ -203,6 +203,7 @@ export function createFileOperations(ctx: FileOperationsContext): Ops {
   /** Reads the articles whose links a move of `from` to `to` changes, with the new texts. */
   async function computeMove(from: string, to: string) {
     const moves = new Map([[from, to]]);
+    const articles = [...index.all()].map((entry) => entry.summary.path);
     const files: {
       path: string;
       absolute: string;
@@ -220,8 +221,8 @@ export function createFileOperations(ctx: FileOperationsContext): Ops {
       if (decoded.text === null || decoded.binary) continue;
       const outcome =
         docPath === from
-          ? rewriteLinks(decoded.text, from, moves, to)
-          : rewriteLinks(decoded.text, docPath, moves);
+          ? rewriteLinks(decoded.text, from, moves, to, articles)
+          : rewriteLinks(decoded.text, docPath, moves, docPath, articles);
       if (outcome.changes.length > 0) {
         files.push({ path: docPath, absolute, bytes, text: outcome.text, changes: outcome.changes });
       }

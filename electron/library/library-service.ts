@@ -27,6 +27,8 @@ import { Journal } from './journal';
 import { readRecentLibraries, recordRecentLibrary } from './recent-libraries';
 import { SearchIndex } from './search-index';
 import { watchLibrary, type LibraryWatcher } from './watcher';
+import { checkLibraryFolder } from './library-folder';
+import { sweepInterruptedSaves, type InterruptedSaveReport } from './interrupted-saves';
 import { resolveInLibrary, splitLibraryPath, validateName } from './paths';
 
 /** The few OS-specific needs of the service, passed in so it never imports Electron. */
@@ -37,6 +39,13 @@ export interface LibraryHost {
   readonly trashItem?: (absolutePath: string) => Promise<void>;
   /** Renders an HTML document to PDF (Electron's `printToPDF`); only the desktop app has it. */
   readonly printToPdf?: (html: string) => Promise<Uint8Array>;
+  /**
+   * Re-opens Folio on another library folder (already checked): browser mode swaps the service
+   * and the page reloads; the desktop app relaunches. Without it, `openLibrary` is refused.
+   */
+  readonly openLibrary?: (realRoot: string) => Promise<void>;
+  /** Shows the OS folder dialog; resolves `null` when cancelled. Only the desktop app has one. */
+  readonly chooseFolder?: () => Promise<string | null>;
   /** Points the OS window's spellchecker at a language; only the desktop app has one to point. */
   readonly setSpellcheck?: (enabled: boolean, language: string) => SpellcheckState;
 }
@@ -48,12 +57,16 @@ export interface LibraryServiceOptions {
   readonly host: LibraryHost;
   /** Watch the library for outside changes and push events (default true; the CLI turns it off). */
   readonly watch?: boolean;
+  /** Recover or clean up temp files of killed saves, in the background (default: as `watch`). */
+  readonly sweepInterruptedSaves?: boolean;
 }
 
 /** The service: the contract's methods, its events, and a way to stop it. */
 export interface LibraryService extends FolioApi, FolioEventSource {
   /** Resolves once the watcher watches the whole tree (at once when not watching). */
   readonly watching: Promise<void>;
+  /** Resolves with what the start-up sweep of killed saves' temp files did (empty when off). */
+  readonly interruptedSaves: Promise<InterruptedSaveReport>;
   /** Stops watchers and timers. */
   close(): Promise<void>;
 }
@@ -163,6 +176,27 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
     });
   }
 
+  const noSweep: InterruptedSaveReport = { recovered: [], removed: [], trashed: [] };
+  let closed = false;
+  let sweeping: Promise<unknown> = Promise.resolve();
+  const interruptedSaves: Promise<InterruptedSaveReport> =
+    (options.sweepInterruptedSaves ?? options.watch ?? true)
+      ? // After the watcher's own walk, so that the two walks do not compete at start and the
+        // watcher sees the articles the sweep restores.
+        (watcher?.ready ?? Promise.resolve())
+          .then(() => {
+            if (closed) return noSweep;
+            const run = sweepInterruptedSaves(realRoot, { trashItem: options.host.trashItem });
+            sweeping = run.catch(() => undefined);
+            return run;
+          })
+          .then((report) => {
+            if (report.recovered.length + report.trashed.length > 0) libraryChangedSoon();
+            return report;
+          })
+      : Promise.resolve(noSweep);
+  interruptedSaves.catch(() => undefined);
+
   async function ensureScanned(): Promise<void> {
     // While the watcher runs, the index follows every change and needs no walk; without it
     // (CLI, or a watcher that failed) each listing re-scans, reading only what changed.
@@ -178,14 +212,14 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
     ioError,
   });
 
-  async function readBytes(absolute: string, relative: string): Promise<Buffer | null> {
+  async function readBytes(absolute: string, relative: string, openLarge = false): Promise<Buffer | null> {
     try {
       const info = await lstat(absolute);
       if (!info.isFile() && !info.isSymbolicLink()) {
         throw new FolioError('NOT_FOUND', `“${relative}” is not a file.`);
       }
-      if (info.size > maxOpenBytes) {
-        throw new FolioError('TOO_LARGE', `“${relative}” is too large to open in the editor.`);
+      if (info.size > maxOpenBytes && !(openLarge && info.size <= maxOpenAnywayBytes)) {
+        throw tooLarge(relative, info.size);
       }
       return await readFile(absolute);
     } catch (error) {
@@ -272,14 +306,50 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
       return readRecentLibraries(options.host.appDataDir);
     },
 
+    async openLibrary({ root }) {
+      const switchTo = options.host.openLibrary;
+      if (!switchTo) {
+        throw new FolioError(
+          'INVALID_ARGUMENT',
+          'This Folio cannot switch libraries: start it on the other folder.',
+        );
+      }
+      const real = await checkLibraryFolder(root, options.host.appDataDir);
+      await switchTo(real);
+      return { name: path.basename(real), root: real };
+    },
+
+    async chooseLibraryFolder() {
+      if (!options.host.chooseFolder) {
+        throw new FolioError(
+          'INVALID_ARGUMENT',
+          'There is no folder dialog here: type the path of the folder.',
+        );
+      }
+      return { root: await options.host.chooseFolder() };
+    },
+
     ...fileOperations,
 
-    async readArticle({ path: relative }: MethodInputs['readArticle']): Promise<ArticleDocument> {
+    async readArticle({ path: relative, openLarge }: MethodInputs['readArticle']): Promise<ArticleDocument> {
       const absolute = await resolveArticle(relative);
-      const bytes = await readBytes(absolute, relative);
+      const bytes = await readBytes(absolute, relative, openLarge);
       if (bytes === null) throw new FolioError('NOT_FOUND', `“${relative}” no longer exists.`);
       const decoded = decodeArticle(bytes);
       const hash = hashBytes(bytes);
+      if (bytes.length > maxOpenBytes && decoded.text !== null && !decoded.binary) {
+        // Saves, the journal and snapshots stop at 20 MB, so a larger file cannot be kept safe
+        // while it is edited: it is shown, searchable and copyable, but read-only.
+        return {
+          path: relative,
+          text: decoded.text,
+          hash,
+          bom: decoded.bom,
+          lineEnding: decoded.lineEnding,
+          readOnly: true,
+          readOnlyReason: `This file is ${formatMegabytes(bytes.length)}, over the 20 MB Folio can save safely, so it is open read-only.`,
+        };
+      }
       if (decoded.text === null || decoded.binary) {
         return {
           path: relative,
@@ -382,8 +452,10 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
       return () => emitter.off(event, listener);
     },
     watching: watcher ? watcher.ready : Promise.resolve(),
+    interruptedSaves,
     async close() {
-      await Promise.allSettled([...savesInFlight]);
+      closed = true;
+      await Promise.allSettled([...savesInFlight, sweeping]);
       emitter.removeAllListeners();
       for (const pending of pendingRemovals.values()) clearTimeout(pending.timer);
       for (const add of recentAdds.values()) clearTimeout(add.timer);
@@ -391,6 +463,31 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
       await watcher?.close();
     },
   };
+}
+
+/**
+ * The largest file "Open anyway" opens (read-only). Beyond it the text would not fit the
+ * editor, the transport or a JavaScript string comfortably.
+ */
+export const maxOpenAnywayBytes = 100 * 1024 * 1024;
+
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/**
+ * The error for a file over the editor's limit. `details.canOpenAnyway` tells the UI whether to
+ * offer "Open anyway" (read-only); `details.size` is the file's size in bytes.
+ */
+function tooLarge(relative: string, size: number): FolioError {
+  const canOpenAnyway = size <= maxOpenAnywayBytes;
+  return new FolioError(
+    'TOO_LARGE',
+    canOpenAnyway
+      ? `“${relative}” is ${formatMegabytes(size)}, larger than the 20 MB Folio edits. It can be opened read-only.`
+      : `“${relative}” is ${formatMegabytes(size)}, too large for Folio to open (at most 100 MB, read-only).`,
+    { size, canOpenAnyway },
+  );
 }
 
 /**

@@ -8,7 +8,7 @@ import {
   pickStartLibrary,
   type LibraryService,
 } from '../library';
-import { libraryMenuItems } from './library-menu';
+import { chooseLibraryFolder, libraryMenuItems, reopenOn } from './library-menu';
 import { handleProtocols, registerSchemes } from './app-protocol';
 import { bindIpc } from './ipc';
 import { buildMenu } from './menu';
@@ -61,6 +61,9 @@ async function start(): Promise<void> {
       trashItem: (file) => shell.trashItem(file),
       printToPdf: printHtmlToPdf,
       setSpellcheck: (enabled, language) => applySpellcheck(defaultSession, enabled, language),
+      // "Open library…" in the window: relaunch on the checked folder, after the answer is sent.
+      openLibrary: async (root) => void setTimeout(() => reopenOn(root), 100),
+      chooseFolder: () => chooseLibraryFolder(mainWindow),
     },
   });
   lockDownSession(defaultSession);

@@ -2,10 +2,20 @@ import { app, dialog, type BrowserWindow, type MenuItemConstructorOptions } from
 import { readRecentLibraries } from '../library';
 
 /** Restarts Folio on another library: the service, watcher and window all start fresh. */
-function reopenOn(folder: string): void {
+export function reopenOn(folder: string): void {
   const args = process.argv.slice(1).filter((arg) => arg.startsWith('-'));
   app.relaunch({ args: [...args, folder] });
   app.exit(0);
+}
+
+/** The OS folder dialog for choosing a library; `null` when cancelled. */
+export async function chooseLibraryFolder(owner: BrowserWindow | null): Promise<string | null> {
+  const options = {
+    title: 'Open a folder as the library',
+    properties: ['openDirectory' as const, 'createDirectory' as const],
+  };
+  const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
 /**
@@ -24,16 +34,8 @@ export async function libraryMenuItems(
       label: 'Open Library…',
       accelerator: 'CmdOrCtrl+O',
       click: async () => {
-        const owner = window();
-        const options = {
-          title: 'Open a folder as the library',
-          properties: ['openDirectory' as const, 'createDirectory' as const],
-        };
-        const result = owner
-          ? await dialog.showOpenDialog(owner, options)
-          : await dialog.showOpenDialog(options);
-        const folder = result.filePaths[0];
-        if (!result.canceled && folder) reopenOn(folder);
+        const folder = await chooseLibraryFolder(window());
+        if (folder) reopenOn(folder);
       },
     },
     {

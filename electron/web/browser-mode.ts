@@ -4,13 +4,18 @@ import {
   defaultAppDataDir,
   defaultLibraryDir,
   ensureSampleLibrary,
+  pickStartLibrary,
   type LibraryService,
 } from '../library';
 import { startWebServer, type WebServer } from './server';
+import { createSwitchableService } from './switchable-service';
 
 /** Options of {@link startBrowserMode}. */
 export interface BrowserModeOptions {
-  /** The library folder; default: `FOLIO_LIBRARY` or `~/Documents/Folio`, with samples. */
+  /**
+   * The library folder; default: `FOLIO_LIBRARY`, else the library opened last (browser mode can
+   * switch libraries), else `~/Documents/Folio` with sample articles.
+   */
   readonly library?: string;
   readonly port?: number;
   /** Folder of the built renderer. */
@@ -22,21 +27,27 @@ export interface BrowserModeOptions {
 
 /**
  * Opens a library and serves Folio over HTTP on 127.0.0.1: what `folio web` and `npm run web`
- * run, and what the end-to-end tests drive. With no library given, the default library is
- * created with sample articles on first run.
+ * run, and what the end-to-end tests drive. With no library given, the last one opened is
+ * reopened, as in the desktop app; the default library is created with samples on first run.
  */
 export async function startBrowserMode(
   options: BrowserModeOptions,
 ): Promise<{ server: WebServer; service: LibraryService; library: string; close(): Promise<void> }> {
-  const library = path.resolve(options.library ?? defaultLibraryDir());
-  if (!options.library) await ensureSampleLibrary(library);
-  const service = await createLibraryService({
-    root: library,
-    host: { appDataDir: options.appDataDir ?? defaultAppDataDir() },
-  });
+  const appDataDir = options.appDataDir ?? defaultAppDataDir();
+  // The last library (if it still exists) only when neither the caller nor FOLIO_LIBRARY names one.
+  const last =
+    options.library || process.env.FOLIO_LIBRARY
+      ? null
+      : await pickStartLibrary({ fromArgs: undefined, env: {}, appDataDir });
+  const library = path.resolve(options.library ?? last ?? defaultLibraryDir());
+  if (!options.library && !last) await ensureSampleLibrary(library);
+  // "Open library…" swaps the service behind the same server, token and checks.
+  const service = await createSwitchableService((root, openLibrary) =>
+    createLibraryService({ root: root ?? library, host: { appDataDir, openLibrary } }),
+  );
   const server = await startWebServer({
     service,
-    libraryRoot: (await service.getLibrary({})).root,
+    libraryRoot: () => service.root(),
     rendererDir: options.rendererDir,
     port: options.port,
     token: options.token,

@@ -18,8 +18,8 @@ export interface WebServerOptions {
   readonly rendererDir: string;
   /** Port to listen on; 0 (default) picks a free one. */
   readonly port?: number;
-  /** Real path of the library root, for the image route `/asset/<token>/<path>`. */
-  readonly libraryRoot: string;
+  /** Real path of the library root (or a getter, as it changes), for the route `/asset/<token>/<path>`. */
+  readonly libraryRoot: string | (() => string);
   /** Fixed token, for tests; default: 32 random bytes. */
   readonly token?: string;
 }
@@ -128,7 +128,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     } catch {
       relative = '';
     }
-    const asset = relative ? await readLibraryAsset(options.libraryRoot, relative) : null;
+    const root = typeof options.libraryRoot === 'function' ? options.libraryRoot() : options.libraryRoot;
+    const asset = relative ? await readLibraryAsset(root, relative) : null;
     if (!asset) {
       res.writeHead(404, { ...assetHeaders, 'Content-Type': 'text/plain' });
       res.end('Not found');

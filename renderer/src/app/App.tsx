@@ -14,6 +14,7 @@ import { Preview } from '../preview/Preview';
 import { usePreviewSession } from '../preview/usePreviewSession';
 import { ReviewWorkspace, useReview } from '../review';
 import { ConflictBanner } from '../save/ConflictBanner';
+import { LargeFileDialog } from '../save/LargeFileDialog';
 import { RecoveryDialog } from '../save/RecoveryDialog';
 import { useArticleSession } from '../save/useArticleSession';
 import { SettingsPanel } from '../settings';
@@ -97,6 +98,7 @@ export function App(): ReactElement {
         onDeleting={session.closeIfOpen}
         autosave={session.autosave}
         onAutosaveChange={session.setAutosave}
+        beforeOpenLibrary={confirmLeave}
       />
       <main className="folio-workspace folio-review-host">
         {open?.conflict && (
@@ -173,6 +175,7 @@ export function App(): ReactElement {
       />
       <CommandPalette session={editing} />
       <SettingsPanel />
+      <LargeFileDialog request={session.largeFile} onAnswer={(yes) => void session.answerLargeFile(yes)} />
       <RecoveryDialog
         entries={session.recoveries}
         onRestore={(entry) => void session.restoreRecovery(entry)}

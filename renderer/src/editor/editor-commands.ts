@@ -14,7 +14,7 @@ import { insertCodeBlock, insertHorizontalRule, insertTable } from './insert-blo
 import { insertLink, isLinkUrl } from './link-command';
 
 /** Where a command belongs in the toolbar and the palette. */
-export type CommandGroup = 'Format' | 'Paragraph' | 'Insert' | 'Edit' | 'View';
+export type CommandGroup = 'Format' | 'Paragraph' | 'Insert' | 'Edit' | 'View' | 'Library';
 
 /** One editing command, as the toolbar, the palette and the keymap see it. */
 export interface EditorCommand {

@@ -2,6 +2,7 @@ import {
   useCallback,
   useEffect,
   useMemo,
+  useRef,
   useState,
   type DragEvent,
   type KeyboardEvent,
@@ -14,7 +15,17 @@ import { api } from '../api';
 import { ContextMenu, type MenuItem } from './ContextMenu';
 import { ConfirmDialog, MoveDialog, NameDialog, NewArticleDialog } from './LibraryDialogs';
 import { allTags, buildTree, type FolderNode, type LibraryFilter, type SortKey } from './library-tree';
+import { OpenLibraryDialog } from './OpenLibraryDialog';
+import { onOpenLibraryRequest } from './open-library-request';
 import { QuickOpen } from './QuickOpen';
+import {
+  articleKey,
+  folderKey,
+  treeKeyAction,
+  typeAheadMatch,
+  visibleRows,
+  type TreeRow,
+} from './tree-navigation';
 import './LibraryPane.css';
 
 /** Props of {@link LibraryPane}. */
@@ -32,13 +43,16 @@ export interface LibraryPaneProps {
   /** Autosave switch, shown in the pane's footer. */
   readonly autosave?: boolean;
   readonly onAutosaveChange?: (on: boolean) => void;
+  /** Runs before "Open library…" switches (save or confirm unsaved work); `false` stays. */
+  readonly beforeOpenLibrary?: () => Promise<boolean>;
 }
 
 type Dialog =
   | { kind: 'new-article'; folder: string }
   | { kind: 'new-folder'; parent: string }
   | { kind: 'rename' | 'move'; article: ArticleSummary; folder?: string }
-  | { kind: 'confirm-delete'; article: ArticleSummary };
+  | { kind: 'confirm-delete'; article: ArticleSummary }
+  | { kind: 'open-library' };
 
 type Menu = { x: number; y: number; label: string; items: MenuItem[] };
 
@@ -81,6 +95,7 @@ export function LibraryPane({
   onDeleting,
   autosave,
   onAutosaveChange,
+  beforeOpenLibrary,
 }: LibraryPaneProps): ReactElement {
   const [folders, setFolders] = useState<string[]>([]);
   const [query, setQuery] = useState('');
@@ -91,10 +106,28 @@ export function LibraryPane({
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [menu, setMenu] = useState<Menu | null>(null);
-  const [notice, setNotice] = useState<{ text: string; undo?: () => void } | null>(null);
+  const [notice, setNotice] = useState<{ text: string; undo?: () => void; undoLabel?: string } | null>(null);
   const [trash, setTrash] = useState<TrashEntry[]>([]);
   const [showTrash, setShowTrash] = useState(false);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
+
+  // "Open library…" from the command palette or its shortcut (Ctrl/Cmd+O).
+  useEffect(() => onOpenLibraryRequest(() => setDialog({ kind: 'open-library' })), []);
+  // Another window of this browser-mode server opened another library: this one must follow
+  // (its calls already reach the new library; hash-checked saves refuse rather than overwrite).
+  const libraryRoot = library?.root;
+  useEffect(
+    () =>
+      api.on('libraryOpened', ({ name, root }) => {
+        if (root === libraryRoot) return;
+        setNotice({
+          text: `Folio switched to the library “${name}” in another window.`,
+          undo: () => location.reload(),
+          undoLabel: 'Reload',
+        });
+      }),
+    [libraryRoot],
+  );
 
   const reloadFolders = useCallback(() => {
     void api.listFolders({}).then(setFolders, () => undefined);
@@ -123,6 +156,28 @@ export function LibraryPane({
 
   const tree = useMemo(() => buildTree(articles, folders, sort, filter), [articles, folders, sort, filter]);
   const tags = useMemo(() => allTags(articles), [articles]);
+  const rows = useMemo(() => visibleRows(tree, collapsed), [tree, collapsed]);
+
+  // Roving tabindex (WAI-ARIA tree): one row is in the tab order, the last one focused, else the
+  // open article, else the first row; arrow keys move DOM focus between the rows.
+  const [focusKey, setFocusKey] = useState<string | null>(null);
+  const rowElements = useRef(new Map<string, HTMLElement>());
+  const typed = useRef<{ text: string; timer: ReturnType<typeof setTimeout> | null }>({
+    text: '',
+    timer: null,
+  });
+  const tabStop =
+    (focusKey && rows.some((row) => row.key === focusKey) && focusKey) ||
+    (selected && rows.some((row) => row.key === articleKey(selected)) && articleKey(selected)) ||
+    (rows[0]?.key ?? null);
+  const rowRef = (key: string) => (element: HTMLElement | null) => {
+    if (element) rowElements.current.set(key, element);
+    else rowElements.current.delete(key);
+  };
+  const focusRow = (key: string) => {
+    setFocusKey(key);
+    rowElements.current.get(key)?.focus();
+  };
 
   const remove = useCallback(
     async (article: ArticleSummary) => {
@@ -195,17 +250,74 @@ export function LibraryPane({
     ],
   });
 
-  const onArticleKey = (event: KeyboardEvent, article: ArticleSummary) => {
-    if (event.key === 'F2') {
-      event.preventDefault();
+  const toggleFolder = (path: string, open?: boolean) =>
+    setCollapsed((current) => {
+      const next = new Set(current);
+      if (open ?? next.has(path)) next.delete(path);
+      else next.add(path);
+      return next;
+    });
+
+  /** File-operation keys on a row: F2 renames, Delete deletes, the menu key opens its menu. */
+  const onRowCommandKey = (event: KeyboardEvent, row: TreeRow, element: HTMLElement): boolean => {
+    const menuKey = event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey);
+    const article = row.kind === 'article' ? articles.find((a) => a.path === row.path) : undefined;
+    const box = element.getBoundingClientRect();
+    if (menuKey) {
+      setMenu(
+        article
+          ? articleMenu(article, box.left + 24, box.top + 32)
+          : folderMenu(row.path, box.left + 24, box.top + 32),
+      );
+    } else if (article && event.key === 'F2') {
       setDialog({ kind: 'rename', article });
-    } else if (event.key === 'Delete' || (event.key === 'Backspace' && event.metaKey)) {
-      event.preventDefault();
+    } else if (article && (event.key === 'Delete' || (event.key === 'Backspace' && event.metaKey))) {
       askDelete(article);
-    } else if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
+    } else return false;
+    return true;
+  };
+
+  const onTreeKeyDown = (event: KeyboardEvent) => {
+    const element = (event.target as HTMLElement).closest<HTMLElement>('[role="treeitem"]');
+    const row = rows.find((r) => r.key === element?.dataset.key);
+    if (!element || !row) return;
+    if (onRowCommandKey(event, row, element)) {
       event.preventDefault();
-      const box = (event.currentTarget as HTMLElement).getBoundingClientRect();
-      setMenu(articleMenu(article, box.left + 24, box.bottom));
+      return;
+    }
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const action = treeKeyAction(rows, row.key, event.key === ' ' ? 'Enter' : event.key);
+    if (action) {
+      event.preventDefault();
+      switch (action.kind) {
+        case 'focus':
+          focusRow(action.key);
+          break;
+        case 'expand':
+        case 'collapse':
+          toggleFolder(action.path, action.kind === 'expand');
+          break;
+        case 'expandAll':
+          setCollapsed((current) => new Set([...current].filter((path) => !action.paths.includes(path))));
+          break;
+        case 'activate':
+          if (action.row.kind === 'article') onOpen(action.row.path);
+          else toggleFolder(action.row.path);
+      }
+      return;
+    }
+    if (event.key.length === 1 && /\S/.test(event.key)) {
+      // Type-ahead: letters typed within half a second form one prefix.
+      event.preventDefault();
+      const buffer = typed.current;
+      buffer.text += event.key;
+      if (buffer.timer) clearTimeout(buffer.timer);
+      buffer.timer = setTimeout(() => {
+        buffer.text = '';
+        buffer.timer = null;
+      }, 500);
+      const match = typeAheadMatch(rows, row.key, buffer.text);
+      if (match) focusRow(match);
     }
   };
 
@@ -228,12 +340,22 @@ export function LibraryPane({
     },
   });
 
-  const renderArticle = (article: ArticleSummary): ReactElement => (
-    <li key={article.path}>
+  const renderArticle = (article: ArticleSummary, level: number): ReactElement => (
+    <li
+      key={article.path}
+      role="treeitem"
+      className="folio-tree-item"
+      data-key={articleKey(article.path)}
+      ref={rowRef(articleKey(article.path))}
+      tabIndex={tabStop === articleKey(article.path) ? 0 : -1}
+      aria-level={level}
+      aria-selected={article.path === selected}
+    >
       <a
         href={`#/article/${encodeURIComponent(article.path)}`}
         aria-current={article.path === selected ? 'page' : undefined}
         className="folio-library-item"
+        tabIndex={-1}
         draggable
         onDragStart={(event) => {
           event.dataTransfer.setData(dragType, article.path);
@@ -247,7 +369,6 @@ export function LibraryPane({
           event.preventDefault();
           setMenu(articleMenu(article, event.clientX, event.clientY));
         }}
-        onKeyDown={(event) => onArticleKey(event, article)}
       >
         <span className="folio-library-title">
           {article.title}
@@ -274,22 +395,26 @@ export function LibraryPane({
     </li>
   );
 
-  const renderFolder = (node: FolderNode): ReactElement => {
+  const renderFolder = (node: FolderNode, level: number): ReactElement => {
     const isCollapsed = collapsed.has(node.path);
+    const key = folderKey(node.path);
     return (
-      <li key={`folder:${node.path}`} className="folio-folder">
+      <li
+        key={key}
+        role="treeitem"
+        className="folio-folder folio-tree-item"
+        data-key={key}
+        ref={rowRef(key)}
+        tabIndex={tabStop === key ? 0 : -1}
+        aria-level={level}
+        aria-expanded={!isCollapsed}
+        aria-label={`${node.name}, ${node.count} ${node.count === 1 ? 'article' : 'articles'}`}
+      >
         <button
           type="button"
+          tabIndex={-1}
           className={`folio-folder-row${dropTarget === node.path ? ' folio-drop-target' : ''}`}
-          aria-expanded={!isCollapsed}
-          onClick={() =>
-            setCollapsed((current) => {
-              const next = new Set(current);
-              if (next.has(node.path)) next.delete(node.path);
-              else next.add(node.path);
-              return next;
-            })
-          }
+          onClick={() => toggleFolder(node.path)}
           onContextMenu={(event) => {
             event.preventDefault();
             setMenu(folderMenu(node.path, event.clientX, event.clientY));
@@ -306,8 +431,8 @@ export function LibraryPane({
         </button>
         {!isCollapsed && (
           <ul className="folio-library-list" role="group" aria-label={node.name}>
-            {node.folders.map(renderFolder)}
-            {node.articles.map(renderArticle)}
+            {node.folders.map((child) => renderFolder(child, level + 1))}
+            {node.articles.map((article) => renderArticle(article, level + 1))}
           </ul>
         )}
       </li>
@@ -345,6 +470,16 @@ export function LibraryPane({
             onClick={() => setDialog({ kind: 'new-folder', parent: '' })}
           >
             ⊞
+          </button>
+          <button
+            type="button"
+            className="folio-icon-button"
+            aria-label="Open library…"
+            title="Open library… (Ctrl/⌘+O)"
+            aria-keyshortcuts="Control+O Meta+O"
+            onClick={() => setDialog({ kind: 'open-library' })}
+          >
+            ⇄
           </button>
         </div>
       </header>
@@ -425,17 +560,29 @@ export function LibraryPane({
             ))}
           </ul>
         ) : (
-          <ul className="folio-library-list folio-library-tree" aria-label="Articles">
-            {tree.folders.map(renderFolder)}
-            {tree.articles.map(renderArticle)}
+          <>
+            <ul
+              className="folio-library-list folio-library-tree"
+              role="tree"
+              aria-label="Articles"
+              onKeyDown={onTreeKeyDown}
+              onFocus={(event) => {
+                const key = (event.target as HTMLElement).closest<HTMLElement>('[role="treeitem"]')?.dataset
+                  .key;
+                if (key) setFocusKey(key);
+              }}
+            >
+              {tree.folders.map((folder) => renderFolder(folder, 1))}
+              {tree.articles.map((article) => renderArticle(article, 1))}
+            </ul>
             {visibleCount === 0 && (
-              <li className="folio-library-empty">
+              <p className="folio-library-empty">
                 {articles.length === 0
                   ? 'No articles yet. Create one with +.'
                   : 'No article matches the filters.'}
-              </li>
+              </p>
             )}
-          </ul>
+          </>
         )}
       </div>
       {showTrash && (
@@ -500,7 +647,7 @@ export function LibraryPane({
                   setNotice(null);
                 }}
               >
-                Undo
+                {notice.undoLabel ?? 'Undo'}
               </button>
             )}
           </>
@@ -561,6 +708,13 @@ export function LibraryPane({
             setDialog(null);
             void remove(article);
           }}
+        />
+      )}
+      {dialog?.kind === 'open-library' && (
+        <OpenLibraryDialog
+          current={library?.root ?? null}
+          beforeSwitch={beforeOpenLibrary}
+          onClose={() => setDialog(null)}
         />
       )}
       <QuickOpen articles={articles} onOpen={onOpen} />

@@ -1,5 +1,6 @@
 import type { EditorView } from '@codemirror/view';
 import { editorCommands, type CommandGroup } from '../editor/editor-commands';
+import { requestOpenLibrary } from '../library/open-library-request';
 import { settingsStore, type ThemeSetting } from '../settings/settings-store';
 import { viewState } from '../settings/view-state';
 
@@ -62,6 +63,14 @@ export const windowCommands: readonly PaletteCommand[] = [
     key: 'Mod-,',
     needsEditor: false,
     run: () => viewState.set({ settingsOpen: true, paletteOpen: false }),
+  },
+  {
+    id: 'library.open',
+    title: 'Open library…',
+    group: 'Library',
+    key: 'Mod-o',
+    needsEditor: false,
+    run: requestOpenLibrary,
   },
   toggleSetting('view.outline', 'Show outline', 'Mod-Alt-o', 'showOutline'),
   toggleSetting('view.focus', 'Focus mode', 'Mod-Alt-f', 'focusMode'),

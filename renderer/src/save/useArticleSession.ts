@@ -39,6 +39,26 @@ export interface ArticleSession {
   readonly recoveries: readonly RecoveryEntry[];
   restoreRecovery(entry: RecoveryEntry): Promise<void>;
   discardRecovery(entry: RecoveryEntry): Promise<void>;
+  /** A file over the editor's size limit that the author tried to open, until answered. */
+  readonly largeFile: LargeFileRequest | null;
+  /** Opens {@link largeFile} read-only ("Open anyway"), or drops the request (`false`). */
+  answerLargeFile(open: boolean): Promise<void>;
+}
+
+/** An article too large for the editor that may still be opened read-only. */
+export interface LargeFileRequest {
+  readonly path: string;
+  /** Size in bytes. */
+  readonly size: number;
+  /** The service's explanation. */
+  readonly message: string;
+}
+
+function largeFileOf(path: string, error: unknown): LargeFileRequest | null {
+  if (!isFolioError(error, 'TOO_LARGE')) return null;
+  const details = (error.details ?? {}) as { size?: unknown; canOpenAnyway?: unknown };
+  if (details.canOpenAnyway !== true || typeof details.size !== 'number') return null;
+  return { path, size: details.size, message: error.message };
 }
 
 function describeError(error: unknown): string {
@@ -82,16 +102,36 @@ export function useArticleSession(store: DocumentStore, onLibraryChanged: () => 
     [store],
   );
 
+  const [largeFile, setLargeFile] = useState<LargeFileRequest | null>(null);
   const openArticle = useCallback(
     async (path: string) => {
       try {
         show(await api.readArticle({ path }));
         setMessage(null);
       } catch (error) {
+        // Too large for the editor: ask (a dialog offers "Open anyway") instead of a dead end.
+        const large = largeFileOf(path, error);
+        if (large) setLargeFile(large);
         setMessage(describeError(error));
       }
     },
     [show],
+  );
+
+  const answerLargeFile = useCallback(
+    async (open: boolean) => {
+      const request = largeFile;
+      setLargeFile(null);
+      if (!request || !open) return;
+      setMessage(`Opening “${request.path}”…`);
+      try {
+        show(await api.readArticle({ path: request.path, openLarge: true }));
+        setMessage(`Opened “${request.path}” read-only: it is larger than 20 MB.`);
+      } catch (error) {
+        setMessage(describeError(error));
+      }
+    },
+    [largeFile, show],
   );
 
   const saveNow = useCallback(
@@ -353,5 +393,7 @@ export function useArticleSession(store: DocumentStore, onLibraryChanged: () => 
     recoveries,
     restoreRecovery,
     discardRecovery,
+    largeFile,
+    answerLargeFile,
   };
 }

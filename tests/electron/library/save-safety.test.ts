@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { chmod, chown, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, readdir, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLibraryService, type LibraryService } from '../../../electron/library';
@@ -102,6 +102,34 @@ describe('bad files', () => {
       'The file is too large to open in the editor.',
     ]);
     expect(await codeOf(service.readArticle({ path: 'huge.md' }))).toBe('TOO_LARGE');
+  });
+
+  it('opens a 50 MB file read-only when the author chooses “Open anyway”, and never saves it', async () => {
+    const text = `# Huge\n\n${'word '.repeat(10 * 1024 * 1024)}\n`;
+    const { root, service } = await library({ 'huge.md': text });
+    const refusal = await service.readArticle({ path: 'huge.md' }).catch((error: unknown) => error);
+    expect(isFolioError(refusal, 'TOO_LARGE')).toBe(true);
+    expect((refusal as { details: unknown }).details).toEqual({ size: text.length, canOpenAnyway: true });
+    expect((refusal as Error).message).toMatch(/50\.0 MB.*opened read-only/);
+
+    const doc = await service.readArticle({ path: 'huge.md', openLarge: true });
+    expect(doc.readOnly).toBe(true);
+    expect(doc.readOnlyReason).toMatch(/over the 20 MB Folio can save safely/);
+    expect(doc.text.length).toBe(text.length);
+    expect(await codeOf(service.saveArticle({ path: 'huge.md', text: 'short\n', baseHash: doc.hash }))).toBe(
+      'TOO_LARGE',
+    );
+    expect((await stat(path.join(root, 'huge.md'))).size).toBe(text.length);
+  });
+
+  it('does not offer “Open anyway” past 100 MB', async () => {
+    const { root, service } = await library({});
+    // A sparse file: 101 MB long without using the disk space.
+    await writeFile(path.join(root, 'giant.md'), '');
+    await truncate(path.join(root, 'giant.md'), 101 * 1024 * 1024);
+    const refusal = await service.readArticle({ path: 'giant.md', openLarge: true }).catch((e: unknown) => e);
+    expect(isFolioError(refusal, 'TOO_LARGE')).toBe(true);
+    expect((refusal as { details: unknown }).details).toMatchObject({ canOpenAnyway: false });
   });
 
   it('opens a file without write permission read-only and refuses to replace it', async () => {
