@@ -180,11 +180,10 @@ describe('the editor in browser mode', () => {
     await page.keyboard.press('ControlOrMeta+Alt+o');
     const outline = page.getByRole('navigation', { name: 'Outline' });
     await outline.waitFor();
-    await expect(outline.getByRole('button').allTextContents()).resolves.toEqual([
-      'Draft',
-      'Middle part',
-      'Final part',
-    ]);
+    // The outline fills in once the editor has parsed the headings: wait for it, do not sample.
+    await expect
+      .poll(() => outline.getByRole('button').allTextContents())
+      .toEqual(['Draft', 'Middle part', 'Final part']);
     await page.evaluate(() => {
       window.addEventListener('folio:reveal-line', (event) => {
         (window as unknown as { revealed: unknown }).revealed = (event as CustomEvent).detail;
