@@ -36,6 +36,8 @@ export interface LibraryHost {
   readonly trashItem?: (absolutePath: string) => Promise<void>;
   /** Renders an HTML document to PDF (Electron's `printToPDF`); only the desktop app has it. */
   readonly printToPdf?: (html: string) => Promise<Uint8Array>;
+  /** The OS folder dialog for the export folder (desktop only); `null` when cancelled. */
+  readonly chooseFolder?: (defaultPath: string) => Promise<string | null>;
 }
 
 /** Options of {@link createLibraryService}. */
@@ -191,7 +193,7 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
   }
 
   const api: Omit<FolioApi, SnapshotMethodName> = {
-    ...createExportMethods({ root: realRoot, emit, printToPdf: options.host.printToPdf }),
+    ...createExportMethods({ root: realRoot, emit, ...options.host }),
     ...schemaMethods(realRoot),
     ...assetImporter(realRoot),
 

@@ -12,6 +12,7 @@ import { libraryMenuItems } from './library-menu';
 import { handleProtocols, registerSchemes } from './app-protocol';
 import { bindIpc } from './ipc';
 import { buildMenu } from './menu';
+import { chooseExportFolder } from './export-folder-dialog';
 import { printHtmlToPdf } from './print-pdf';
 import { lockDownContents, lockDownSession } from './security';
 import { appOrigin } from './sender-check';
@@ -54,7 +55,12 @@ async function start(): Promise<void> {
   if (!chosen) await ensureSampleLibrary(libraryRoot);
   service = await createLibraryService({
     root: libraryRoot,
-    host: { appDataDir: dataDir, trashItem: (file) => shell.trashItem(file), printToPdf: printHtmlToPdf },
+    host: {
+      appDataDir: dataDir,
+      trashItem: (file) => shell.trashItem(file),
+      printToPdf: printHtmlToPdf,
+      chooseFolder: chooseExportFolder,
+    },
   });
   lockDownSession((await import('electron')).session.defaultSession);
   handleProtocols(rendererDir, () => libraryRoot);
