@@ -49,7 +49,7 @@ describe('export actions in the browser', () => {
       .toMatch(/^Rendering [1-9]\d* of 160$/);
     await screenshot(page, 'export-library-running');
     await dialog.getByRole('button', { name: 'Cancel export' }).click();
-    await dialog.getByText('Export cancelled. Pages already written were kept.').waitFor({ timeout: 60_000 });
+    await dialog.getByText('Export cancelled before any page was written.').waitFor({ timeout: 60_000 });
     await screenshot(page, 'export-library-cancelled');
 
     // Cancelled while rendering: nothing was written, and surely nothing half-written.
@@ -138,6 +138,50 @@ describe('export actions in the browser', () => {
       .getByRole('contentinfo')
       .getByText('Not copied: the clipboard refused it, and so did the copy command.')
       .waitFor();
+    await app.close();
+  });
+
+  it('checks the export folder as it is typed, and asks before exporting inside the library', async () => {
+    const app = await openApp(
+      browser,
+      async (library) => {
+        await writeFile(path.join(library, 'a.md'), '# A\n');
+        await writeFile(path.join(library, 'notes.txt'), 'not a folder');
+      },
+      { colorScheme: 'dark' },
+    );
+    const { page } = app;
+    await page.getByRole('link', { name: /^A/ }).click();
+    await previewArticle(page).locator('h1').waitFor();
+    await page.keyboard.press('ControlOrMeta+Shift+E');
+    const dialog = page.getByRole('dialog', { name: 'Export to HTML' });
+    const field = dialog.getByLabel('Export folder');
+    const exportButton = dialog.getByRole('button', { name: 'Export', exact: true });
+    await dialog.getByText('The folder will be created.').waitFor();
+    expect(await exportButton.isEnabled()).toBe(true);
+
+    await field.fill('relative/folder');
+    await dialog.getByText(/^Type a full path, like /).waitFor();
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await exportButton.isDisabled()).toBe(true);
+
+    await field.fill(path.join(app.library, 'notes.txt'));
+    await dialog.getByText(`“${path.join(app.library, 'notes.txt')}” is a file, not a folder.`).waitFor();
+
+    await field.fill(path.join(app.library, 'public'));
+    const confirm = dialog.getByLabel('Export inside the library anyway');
+    await confirm.waitFor();
+    await dialog.getByText(/This folder is inside the library/).waitFor();
+    expect(await exportButton.isDisabled()).toBe(true);
+    await screenshot(page, 'export-folder-inside-library-dark');
+    await confirm.check();
+    await exportButton.click();
+    await dialog.getByText('Exported 1 page to').waitFor();
+    await screenshot(page, 'export-folder-inside-library-done');
+    expect(await dialog.getByRole('status').textContent()).toBe(
+      `Exported 1 page to ${path.join(app.library, 'public')}/a.html.`,
+    );
+    expect(await readFile(path.join(app.library, 'public', 'a.html'), 'utf8')).toContain('<!DOCTYPE html>');
     await app.close();
   });
 });

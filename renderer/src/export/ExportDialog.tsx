@@ -261,7 +261,16 @@ export function ExportDialog({ articlePath, text, onClose }: ExportDialogProps):
 }
 
 function ExportSummary({ report }: { report: ExportReport }): ReactElement {
-  if (report.cancelled) return <p role="status">Export cancelled. Pages already written were kept.</p>;
+  if (report.cancelled) {
+    const written = report.written.filter((f) => f.endsWith('.html')).length;
+    return (
+      <p role="status">
+        {written === 0
+          ? 'Export cancelled before any page was written.'
+          : `Export cancelled. The ${written} ${written === 1 ? 'page' : 'pages'} already written are complete; the rest were not written.`}
+      </p>
+    );
+  }
   const pages = report.written.filter((f) => f.endsWith('.html') && f !== 'index.html').length;
   return (
     <div role="status" className="folio-export-summary">
