@@ -119,6 +119,10 @@ export const inputSchemas = {
       text: z.string().max(maxArticleChars, 'The article is too large to keep.').optional(),
     })
     .strict(),
+  /** Points the desktop spellchecker at the author's language (browser mode: the browser's own). */
+  setSpellcheck: z
+    .object({ enabled: z.boolean(), language: z.string().trim().max(35, 'The language tag is too long.') })
+    .strict(),
   ...libraryInputSchemas,
 } as const;
 
@@ -228,6 +232,15 @@ export interface MethodOutputs extends LibraryMethodOutputs {
   listSnapshots: SnapshotInfo[];
   readSnapshot: SnapshotDocument;
   takeSnapshot: SnapshotInfo;
+  setSpellcheck: SpellcheckState;
+}
+
+/** What the spellchecker checks against after `setSpellcheck`. */
+export interface SpellcheckState {
+  /** The dictionary in use, or `null` when Folio cannot choose it (browser mode, macOS, none). */
+  readonly language: string | null;
+  /** Why the requested language is not the one in use, in words for the settings panel. */
+  readonly message: string | null;
 }
 
 /** An image copied into the library by `importAsset`. */

@@ -12,6 +12,7 @@ import type {
   LibraryInfo,
   MethodInputs,
   SaveResult,
+  SpellcheckState,
 } from '../../shared/contract';
 import { FolioError } from '../../shared/errors';
 import { schemaProblems } from '../../shared/frontmatter/schema';
@@ -38,6 +39,8 @@ export interface LibraryHost {
   readonly printToPdf?: (html: string) => Promise<Uint8Array>;
   /** The OS folder dialog for the export folder (desktop only); `null` when cancelled. */
   readonly chooseFolder?: (defaultPath: string) => Promise<string | null>;
+  /** Points the OS window's spellchecker at a language; only the desktop app has one to point. */
+  readonly setSpellcheck?: (enabled: boolean, language: string) => SpellcheckState;
 }
 
 /** Options of {@link createLibraryService}. */
@@ -196,6 +199,16 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
     ...createExportMethods({ root: realRoot, emit, ...options.host }),
     ...schemaMethods(realRoot),
     ...assetImporter(realRoot),
+
+    async setSpellcheck({ enabled, language }) {
+      return (
+        options.host.setSpellcheck?.(enabled, language) ?? {
+          language: null,
+          message:
+            'Browser mode uses the browser’s own spellchecker and the languages chosen in the browser.',
+        }
+      );
+    },
 
     async getLibrary(): Promise<LibraryInfo> {
       return { name: path.basename(realRoot), root: realRoot };

@@ -14,6 +14,7 @@ import { bindIpc } from './ipc';
 import { buildMenu } from './menu';
 import { chooseExportFolder } from './export-folder-dialog';
 import { printHtmlToPdf } from './print-pdf';
+import { applySpellcheck } from './spellcheck-language';
 import { lockDownContents, lockDownSession } from './security';
 import { appOrigin } from './sender-check';
 import { mainWindowOptions } from './window-options';
@@ -53,6 +54,7 @@ async function start(): Promise<void> {
   const chosen = await pickStartLibrary({ fromArgs, env: process.env, appDataDir: dataDir });
   libraryRoot = chosen ?? defaultLibraryDir();
   if (!chosen) await ensureSampleLibrary(libraryRoot);
+  const { defaultSession } = (await import('electron')).session;
   service = await createLibraryService({
     root: libraryRoot,
     host: {
@@ -60,9 +62,10 @@ async function start(): Promise<void> {
       trashItem: (file) => shell.trashItem(file),
       printToPdf: printHtmlToPdf,
       chooseFolder: chooseExportFolder,
+      setSpellcheck: (enabled, language) => applySpellcheck(defaultSession, enabled, language),
     },
   });
-  lockDownSession((await import('electron')).session.defaultSession);
+  lockDownSession(defaultSession);
   handleProtocols(rendererDir, () => libraryRoot);
   bindIpc(service, () => mainWindow?.webContents ?? null);
   const libraryItems = await libraryMenuItems(dataDir, (await service.getLibrary({})).root, () => mainWindow);

@@ -372,6 +372,15 @@ describe('the editor in browser mode', () => {
     await settings.getByRole('checkbox', { name: 'Vim mode' }).check();
     await settings.getByLabel('Theme').selectOption('dark');
     await expect(page.locator('html').getAttribute('data-folio-theme')).resolves.toBe('dark');
+    // Browser mode cannot choose the browser's dictionary: the panel says so; the text gets `lang`.
+    await expect
+      .poll(() =>
+        settings.getByText('Browser mode uses the browser’s own spellchecker', { exact: false }).count(),
+      )
+      .toBe(1);
+    await settings.getByLabel('Spellcheck language').fill('de-DE');
+    await settings.getByLabel('Spellcheck language').press('Enter');
+    await expect.poll(() => page.locator('.cm-content').getAttribute('lang')).toBe('de-DE');
     await settings.getByRole('button', { name: 'Done' }).click();
     await placeCursorAfter(page, 'Some text in the middle.');
     await page.keyboard.press('Escape');

@@ -111,30 +111,26 @@ export function CompareView({ request, baseUrl, onClose }: CompareViewProps): Re
           role="tabpanel"
           aria-label="Rendered diff"
         >
-          <div className="review-compare-side">
-            <h3>{request.before.label}</h3>
-            <RenderedFrame
-              title="Rendered before"
-              markdown={left}
-              baseUrl={baseUrl}
-              follow={follow.left}
-              onScrollShare={(share) =>
-                setFollow((f) => ({ ...f, right: { share, seq: (f.right?.seq ?? 0) + 1 } }))
-              }
-            />
-          </div>
-          <div className="review-compare-side">
-            <h3>{request.after.label}</h3>
-            <RenderedFrame
-              title="Rendered after"
-              markdown={right}
-              baseUrl={baseUrl}
-              follow={follow.right}
-              onScrollShare={(share) =>
-                setFollow((f) => ({ ...f, left: { share, seq: (f.left?.seq ?? 0) + 1 } }))
-              }
-            />
-          </div>
+          {(
+            [
+              ['before', 'left', 'right', left],
+              ['after', 'right', 'left', right],
+            ] as const
+          ).map(([version, side, other, markdown]) => (
+            <div className="review-compare-side" key={side}>
+              <h3>{request[version].label}</h3>
+              <RenderedFrame
+                title={`Rendered ${version}`}
+                markdown={markdown}
+                baseUrl={baseUrl}
+                follow={follow[side]}
+                // Scrolling one side makes the other follow (each request numbered so it re-applies).
+                onScrollShare={(share) =>
+                  setFollow((f) => ({ ...f, [other]: { share, seq: (f[other]?.seq ?? 0) + 1 } }))
+                }
+              />
+            </div>
+          ))}
         </div>
       ) : (
         <div className="review-compare-body" role="tabpanel" aria-label="Source diff">

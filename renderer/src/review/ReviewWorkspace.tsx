@@ -54,33 +54,39 @@ export function ReviewWorkspace({ review, editor, preview }: ReviewWorkspaceProp
           ))}
         </div>
         <span className="review-toolbar-gap" />
-        <button
-          type="button"
-          aria-pressed={review.suggesting}
-          title="Suggest mode: typing and deleting become suggestions (Ctrl+Alt+S)"
-          disabled={!open}
-          onClick={review.toggleSuggest}
-        >
-          Suggest
-        </button>
-        <button
-          type="button"
-          aria-pressed={review.panel === 'suggestions'}
-          title="Suggestions and comments in this article (Ctrl+Alt+R)"
-          disabled={!open}
-          onClick={() => review.togglePanel('suggestions')}
-        >
-          Suggestions
-        </button>
-        <button
-          type="button"
-          aria-pressed={review.panel === 'history'}
-          title="Snapshots of this article (Ctrl+Alt+H)"
-          disabled={!open}
-          onClick={() => review.togglePanel('history')}
-        >
-          History
-        </button>
+        {(
+          [
+            [
+              'Suggest',
+              review.suggesting,
+              review.toggleSuggest,
+              'Suggest mode: typing and deleting become suggestions (Ctrl+Alt+S)',
+            ],
+            [
+              'Suggestions',
+              review.panel === 'suggestions',
+              () => review.togglePanel('suggestions'),
+              'Suggestions and comments in this article (Ctrl+Alt+R)',
+            ],
+            [
+              'History',
+              review.panel === 'history',
+              () => review.togglePanel('history'),
+              'Snapshots of this article (Ctrl+Alt+H)',
+            ],
+          ] as const
+        ).map(([name, pressed, toggle, title]) => (
+          <button
+            key={name}
+            type="button"
+            aria-pressed={pressed}
+            title={title}
+            disabled={!open}
+            onClick={toggle}
+          >
+            {name}
+          </button>
+        ))}
       </div>
       <div className="review-body">
         <div className="review-columns">

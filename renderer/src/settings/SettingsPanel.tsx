@@ -1,4 +1,5 @@
-import { useEffect, useRef, useSyncExternalStore, type ReactElement, type ReactNode } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore, type ReactElement, type ReactNode } from 'react';
+import { api } from '../api';
 import { applySettingsToDocument } from './apply-settings';
 import {
   defaultSettings,
@@ -23,10 +24,37 @@ export function SettingsPanel(): ReactElement | null {
   const { settingsOpen, distractionFree } = useSyncExternalStore(viewState.subscribe, viewState.getSnapshot);
 
   useEffect(() => applySettingsToDocument(settings), [settings]);
+  const spellcheckNote = useSpellchecker(settings.spellcheck, settings.spellcheckLanguage);
   useDistractionFree(distractionFree);
 
   if (!settingsOpen) return null;
-  return <SettingsDialog settings={settings} onClose={() => viewState.set({ settingsOpen: false })} />;
+  return (
+    <SettingsDialog
+      settings={settings}
+      spellcheckNote={spellcheckNote}
+      onClose={() => viewState.set({ settingsOpen: false })}
+    />
+  );
+}
+
+/**
+ * Points the desktop spellchecker at the chosen language (the editor's `lang` attribute alone
+ * does not: Electron checks against the session's dictionaries). Returns what to tell the author
+ * when the language in use differs from the one asked for, or when the browser decides.
+ */
+function useSpellchecker(enabled: boolean, language: string): string | null {
+  const [note, setNote] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    api.setSpellcheck({ enabled, language }).then(
+      (state) => current && setNote(state.message),
+      (error: unknown) => current && setNote(error instanceof Error ? error.message : String(error)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [enabled, language]);
+  return note;
 }
 
 /** Distraction-free mode: only the editor, full screen when the browser allows; Escape leaves. */
@@ -91,7 +119,15 @@ type BooleanSetting = {
   [K in keyof Settings]: Settings[K] extends boolean ? K : never;
 }[keyof Settings];
 
-function SettingsDialog({ settings, onClose }: { settings: Settings; onClose: () => void }): ReactElement {
+function SettingsDialog({
+  settings,
+  spellcheckNote,
+  onClose,
+}: {
+  settings: Settings;
+  spellcheckNote: string | null;
+  onClose: () => void;
+}): ReactElement {
   const first = useRef<HTMLSelectElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
@@ -197,7 +233,14 @@ function SettingsDialog({ settings, onClose }: { settings: Settings; onClose: ()
               />
             </Field>
             <Check label="Spellcheck" setting="spellcheck" settings={settings} />
-            <Field label="Spellcheck language" hint="A language tag such as en-US or de-DE.">
+            <Field
+              label="Spellcheck language"
+              hint={
+                settings.spellcheck && spellcheckNote
+                  ? spellcheckNote
+                  : 'A language tag such as en-US or de-DE.'
+              }
+            >
               <input
                 type="text"
                 list="folio-spellcheck-languages"

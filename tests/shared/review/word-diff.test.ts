@@ -2,6 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../../shared/markdown';
 import { diffAsCriticMarkup, diffStats, wordDiff } from '../../../shared/review/word-diff';
 
+/** One side of a diff rebuilt from its parts: everything but the other side's insertions. */
+function side(parts: ReturnType<typeof wordDiff>, which: 'before' | 'after'): string {
+  const others = which === 'before' ? 'insert' : 'delete';
+  return parts
+    .filter((p) => p.kind !== others)
+    .map((p) => p.text)
+    .join('');
+}
+
 describe('the word diff', () => {
   it('reports changed words rather than changed lines', () => {
     const parts = wordDiff('The quick brown fox.', 'The slow brown fox jumps.');
@@ -20,18 +29,8 @@ describe('the word diff', () => {
     const before = 'One two\n\nthree four five.\n';
     const after = 'One 2\n\nthree five six.\nseven\n';
     const parts = wordDiff(before, after);
-    expect(
-      parts
-        .filter((p) => p.kind !== 'insert')
-        .map((p) => p.text)
-        .join(''),
-    ).toBe(before);
-    expect(
-      parts
-        .filter((p) => p.kind !== 'delete')
-        .map((p) => p.text)
-        .join(''),
-    ).toBe(after);
+    expect(side(parts, 'before')).toBe(before);
+    expect(side(parts, 'after')).toBe(after);
   });
 
   it('writes the diff as CriticMarkup for each side', () => {
@@ -61,17 +60,7 @@ describe('the word diff on texts too different to diff word by word in time', ()
     const after = Array.from({ length: 3000 }, (_, i) => `row ${i * 7} beta`).join('\n');
     const parts = wordDiff(before, after, { timeout: 0 });
     expect(parts.map((p) => p.kind)).toEqual(['delete', 'insert']);
-    expect(
-      parts
-        .filter((p) => p.kind !== 'insert')
-        .map((p) => p.text)
-        .join(''),
-    ).toBe(before);
-    expect(
-      parts
-        .filter((p) => p.kind !== 'delete')
-        .map((p) => p.text)
-        .join(''),
-    ).toBe(after);
+    expect(side(parts, 'before')).toBe(before);
+    expect(side(parts, 'after')).toBe(after);
   });
 });
