@@ -56,7 +56,13 @@ export function ExportBar({ articlePath, text, onMessage }: ExportBarProps): Rea
   const pdf = useCallback(async () => {
     if (!articlePath) return;
     try {
-      const result = await api.exportPdf({ path: articlePath });
+      // The PDF goes where the last export went (a folder inside the library was confirmed then).
+      const folder = await api.getExportFolder({});
+      const result = await api.exportPdf({
+        path: articlePath,
+        outDir: folder.path,
+        confirmInsideLibrary: true,
+      });
       onMessage(`Saved ${result.file}`);
     } catch (error) {
       onMessage(`No PDF: ${error instanceof Error ? error.message : 'printing failed.'}`);
