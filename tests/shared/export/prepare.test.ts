@@ -24,7 +24,8 @@ describe('preparing an article from the pipeline tree', () => {
       if (!same) differing.push(name);
     }
     expect(differing).toEqual([]);
-  });
+    // Hundreds of renders twice over: on a loaded shared machine this takes a while.
+  }, 300_000);
 
   it('keeps CRLF articles exactly as parsing the HTML gives them (line feeds only)', () => {
     const article = prepareArticle('post.md', '# A\r\n\r\nline one\r\nline two\r\n');

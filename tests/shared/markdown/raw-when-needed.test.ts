@@ -13,7 +13,8 @@ describe('re-parsing only what holds raw HTML', () => {
       if (fast !== full) differing.push(name);
     }
     expect(differing).toEqual([]);
-  });
+    // Hundreds of renders twice over: on a loaded shared machine this takes a while.
+  }, 300_000);
 
   it('skips parse5 for an article without raw HTML and uses it for one with some', () => {
     expect(renderMarkdownTree('# Title\n\nWords and `code`.[^1]\n\n[^1]: A note.\n').hadRawHtml).toBe(false);
