@@ -15,12 +15,12 @@ import type {
   SpellcheckState,
 } from '../../shared/contract';
 import { FolioError } from '../../shared/errors';
-import { schemaProblems } from '../../shared/frontmatter/schema';
 import { decodeArticle, encodeArticle, hashBytes } from './article-codec';
 import { ArticleIndex, articleExtension, maxOpenBytes } from './article-index';
 import { createExportMethods } from './export';
 import { assetImporter } from './import-asset';
 import { loadLibrarySchema, schemaMethods } from './schema';
+import { createSchemaMarks } from './schema-marks';
 import { withSnapshots, type SnapshotMethodName } from './snapshots';
 import { createFileOperations } from './file-operations';
 import { Journal } from './journal';
@@ -82,6 +82,7 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
   }
 
   const index = new ArticleIndex(realRoot);
+  const schemaMarks = createSchemaMarks();
   const search = new SearchIndex(index);
   const journal = new Journal(options.host.appDataDir, realRoot);
   await recordRecentLibrary(options.host.appDataDir, realRoot).catch(() => undefined);
@@ -218,13 +219,9 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
       await ensureScanned();
       // The app (watching) indexes for search in the background, ready before the first search.
       if (watcher) void search.build();
-      const { schema, source } = await loadLibrarySchema(realRoot);
-      if (source !== 'library') return index.summaries();
-      // A library schema adds its problems (missing required fields, ...) to the pane's marks.
-      return index.summaries().map((summary) => {
-        const problems = schemaProblems(index.get(summary.path)?.head ?? '', schema);
-        return problems.length > 0 ? { ...summary, problems: [...summary.problems, ...problems] } : summary;
-      });
+      // The schema (the library's or the built-in set) adds its problems to the pane's marks.
+      const { schema } = await loadLibrarySchema(realRoot);
+      return schemaMarks(index.summaries(), (p) => index.get(p)?.head, schema);
     },
 
     async searchArticles({ query, limit }) {

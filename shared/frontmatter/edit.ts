@@ -11,9 +11,11 @@ import {
   dominantLineEnding,
   parseBlock,
   readFrontmatter,
+  yamlParseOptions,
   type ParsedBlock,
   type ValueStyle,
 } from './read';
+import { pairSegment, parseLonePair } from './reparse';
 import {
   blockScalar,
   inlineScalar,
@@ -407,6 +409,8 @@ function addKeyEdits(ctx: Context, key: string, value: FieldValue): TextEdit[] {
       list.length === 0
         ? ' []'
         : list.map((item) => `${ctx.eol}${keyIndent}${seqIndent}- ${inlineScalar(item, 'plain')}`).join('');
+  } else if (isYamlSource(value) && value.yaml === '') {
+    valueSource = ''; // `key:` with nothing after it: an empty value the author fills in next
   } else {
     valueSource = ` ${inlineScalar(value as ScalarValue, 'plain')}`;
   }
@@ -475,8 +479,50 @@ function jsonOf(node: YamlNode): unknown {
   }
 }
 
-/** Re-parses the edited text and refuses the edit unless only the intended value changed. */
+/**
+ * Re-parses the edited text and refuses the edit unless only the intended value changed. An
+ * edit inside one existing pair is checked by parsing only that pair's lines (see
+ * {@link verifiedInPlace}); anything else, or any doubt, re-parses the whole block.
+ */
 function verify(ctx: Context, edits: readonly TextEdit[], intent: Intent): void {
+  if (intent.kind === 'set' && verifiedInPlace(ctx, edits, intent)) return;
+  verifyWhole(ctx, edits, intent);
+}
+
+/**
+ * The cheap proof for typing in a large block: when every splice lies after the key of one
+ * pair and before the line of the next key, the rest of the block keeps its bytes by
+ * construction, and it is enough to parse that pair's lines alone (see reparse.ts) and see
+ * them read as exactly the intended key and value. Returns false (so the caller re-parses
+ * everything) whenever a condition does not hold.
+ */
+function verifiedInPlace(
+  ctx: Context,
+  edits: readonly TextEdit[],
+  intent: { key: string; value: unknown },
+): boolean {
+  if (!ctx.parsed || edits.length === 0) return false;
+  const index = ctx.pairs.findIndex((pair) => isScalar(pair.key) && pair.key.value === intent.key);
+  const segment = pairSegment(ctx.pairs, index, ctx.text, ctx.base, ctx.parsed.block.contentTo);
+  if (!segment || edits.some((edit) => edit.from < segment.keyEnd || edit.to > segment.to)) return false;
+  const lines = applyEdits(
+    ctx.text.slice(segment.from, segment.to),
+    edits.map((edit) => ({
+      from: edit.from - segment.from,
+      to: edit.to - segment.from,
+      insert: edit.insert,
+    })),
+  );
+  const pair = parseLonePair(lines, intent.key, yamlParseOptions);
+  if (!pair || !sameData(pair.value ? jsonOf(pair.value) : null, intent.value)) return false;
+  // The fences must not move: the block still closes where it did, shifted by the edit.
+  const delta = edits.reduce((sum, edit) => sum + edit.insert.length - (edit.to - edit.from), 0);
+  const after = findFrontmatter(applyEdits(ctx.text, edits));
+  const before = ctx.parsed.block;
+  return after?.contentFrom === before.contentFrom && after.contentTo === before.contentTo + delta;
+}
+
+function verifyWhole(ctx: Context, edits: readonly TextEdit[], intent: Intent): void {
   const after = applyEdits(ctx.text, edits);
   const before = pairViews(ctx.text, ctx.parsed);
   const now = pairViews(after);

@@ -1,5 +1,6 @@
 export { findFrontmatter, type FrontmatterBlock } from './find-block';
 export { parseFrontmatter, maxFrontmatterChars, type ParsedFrontmatter } from './parse';
+export { fastFrontmatterData } from './fast-read';
 export {
   readFrontmatter,
   dominantLineEnding,
@@ -25,7 +26,16 @@ export {
   type TextEdit,
 } from './edit';
 export { sameData, type ScalarValue, type YamlSource } from './scalar-source';
-export { datePart, isRealDate, todayDate, withDatePart } from './dates';
+export {
+  datePart,
+  isRealDate,
+  readDate,
+  timePart,
+  todayDate,
+  withDatePart,
+  withTimePart,
+  type DateShape,
+} from './dates';
 export {
   applyDefaults,
   builtinSchema,

@@ -251,6 +251,23 @@ function isEmpty(value: unknown): boolean {
   );
 }
 
+/** Compiled schema patterns: the listing checks thousands of articles against the same few. */
+const patterns = new Map<string, RegExp | null>();
+
+function compiledPattern(source: string): RegExp | null {
+  let pattern = patterns.get(source);
+  if (pattern === undefined) {
+    try {
+      pattern = new RegExp(`^(?:${source})$`, 'u');
+    } catch {
+      pattern = null; // parseSchema already reported it
+    }
+    if (patterns.size > 500) patterns.clear();
+    patterns.set(source, pattern);
+  }
+  return pattern;
+}
+
 /** Checks one value against its schema field; returns the problem in words, or `null`. */
 export function checkField(spec: SchemaField, value: unknown): string | null {
   if (isEmpty(value)) return spec.required ? `${spec.label} is required.` : null;
@@ -296,12 +313,7 @@ export function checkField(spec: SchemaField, value: unknown): string | null {
     return `${spec.label} has ${length} ${unit}; at most ${spec.maxLength} fit.`;
   }
   if (spec.pattern && !Array.isArray(value)) {
-    let pattern: RegExp | null;
-    try {
-      pattern = new RegExp(`^(?:${spec.pattern})$`, 'u');
-    } catch {
-      pattern = null; // parseSchema already reported it
-    }
+    const pattern = compiledPattern(spec.pattern);
     const text = String(value);
     if (pattern && (text.length > maxPatternInput || !pattern.test(text))) {
       return `${spec.label} does not have the expected form.`;

@@ -372,6 +372,13 @@ describe('the editor in browser mode', () => {
     await settings.getByRole('checkbox', { name: 'Vim mode' }).check();
     await settings.getByLabel('Theme').selectOption('dark');
     await expect(page.locator('html').getAttribute('data-folio-theme')).resolves.toBe('dark');
+    // The preview follows a forced theme too, not only the OS's scheme (light in this test).
+    const previewBackground = () =>
+      page
+        .frameLocator('iframe[title="Preview"]')
+        .locator('html')
+        .evaluate((html) => getComputedStyle(html).backgroundColor);
+    await expect.poll(previewBackground).toBe('rgb(27, 28, 32)');
     // Browser mode cannot choose the browser's dictionary: the panel says so; the text gets `lang`.
     await expect
       .poll(() =>

@@ -1,9 +1,11 @@
 import { useState, type ReactElement } from 'react';
 import {
-  datePart,
   isRealDate,
+  readDate,
+  timePart,
   todayDate,
   withDatePart,
+  withTimePart,
   type FieldValue,
   type SchemaField,
 } from '../../../shared/frontmatter';
@@ -75,6 +77,93 @@ function NumberInput(props: FieldEditorProps): ReactElement {
   );
 }
 
+/**
+ * A date: a native date picker over the day, written back in the file's own shape (time,
+ * offset, quotes, `2024/05/01` or `May 1, 2024` stay as they were written). A value Folio cannot
+ * read as a day (`05/01/2024`: day or month first?) stays an editable text with a hint, rather
+ * than a guess.
+ */
+function DateInput(props: FieldEditorProps): ReactElement {
+  const { spec, value, inputId, describedBy, invalid, disabled, onChange, onFocus, onBlur } = props;
+  const text = typeof value === 'string' ? value : '';
+  const shape = text ? readDate(text) : null;
+  const hintId = `${inputId}-date-hint`;
+  const described = [describedBy, hintId].filter(Boolean).join(' ');
+  const set = (next: string): void => onChange(next === '' ? undefined : next, 'change');
+  if (text && !shape) {
+    return (
+      <span className="folio-date">
+        <input
+          id={inputId}
+          type="text"
+          value={text}
+          disabled={disabled}
+          aria-invalid={invalid || undefined}
+          aria-describedby={described}
+          onFocus={onFocus}
+          onBlur={onBlur}
+          onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value, 'typing')}
+        />
+        <span id={hintId} className="folio-field-note">
+          Not a date Folio can read without guessing, so it stays text. Write it like {todayDate()} to use the
+          date picker.
+        </span>
+      </span>
+    );
+  }
+  const time = text ? timePart(text) : null;
+  // What the inputs do not show but the file keeps: a fraction of a second, an offset.
+  const kept = shape?.time.replace(/^([Tt]|\s+)\d{1,2}:\d{2}(:\d{2})?/, '').trim() ?? '';
+  const notes: string[] = [];
+  if (shape && !isRealDate(text)) notes.push(`written as “${text}”, not a real day`);
+  else if (shape && !shape.iso) notes.push(`kept as “${text.trim()}”`);
+  else if (time === null && shape?.time.trim()) notes.push(`keeps “${shape.time.trim()}”`);
+  else if (kept) notes.push(`keeps “${kept}”`);
+  return (
+    <span className="folio-date">
+      <input
+        id={inputId}
+        type="date"
+        value={shape && isRealDate(text) ? shape.day : ''}
+        disabled={disabled}
+        aria-invalid={invalid || undefined}
+        aria-describedby={notes.length > 0 ? described : describedBy}
+        aria-required={spec.required || undefined}
+        onFocus={onFocus}
+        onBlur={onBlur}
+        onChange={(e) => set(e.target.value ? withDatePart(text || null, e.target.value) : '')}
+      />
+      {time !== null && (
+        <input
+          type="time"
+          className="folio-time"
+          aria-label={`${spec.label} time`}
+          step={time.length > 5 ? 1 : 60}
+          value={time}
+          disabled={disabled}
+          onFocus={onFocus}
+          onBlur={onBlur}
+          // The offset and any fraction stay as written: only the hours, minutes and seconds change.
+          onChange={(e) => e.target.value && set(withTimePart(text, e.target.value))}
+        />
+      )}
+      <button
+        type="button"
+        disabled={disabled}
+        aria-label={`Set ${spec.label} to today`}
+        onClick={() => set(withDatePart(text || null, todayDate()))}
+      >
+        Today
+      </button>
+      {notes.length > 0 && (
+        <span id={hintId} className="folio-field-note">
+          {notes.join(' · ')}
+        </span>
+      )}
+    </span>
+  );
+}
+
 /** The input for one field, by its schema type. */
 export function FieldEditor(props: FieldEditorProps): ReactElement {
   const { spec, value, inputId, labelId, describedBy, invalid, disabled, onChange, onFocus, onBlur } = props;
@@ -105,33 +194,8 @@ export function FieldEditor(props: FieldEditorProps): ReactElement {
           onChange={(e) => onChange(e.target.checked, 'change')}
         />
       );
-    case 'date': {
-      const text = typeof value === 'string' ? value : '';
-      const day = datePart(text);
-      const shape = day && text.trim().length > day.length ? text.trim().slice(day.length) : '';
-      return (
-        <span className="folio-date">
-          <input
-            {...common}
-            type="date"
-            value={day && isRealDate(day) ? day : ''}
-            onChange={(e) =>
-              setText(e.target.value ? withDatePart(text || null, e.target.value) : '', 'change')
-            }
-          />
-          <button
-            type="button"
-            disabled={disabled}
-            aria-label={`Set ${spec.label} to today`}
-            onClick={() => setText(withDatePart(text || null, todayDate()), 'change')}
-          >
-            Today
-          </button>
-          {shape && <span className="folio-field-note">keeps time {shape.trim().replace(/^[Tt]/, '')}</span>}
-          {text && !isRealDate(text) && <span className="folio-field-note">written as “{text}”</span>}
-        </span>
-      );
-    }
+    case 'date':
+      return <DateInput {...props} />;
     case 'list': {
       const items = Array.isArray(value) ? value.map((v) => String(v)) : [];
       return (

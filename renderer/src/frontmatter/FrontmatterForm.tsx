@@ -1,5 +1,14 @@
 import type { EditorView } from '@codemirror/view';
-import { useId, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import {
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactElement,
+} from 'react';
 import type { ArticleSummary } from '../../../shared/contract';
 import {
   findFrontmatter,
@@ -9,15 +18,16 @@ import {
   type FrontmatterModel,
   type ValueStyle,
 } from '../../../shared/frontmatter';
+import { AddField } from './AddField';
 import {
+  addFieldInEditor,
   removeFieldInEditor,
   revealInEditor,
   setFieldInEditor,
   undoInEditor,
-  type EditKind,
 } from './editor-bridge';
-import { FieldEditor } from './FieldEditor';
-import { describeValue, formRows, type FormRow } from './form-fields';
+import { FieldRow, type FieldRowActions } from './FieldRow';
+import { formRows } from './form-fields';
 import { useLibrarySchema } from './useLibrarySchema';
 import './FrontmatterForm.css';
 
@@ -36,6 +46,7 @@ export interface FrontmatterFormProps {
 }
 
 const collapsedKey = 'folio.frontmatter.collapsed';
+const noSuggestions: readonly string[] = [];
 
 function frontmatterPrefix(text: string): string {
   const block = findFrontmatter(text);
@@ -61,6 +72,27 @@ export function FrontmatterForm(props: FrontmatterFormProps): ReactElement {
   const bodyId = `${baseId}-body`;
 
   const rows = useMemo(() => formRows(model, schema), [model, schema]);
+  const presentKeys = useMemo(() => model.fields.map((f) => f.key), [model]);
+  const missingFields = useMemo(
+    () => schema.fields.filter((spec) => !presentKeys.includes(spec.key)),
+    [schema, presentKeys],
+  );
+  // The field just added gets the focus once the form shows it (the DOM is the external system).
+  const focusAfterAdd = useRef<string | null>(null);
+  useEffect(() => {
+    const key = focusAfterAdd.current;
+    if (key === null || !presentKeys.includes(key)) return;
+    focusAfterAdd.current = null;
+    document.getElementById(`${baseId}-${key}`)?.focus();
+  }, [presentKeys, baseId]);
+  const addField = (key: string, value: FieldValue): string | null => {
+    const outcome = addFieldInEditor(view, key, value);
+    if (outcome === null) {
+      focusAfterAdd.current = key;
+      setRefusal(null);
+    }
+    return outcome;
+  };
   const data = useMemo(() => Object.fromEntries(model.fields.map((f) => [f.key, f.value])), [model]);
   const problems = useMemo(
     () => (model.status === 'ok' || model.status === 'none' ? validateData(data, schema) : []),
@@ -79,15 +111,38 @@ export function FrontmatterForm(props: FrontmatterFormProps): ReactElement {
     localStorage.setItem(collapsedKey, next ? '1' : '0');
   };
 
-  const change = (row: FormRow, value: FieldValue | undefined, kind: EditKind): void => {
-    const outcome =
-      value === undefined
-        ? row.field
-          ? removeFieldInEditor(view, row.spec.key)
-          : null
-        : setFieldInEditor(view, row.spec.key, value, kind, focusStyles.current.get(row.spec.key));
-    setRefusal(outcome);
-  };
+  // Rows get one stable actions object that reads the latest model and view through a ref.
+  const latest = useRef({ model, view });
+  useLayoutEffect(() => {
+    latest.current = { model, view };
+  });
+  const actions = useMemo<FieldRowActions>(
+    () => ({
+      change(key, value, kind) {
+        const { model: current, view: editor } = latest.current;
+        const present = current.fields.some((f) => f.key === key);
+        const outcome =
+          value === undefined
+            ? present
+              ? removeFieldInEditor(editor, key)
+              : null
+            : setFieldInEditor(editor, key, value, kind, focusStyles.current.get(key));
+        setRefusal(outcome);
+      },
+      reveal(key) {
+        const field = latest.current.model.fields.find((f) => f.key === key);
+        if (field) revealInEditor(latest.current.view, field.from, field.to);
+      },
+      focus(key) {
+        const field = latest.current.model.fields.find((f) => f.key === key);
+        if (field) focusStyles.current.set(key, field.style);
+      },
+      blur(key) {
+        focusStyles.current.delete(key);
+      },
+    }),
+    [],
+  );
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>): void => {
     const mod = event.ctrlKey || event.metaKey;
@@ -162,65 +217,28 @@ export function FrontmatterForm(props: FrontmatterFormProps): ReactElement {
                 </p>
               )}
               <div className="folio-frontmatter-grid">
-                {rows.map((row) => {
-                  const inputId = `${baseId}-${row.spec.key}`;
-                  const labelId = `${inputId}-label`;
-                  const problem = problems.find((p) => p.key === row.spec.key)?.message ?? null;
-                  const helpId = row.spec.help ? `${inputId}-help` : undefined;
-                  const problemId = problem ? `${inputId}-problem` : undefined;
-                  const describedBy = [problemId, helpId].filter(Boolean).join(' ') || undefined;
-                  const wide =
-                    row.spec.type === 'long-text' || row.spec.type === 'list' || row.spec.type === 'image';
-                  return (
-                    <div className={`folio-field${wide ? ' folio-field-wide' : ''}`} key={row.spec.key}>
-                      <label id={labelId} htmlFor={inputId}>
-                        {row.spec.label}
-                        {row.spec.required && <span aria-hidden="true"> *</span>}
-                      </label>
-                      {row.field && !row.field.editable ? (
-                        <div className="folio-field-readonly">
-                          <output id={inputId} aria-labelledby={labelId} aria-describedby={describedBy}>
-                            {describeValue(row.field.value)}
-                          </output>
-                          <button
-                            type="button"
-                            title={row.field.reason ?? undefined}
-                            onClick={() => revealInEditor(view, row.field!.from, row.field!.to)}
-                          >
-                            Edit as YAML
-                          </button>
-                        </div>
-                      ) : (
-                        <FieldEditor
-                          spec={row.spec}
-                          value={row.field?.value}
-                          source={row.field?.source ?? ''}
-                          inputId={inputId}
-                          labelId={labelId}
-                          describedBy={describedBy}
-                          invalid={problem !== null}
-                          disabled={readOnly || !view}
-                          articlePath={articlePath}
-                          suggestions={row.spec.choices ?? (row.spec.key === 'tags' ? tagSuggestions : [])}
-                          onChange={(value, kind) => change(row, value, kind)}
-                          onFocus={() => row.field && focusStyles.current.set(row.spec.key, row.field.style)}
-                          onBlur={() => focusStyles.current.delete(row.spec.key)}
-                        />
-                      )}
-                      {problem && (
-                        <p id={problemId} className="folio-field-problem">
-                          {problem}
-                        </p>
-                      )}
-                      {row.spec.help && (
-                        <p id={helpId} className="folio-field-help">
-                          {row.spec.help}
-                        </p>
-                      )}
-                    </div>
-                  );
-                })}
+                {rows.map((row) => (
+                  <FieldRow
+                    key={row.spec.key}
+                    row={row}
+                    baseId={baseId}
+                    problem={problems.find((p) => p.key === row.spec.key)?.message ?? null}
+                    readOnly={readOnly}
+                    disabled={readOnly || !view}
+                    articlePath={articlePath}
+                    suggestions={
+                      row.spec.choices ?? (row.spec.key === 'tags' ? tagSuggestions : noSuggestions)
+                    }
+                    actions={actions}
+                  />
+                ))}
               </div>
+              <AddField
+                missing={missingFields}
+                present={presentKeys}
+                disabled={readOnly || !view}
+                onAdd={addField}
+              />
             </>
           )}
         </form>

@@ -6,6 +6,7 @@ import { redo, undo } from '@codemirror/commands';
 import { EditorSelection } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import {
+  addKey,
   removeKey,
   setField,
   type FieldValue,
@@ -59,6 +60,11 @@ export function setFieldInEditor(
   style?: ValueStyle,
 ): EditOutcome {
   return attempt(view, (text) => setField(text, key, value, style ? { style } : {}), kind);
+}
+
+/** Appends a new key (the file's indentation and line endings), as one undo step. */
+export function addFieldInEditor(view: EditorView | null, key: string, value: FieldValue): EditOutcome {
+  return attempt(view, (text) => addKey(text, key, value), 'change');
 }
 
 /** Removes one key from the form. */

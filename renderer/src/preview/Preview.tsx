@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import type { ArticleDocument } from '../../../shared/contract';
+import { applyFrameTheme, useFrameTheme } from '../settings';
 import type { PreviewBinding } from './usePreviewSession';
 import './Preview.css';
 
@@ -35,6 +36,7 @@ export function Preview({ binding, article, baseUrl }: PreviewProps): ReactEleme
   const [frameKey, setFrameKey] = useState(0);
   const [sync, setSync] = useState(session.sync.enabled);
   const latestBase = useRef(baseUrl);
+  useFrameTheme(frame);
   useEffect(() => {
     latestBase.current = baseUrl;
     setBase(frame.current, baseUrl);
@@ -85,6 +87,7 @@ export function Preview({ binding, article, baseUrl }: PreviewProps): ReactEleme
         sandbox="allow-same-origin"
         onLoad={(event) => {
           setBase(event.currentTarget, latestBase.current);
+          applyFrameTheme(event.currentTarget);
           session.attachFrame(event.currentTarget);
         }}
       />

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactElement } from 'react';
+import { applyFrameTheme, useFrameTheme } from '../settings';
 import type { DiffRenderRequest, DiffRenderResponse } from './render.worker';
 import RenderWorker from './render.worker?worker';
 
@@ -39,6 +40,7 @@ export function RenderedFrame({
   follow,
 }: RenderedFrameProps): ReactElement {
   const frame = useRef<HTMLIFrameElement>(null);
+  useFrameTheme(frame);
   const worker = useRef<Worker | null>(null);
   const latest = useRef(0);
   const following = useRef(false);
@@ -118,7 +120,10 @@ export function RenderedFrame({
         title={title}
         src="./preview.html"
         sandbox="allow-same-origin"
-        onLoad={() => setReady(true)}
+        onLoad={(event) => {
+          applyFrameTheme(event.currentTarget);
+          setReady(true);
+        }}
       />
     </div>
   );

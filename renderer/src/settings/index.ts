@@ -8,3 +8,4 @@ export {
   type EditorFont,
 } from './settings-store';
 export { viewState, type ViewState } from './view-state';
+export { applyFrameTheme, useFrameTheme } from './frame-theme';

@@ -106,6 +106,16 @@ describe('golden frontmatter edits', () => {
     expect(applyEdits(withTags, setList(withTags, 'tags', []))).toBe('---\ntags: []\n---\nJust a body.\n');
   });
 
+  it('adds an empty key with the indentation and line endings of the block, then fills it plain', () => {
+    const text = '---\r\n  title: T\r\n  tags:\r\n    - a\r\n---\r\nBody\r\n';
+    const added = applyEdits(text, addKey(text, 'author', { yaml: '' }));
+    expect(added).toBe('---\r\n  title: T\r\n  tags:\r\n    - a\r\n  author:\r\n---\r\nBody\r\n');
+    expect(applyEdits(added, setScalar(added, 'author', 'Ada'))).toBe(
+      '---\r\n  title: T\r\n  tags:\r\n    - a\r\n  author: Ada\r\n---\r\nBody\r\n',
+    );
+    expect(() => addKey(added, 'author', 'again')).toThrow(/already there/);
+  });
+
   it('returns no edit when the value is already there', () => {
     expect(setScalar('---\ntitle: "Same"\n---\n', 'title', 'Same')).toEqual([]);
   });

@@ -11,7 +11,7 @@ describe('loadExportStyles', () => {
     const root = await tempDir();
     const styles = await loadExportStyles({ root, theme: 'article', imageMode: 'inline' });
     expect(styles.css).toContain("Folio's article theme");
-    expect(styles.css).toContain('prefers-color-scheme: dark');
+    expect(styles.css).toMatch(/color-scheme: light dark;[^}]*light-dark\(/);
     // The preview's theme may colour tokens itself; otherwise highlight.js's theme is used.
     if (!/\.hljs-[a-z]/.test(styles.css)) expect(styles.highlightCss).toContain('.hljs');
   });
