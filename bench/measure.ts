@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import os from 'node:os';
 
 /** Median and 95th percentile of a list of milliseconds. */
 export interface Timing {
@@ -33,4 +34,13 @@ export function ms(value: number): string {
 export function printTable(rows: readonly (readonly string[])[]): void {
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
   for (const row of rows) console.log(row.map((cell, col) => cell.padEnd(widths[col]!)).join('  '));
+}
+
+/**
+ * The machine's load averages (1, 5, 15 min) and core count, printed with browser figures: on a
+ * shared machine the absolute times move with the load, the ratios within one run much less.
+ */
+export function machineLoad(): string {
+  const [one, five, fifteen] = os.loadavg().map((value) => value.toFixed(2));
+  return `load average ${one}, ${five}, ${fifteen} on ${os.cpus().length} cores`;
 }

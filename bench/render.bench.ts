@@ -58,6 +58,8 @@ export function renderBench(): void {
       'fence vs full',
       '<!-- p50',
       '<!-- vs full',
+      'note p50',
+      'note vs full',
     ],
   ];
   for (const words of sizes) {
@@ -76,6 +78,14 @@ export function renderBench(): void {
     const worstRuns = words >= 100_000 ? 2 : 5;
     const fence = timeEdits(text, () => ({ from: top, to: top, insert: '```\n' }), worstRuns, true);
     const comment = timeEdits(text, () => ({ from: top, to: top, insert: '<!--\n' }), worstRuns, true);
+    // Typing in the last footnote definition: only that note's item is rendered again.
+    const noteEnd = text.trimEnd().length;
+    const note = timeEdits(
+      text,
+      (run) => ({ from: noteEnd + run, to: noteEnd + run, insert: 'x' }),
+      10,
+      false,
+    );
     typing.push([
       `${words / 1000}k words`,
       ms(keystroke.p50),
@@ -86,6 +96,8 @@ export function renderBench(): void {
       ratio(fence.p50, unified.p50),
       ms(comment.p50),
       ratio(comment.p50, unified.p50),
+      ms(note.p50),
+      ratio(note.p50, unified.p50),
     ]);
   }
   console.log('\nFull render (the preview pipeline) against markdown-it');

@@ -6,6 +6,7 @@ import { normalizeUri } from 'micromark-util-sanitize-uri';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import GithubSlugger from 'github-slugger';
+import { plainFenceSource, unclosedFrontmatterFence } from './frontmatter-fence';
 import { capNesting } from './nesting-cap';
 import { unsafeTreeProcessor } from './pipeline';
 import { removeUnsafeUrls } from './safe-urls';
@@ -39,6 +40,11 @@ export interface RenderPatch {
   readonly blocks: readonly BlockHtml[];
   readonly lineDelta: number;
   readonly footer?: string;
+  /**
+   * With `footer`, when only some notes' text changed: their new `<li>` items, by element id,
+   * so that a preview can replace just those instead of the whole section.
+   */
+  readonly footnotes?: readonly { readonly id: string; readonly html: string }[];
   /** True when the whole article was rendered again. */
   readonly full: boolean;
 }
@@ -62,6 +68,10 @@ interface Unit {
   /** Markdown that defines the same labels, to parse other parts of the article against. */
   stubs: string[];
   footnoteRefs: string[];
+  /** Source of its top-level footnote definitions, to render the footnotes section alone. */
+  footnoteSources: string[];
+  /** Whether it holds a footnote definition inside a container (a quote, a list). */
+  nestedFootnotes: boolean;
   headings: string[];
   headingIds: string[];
 }
@@ -79,6 +89,8 @@ class WindowMismatch extends Error {
   constructor(
     readonly widen: 'start' | 'end' | 'all',
     readonly throughUnit?: number,
+    /** The window's last block ran to its end over the blocks after it (an unclosed fence). */
+    readonly swallowed = false,
   ) {
     super('window does not line up');
   }
@@ -108,6 +120,8 @@ export class IncrementalRenderer {
   private fullOnly = false;
   /** The whole HTML when raw HTML made the blocks inseparable (see renderRange). */
   private exact: string | null = null;
+  /** An unclosed frontmatter fence on line 1: the article is parsed as a plain document. */
+  private plainFence: '---' | '+++' | null = null;
 
   /** Renders `text` from scratch. */
   reset(text: string): RenderPatch {
@@ -142,6 +156,8 @@ export class IncrementalRenderer {
     const toA = changes[changes.length - 1]!.to;
     const delta = next.length - old.length;
     if (this.fullOnly || this.units.length === 0) return this.fullPatch();
+    // Closing or opening the frontmatter changes how the whole article parses.
+    if (this.plainFence !== unclosedFrontmatterFence(next)) return this.fullPatch();
 
     let first = this.units.findIndex((unit) => unit.to >= fromA);
     if (first === -1) first = this.units.length;
@@ -163,6 +179,16 @@ export class IncrementalRenderer {
         if (error.widen === 'start') {
           start = Math.max(0, start - 1);
           continue;
+        }
+        // A block that swallows the rest of the article swallows its definitions too (or, parsed
+        // as a window, the definitions appended to it): the window to the end would only fail
+        // after parsing most of the article, so render it all at once.
+        if (
+          error.swallowed &&
+          (this.units.slice(start).some((unit) => unit.defs.length > 0) ||
+            this.units.slice(0, start).some((unit) => unit.stubs.length > 0))
+        ) {
+          return this.fullPatch();
         }
         const through = error.throughUnit ?? this.units.length - 1;
         if (end === this.units.length && through < end) return this.fullPatch();
@@ -203,22 +229,15 @@ export class IncrementalRenderer {
   }
 
   private renderAll(): void {
+    this.plainFence = unclosedFrontmatterFence(this.text);
     const rendered = this.renderRange(0, this.text.length, 1, [], [], [], true);
     this.units = rendered.units;
     this.footer = rendered.footer;
     const labels = this.units.flatMap((unit) => unit.defs.map((def) => def.split('\u0000')[0]!));
-    // An unclosed frontmatter fence changes how the parser reads the rest of the article
-    // (micromark-extension-frontmatter leaves it unable to open block quotes), so no window
-    // parsed on its own would match.
-    const unclosedFrontmatter =
-      /^(---|\+\+\+)[ \t]*(\n|$)/.test(this.text) && !['yaml', 'toml'].includes(rendered.firstType ?? '');
     this.exact = null;
     if (rendered.irregular || this.html() !== rendered.exact) this.exact = rendered.exact;
     this.fullOnly =
-      new Set(labels).size !== labels.length ||
-      rendered.footerHasHeadings ||
-      unclosedFrontmatter ||
-      this.exact !== null;
+      new Set(labels).size !== labels.length || rendered.footerHasHeadings || this.exact !== null;
   }
 
   private renderWindow(start: number, end: number, delta: number, lineDelta: number): RenderPatch {
@@ -247,14 +266,27 @@ export class IncrementalRenderer {
       const lastOld = units[end - 1]!;
       const lastNew = fresh[fresh.length - 1];
       if (!lastNew || lastNew.from !== lastOld.from + delta || lastNew.to !== to || rendered.openAtEnd) {
-        throw new WindowMismatch('end');
+        const swallowed = !!lastNew && lastNew.to === to && lastNew.from < lastOld.from + delta;
+        throw new WindowMismatch('end', undefined, swallowed);
       }
     }
     if (start > 0 && fresh[0]?.from !== from) throw new WindowMismatch('all');
-    if (
-      old.flatMap((unit) => unit.defs).join('\u0001') !== fresh.flatMap((unit) => unit.defs).join('\u0001')
-    ) {
-      throw new WindowMismatch('all');
+    const oldDefs = old.flatMap((unit) => unit.defs);
+    const freshDefs = fresh.flatMap((unit) => unit.defs);
+    // Only the text of footnote definitions changed: the blocks that cite them stay the same
+    // (a citation shows the note's number, not its text); the footnotes section is redone.
+    let footerChanged = false;
+    const notes: [string, string, string][] = [];
+    if (oldDefs.join('\u0001') !== freshDefs.join('\u0001')) {
+      if (!sameDefinitionsButNoteText(oldDefs, freshDefs) || fresh.some((unit) => unit.nestedFootnotes)) {
+        throw new WindowMismatch('all');
+      }
+      footerChanged = true;
+      oldDefs.forEach((def, index) => {
+        const [id, before] = def.split('\u0000');
+        const after = freshDefs[index]!.split('\u0000')[1]!;
+        if (before !== after) notes.push([id!.slice(1), before!, after]);
+      });
     }
     if (
       old.flatMap((unit) => unit.footnoteRefs).join('\u0001') !==
@@ -310,13 +342,115 @@ export class IncrementalRenderer {
       tail++;
     }
     const changed = fresh.slice(head, fresh.length - tail);
+    let footnotes: { id: string; html: string }[] | undefined;
+    if (footerChanged) {
+      const patched = this.patchFooter(notes);
+      this.footer = patched?.footer ?? this.renderFooter();
+      footnotes = patched?.items;
+    }
     return {
       start: start + head,
       deleteCount: old.length - head - tail,
       blocks: changed.map((unit) => this.blockHtml(unit)),
       lineDelta,
+      ...(footerChanged ? { footer: this.footer, ...(footnotes ? { footnotes } : {}) } : {}),
       full: false,
     };
+  }
+
+  /**
+   * Replaces the items of notes whose text changed in the footnotes section, rendering each
+   * note alone: an item depends only on the note's text, its identifier, how often the body
+   * cites it and its number (in the back-reference labels). `null` when that does not hold
+   * (a note citing notes, a note cited only from notes) or the old item is not found once.
+   */
+  private patchFooter(
+    notes: readonly [string, string, string][],
+  ): { footer: string; items: { id: string; html: string }[] } | null {
+    const order: string[] = [];
+    const counts = new Map<string, number>();
+    for (const id of this.units.flatMap((unit) => unit.footnoteRefs)) {
+      if (!counts.has(id)) order.push(id);
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    let footer = this.footer;
+    const items: { id: string; html: string }[] = [];
+    for (const [identifier, before, after] of notes) {
+      if (citesNotes(before) || citesNotes(after)) return null;
+      const id = identifier.toUpperCase();
+      const number = order.indexOf(id) + 1;
+      if (number === 0) return null;
+      const oldItem = this.footnoteItem(id, before, counts.get(id)!, number);
+      const newItem = this.footnoteItem(id, after, counts.get(id)!, number);
+      if (!oldItem || !newItem) return null;
+      const at = footer.indexOf(oldItem.html);
+      if (at < 0 || footer.indexOf(oldItem.html, at + 1) >= 0) return null;
+      footer = footer.slice(0, at) + newItem.html + footer.slice(at + oldItem.html.length);
+      items.push(newItem);
+    }
+    return { footer, items };
+  }
+
+  /** The footnotes-section item of one note, rendered alone (see {@link patchFooter}). */
+  private footnoteItem(
+    id: string,
+    source: string,
+    count: number,
+    number: number,
+  ): { id: string; html: string } | null {
+    const links = neededStubs(
+      source,
+      this.units.flatMap((unit) => unit.stubs).filter((stub) => !stub.startsWith('[^')),
+    );
+    const cites = Array.from({ length: count }, () => `[^${id}]`).join(' ');
+    const file = new VFile({ value: capNesting([cites, source, ...links].join('\n\n')) });
+    const hast = unsafeTreeProcessor.runSync(unsafeTreeProcessor.parse(file), file) as HastRoot;
+    const section = hast.children[hast.children.length - 1];
+    if (section?.type !== 'element' || section.tagName !== 'section') return null;
+    const list = section.children.find(
+      (node): node is Element => node.type === 'element' && node.tagName === 'ol',
+    );
+    const items = list?.children.filter((node): node is Element => node.type === 'element') ?? [];
+    if (items.length !== 1) return null;
+    // Alone it is note 1: give its back-references the number it has in the article.
+    visit(items[0]!, 'element', (node: Element) => {
+      const label = node.properties.ariaLabel;
+      if (typeof label === 'string' && 'dataFootnoteBackref' in node.properties) {
+        node.properties.ariaLabel = label.replace(
+          /^Back to reference 1(?=-|$)/,
+          `Back to reference ${number}`,
+        );
+      }
+    });
+    const safe = sanitize({ type: 'root', children: [items[0]!] }, sanitizeSchema) as HastRoot;
+    removeUnsafeUrls(safe);
+    const item = safe.children[0];
+    if (item?.type !== 'element') return null;
+    return { id: String(item.properties.id ?? ''), html: toHtml(safe) };
+  }
+
+  /**
+   * The footnotes section on its own: every citation of the article in order (numbering and
+   * back-references depend on nothing else), then every footnote definition's source and the
+   * link definitions they use, rendered as one small document.
+   */
+  private renderFooter(): string {
+    const refs = this.units.flatMap((unit) => unit.footnoteRefs);
+    if (refs.length === 0) return '';
+    const notes = this.units.flatMap((unit) => unit.footnoteSources).join('\n\n');
+    const links = neededStubs(
+      notes,
+      this.units.flatMap((unit) => unit.stubs).filter((stub) => !stub.startsWith('[^')),
+    );
+    const source = [refs.map((id) => `[^${id}]`).join(' '), notes, ...links].join('\n\n');
+    const file = new VFile({ value: capNesting(source) });
+    const hast = unsafeTreeProcessor.runSync(unsafeTreeProcessor.parse(file), file) as HastRoot;
+    const last = hast.children[hast.children.length - 1];
+    if (last?.type !== 'element' || last.tagName !== 'section' || !('dataFootnotes' in last.properties))
+      return '';
+    const safe = sanitize({ type: 'root', children: [last] }, sanitizeSchema) as HastRoot;
+    removeUnsafeUrls(safe);
+    return toHtml(safe);
   }
 
   private blockHtml(unit: Unit): BlockHtml {
@@ -356,7 +490,8 @@ export class IncrementalRenderer {
     const windowText = capNesting(this.text.slice(from, to));
     const needed = neededStubs(windowText, stubs);
     const source = needed.length > 0 ? `${windowText}\n\n${needed.join('\n\n')}\n` : windowText;
-    const file = new VFile({ value: source });
+    // An unclosed frontmatter fence is read as plain Markdown, as renderMarkdown does.
+    const file = from === 0 && this.plainFence ? plainFenceSource(source) : new VFile({ value: source });
     file.data.folioLineOffset = line - 1;
     file.data.folioHeadings = { headingsBefore };
     const mdast = unsafeTreeProcessor.parse(file);
@@ -452,12 +587,37 @@ export class IncrementalRenderer {
     }
     groups.splice(0, groups.length, ...merged);
     groupStarts = groups.map((group) => group[0]!.from - from);
+    // Each top-level node is sanitized and serialized once, with its source lines as a
+    // placeholder to cut around. Sanitizing and serializing work node by node, so the whole
+    // article's HTML is these pieces joined (sanitizing the tree a second time cost a quarter
+    // of a full render).
+    const serialized = new Map<HastContent, { out: string; lines: [number, number] | null }>();
+    const serialize = (node: HastContent): { out: string; lines: [number, number] | null } => {
+      const known = serialized.get(node);
+      if (known) return known;
+      let lines: [number, number] | null = null;
+      if (node.type === 'element' && typeof node.properties.dataLine === 'number') {
+        lines = [node.properties.dataLine, Number(node.properties.dataLineEnd)];
+        node.properties.dataLine = 0;
+        node.properties.dataLineEnd = 0;
+      }
+      const safe = sanitize({ type: 'root', children: [node] }, sanitizeSchema) as HastRoot;
+      removeUnsafeUrls(safe);
+      const result = { out: toHtml(safe), lines };
+      serialized.set(node, result);
+      return result;
+    };
     let exact: string | null = null;
     if (whole) {
       // Kept to check the blocks against: raw HTML can leave text between them that no block owns.
-      const safe = sanitize(hast, sanitizeSchema) as HastRoot;
-      removeUnsafeUrls(safe);
-      exact = toHtml(safe);
+      exact = children
+        .map((node) => {
+          const { out, lines } = serialize(node);
+          const at = lines ? out.indexOf(linePlaceholder) : -1;
+          if (!lines || at < 0) return out;
+          return `${out.slice(0, at)} data-line="${lines[0]}" data-line-end="${lines[1]}"${out.slice(at + linePlaceholder.length)}`;
+        })
+        .join('');
     }
     const nodesPerGroup: HastContent[][] = groups.map(() => []);
     let pending: HastContent[] = [];
@@ -513,19 +673,11 @@ export class IncrementalRenderer {
         }
       });
       for (const node of nodes) {
-        let lines: [number, number] | null = null;
-        if (node.type === 'element' && typeof node.properties.dataLine === 'number') {
-          lines = [node.properties.dataLine - unitLine, Number(node.properties.dataLineEnd) - unitLine];
-          node.properties.dataLine = 0;
-          node.properties.dataLineEnd = 0;
-        }
-        const safe = sanitize({ type: 'root', children: [node] }, sanitizeSchema) as HastRoot;
-        removeUnsafeUrls(safe);
-        const out = toHtml(safe);
+        const { out, lines } = serialize(node);
         const at = lines ? out.indexOf(linePlaceholder) : -1;
         if (lines && at >= 0) {
           segments.push(html + out.slice(0, at));
-          rels.push(lines);
+          rels.push([lines[0] - unitLine, lines[1] - unitLine]);
           html = out.slice(at + linePlaceholder.length);
         } else {
           html += out;
@@ -535,7 +687,18 @@ export class IncrementalRenderer {
       const defs: string[] = [];
       const unitStubs: string[] = [];
       const footnoteRefs: string[] = [];
-      for (const block of group) collectContext(block.node, windowText, from, defs, unitStubs, footnoteRefs);
+      const footnoteSources: string[] = [];
+      let nestedFootnotes = false;
+      for (const block of group) {
+        collectContext(block.node, windowText, from, defs, unitStubs, footnoteRefs);
+        if (block.node.type === 'footnoteDefinition') {
+          footnoteSources.push(windowText.slice(block.from - from, block.to - from));
+        } else {
+          visit(block.node as MdastNodes, 'footnoteDefinition', () => {
+            nestedFootnotes = true;
+          });
+        }
+      }
       return {
         key: this.nextKey++,
         from: group[0]!.from,
@@ -548,17 +711,15 @@ export class IncrementalRenderer {
         defs,
         stubs: unitStubs,
         footnoteRefs,
+        footnoteSources,
+        nestedFootnotes,
         headings,
         headingIds,
       };
     });
     // A unit joins its neighbours with exactly one line break: check what the tree had.
     let footer = '';
-    if (footerNode) {
-      const safe = sanitize({ type: 'root', children: [footerNode] }, sanitizeSchema) as HastRoot;
-      removeUnsafeUrls(safe);
-      footer = toHtml(safe);
-    }
+    if (footerNode) footer = serialize(footerNode).out;
     return { units, footer, openAtEnd, footerHasHeadings, firstType: blocks[0]?.node.type, exact, irregular };
   }
 
@@ -601,6 +762,21 @@ function neededStubs(windowText: string, stubs: readonly string[]): string[] {
   return stubs.filter((stub) => {
     const label = /^\[\^?([\s\S]*?)\]: /.exec(stub)?.[1];
     return label === undefined || haystack.includes(foldLabel(label).trim());
+  });
+}
+
+/** Whether a footnote definition's text (after its label) may cite notes. */
+function citesNotes(definition: string): boolean {
+  return definition.replace(/^[ \t]*\[\^(?:\\.|[^\]\\])*\]:/, '').includes('[^');
+}
+
+/** Whether two lists of definitions differ only in the text of footnote definitions. */
+function sameDefinitionsButNoteText(old: readonly string[], fresh: readonly string[]): boolean {
+  if (old.length !== fresh.length) return false;
+  return old.every((def, index) => {
+    const other = fresh[index]!;
+    if (def === other) return true;
+    return def.startsWith('F') && def.split('\u0000')[0] === other.split('\u0000')[0];
   });
 }
 

@@ -10,6 +10,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import remarkCriticMarkup from '../review/remark-critic-markup';
 import fragmentLinks from './fragment-links';
+import plainFence, { plainFenceSource } from './frontmatter-fence';
 import headingIds from './heading-ids';
 import highlight from './highlight';
 import math from './math';
@@ -29,6 +30,7 @@ export const unsafeTreeProcessor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkFrontmatter, ['yaml', 'toml'])
+  .use(plainFence)
   .use(remarkMath)
   .use(nestingCap)
   .use(remarkCriticMarkup)
@@ -58,7 +60,7 @@ export const processor = unsafeTreeProcessor()
  * callers show "too complex to preview".
  */
 export function renderMarkdown(markdown: string): string {
-  return String(processor.processSync(capNesting(markdown)));
+  return String(processor.processSync(plainFenceSource(capNesting(markdown))));
 }
 
 /** Options of {@link renderMarkdownTree}. */

@@ -105,6 +105,40 @@ describe('the live preview', () => {
     await app.close();
   });
 
+  it('replaces only the edited note while typing in a footnote', async () => {
+    const app = await openApp(browser, fill);
+    const { page } = app;
+    await openArticle(page, /Rich article/);
+    const preview = previewArticle(page);
+    await preview.locator('.footnotes li').waitFor();
+    await frameEval(page, "for (const el of doc.querySelectorAll('#folio-preview *')) el.folioMark = true;");
+    await page.getByLabel('Markdown source').click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' More.');
+    await preview.locator('.footnotes li', { hasText: 'The note. More.' }).waitFor();
+    // Nothing outside the note's item was rebuilt: no unmarked element but the item's own.
+    const fresh = await frameEval<string[]>(
+      page,
+      "return [...doc.querySelectorAll('#folio-preview *')].filter((el) => !el.folioMark && !el.closest('.footnotes li')).map((el) => el.tagName);",
+    );
+    expect(fresh).toEqual([]);
+    await app.close();
+  });
+
+  it('reads an article whose frontmatter fence is never closed as a plain document', async () => {
+    const app = await openApp(browser, async (library) => {
+      await writeFile(path.join(library, 'open.md'), '---\ntitle: Open fence\n\n> A quote\n\n- an item\n');
+    });
+    const { page } = app;
+    await openArticle(page, /open/i);
+    const preview = previewArticle(page);
+    await preview.locator('blockquote', { hasText: 'A quote' }).waitFor();
+    await preview.locator('ul li', { hasText: 'an item' }).waitFor();
+    await app.close();
+  });
+
   it('shows library images, a placeholder for missing ones and keeps remote images off', async () => {
     const app = await openApp(browser, fill);
     const { page } = app;

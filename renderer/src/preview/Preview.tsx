@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactElement } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactElement } from 'react';
 import type { ArticleDocument } from '../../../shared/contract';
 import { applyFrameTheme, useFrameTheme } from '../settings';
 import type { PreviewBinding } from './usePreviewSession';
@@ -42,8 +42,10 @@ export function Preview({ binding, article, baseUrl }: PreviewProps): ReactEleme
     setBase(frame.current, baseUrl);
   }, [baseUrl]);
 
-  useEffect(() => {
-    if (article) session.open(article.path);
+  // A layout effect, and the text as read: the worker starts rendering before the editor's
+  // (passive) effect spends its time loading the same text into CodeMirror.
+  useLayoutEffect(() => {
+    if (article) session.open(article.path, article.text);
   }, [article, session]);
 
   useEffect(() => () => session.attachFrame(null), [session]);

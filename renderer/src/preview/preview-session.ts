@@ -6,8 +6,15 @@ import type { WorkerRequest, WorkerResponse } from './preview.worker';
 import PreviewWorker from './preview.worker?worker';
 import { ScrollSync, type PreviewBlock } from './scroll-sync';
 
-/** How long the worker may take for one answer before the preview gives up on the article. */
+/**
+ * How long the worker may take for one answer before the preview gives up on the article,
+ * plus {@link budgetMsPerChar} per character: a 100k-word article renders in about 2 s on an
+ * idle machine but may take several times that on a busy one, and must not be called "too
+ * complex" for it; pathological input costs far more per character than that allows.
+ */
 export const renderBudgetMs = 6000;
+/** Extra budget per character of the article (600 KB: 12 s more). */
+export const budgetMsPerChar = 1 / 50;
 
 /** What the session reports to the UI around it. */
 export interface PreviewSessionEvents {
@@ -43,6 +50,12 @@ export class PreviewSession {
   private pending: ChangeSet | null = null;
   private inFlight = false;
   private needsOpen = true;
+  /** The text to open with, when it is known before the editor has loaded it. */
+  private openText: string | null = null;
+  /** Length of the text last opened, for the time budget. */
+  private openedChars = 0;
+  /** Whether the footnotes section shown has images (to know when to look for remote ones). */
+  private footerImages = false;
   private budget: ReturnType<typeof setTimeout> | null = null;
   private firstShown: Node[] = [];
   private remoteAllowed = new Set<string>();
@@ -93,12 +106,23 @@ export class PreviewSession {
     this.sync.attachEditor(view);
   }
 
-  /** Shows a newly opened (or reloaded) article. */
-  open(path: string): void {
+  /**
+   * Shows a newly opened (or reloaded) article. With `text` (the article as read, which the
+   * editor is about to load) rendering starts at once, in parallel with the editor's own
+   * set-up; without it the editor's text is read once the editor has taken it.
+   */
+  open(path: string, text?: string): void {
     this.path = path;
     this.pending = null;
     this.needsOpen = true;
-    // The editor takes the new text in its own effect; read it after that.
+    // CodeMirror turns \r\n into \n: only text without \r is the editor's text to the offset.
+    if (text !== undefined && !this.inFlight && !text.includes('\r')) {
+      this.openText = text;
+      this.flush();
+      // Not sent (no frame yet): the editor's text is read later, edits made meanwhile included.
+      this.openText = null;
+      if (!this.needsOpen) return;
+    }
     setTimeout(() => this.flush(), 0);
   }
 
@@ -116,6 +140,11 @@ export class PreviewSession {
   /** Allows remote images for the current article; the caller reloads the frame. */
   allowRemoteImages(): void {
     this.remoteAllowed.add(this.path);
+  }
+
+  /** Starts the render worker ahead of the first article, so that opening one shows it sooner. */
+  prepare(): void {
+    this.ensureWorker();
   }
 
   /** Stops the worker. */
@@ -138,7 +167,10 @@ export class PreviewSession {
     if (this.inFlight || !this.frame?.contentDocument || !this.view || !this.path) return;
     let request: WorkerRequest;
     if (this.needsOpen) {
-      request = { type: 'open', id: ++this.requestId, text: this.view.state.doc.toString() };
+      const text = this.openText ?? this.view.state.doc.toString();
+      this.openText = null;
+      request = { type: 'open', id: ++this.requestId, text };
+      this.openedChars = text.length;
       this.needsOpen = false;
       this.pending = null;
     } else if (this.pending) {
@@ -156,7 +188,8 @@ export class PreviewSession {
 
   private armBudget(): void {
     if (this.budget) clearTimeout(this.budget);
-    this.budget = setTimeout(() => this.overBudget(), renderBudgetMs);
+    const chars = Math.max(this.openedChars, this.view?.state.doc.length ?? 0);
+    this.budget = setTimeout(() => this.overBudget(), renderBudgetMs + chars * budgetMsPerChar);
   }
 
   private overBudget(): void {
@@ -247,11 +280,39 @@ export class PreviewSession {
     const fragment = article.ownerDocument.createDocumentFragment();
     for (const entry of added) for (const node of entry.nodes) fragment.append(node);
     article.insertBefore(fragment, anchor);
-    if (patch.footer !== undefined) this.footer.replaceChildren(...this.parse(patch.footer));
-    this.events.onRemoteImages(
-      !this.remoteAllowed.has(this.path) && article.querySelector('img[src^="http"]') !== null,
-    );
+    if (patch.footer !== undefined && !(patch.footnotes && this.replaceNotes(patch.footnotes))) {
+      this.footer.replaceChildren(...this.parse(patch.footer));
+    }
+    const images = (html: string): boolean => html.includes('<img');
+    const footerHadImages = this.footerImages;
+    if (patch.footer !== undefined) this.footerImages = images(patch.footer);
+    // Searching the whole preview for remote images costs a scan of every element (67,000 at
+    // 100k words): only when images came or went.
+    if (
+      patch.full ||
+      removed.some((entry) => images(entry.shape)) ||
+      patch.blocks.some((block) => images(block.html)) ||
+      (patch.footer !== undefined && (this.footerImages || footerHadImages))
+    ) {
+      this.events.onRemoteImages(
+        !this.remoteAllowed.has(this.path) && article.querySelector('img[src^="http"]') !== null,
+      );
+    }
     this.sync.contentChanged();
+  }
+
+  /**
+   * Replaces the footnotes-section items of notes whose text changed (typing in a note), so a
+   * long article's hundreds of notes are not parsed again per keystroke. False when an item
+   * is not there (the section is then replaced whole).
+   */
+  private replaceNotes(notes: readonly { readonly id: string; readonly html: string }[]): boolean {
+    const list = this.footer?.querySelector(':scope > section > ol');
+    if (!list) return false;
+    const found = notes.map((note) => [...list.children].find((item) => item.id === note.id));
+    if (found.some((item) => !item)) return false;
+    notes.forEach((note, index) => found[index]!.replaceWith(...this.parse(note.html)));
+    return true;
   }
 
   private entryFor(block: BlockHtml, pool: Map<string, Entry[]>): Entry {

@@ -37,6 +37,7 @@ export class ScrollSync {
   private topLine = 1;
   private ignore = { editor: 0, preview: 0 };
   private resize: ResizeObserver | null = null;
+  private reanchorFrame: number | null = null;
   private cleanups: (() => void)[] = [];
   enabled = localStorage.getItem(storageKey) !== 'off';
   /** Clicking a block in the preview moves the editor cursor to its source. */
@@ -104,10 +105,18 @@ export class ScrollSync {
     this.cleanups.push(() => win.removeEventListener('scroll', onScroll));
   }
 
-  /** The preview's blocks changed: forget cached positions and keep the anchor. */
+  /**
+   * The preview's blocks changed: forget cached positions and keep the anchor, once per frame.
+   * Measuring right away would force a layout of the whole preview on every keystroke; in the
+   * next animation frame it is the layout the frame needs anyway.
+   */
   contentChanged(): void {
     this.anchors = null;
-    this.reanchor();
+    if (this.reanchorFrame !== null) return;
+    this.reanchorFrame = requestAnimationFrame(() => {
+      this.reanchorFrame = null;
+      this.reanchor();
+    });
   }
 
   /** The source line of a clicked preview element, or `null` outside any block. */
@@ -136,6 +145,7 @@ export class ScrollSync {
     for (const cleanup of this.cleanups) cleanup();
     this.cleanups = [];
     this.resize?.disconnect();
+    if (this.reanchorFrame !== null) cancelAnimationFrame(this.reanchorFrame);
   }
 
   /** Moves the editor cursor to `line`: exposed for keyboard access from the preview. */

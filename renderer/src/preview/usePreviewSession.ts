@@ -33,7 +33,10 @@ export function usePreviewSession(openArticle: (path: string) => void): PreviewB
       }),
   );
   useEffect(() => session.setArticleOpener(openArticle), [session, openArticle]);
-  useEffect(() => () => session.dispose(), [session]);
+  useEffect(() => {
+    session.prepare();
+    return () => session.dispose();
+  }, [session]);
   const extensions = useMemo(
     () => [
       EditorView.updateListener.of((update) => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { generateArticle } from '../../../bench/generate-article';
 import { IncrementalRenderer, renderMarkdown } from '../../../shared/markdown';
-import { randomArticle, randomEdit, seededRandom } from './random-article';
+import {
+  randomArticle,
+  randomEdit,
+  randomFootnoteEdit,
+  randomUnclosedFrontmatterArticle,
+  seededRandom,
+} from './random-article';
 
 describe('the incremental renderer', () => {
   it('stays byte-identical to a full render through thousands of random edits', () => {
@@ -80,5 +86,84 @@ describe('the incremental renderer', () => {
       text = text.slice(0, at) + text.slice(at + insert.length);
       expect(renderer.html()).toBe(renderMarkdown(text));
     }
+  });
+
+  it('stays byte-identical to a full render while footnote definitions are edited', () => {
+    let edits = 0;
+    for (let seed = 100; seed < 115; seed++) {
+      const random = seededRandom(seed);
+      let text = `${randomArticle(random, 8)}\nCited[^a] and[^b] twice[^a].\n\n[^a]: First note.\n\n[^b]: Second [ref].\n`;
+      const renderer = new IncrementalRenderer();
+      renderer.reset(text);
+      for (let step = 0; step < 40; step++) {
+        const edit = random() < 0.7 ? randomFootnoteEdit(random, text) : randomEdit(random, text);
+        if (!edit) continue;
+        text = text.slice(0, edit.from) + edit.insert + text.slice(edit.to);
+        renderer.edit([edit]);
+        edits++;
+        if (renderer.html() !== renderMarkdown(text)) {
+          expect.fail(`seed ${seed}, edit ${step} (${JSON.stringify(edit)}) differs from a full render`);
+        }
+      }
+    }
+    expect(edits).toBeGreaterThan(500);
+  }, 900_000);
+
+  it('stays byte-identical to a full render while the frontmatter fence is left open', () => {
+    let edits = 0;
+    for (let seed = 200; seed < 220; seed++) {
+      const random = seededRandom(seed);
+      let text = randomUnclosedFrontmatterArticle(random, 8, seed % 4 === 0);
+      const renderer = new IncrementalRenderer();
+      renderer.reset(text);
+      expect(renderer.html()).toBe(renderMarkdown(text));
+      for (let step = 0; step < 40; step++) {
+        // Now and then close the fence or open it again, otherwise edit anywhere.
+        const fence = text.startsWith('+++') ? '+++' : '---';
+        const closing = text.indexOf(`\n${fence}\n`);
+        const edit =
+          step % 13 === 12 && closing > 0
+            ? { from: closing, to: closing + 4, insert: '\n' }
+            : step % 13 === 6
+              ? { from: text.indexOf('\n\n') + 1, to: text.indexOf('\n\n') + 1, insert: `${fence}\n` }
+              : randomEdit(random, text);
+        text = text.slice(0, edit.from) + edit.insert + text.slice(edit.to);
+        renderer.edit([edit]);
+        edits++;
+        if (renderer.html() !== renderMarkdown(text)) {
+          expect.fail(`seed ${seed}, edit ${step} (${JSON.stringify(edit)}) differs from a full render`);
+        }
+      }
+    }
+    expect(edits).toBe(800);
+  }, 900_000);
+
+  it('redoes only the edited note of the footnotes section when the text of a footnote definition changes', () => {
+    let text = generateArticle(3000);
+    const renderer = new IncrementalRenderer();
+    renderer.reset(text);
+    const at = text.lastIndexOf('.\n');
+    for (const insert of [' more', '\nlazy line']) {
+      const patch = renderer.edit([{ from: at, to: at, insert }]);
+      text = text.slice(0, at) + insert + text.slice(at);
+      expect(patch.full).toBe(false);
+      expect(patch.blocks).toHaveLength(0);
+      expect(patch.footer).toContain(insert.trim());
+      expect(patch.footnotes).toHaveLength(1);
+      expect(renderer.html()).toBe(renderMarkdown(text));
+    }
+  });
+
+  it('renders an article with an unclosed frontmatter fence incrementally, as a plain document', () => {
+    let text = `---\ntitle: Open\n\n${generateArticle(1500).split('\n').slice(6).join('\n')}`;
+    const renderer = new IncrementalRenderer();
+    renderer.reset(text);
+    expect(renderer.html()).toContain('<blockquote');
+    const at = text.indexOf('## Section 4') + 5;
+    const patch = renderer.edit([{ from: at, to: at, insert: 'x' }]);
+    text = text.slice(0, at) + 'x' + text.slice(at);
+    expect(patch.full).toBe(false);
+    expect(patch.blocks).toHaveLength(1);
+    expect(renderer.html()).toBe(renderMarkdown(text));
   });
 });

@@ -91,3 +91,36 @@ export function randomEdit(random: () => number, text: string): { from: number; 
   const to = random() < 0.15 ? Math.min(text.length, from + Math.floor(random() * 4)) : from;
   return { from, to, insert };
 }
+
+/**
+ * An edit that lands inside a footnote definition's text (or right after it, continuing it),
+ * or `null` when the text has none: the case the renderer handles by redoing only the
+ * footnotes section.
+ */
+export function randomFootnoteEdit(
+  random: () => number,
+  text: string,
+): { from: number; to: number; insert: string } | null {
+  const starts = [...text.matchAll(/^\[\^[^\]\n]+\]: /gm)].map((match) => match.index + match[0].length);
+  if (starts.length === 0) return null;
+  const start = starts[Math.floor(random() * starts.length)]!;
+  const lineEnd = text.indexOf('\n', start);
+  const end = lineEnd === -1 ? text.length : lineEnd;
+  const from = start + Math.floor(random() * (end - start + 2));
+  const at = Math.min(from, text.length);
+  if (random() < 0.3 && at < end)
+    return { from: at, to: Math.min(end, at + 1 + Math.floor(random() * 3)), insert: '' };
+  const inserts = ['x', ' word', '*', '[^a]', '[ref]', '$x$', '\n', '\nlazy text', '\n    more', '`'];
+  return { from: at, to: at, insert: inserts[Math.floor(random() * inserts.length)]! };
+}
+
+/**
+ * A random article whose frontmatter fence on line 1 is never closed (`---`, or `+++` when
+ * `toml`), so that the whole article must read as a plain document.
+ */
+export function randomUnclosedFrontmatterArticle(random: () => number, parts = 8, toml = false): string {
+  const body = randomArticle(random, parts).split('\n').slice(4).join('\n');
+  const fence = toml ? '+++' : '---';
+  // No line of the body may close the fence: make setext and thematic `---` lines longer.
+  return `${fence}\ntitle: Open\n\n${body.replace(/^(---|\+\+\+)[ \t]*$/gm, '$1-')}`;
+}
