@@ -85,7 +85,10 @@ export interface RenderedTree {
  * that the export can read and change the body without parsing the HTML again.
  */
 export function renderMarkdownTree(markdown: string, options: RenderTreeOptions = {}): RenderedTree {
-  const file = new VFile({ value: capNesting(markdown), data: { folioFullRaw: options.fullRaw ?? false } });
+  const file = new VFile({
+    value: plainFenceSource(capNesting(markdown)),
+    data: { folioFullRaw: options.fullRaw ?? false },
+  });
   const tree = processor.runSync(processor.parse(file), file) as Root;
   return { tree, hadRawHtml: file.data.folioHadRawHtml ?? false };
 }
