@@ -7,7 +7,6 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { VFile } from 'vfile';
 import remarkCriticMarkup from '../review/remark-critic-markup';
 import fragmentLinks from './fragment-links';
 import plainFence, { plainFenceSource } from './frontmatter-fence';
@@ -85,10 +84,9 @@ export interface RenderedTree {
  * that the export can read and change the body without parsing the HTML again.
  */
 export function renderMarkdownTree(markdown: string, options: RenderTreeOptions = {}): RenderedTree {
-  const file = new VFile({
-    value: plainFenceSource(capNesting(markdown)),
-    data: { folioFullRaw: options.fullRaw ?? false },
-  });
+  // The same file renderMarkdown processes (an unclosed frontmatter fence masked), plus the flag.
+  const file = plainFenceSource(capNesting(markdown));
+  file.data.folioFullRaw = options.fullRaw ?? false;
   const tree = processor.runSync(processor.parse(file), file) as Root;
   return { tree, hadRawHtml: file.data.folioHadRawHtml ?? false };
 }
