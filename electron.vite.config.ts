@@ -5,7 +5,13 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // The library export renders articles in worker threads (export-pool.ts loads it).
+          'export-worker': resolve(__dirname, 'electron/library/export/export-worker.ts'),
+        },
+      },
     },
   },
   preload: {

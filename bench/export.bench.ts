@@ -85,6 +85,12 @@ export async function exportBench(): Promise<void> {
     const full = await time(() =>
       exportLibraryFolder({ root: library, outDir: out }, '', { includeDrafts: true }),
     );
+    // The same export in one thread (no workers), to show what the worker threads bring.
+    const oneThread = await time(() =>
+      exportLibraryFolder({ root: library, outDir: path.join(temp, 'out-one-thread'), threads: 1 }, '', {
+        includeDrafts: true,
+      }),
+    );
     const again = await time(() =>
       exportLibraryFolder({ root: library, outDir: out }, '', { includeDrafts: true }),
     );
@@ -103,6 +109,12 @@ export async function exportBench(): Promise<void> {
 
     const ratio = (a: number, b: number | null): string => (b === null ? 'n/a' : `${(a / b).toFixed(2)}×`);
     console.log('\nHTML export against Pandoc (markdown → standalone HTML), same inputs, same run');
+    console.log(
+      `${os.availableParallelism()} cores, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} (1, 5, 15 min) at the end of the run`,
+    );
     if (!hasPandoc) console.log('Pandoc is not installed (apt-get install pandoc): peer figures skipped.');
     printTable([
       ['work', 'Folio', 'Pandoc', 'Folio / Pandoc'],
@@ -132,6 +144,12 @@ export async function exportBench(): Promise<void> {
         (paths.length / (full / 1000)).toFixed(0),
         pandocPerArticle === null ? 'n/a' : (1000 / pandocPerArticle).toFixed(0),
         '',
+      ],
+      [
+        `library of ${paths.length}, one thread, per article`,
+        ms(oneThread / paths.length),
+        '',
+        ratio(oneThread / paths.length, pandocPerArticle),
       ],
       ['library re-export, nothing changed', ms(again), '', ''],
     ]);

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { ErrorPayload } from './errors';
 import type { ArticleProblem } from './checks/problems';
-import type { ArticleHtml, ExportProgress, ExportReport } from './export/report';
+import type { ArticleHtml, ExportFolderCheck, ExportProgress, ExportReport } from './export/report';
 import { exportThemeIds } from './export/themes';
 import type { LibrarySchema } from './frontmatter/schema';
 import { libraryInputSchemas, type LibraryMethodOutputs } from './library-contract';
@@ -31,8 +31,13 @@ const exportChoices = {
   titleBlock: z.enum(['auto', 'always', 'never']).optional(),
   toc: z.boolean().optional(),
   strict: z.boolean().optional(),
-  /** Library-relative output folder (default `export`); never the library itself. */
+  /**
+   * Output folder: an absolute path (checked like `checkExportFolder`), or library-relative
+   * (default `export`); never the library itself.
+   */
   outDir: articlePathSchema.optional(),
+  /** The author confirmed exporting into a folder inside the library (absolute `outDir`). */
+  confirmInsideLibrary: z.boolean().optional(),
   /** Names the run in `exportProgressed` events and for `cancelExport`. */
   jobId: z.string().max(64).optional(),
 };
@@ -78,12 +83,23 @@ export const inputSchemas = {
     })
     .strict(),
   exportPdf: z
-    .object({ path: articlePathSchema, theme: exportChoices.theme, outDir: exportChoices.outDir })
+    .object({
+      path: articlePathSchema,
+      theme: exportChoices.theme,
+      outDir: exportChoices.outDir,
+      confirmInsideLibrary: exportChoices.confirmInsideLibrary,
+    })
     .strict(),
   checkArticle: z
     .object({ path: articlePathSchema, text: z.string().max(maxArticleChars).optional() })
     .strict(),
   checkLibrary: z.object({ folder: z.string().max(4096).optional() }).strict(),
+  /** The output folder the export dialog starts with: the last one used for this library. */
+  getExportFolder: z.object({}).strict(),
+  /** Whether an export can go into a folder (see ExportFolderCheck); changes nothing. */
+  checkExportFolder: z.object({ path: z.string().max(4096) }).strict(),
+  /** Desktop only: the OS folder dialog; `null` when the author cancels it. */
+  chooseExportFolder: z.object({ path: z.string().max(4096).optional() }).strict(),
   // Frontmatter form (issue 6): the library's field schema and its images for the cover picker.
   getSchema: z.object({}).strict(),
   listImages: z.object({}).strict(),
@@ -212,6 +228,9 @@ export interface MethodOutputs extends LibraryMethodOutputs {
   exportPdf: { readonly file: string };
   checkArticle: ArticleProblem[];
   checkLibrary: ArticleProblem[];
+  getExportFolder: { readonly path: string };
+  checkExportFolder: ExportFolderCheck;
+  chooseExportFolder: { readonly path: string | null };
   getSchema: LibrarySchema;
   /** Library-relative paths of the library's images. */
   listImages: string[];

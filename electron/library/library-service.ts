@@ -46,6 +46,8 @@ export interface LibraryHost {
   readonly openLibrary?: (realRoot: string) => Promise<void>;
   /** Shows the OS folder dialog; resolves `null` when cancelled. Only the desktop app has one. */
   readonly chooseFolder?: () => Promise<string | null>;
+  /** The OS folder dialog for the export folder (desktop only); `null` when cancelled. */
+  readonly chooseExportFolder?: (defaultPath: string) => Promise<string | null>;
   /** Points the OS window's spellchecker at a language; only the desktop app has one to point. */
   readonly setSpellcheck?: (enabled: boolean, language: string) => SpellcheckState;
 }
@@ -229,7 +231,12 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
   }
 
   const api: Omit<FolioApi, SnapshotMethodName> = {
-    ...createExportMethods({ root: realRoot, emit, printToPdf: options.host.printToPdf }),
+    ...createExportMethods({
+      root: realRoot,
+      emit,
+      ...options.host,
+      chooseFolder: options.host.chooseExportFolder,
+    }),
     ...schemaMethods(realRoot),
     ...assetImporter(realRoot),
 

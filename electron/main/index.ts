@@ -12,6 +12,7 @@ import { chooseLibraryFolder, libraryMenuItems, reopenOn } from './library-menu'
 import { handleProtocols, registerSchemes } from './app-protocol';
 import { bindIpc } from './ipc';
 import { buildMenu } from './menu';
+import { chooseExportFolder } from './export-folder-dialog';
 import { printHtmlToPdf } from './print-pdf';
 import { applySpellcheck } from './spellcheck-language';
 import { lockDownContents, lockDownSession } from './security';
@@ -60,6 +61,7 @@ async function start(): Promise<void> {
       appDataDir: dataDir,
       trashItem: (file) => shell.trashItem(file),
       printToPdf: printHtmlToPdf,
+      chooseExportFolder,
       setSpellcheck: (enabled, language) => applySpellcheck(defaultSession, enabled, language),
       // "Open library…" in the window: relaunch on the checked folder, after the answer is sent.
       openLibrary: async (root) => void setTimeout(() => reopenOn(root), 100),

@@ -26,4 +26,11 @@ export {
   type ExportTheme,
   type ExportThemeId,
 } from './themes';
-export type { ArticleHtml, ExportChoices, ExportProgress, ExportReport, ImageProblem } from './report';
+export type {
+  ArticleHtml,
+  ExportChoices,
+  ExportFolderCheck,
+  ExportProgress,
+  ExportReport,
+  ImageProblem,
+} from './report';

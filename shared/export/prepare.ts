@@ -2,7 +2,7 @@ import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { parseFrontmatter } from '../frontmatter';
-import { renderMarkdown } from '../markdown';
+import { renderMarkdown, renderMarkdownTree } from '../markdown';
 import { resolveLink, type LinkTarget } from './library-links';
 import { readExportMetadata, type ExportMetadata } from './metadata';
 
@@ -59,14 +59,28 @@ export interface PreparedArticle {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
+/** Options of {@link prepareArticle}. */
+export interface PrepareOptions {
+  /**
+   * Always read the body back from the preview's HTML (default false). By default the body is
+   * the pipeline's own tree whenever that tree is exactly what parsing its HTML would give (see
+   * {@link renderBody}); the equivalence tests compare both ways.
+   */
+  readonly reparse?: boolean;
+}
+
 /**
  * Renders an article with the preview's own pipeline (`renderMarkdown`) and reads what export
  * and preflight checks need from the result: headings (giving ids to headings that have none,
  * `user-content-` + GitHub slug), images, links and whether math or highlighting was used.
  */
-export function prepareArticle(path: string, markdown: string): PreparedArticle {
+export function prepareArticle(
+  path: string,
+  markdown: string,
+  options: PrepareOptions = {},
+): PreparedArticle {
   const frontmatter = parseFrontmatter(markdown);
-  const body = fromHtml(renderMarkdown(markdown), { fragment: true });
+  const body = renderBody(markdown, options.reparse ?? false);
   const headings: ArticleHeading[] = [];
   const images: ArticleImage[] = [];
   const links: ArticleLink[] = [];
@@ -110,6 +124,36 @@ export function prepareArticle(path: string, markdown: string): PreparedArticle 
     ...usedFeatures(body),
     data: frontmatter.data,
   };
+}
+
+/**
+ * The article body as a hast tree, as if parsed from `renderMarkdown`'s HTML. Parsing that HTML
+ * again took a tenth of an export, so the pipeline's tree is used as it is when nothing in it
+ * can come out of an HTML parser differently: no raw HTML (parse5 already shaped such a tree,
+ * and the sanitizer may have unwrapped elements since) and no carriage return or NUL in any
+ * text or attribute (the parser turns CR LF into LF and drops NUL). Otherwise, the HTML is parsed.
+ */
+function renderBody(markdown: string, reparse: boolean): Root {
+  if (!reparse) {
+    const { tree, hadRawHtml } = renderMarkdownTree(markdown);
+    if (!hadRawHtml && !hasParserSensitiveText(tree)) return tree;
+  }
+  return fromHtml(renderMarkdown(markdown), { fragment: true });
+}
+
+function hasParserSensitiveText(node: Root | Element): boolean {
+  for (const child of node.children) {
+    if (child.type === 'text' || child.type === 'comment') {
+      if (/[\r\0]/.test(child.value)) return true;
+    } else if (child.type === 'element') {
+      for (const value of Object.values(child.properties)) {
+        const text = Array.isArray(value) ? value.join(' ') : value;
+        if (typeof text === 'string' && /[\r\0]/.test(text)) return true;
+      }
+      if (hasParserSensitiveText(child)) return true;
+    }
+  }
+  return false;
 }
 
 /** Which optional stylesheets a rendered body needs, read from the class names it carries. */

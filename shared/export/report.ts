@@ -67,3 +67,17 @@ export interface ArticleHtml {
   /** A file name for saving it: the article's name with `.html`. */
   readonly fileName: string;
 }
+
+/** What the service found about an output folder the author typed or picked. */
+export interface ExportFolderCheck {
+  /** The folder as an absolute, normalized path. */
+  readonly path: string;
+  /** True when it exists (otherwise the export creates it). */
+  readonly exists: boolean;
+  /** True when it is inside the library: exporting there needs the author's confirmation. */
+  readonly insideLibrary: boolean;
+  /** Why Folio cannot export there, in words; `null` when it can. */
+  readonly error: string | null;
+  /** Something to know that does not stop the export (it will be created, it is inside the library). */
+  readonly note: string | null;
+}

@@ -1,5 +1,11 @@
 export { IncrementalRenderer, type BlockHtml, type RenderPatch, type TextChange } from './incremental';
 export { capNesting } from './nesting-cap';
-export { processor, renderMarkdown } from './pipeline';
+export {
+  processor,
+  renderMarkdown,
+  renderMarkdownTree,
+  type RenderTreeOptions,
+  type RenderedTree,
+} from './pipeline';
 export { isSafeUrl } from './safe-urls';
 export { sanitizeSchema } from './sanitize-schema';

@@ -1,4 +1,4 @@
-import rehypeRaw from 'rehype-raw';
+import type { Root } from 'hast';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -14,6 +14,7 @@ import headingIds from './heading-ids';
 import highlight from './highlight';
 import math from './math';
 import nestingCap, { capNesting } from './nesting-cap';
+import rawWhenNeeded from './raw-when-needed';
 import safeUrls from './safe-urls';
 import { sanitizeSchema } from './sanitize-schema';
 import sourceLines from './source-lines';
@@ -33,7 +34,7 @@ export const unsafeTreeProcessor = unified()
   .use(nestingCap)
   .use(remarkCriticMarkup)
   .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
-  .use(rehypeRaw)
+  .use(rawWhenNeeded)
   .use(math)
   .use(highlight)
   .use(headingIds)
@@ -59,4 +60,33 @@ export const processor = unsafeTreeProcessor()
  */
 export function renderMarkdown(markdown: string): string {
   return String(processor.processSync(plainFenceSource(capNesting(markdown))));
+}
+
+/** Options of {@link renderMarkdownTree}. */
+export interface RenderTreeOptions {
+  /**
+   * Re-parse the whole tree with parse5 even without raw HTML (default false): what the
+   * pipeline did before it skipped that step, kept for the equivalence tests.
+   */
+  readonly fullRaw?: boolean;
+}
+
+/** What {@link renderMarkdownTree} returns. */
+export interface RenderedTree {
+  /** The safe tree that `renderMarkdown` serializes: `toHtml(tree)` is its output. */
+  readonly tree: Root;
+  /** True when the article had raw HTML (the tree then went through parse5). */
+  readonly hadRawHtml: boolean;
+}
+
+/**
+ * {@link renderMarkdown} without the last step: the sanitized hast tree instead of its HTML, so
+ * that the export can read and change the body without parsing the HTML again.
+ */
+export function renderMarkdownTree(markdown: string, options: RenderTreeOptions = {}): RenderedTree {
+  // The same file renderMarkdown processes (an unclosed frontmatter fence masked), plus the flag.
+  const file = plainFenceSource(capNesting(markdown));
+  file.data.folioFullRaw = options.fullRaw ?? false;
+  const tree = processor.runSync(processor.parse(file), file) as Root;
+  return { tree, hadRawHtml: file.data.folioHadRawHtml ?? false };
 }

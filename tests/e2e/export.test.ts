@@ -146,13 +146,19 @@ describe('exported HTML in Chromium', () => {
     await dialog.getByText('No problems found.').waitFor();
     await dialog.getByLabel('The whole library, with an index page').check();
     await dialog.getByLabel('Copied to an assets folder').check();
+    // The folder field starts beside the library (outside it), where the export creates it.
+    const out = `${app.library}-export`;
+    await expect.poll(() => dialog.getByLabel('Export folder').inputValue()).toBe(out);
+    await dialog.getByText('The folder will be created.').waitFor();
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-    await dialog.getByText(/Exported 2 pages to export\/index\.html; 1 draft left out\./).waitFor();
+    await dialog.getByText('Exported 2 pages to').waitFor();
+    expect(await dialog.getByRole('status').textContent()).toBe(
+      `Exported 2 pages to ${out}/index.html; 1 draft left out.`,
+    );
     await screenshot(page, 'export-dialog-done');
     await dialog.getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
-    const out = path.join(app.library, 'export');
     const context = await browser.newContext();
     const site = await context.newPage();
     await site.goto(pathToFileURL(path.join(out, 'index.html')).href);

@@ -4,17 +4,17 @@ import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { checkArticle, hasErrors, type ArticleProblem } from '../../../shared/checks';
 import {
-  buildHtmlDocument,
   buildIndexDocument,
   htmlPathOf,
-  prepareArticle,
   type IndexEntry,
+  type PreparedArticle,
 } from '../../../shared/export';
 import { parseFrontmatter } from '../../../shared/frontmatter';
 import type { ExportChoices, ExportProgress, ExportReport, ImageProblem } from '../../../shared/export';
 import { FolioError } from '../../../shared/errors';
 import { isInside } from '../paths';
-import { resolveImages } from './export-images';
+import type { ExportItemResult } from './export-item';
+import { createExportRenderPool } from './export-pool';
 import { loadExportStyles } from './export-styles';
 import { createCheckContext, listArticlePaths, readArticleText, readRequiredFields } from './library-files';
 
@@ -26,6 +26,11 @@ export interface ExportTarget {
   readonly outDir: string;
   readonly onProgress?: (progress: ExportProgress) => void;
   readonly signal?: AbortSignal;
+  /**
+   * Threads that render articles: 1 renders in the calling thread; by default, worker threads
+   * on every core when the run has enough articles to pay for starting them.
+   */
+  readonly threads?: number;
 }
 
 const manifestName = '.folio-export.json';
@@ -132,25 +137,31 @@ async function runExport(
     problems: [] as ArticleProblem[],
     imageProblems: [] as ImageProblem[],
   };
-  const pending: { path: string; output: string; html: string; assets: { name: string; bytes: Buffer }[] }[] =
-    [];
-  const prepared = new Map<string, ReturnType<typeof prepareArticle> | ReadonlySet<string>>();
-  const toCheck: ReturnType<typeof prepareArticle>[] = [];
+  const pending: {
+    path: string;
+    output: string;
+    html: string;
+    assets: { name: string; bytes: Uint8Array }[];
+  }[] = [];
+  const prepared = new Map<string, PreparedArticle | ReadonlySet<string>>();
+  const toCheck: PreparedArticle[] = [];
   let usesMath = false;
   const required = await readRequiredFields(target.root);
   const progress = (phase: ExportProgress['phase'], done: number, total: number, at: string | null): void =>
     target.onProgress?.({ phase, done, total, path: at });
   const cancelled = (): ExportReport => ({ ...report, entry: null, completed: false, cancelled: true });
 
-  for (const [i, article] of articles.entries()) {
+  // First the cheap part, in order: drafts and unchanged articles need no rendering.
+  const toRender: { path: string; text: string; output: string; key: string }[] = [];
+  const outcome = new Map<string, 'draft' | 'skipped' | 'render'>();
+  for (const article of articles) {
     if (target.signal?.aborted) return cancelled();
-    progress('rendering', i, articles.length, article.path);
     const { data } = parseFrontmatter(article.text);
     const isDraft =
       (typeof data.status === 'string' && data.status.trim().toLowerCase() === 'draft') ||
       data.draft === true;
     if (mode.index && isDraft && !choices.includeDrafts) {
-      report.drafts.push(article.path);
+      outcome.set(article.path, 'draft');
       continue;
     }
     const key = createHash('sha256')
@@ -165,6 +176,61 @@ async function runExport(
       old.output === article.output &&
       (await unchanged(target.root, outDir, old))
     ) {
+      outcome.set(article.path, 'skipped');
+      continue;
+    }
+    outcome.set(article.path, 'render');
+    toRender.push({ ...article, key });
+  }
+
+  // Then the rendering, on every core for a big run; progress counts articles as they finish.
+  let done = articles.length - toRender.length;
+  progress('rendering', done, articles.length, toRender[0]?.path ?? null);
+  const pool = createExportRenderPool(
+    {
+      root: target.root,
+      images,
+      css: styles.css,
+      mathCss: styles.mathCss,
+      highlightCss: styles.highlightCss,
+      reviewCss: styles.reviewCss,
+      titleBlock: choices.titleBlock ?? 'auto',
+      toc: choices.toc ?? false,
+      linkArticlesAsHtml: mode.index,
+      colorScheme: theme === 'print' ? 'light' : 'auto',
+    },
+    { articles: toRender.length, threads: target.threads, minArticles: target.threads ? 2 : undefined },
+  );
+  const rendered = new Map<string, ExportItemResult>();
+  const stop = (): void => void pool.close();
+  target.signal?.addEventListener('abort', stop);
+  try {
+    await Promise.all(
+      toRender.map(async (item) => {
+        const result = await pool.render({ path: item.path, text: item.text, output: item.output });
+        rendered.set(item.path, result);
+        progress('rendering', ++done, articles.length, item.path);
+      }),
+    );
+  } catch (error) {
+    if (target.signal?.aborted) return cancelled();
+    throw error;
+  } finally {
+    target.signal?.removeEventListener('abort', stop);
+    await pool.close();
+  }
+  if (target.signal?.aborted) return cancelled();
+
+  // Finally the results, in the library's order, as a single thread would have produced them.
+  const keys = new Map(toRender.map((item) => [item.path, item.key]));
+  for (const article of articles) {
+    const what = outcome.get(article.path);
+    if (what === 'draft') {
+      report.drafts.push(article.path);
+      continue;
+    }
+    if (what === 'skipped') {
+      const old = previous.entries[article.path]!;
       entries[article.path] = old;
       prepared.set(article.path, new Set(old.anchors));
       report.skipped.push(article.path);
@@ -172,10 +238,9 @@ async function runExport(
       report.imageProblems.push(...old.imageProblems);
       continue;
     }
-    let doc: ReturnType<typeof prepareArticle>;
-    try {
-      doc = prepareArticle(article.path, article.text);
-    } catch {
+    const result = rendered.get(article.path);
+    if (!result) continue;
+    if (!result.ok) {
       // A pathological file (nesting that overflows the stack, say) must not stop the others.
       report.problems.push({
         path: article.path,
@@ -186,55 +251,20 @@ async function runExport(
       });
       continue;
     }
-    prepared.set(article.path, doc);
-    toCheck.push(doc);
-    const depth = article.output.split('/').length - 1;
-    const up = depth ? '../'.repeat(depth) : '';
-    const resolved = await resolveImages(target.root, doc, images, `${up}assets`);
-    usesMath ||= doc.usesKatexHtml;
-    const imageStats: ManifestEntry['images'][number][] = [];
-    for (const image of doc.images) {
-      const imageTarget = image.target;
-      if (imageTarget?.kind !== 'library' || imageStats.some((s) => s.path === imageTarget.path)) continue;
-      const info = await stat(path.join(target.root, ...imageTarget.path.split('/'))).catch(() => null);
-      imageStats.push({ path: imageTarget.path, size: info?.size ?? -1, mtimeMs: info?.mtimeMs ?? -1 });
-    }
-    const anchors = [...new Set(doc.headings.flatMap((h) => [h.id, h.id.replace(/^user-content-/, '')]))];
-    const index: IndexEntry = {
-      title: doc.meta.title,
-      href: article.output.split('/').map(encodeURIComponent).join('/'),
-      date: doc.meta.date,
-      updated: await stat(path.join(target.root, ...article.path.split('/'))).then(
-        (s) => s.mtime.toISOString(),
-        () => new Date(0).toISOString(),
-      ),
-      description: doc.meta.description,
-      tags: doc.meta.tags,
-    };
-    const html = buildHtmlDocument(doc, {
-      css: styles.css,
-      mathCss:
-        images === 'copy' ? styles.mathCss.replaceAll('url(assets/', `url(${up}assets/`) : styles.mathCss,
-      highlightCss: styles.highlightCss,
-      reviewCss: styles.reviewCss,
-      images: resolved.sources,
-      imageMode: images,
-      titleBlock: choices.titleBlock ?? 'auto',
-      toc: choices.toc ?? false,
-      linkArticlesAsHtml: mode.index,
-      colorScheme: theme === 'print' ? 'light' : 'auto',
-    });
-    pending.push({ path: article.path, output: article.output, html, assets: resolved.assets });
-    report.imageProblems.push(...resolved.problems);
+    prepared.set(article.path, result.article);
+    toCheck.push(result.article);
+    usesMath ||= result.usesKatexHtml;
+    pending.push({ path: article.path, output: article.output, html: result.html, assets: result.assets });
+    report.imageProblems.push(...result.imageProblems);
     entries[article.path] = {
-      key,
+      key: keys.get(article.path)!,
       output: article.output,
-      images: imageStats,
-      assets: resolved.assets.map((a) => a.name),
-      index,
+      images: result.imageStats,
+      assets: result.assets.map((a) => a.name),
+      index: result.index,
       problems: [],
-      imageProblems: resolved.problems,
-      anchors,
+      imageProblems: result.imageProblems,
+      anchors: result.anchors,
     };
   }
   progress('rendering', articles.length, articles.length, null);

@@ -42,8 +42,12 @@ export function ExportBar({ articlePath, text, onMessage }: ExportBarProps): Rea
     if (!articlePath) return;
     try {
       const html = await api.renderArticleHtml({ path: articlePath, ...(text === null ? {} : { text }) });
-      await copyHtmlToClipboard(html.body, html.text);
-      onMessage('Copied the article as HTML');
+      const method = await copyHtmlToClipboard(html.body, html.text);
+      onMessage(
+        method === 'clipboard-api'
+          ? 'Copied the article as HTML'
+          : 'Copied the article as HTML through the copy command (the clipboard API was refused)',
+      );
     } catch (error) {
       onMessage(`Not copied: ${error instanceof Error ? error.message : 'the clipboard refused it.'}`);
     }
@@ -52,7 +56,13 @@ export function ExportBar({ articlePath, text, onMessage }: ExportBarProps): Rea
   const pdf = useCallback(async () => {
     if (!articlePath) return;
     try {
-      const result = await api.exportPdf({ path: articlePath });
+      // The PDF goes where the last export went (a folder inside the library was confirmed then).
+      const folder = await api.getExportFolder({});
+      const result = await api.exportPdf({
+        path: articlePath,
+        outDir: folder.path,
+        confirmInsideLibrary: true,
+      });
       onMessage(`Saved ${result.file}`);
     } catch (error) {
       onMessage(`No PDF: ${error instanceof Error ? error.message : 'printing failed.'}`);

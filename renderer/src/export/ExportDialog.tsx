@@ -3,6 +3,8 @@ import type { ArticleProblem } from '../../../shared/checks';
 import type { ExportReport, ImageMode } from '../../../shared/export';
 import { exportThemes, type ExportThemeId } from '../../../shared/export/themes';
 import { api } from '../api';
+import { ExportFolderField } from './ExportFolderField';
+import { useExportFolder } from './useExportFolder';
 import { useExportJob } from './useExportJob';
 import './ExportDialog.css';
 
@@ -29,7 +31,7 @@ export function ExportDialog({ articlePath, text, onClose }: ExportDialogProps):
   const [images, setImages] = useState<ImageMode>('inline');
   const [includeDrafts, setIncludeDrafts] = useState(false);
   const [toc, setToc] = useState(false);
-  const [outDir, setOutDir] = useState('export');
+  const folder = useExportFolder();
   const [checked, setChecked] = useState<{
     key: string;
     problems: ArticleProblem[] | null;
@@ -72,7 +74,14 @@ export function ExportDialog({ articlePath, text, onClose }: ExportDialogProps):
   const warnings = (problems?.length ?? 0) - errors;
 
   function startExport(): void {
-    const choices = { theme, images, toc, outDir: outDir.trim() || 'export' };
+    if (!folder.ready) return;
+    const choices = {
+      theme,
+      images,
+      toc,
+      outDir: folder.check?.path ?? folder.folder,
+      confirmInsideLibrary: folder.confirmedInside,
+    };
     job.start((jobId) =>
       scope === 'article' && articlePath
         ? api.exportArticle({ path: articlePath, jobId, ...choices })
@@ -202,15 +211,11 @@ export function ExportDialog({ articlePath, text, onClose }: ExportDialogProps):
             />
             Copied to an assets folder
           </label>
-          <label>
-            Folder in the library{' '}
-            <input
-              type="text"
-              value={outDir}
-              onChange={(e) => setOutDir(e.target.value)}
-              spellCheck={false}
-            />
-          </label>
+        </fieldset>
+
+        <fieldset disabled={running}>
+          <legend>Where</legend>
+          <ExportFolderField state={folder} disabled={running} />
         </fieldset>
 
         {job.state.kind === 'running' && (
@@ -244,7 +249,7 @@ export function ExportDialog({ articlePath, text, onClose }: ExportDialogProps):
               <button type="button" onClick={() => dialog.current?.close()}>
                 Close
               </button>
-              <button type="submit" className="is-primary">
+              <button type="submit" className="is-primary" disabled={!folder.ready}>
                 {job.state.kind === 'done' ? 'Export again' : 'Export'}
               </button>
             </>
@@ -256,7 +261,16 @@ export function ExportDialog({ articlePath, text, onClose }: ExportDialogProps):
 }
 
 function ExportSummary({ report }: { report: ExportReport }): ReactElement {
-  if (report.cancelled) return <p role="status">Export cancelled. Pages already written were kept.</p>;
+  if (report.cancelled) {
+    const written = report.written.filter((f) => f.endsWith('.html')).length;
+    return (
+      <p role="status">
+        {written === 0
+          ? 'Export cancelled before any page was written.'
+          : `Export cancelled. The ${written} ${written === 1 ? 'page' : 'pages'} already written are complete; the rest were not written.`}
+      </p>
+    );
+  }
   const pages = report.written.filter((f) => f.endsWith('.html') && f !== 'index.html').length;
   return (
     <div role="status" className="folio-export-summary">

@@ -1,9 +1,13 @@
+/** How the copy reached the clipboard: the async Clipboard API, or the `copy` command. */
+export type CopyMethod = 'clipboard-api' | 'copy-command';
+
 /**
  * Puts HTML on the clipboard with a plain-text flavour. Tries the async Clipboard API first;
- * where it is refused (the desktop shell grants no permissions), falls back to a `copy` event,
- * which needs no permission, only the user's click.
+ * where it is refused (the desktop shell grants no permissions, a browser may deny it), falls
+ * back to a `copy` event, which needs no permission, only the user's click. Resolves with the
+ * way that worked, so the caller can say so; throws when both were refused.
  */
-export async function copyHtmlToClipboard(html: string, text: string): Promise<void> {
+export async function copyHtmlToClipboard(html: string, text: string): Promise<CopyMethod> {
   try {
     await navigator.clipboard.write([
       new ClipboardItem({
@@ -11,7 +15,7 @@ export async function copyHtmlToClipboard(html: string, text: string): Promise<v
         'text/plain': new Blob([text], { type: 'text/plain' }),
       }),
     ]);
-    return;
+    return 'clipboard-api';
   } catch {
     // Fall through to the copy event.
   }
@@ -28,5 +32,6 @@ export async function copyHtmlToClipboard(html: string, text: string): Promise<v
   } finally {
     document.removeEventListener('copy', onCopy);
   }
-  if (!copied) throw new Error('The clipboard refused the copy.');
+  if (!copied) throw new Error('the clipboard refused it, and so did the copy command.');
+  return 'copy-command';
 }

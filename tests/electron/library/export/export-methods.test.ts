@@ -9,7 +9,11 @@ import { useTempDirs } from '../../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 
-async function service(files: Record<string, string>, printToPdf?: (html: string) => Promise<Uint8Array>) {
+async function service(
+  files: Record<string, string>,
+  printToPdf?: (html: string) => Promise<Uint8Array>,
+  chooseFolder?: (defaultPath: string) => Promise<string | null>,
+) {
   const root = await tempDir();
   for (const [name, content] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(root, name)), { recursive: true });
@@ -17,7 +21,7 @@ async function service(files: Record<string, string>, printToPdf?: (html: string
   }
   const api = await createLibraryService({
     root,
-    host: { appDataDir: path.join(await tempDir(), 'data'), printToPdf },
+    host: { appDataDir: path.join(await tempDir(), 'data'), printToPdf, chooseExportFolder: chooseFolder },
   });
   return { root, api };
 }
@@ -46,7 +50,7 @@ describe('export methods of the library service', () => {
 
   it('confines output folders and articles to the library, and refuses the library root', async () => {
     const { api } = await service({ 'a.md': '# A\n' });
-    for (const outDir of ['../escape', '/tmp/x', 'a/../../x']) {
+    for (const outDir of ['../escape', 'a/../../x']) {
       const envelope = await dispatch(api, 'exportLibrary', { outDir });
       expect(envelope.ok ? null : envelope.error.code).toBe('OUTSIDE_LIBRARY');
     }
@@ -101,5 +105,76 @@ describe('export methods of the library service', () => {
     expect(await desktop.api.exportPdf({ path: 'a.md' })).toEqual({ file: 'export/a.pdf' });
     expect(await readFile(path.join(desktop.root, 'export', 'a.pdf'), 'utf8')).toBe('%PDF-1.7 fake');
     expect(printed[0]).toContain('<meta name="color-scheme" content="light">');
+  });
+
+  it('prints exactly the HTML an inline export writes (the PDF path only adds printing)', async () => {
+    const article = [
+      '---',
+      'title: Printed',
+      '---',
+      '# Printed',
+      '',
+      'Math $x^2$, `code`, a [link](b.md) and ![a dot](dot.svg).',
+      '',
+      '```ts',
+      'const a = 1;',
+      '```',
+      '',
+    ].join('\n');
+    const printed: string[] = [];
+    const desktop = await service(
+      { 'a.md': article, 'b.md': '# B\n', 'dot.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>' },
+      async (html) => {
+        printed.push(html);
+        return new TextEncoder().encode('%PDF-1.7 fake');
+      },
+    );
+    await desktop.api.exportPdf({ path: 'a.md' });
+    await desktop.api.exportArticle({ path: 'a.md', outDir: 'html', theme: 'print', images: 'inline' });
+    const written = await readFile(path.join(desktop.root, 'html', 'a.html'), 'utf8');
+    expect(printed).toEqual([written]);
+    expect(written).toContain('data:image/svg+xml;base64,');
+  });
+
+  it('exports into an absolute folder outside the library and remembers it for next time', async () => {
+    const { api } = await service({ 'a.md': '# A\n' });
+    const outside = path.join(await tempDir(), 'new', 'site');
+    expect((await api.getExportFolder({})).path).toMatch(/-export$/);
+    const check = await api.checkExportFolder({ path: outside });
+    expect(check).toMatchObject({ path: outside, exists: false, insideLibrary: false, error: null });
+    expect(check.note).toBe('The folder will be created.');
+    const report = await api.exportLibrary({ outDir: outside });
+    expect(report).toMatchObject({ outDir: outside, entry: 'index.html', completed: true });
+    expect(await readFile(path.join(outside, 'a.html'), 'utf8')).toContain('<h1 id="user-content-a">A</h1>');
+    expect(await api.getExportFolder({})).toEqual({ path: outside });
+  });
+
+  it('exports into a folder inside the library only when the author confirms it', async () => {
+    const { root, api } = await service({ 'a.md': '# A\n' });
+    const inside = path.join(root, 'public');
+    expect(await api.checkExportFolder({ path: inside })).toMatchObject({ insideLibrary: true, error: null });
+    const refused = await dispatch(api, 'exportArticle', { path: 'a.md', outDir: inside });
+    expect(refused.ok ? null : refused.error).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: expect.stringContaining('inside the library; confirm'),
+    });
+    const report = await api.exportArticle({ path: 'a.md', outDir: inside, confirmInsideLibrary: true });
+    expect(report.completed).toBe(true);
+    expect(await readFile(path.join(inside, 'a.html'), 'utf8')).toContain('<!DOCTYPE html>');
+    const itself = await dispatch(api, 'exportLibrary', { outDir: root, confirmInsideLibrary: true });
+    expect(itself.ok ? null : itself.error.message).toBe('The library itself cannot be the export folder.');
+  });
+
+  it('opens the folder dialog only where the host has one', async () => {
+    const { api } = await service({ 'a.md': '# A\n' });
+    await expect(api.chooseExportFolder({})).rejects.toSatisfy((e) => isFolioError(e, 'INVALID_ARGUMENT'));
+    // Electron's dialog cannot run here; its stand-in records where it was asked to start.
+    const asked: string[] = [];
+    const desktop = await service({ 'a.md': '# A\n' }, undefined, async (start) => {
+      asked.push(start);
+      return '/chosen/folder';
+    });
+    expect(await desktop.api.chooseExportFolder({ path: '/start/here' })).toEqual({ path: '/chosen/folder' });
+    expect(asked).toEqual(['/start/here']);
   });
 });
