@@ -1,18 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import {
-  copyFile,
-  link,
-  lstat,
-  mkdir,
-  open,
-  readdir,
-  readFile,
-  rename,
-  rm,
-  stat,
-  unlink,
-} from 'node:fs/promises';
+import { copyFile, lstat, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { EventName, FolioEvents, MethodInputs, MethodOutputs } from '../../shared/contract';
@@ -24,6 +12,7 @@ import { articleExtension, type ArticleIndex } from './article-index';
 import type { Journal } from './journal';
 import { posixDirname, rewriteLinks } from './link-rewrite';
 import { resolveInLibrary, splitLibraryPath, validateName } from './paths';
+import { moveExclusive as moveExclusiveOnDisk } from './move-exclusive';
 
 /** What the file operations need from the service. */
 export interface FileOperationsContext {
@@ -150,31 +139,12 @@ export function createFileOperations(ctx: FileOperationsContext): Ops {
     }
   }
 
-  /**
-   * Moves a file without ever replacing one: a hard link fails if the target exists; where the
-   * disk has no hard links, a checked rename is the fallback.
-   */
+  /** {@link moveExclusiveOnDisk} with Folio's messages: the target's name when it exists. */
   async function moveExclusive(from: string, to: string, what: string): Promise<void> {
-    try {
-      await link(from, to);
-      await unlink(from);
-      return;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw new FolioError('ALREADY_EXISTS', `“${what}” already exists.`);
-      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'EMLINK') {
-        throw ctx.ioError(error, what);
+    await moveExclusiveOnDisk(from, to).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+        throw new FolioError('ALREADY_EXISTS', `“${what}” already exists.`);
       }
-    }
-    if (
-      await lstat(to).then(
-        () => true,
-        () => false,
-      )
-    ) {
-      throw new FolioError('ALREADY_EXISTS', `“${what}” already exists.`);
-    }
-    await rename(from, to).catch((error: unknown) => {
       throw ctx.ioError(error, what);
     });
   }

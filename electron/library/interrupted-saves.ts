@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { link, lstat, mkdir, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { TrashEntry } from '../../shared/library-contract';
+import { moveExclusive } from './move-exclusive';
 
 /**
  * A temp file that write-file-atomic leaves beside an article when the process dies between
@@ -159,28 +160,6 @@ async function freeName(dir: string, wanted: string): Promise<string> {
     if (!taken.has(name.toLowerCase())) return name;
   }
   throw Object.assign(new Error('no free name'), { code: 'EEXIST' });
-}
-
-/** Moves a file without replacing one: a hard link fails when the target exists. */
-async function moveExclusive(from: string, to: string): Promise<void> {
-  try {
-    await link(from, to);
-    await unlink(from);
-    return;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'EMLINK') throw error;
-  }
-  // File systems without hard links: check, then rename (a narrow window, as in file-operations).
-  if (
-    await lstat(to).then(
-      () => true,
-      () => false,
-    )
-  ) {
-    throw Object.assign(new Error('exists'), { code: 'EEXIST' });
-  }
-  await rename(from, to);
 }
 
 function toLibraryPath(realRoot: string, absolute: string): string {
