@@ -330,7 +330,8 @@ function readWhole(fd: number, size: number): Buffer {
   return scratch.subarray(0, length);
 }
 
-const tooLarge = 'The file is too large to open in the editor.';
+/** Over 20 MB a file is listed but not indexed; it opens read-only on request (up to 100 MB). */
+const tooLarge = 'Over 20 MB: not searchable, and it opens read-only.';
 
 function readProblem(code: string | undefined): string {
   return code === 'EACCES' || code === 'EPERM'

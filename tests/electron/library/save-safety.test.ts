@@ -96,10 +96,10 @@ describe('bad files', () => {
     expect(doc).toMatchObject({ readOnly: true, text: '' });
   });
 
-  it('lists a 50 MB file but refuses to open it, saying it is too large', async () => {
+  it('lists a 50 MB file, saying it opens read-only, and opens it only when asked', async () => {
     const { service } = await library({ 'huge.md': Buffer.alloc(50 * 1024 * 1024, 'a') });
     expect((await service.listArticles({}))[0]!.problems).toEqual([
-      'The file is too large to open in the editor.',
+      'Over 20 MB: not searchable, and it opens read-only.',
     ]);
     expect(await codeOf(service.readArticle({ path: 'huge.md' }))).toBe('TOO_LARGE');
   });
