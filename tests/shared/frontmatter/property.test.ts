@@ -8,18 +8,7 @@ import {
   type FieldValue,
 } from '../../../shared/frontmatter';
 import { goldenCases } from './golden-cases';
-
-/** A small seeded generator (mulberry32), so a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../helpers/seeded-random';
 
 const pieces = [
   'a',
@@ -100,7 +89,7 @@ const editable = goldenCases.filter((c) => (c.status ?? 'ok') === 'ok');
 describe('random frontmatter edits', () => {
   for (const golden of editable) {
     it(`keep every other key's bytes and the body: ${golden.name}`, () => {
-      const next = random(golden.name.length * 7919 + golden.input.length);
+      const next = seededRandom(golden.name.length * 7919 + golden.input.length);
       let text = golden.input;
       const keys = ['title', 'tags', 'status', 'new-key', 'date'];
       for (const field of readFrontmatter(text).fields) if (field.editable) keys.push(field.key);

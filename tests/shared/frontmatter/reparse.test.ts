@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFrontmatter } from '../../../shared/frontmatter';
 import { goldenCases } from './golden-cases';
-
-/** A small seeded generator (mulberry32), so a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../helpers/seeded-random';
 
 const pieces = [
   'a',
@@ -62,7 +51,7 @@ const starts = [...goldenCases.filter((c) => (c.status ?? 'ok') === 'ok').map((c
 describe('re-reading a block after a change inside one value', () => {
   starts.forEach((start, n) => {
     it(`gives the same model as a full parse, random changes #${n}`, () => {
-      const next = random(n * 104729 + start.length);
+      const next = seededRandom(n * 104729 + start.length);
       let text = start;
       for (let step = 0; step < 150; step++) {
         const model = readFrontmatter(text);
