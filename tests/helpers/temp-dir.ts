@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
@@ -17,4 +17,15 @@ export function useTempDirs(): () => Promise<string> {
     made.push(dir);
     return dir;
   };
+}
+
+/** Writes `files` (library-relative path → content) under `root`, creating their folders. */
+export async function writeFiles(
+  root: string,
+  files: Readonly<Record<string, string | Buffer>>,
+): Promise<void> {
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(root, name)), { recursive: true });
+    await writeFile(path.join(root, name), content);
+  }
 }

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { formatProgressBar } from '../../../electron/cli/progress-bar';
-import { useTempDirs } from '../../helpers/temp-dir';
+import { useTempDirs, writeFiles } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 const folio = path.resolve('bin/folio.js');
@@ -21,10 +21,7 @@ async function run(...args: string[]): Promise<{ code: number; stdout: string; s
 
 async function library(files: Record<string, string>): Promise<string> {
   const root = path.join(await tempDir(), 'library');
-  for (const [name, content] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(root, name)), { recursive: true });
-    await writeFile(path.join(root, name), content);
-  }
+  await writeFiles(root, files);
   return root;
 }
 

@@ -1,9 +1,9 @@
-import { mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLibraryService, type LibraryService } from '../../../electron/library';
 import { isFolioError, type ErrorCode } from '../../../shared/errors';
-import { useTempDirs } from '../../helpers/temp-dir';
+import { useTempDirs, writeFiles } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 const services: LibraryService[] = [];
@@ -16,10 +16,7 @@ async function library(
   host: { trashItem?: (file: string) => Promise<void> } = {},
 ) {
   const root = await tempDir();
-  for (const [name, content] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(root, name)), { recursive: true });
-    await writeFile(path.join(root, name), content);
-  }
+  await writeFiles(root, files);
   const service = await createLibraryService({
     root,
     host: { appDataDir: path.join(await tempDir(), 'data'), ...host },

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import writeFileAtomic from 'write-file-atomic';
 import { createLibraryService, type LibraryService } from '../../../electron/library';
 import { interruptedSaveMinAgeMs, sweepInterruptedSaves } from '../../../electron/library/interrupted-saves';
-import { useTempDirs } from '../../helpers/temp-dir';
+import { useTempDirs, writeFiles } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 const services: LibraryService[] = [];
@@ -28,10 +28,7 @@ async function leftover(root: string, article: string, bytes: string, mtime = tw
 }
 
 async function put(root: string, files: Record<string, string>): Promise<void> {
-  for (const [name, text] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(root, name)), { recursive: true });
-    await writeFile(path.join(root, name), text);
-  }
+  await writeFiles(root, files);
 }
 
 describe('sweepInterruptedSaves', () => {

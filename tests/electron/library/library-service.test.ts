@@ -1,18 +1,15 @@
-import { chmod, mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLibraryService, ensureSampleLibrary } from '../../../electron/library';
 import { isFolioError } from '../../../shared/errors';
-import { useTempDirs } from '../../helpers/temp-dir';
+import { useTempDirs, writeFiles } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 
 async function library(files: Record<string, string | Buffer>) {
   const root = await tempDir();
-  for (const [name, content] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(root, name)), { recursive: true });
-    await writeFile(path.join(root, name), content);
-  }
+  await writeFiles(root, files);
   const service = await createLibraryService({
     root,
     host: { appDataDir: path.join(await tempDir(), 'data') },

@@ -1,9 +1,9 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLibraryService, type LibraryService } from '../../../electron/library';
 import { rewriteLinks } from '../../../electron/library/link-rewrite';
-import { useTempDirs } from '../../helpers/temp-dir';
+import { useTempDirs, writeFiles } from '../../helpers/temp-dir';
 
 const moves = (from: string, to: string): Map<string, string> => new Map([[from, to]]);
 
@@ -217,10 +217,7 @@ describe('moving an article in a library on disk', () => {
         '# Home\r\n\r\nSee [[guide|the guide]] and <a href="guide.md">it</a>.\r\n\r\n`[[guide]]`\r\n',
       'notes/more.md': '<img src="../guide.md">\n\n```\n<a href="../guide.md">\n```\n',
     };
-    for (const [name, text] of Object.entries(files)) {
-      await mkdir(path.dirname(path.join(root, name)), { recursive: true });
-      await writeFile(path.join(root, name), text);
-    }
+    await writeFiles(root, files);
     const service = await createLibraryService({
       root,
       host: { appDataDir: path.join(await tempDir(), 'data') },

@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { chmod, chown, mkdir, readdir, readFile, stat, truncate, writeFile } from 'node:fs/promises';
+import { chmod, chown, readdir, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLibraryService, type LibraryService } from '../../../electron/library';
 import { isFolioError, type ErrorCode } from '../../../shared/errors';
-import { useTempDirs } from '../../helpers/temp-dir';
+import { useTempDirs, writeFiles } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 const services: LibraryService[] = [];
@@ -30,10 +30,7 @@ const permissionCase = it.skipIf(isRoot && !othersReachProject);
 
 async function library(files: Record<string, string | Buffer>) {
   const root = await tempDir();
-  for (const [name, content] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(root, name)), { recursive: true });
-    await writeFile(path.join(root, name), content);
-  }
+  await writeFiles(root, files);
   const appDataDir = path.join(await tempDir(), 'data');
   const service = await createLibraryService({ root, host: { appDataDir }, watch: false });
   services.push(service);

@@ -1,10 +1,10 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLibraryService, type LibraryService } from '../../../electron/library';
 import { ArticleIndex } from '../../../electron/library/article-index';
 import { SearchIndex } from '../../../electron/library/search-index';
-import { useTempDirs } from '../../helpers/temp-dir';
+import { useTempDirs, writeFiles } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 const services: LibraryService[] = [];
@@ -14,10 +14,7 @@ afterEach(async () => {
 
 async function library(files: Record<string, string>) {
   const root = await tempDir();
-  for (const [name, content] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(root, name)), { recursive: true });
-    await writeFile(path.join(root, name), content);
-  }
+  await writeFiles(root, files);
   const service = await createLibraryService({
     root,
     host: { appDataDir: path.join(await tempDir(), 'data') },

@@ -1,17 +1,17 @@
-import { readdir, rename, writeFile } from 'node:fs/promises';
+import { readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLibraryService } from '../../../electron/library';
 import { createSnapshotStore } from '../../../electron/library/snapshots';
 import { isFolioError } from '../../../shared/errors';
-import { useTempDirs } from '../../helpers/temp-dir';
+import { useTempDirs, writeFiles } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 
 async function setup(files: Record<string, string>) {
   const root = await tempDir();
   const data = path.join(await tempDir(), 'data');
-  for (const [name, text] of Object.entries(files)) await writeFile(path.join(root, name), text);
+  await writeFiles(root, files);
   const service = await createLibraryService({ root, host: { appDataDir: data } });
   return { root, data, service };
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLibraryService, type LibraryService } from '../../../electron/library';
 import type { EventName, FolioEvents } from '../../../shared/contract';
-import { useTempDirs } from '../../helpers/temp-dir';
+import { useTempDirs, writeFiles } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 const services: LibraryService[] = [];
@@ -13,10 +13,7 @@ afterEach(async () => {
 
 async function watchedLibrary(files: Record<string, string>) {
   const root = await tempDir();
-  for (const [name, content] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(root, name)), { recursive: true });
-    await writeFile(path.join(root, name), content);
-  }
+  await writeFiles(root, files);
   const service = await createLibraryService({
     root,
     host: { appDataDir: path.join(await tempDir(), 'data') },

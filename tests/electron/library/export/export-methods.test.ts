@@ -1,11 +1,11 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLibraryService } from '../../../../electron/library';
 import type { FolioEvents } from '../../../../shared/contract';
 import { dispatch } from '../../../../shared/dispatch';
 import { isFolioError } from '../../../../shared/errors';
-import { useTempDirs } from '../../../helpers/temp-dir';
+import { useTempDirs, writeFiles } from '../../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 
@@ -15,10 +15,7 @@ async function service(
   chooseFolder?: (defaultPath: string) => Promise<string | null>,
 ) {
   const root = await tempDir();
-  for (const [name, content] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(root, name)), { recursive: true });
-    await writeFile(path.join(root, name), content);
-  }
+  await writeFiles(root, files);
   const api = await createLibraryService({
     root,
     host: { appDataDir: path.join(await tempDir(), 'data'), printToPdf, chooseExportFolder: chooseFolder },

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportArticleFile, exportLibraryFolder } from '../../../../electron/library/export';
 import { isFolioError } from '../../../../shared/errors';
-import { useTempDirs } from '../../../helpers/temp-dir';
+import { useTempDirs, writeFiles } from '../../../helpers/temp-dir';
 import { dangerousParts, expectValidHtml } from '../../../helpers/html-checks';
 import { hostileArticle } from '../../../helpers/hostile-article';
 
@@ -17,10 +17,7 @@ const png = Buffer.from(
 async function library(files: Record<string, string | Buffer>): Promise<{ root: string; out: string }> {
   const base = await tempDir();
   const root = path.join(base, 'library');
-  for (const [name, content] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(root, name)), { recursive: true });
-    await writeFile(path.join(root, name), content);
-  }
+  await writeFiles(root, files);
   await mkdir(root, { recursive: true });
   return { root, out: path.join(base, 'out') };
 }
