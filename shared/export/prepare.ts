@@ -2,7 +2,7 @@ import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { parseFrontmatter } from '../frontmatter';
-import { renderMarkdown, renderMarkdownTree } from '../markdown';
+import { renderMarkdown, renderMarkdownTree, type RenderedTree } from '../markdown';
 import { resolveLink, type LinkTarget } from './library-links';
 import { readExportMetadata, type ExportMetadata } from './metadata';
 
@@ -67,6 +67,11 @@ export interface PrepareOptions {
    * {@link renderBody}); the equivalence tests compare both ways.
    */
   readonly reparse?: boolean;
+  /**
+   * The article already rendered by `renderMarkdownTree` (or its split, multi-threaded form,
+   * which gives the same tree), so that it is not rendered again. Ignored with `reparse`.
+   */
+  readonly rendered?: RenderedTree;
 }
 
 /**
@@ -80,7 +85,7 @@ export function prepareArticle(
   options: PrepareOptions = {},
 ): PreparedArticle {
   const frontmatter = parseFrontmatter(markdown);
-  const body = renderBody(markdown, options.reparse ?? false);
+  const body = renderBody(markdown, options.reparse ?? false, options.rendered);
   const headings: ArticleHeading[] = [];
   const images: ArticleImage[] = [];
   const links: ArticleLink[] = [];
@@ -133,9 +138,9 @@ export function prepareArticle(
  * and the sanitizer may have unwrapped elements since) and no carriage return or NUL in any
  * text or attribute (the parser turns CR LF into LF and drops NUL). Otherwise, the HTML is parsed.
  */
-function renderBody(markdown: string, reparse: boolean): Root {
+function renderBody(markdown: string, reparse: boolean, rendered?: RenderedTree): Root {
   if (!reparse) {
-    const { tree, hadRawHtml } = renderMarkdownTree(markdown);
+    const { tree, hadRawHtml } = rendered ?? renderMarkdownTree(markdown);
     if (!hadRawHtml && !hasParserSensitiveText(tree)) return tree;
   }
   return fromHtml(renderMarkdown(markdown), { fragment: true });

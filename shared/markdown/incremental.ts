@@ -435,19 +435,12 @@ export class IncrementalRenderer {
    * link definitions they use, rendered as one small document.
    */
   private renderFooter(): string {
-    const refs = this.units.flatMap((unit) => unit.footnoteRefs);
-    if (refs.length === 0) return '';
-    const notes = this.units.flatMap((unit) => unit.footnoteSources).join('\n\n');
-    const links = neededStubs(
-      notes,
-      this.units.flatMap((unit) => unit.stubs).filter((stub) => !stub.startsWith('[^')),
+    const last = footnoteSection(
+      this.units.flatMap((unit) => unit.footnoteRefs),
+      this.units.flatMap((unit) => unit.footnoteSources),
+      this.units.flatMap((unit) => unit.stubs),
     );
-    const source = [refs.map((id) => `[^${id}]`).join(' '), notes, ...links].join('\n\n');
-    const file = new VFile({ value: capNesting(source) });
-    const hast = unsafeTreeProcessor.runSync(unsafeTreeProcessor.parse(file), file) as HastRoot;
-    const last = hast.children[hast.children.length - 1];
-    if (last?.type !== 'element' || last.tagName !== 'section' || !('dataFootnotes' in last.properties))
-      return '';
+    if (!last) return '';
     const safe = sanitize({ type: 'root', children: [last] }, sanitizeSchema) as HastRoot;
     removeUnsafeUrls(safe);
     return toHtml(safe);
@@ -756,13 +749,40 @@ export class IncrementalRenderer {
  * match, ignoring case and runs of white space). Parsing every definition of a long article
  * with each keystroke would cost more than the window itself.
  */
-function neededStubs(windowText: string, stubs: readonly string[]): string[] {
+export function neededStubs(windowText: string, stubs: readonly string[]): string[] {
   if (stubs.length === 0 || !windowText.includes('[')) return [];
   const haystack = foldLabel(windowText);
   return stubs.filter((stub) => {
     const label = /^\[\^?([\s\S]*?)\]: /.exec(stub)?.[1];
     return label === undefined || haystack.includes(foldLabel(label).trim());
   });
+}
+
+/**
+ * The footnotes section of an article on its own, unsanitized: every citation of the article in
+ * order (numbering and back-references depend on nothing else), then the source of every
+ * top-level footnote definition and the link definitions they use, rendered as one small
+ * document. `null` when nothing is cited. `stubs` are the article's definition stubs (see
+ * {@link collectContext}); footnote stubs among them are ignored.
+ */
+export function footnoteSection(
+  refs: readonly string[],
+  footnoteSources: readonly string[],
+  stubs: readonly string[],
+): Element | null {
+  if (refs.length === 0) return null;
+  const notes = footnoteSources.join('\n\n');
+  const links = neededStubs(
+    notes,
+    stubs.filter((stub) => !stub.startsWith('[^')),
+  );
+  const source = [refs.map((id) => `[^${id}]`).join(' '), notes, ...links].join('\n\n');
+  const file = new VFile({ value: capNesting(source) });
+  const hast = unsafeTreeProcessor.runSync(unsafeTreeProcessor.parse(file), file) as HastRoot;
+  const last = hast.children[hast.children.length - 1];
+  if (last?.type !== 'element' || last.tagName !== 'section' || !('dataFootnotes' in last.properties))
+    return null;
+  return last;
 }
 
 /** Whether a footnote definition's text (after its label) may cite notes. */
@@ -831,7 +851,8 @@ function hasNestedFooter(children: readonly HastContent[]): boolean {
   return found;
 }
 
-function hasFootnoteHeading(tree: MdastRoot): boolean {
+/** Whether a footnote definition holds a heading (its slug would depend on the footnotes order). */
+export function hasFootnoteHeading(tree: MdastRoot): boolean {
   let found = false;
   visit(tree, 'footnoteDefinition', (definition) => {
     visit(definition, 'heading', () => {
@@ -847,7 +868,13 @@ function escapeAll(value: string): string {
   return value.replace(punctuation, (char) => `\\${char}`);
 }
 
-function collectContext(
+/**
+ * Collects what a top-level block tells the rest of the article: its link and footnote
+ * definitions (`defs`, as comparable strings: `L` or `F`, the identifier, then the content),
+ * the Markdown stubs that define the same labels for other parts (`stubs`) and the identifiers
+ * of its footnote citations in order (`footnoteRefs`, upper case).
+ */
+export function collectContext(
   node: MdastContent,
   text: string,
   from: number,
@@ -882,18 +909,30 @@ function renumberFootnotes(
   blocks: readonly Block[],
   before: readonly string[],
 ): void {
-  const order: string[] = [];
-  const counts = new Map<string, number>();
-  for (const id of before) {
-    if (!counts.has(id)) order.push(id);
-    counts.set(id, (counts.get(id) ?? 0) + 1);
-  }
   const ids: string[] = [];
   for (const block of blocks) collectContext(block.node, '', -1, [], [], ids);
   const links: Element[] = [];
   visit({ type: 'root', children: [...nodes] } as HastRoot, 'element', (node: Element) => {
     if (node.tagName === 'a' && 'dataFootnoteRef' in node.properties) links.push(node);
   });
+  renumberFootnoteLinks(links, ids, before);
+}
+
+/**
+ * {@link renumberFootnotes} given the window's citation links (`a[data-footnote-ref]`, in
+ * order) and the identifiers they cite (`ids`, as {@link collectContext} gives them).
+ */
+export function renumberFootnoteLinks(
+  links: readonly Element[],
+  ids: readonly string[],
+  before: readonly string[],
+): void {
+  const order: string[] = [];
+  const counts = new Map<string, number>();
+  for (const id of before) {
+    if (!counts.has(id)) order.push(id);
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
   links.forEach((link, index) => {
     const id = ids[index];
     if (id === undefined) return;

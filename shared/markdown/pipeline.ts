@@ -8,6 +8,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import remarkCriticMarkup from '../review/remark-critic-markup';
+import autolinkLiteralPrefilter from './autolink-literal-prefilter';
 import fragmentLinks from './fragment-links';
 import plainFence, { plainFenceSource } from './frontmatter-fence';
 import headingIds from './heading-ids';
@@ -28,6 +29,7 @@ import sourceLines from './source-lines';
 export const unsafeTreeProcessor = unified()
   .use(remarkParse)
   .use(remarkGfm)
+  .use(autolinkLiteralPrefilter)
   .use(remarkFrontmatter, ['yaml', 'toml'])
   .use(plainFence)
   .use(remarkMath)

@@ -9,6 +9,7 @@ import {
   type PreparedArticle,
 } from '../../../shared/export';
 import { resolveImages } from './export-images';
+import { renderArticleTree } from './split-render';
 
 /** What every article of one export run shares: the choices and the stylesheets, read once. */
 export interface ExportItemShared {
@@ -50,6 +51,15 @@ export type ExportItemResult =
   /** The article is too complex to render (nesting that overflows the stack, say). */
   | { readonly ok: false; readonly path: string };
 
+/** Options of {@link renderExportItem}. */
+export interface ExportItemOptions {
+  /**
+   * Threads a long article may be rendered on (split-render.ts); default 1, as in the export's
+   * own worker threads, which already keep every core busy.
+   */
+  readonly splitThreads?: number;
+}
+
 /**
  * Renders one article of an export into its standalone HTML with its images resolved, and
  * gathers what the run needs afterwards (index entry, anchors, image stats for the next run's
@@ -59,10 +69,15 @@ export type ExportItemResult =
 export async function renderExportItem(
   shared: ExportItemShared,
   item: ExportItemInput,
+  options: ExportItemOptions = {},
 ): Promise<ExportItemResult> {
   let doc: PreparedArticle;
   try {
-    doc = prepareArticle(item.path, item.text);
+    const rendered =
+      (options.splitThreads ?? 1) > 1
+        ? await renderArticleTree(item.text, { threads: options.splitThreads })
+        : undefined;
+    doc = prepareArticle(item.path, item.text, { rendered });
   } catch {
     return { ok: false, path: item.path };
   }

@@ -1,6 +1,4 @@
-import { createRequire } from 'node:module';
 import os from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import {
   renderExportItem,
@@ -8,6 +6,7 @@ import {
   type ExportItemResult,
   type ExportItemShared,
 } from './export-item';
+import { workerSource } from './worker-source';
 
 /** Renders the articles of one export run, in worker threads when that pays. */
 export interface ExportRenderPool {
@@ -32,23 +31,6 @@ export interface ExportRenderPoolOptions {
 }
 
 /**
- * Where the worker's code is: beside this module as TypeScript when running from the sources
- * (CLI through tsx, tests, bench), or the bundled `export-worker.js` beside the main bundle.
- * From the sources, tsx is registered inside the worker first, as `bin/folio.js` does.
- */
-function workerSource(): { code: string; eval: true } | { url: URL; eval: false } {
-  const self = import.meta.url;
-  if (!/\.ts$/.test(new URL(self).pathname)) return { url: new URL('./export-worker.js', self), eval: false };
-  // The ESM entry of tsx's API (`require.resolve` would give the CommonJS one).
-  const tsx = pathToFileURL(createRequire(self).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
-  const worker = new URL('./export-worker.ts', self).href;
-  return {
-    eval: true,
-    code: `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); });`,
-  };
-}
-
-/**
  * Starts the render pool of an export run. Each worker gets the run's shared data once and then
  * one article per message; the calling thread only reads, writes and reports progress. Small
  * runs, one-core machines and failures to start a worker render in the calling thread instead,
@@ -59,7 +41,7 @@ export function createExportRenderPool(
   options: ExportRenderPoolOptions,
 ): ExportRenderPool {
   const wanted = Math.max(1, Math.min(options.threads ?? os.availableParallelism(), 4, options.articles));
-  if (wanted < 2 || options.articles < (options.minArticles ?? 64)) return inThread(shared);
+  if (wanted < 2 || options.articles < (options.minArticles ?? 64)) return inThread(shared, options.threads);
 
   interface Pending {
     readonly item: ExportItemInput;
@@ -72,7 +54,7 @@ export function createExportRenderPool(
   let nextId = 1;
   let closed = false;
   let failed = false;
-  const fallback = inThread(shared);
+  const fallback = inThread(shared, 1);
   const rendered = fallback.rendered;
 
   const dispatch = (): void => {
@@ -157,9 +139,10 @@ export function createExportRenderPool(
 
 /**
  * Renders in the calling thread, one article at a time (so that progress is reported and a
- * cancel is seen between articles), giving the event loop a turn before each.
+ * cancel is seen between articles), giving the event loop a turn before each. A long article
+ * is split across `splitThreads` threads (default: every core; see split-render.ts).
  */
-function inThread(shared: ExportItemShared): ExportRenderPool {
+function inThread(shared: ExportItemShared, splitThreads?: number): ExportRenderPool {
   let chain: Promise<unknown> = Promise.resolve();
   let closed = false;
   const rendered = { inWorkers: 0, inThread: 0 };
@@ -171,7 +154,7 @@ function inThread(shared: ExportItemShared): ExportRenderPool {
         await new Promise((resolve) => setImmediate(resolve));
         if (closed) throw new Error('The export was stopped.');
         rendered.inThread++;
-        return renderExportItem(shared, item);
+        return renderExportItem(shared, item, { splitThreads: splitThreads ?? os.availableParallelism() });
       });
       chain = run.catch(() => undefined);
       return run;
