@@ -1,5 +1,4 @@
 import os from 'node:os';
-import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import {
   joinChunks,
@@ -23,6 +22,12 @@ export interface SplitRenderOptions {
   readonly minChars?: number;
   /** Characters per chunk to aim for (default 24,000: small enough to share the tail evenly). */
   readonly chunkSize?: number;
+  /**
+   * Whether this thread renders chunks too (default true). `false` leaves them to the workers
+   * (this thread renders only what a failed worker leaves): the tests' way to make sure the
+   * workers' chunks are used.
+   */
+  readonly renderHere?: boolean;
 }
 
 /** What {@link renderArticleTree} did, for the bench and the tests. */
@@ -63,7 +68,6 @@ export async function renderArticleTree(
   if (!plan) return single();
 
   const chunks = plan.chunks;
-  const debug = { main: 0, join: 0, firstAnswer: 0, start: performance.now() };
   const results: (ChunkResult | undefined)[] = new Array<ChunkResult | undefined>(chunks.length);
   // This thread takes chunks from the front, workers from the back; `retry` holds the chunks of
   // a worker that failed, which this thread renders.
@@ -106,7 +110,6 @@ export async function renderArticleTree(
     helpers.push(helper);
     worker.on('message', (message: { id: number; chunk?: ChunkResult; error?: string }) => {
       helper.inFlight.delete(message.id);
-      if (!helper.answered) debug.firstAnswer = performance.now() - debug.start;
       helper.answered = true;
       if (message.chunk) {
         results[message.id] = message.chunk;
@@ -130,11 +133,12 @@ export async function renderArticleTree(
   try {
     for (;;) {
       let index: number | undefined = retry.shift();
-      if (index === undefined && front <= back) index = front++;
+      const here = (options.renderHere ?? true) || helpers.every((helper) => !helper.alive);
+      if (index === undefined && front <= back && here) {
+        index = front++;
+      }
       if (index !== undefined) {
-        const t0 = performance.now();
         results[index] = renderChunk(chunks[index]!);
-        debug.main += performance.now() - t0;
         // Let the workers' answers in (and hand them more) between chunks.
         await new Promise((resolve) => setImmediate(resolve));
         continue;
@@ -151,10 +155,7 @@ export async function renderArticleTree(
     }
   }
 
-  const t1 = performance.now();
   const joined = joinChunks(plan, results as ChunkResult[]);
-  debug.join = performance.now() - t1;
-  if (process.env.FOLIO_SPLIT_DEBUG) console.log(debug);
   const stats = { workers: helpers.length, chunks: chunks.length, inWorkers };
   if (joined) return { ...joined, ...stats, fellBack: false };
   return { ...renderMarkdownTree(markdown), ...stats, fellBack: true };

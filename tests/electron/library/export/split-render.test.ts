@@ -1,0 +1,63 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { toHtml } from 'hast-util-to-html';
+import { describe, expect, it } from 'vitest';
+import { generateArticle } from '../../../../bench/generate-article';
+import { exportArticleFile } from '../../../../electron/library/export';
+import { renderArticleTree } from '../../../../electron/library/export/split-render';
+import { renderMarkdownTree } from '../../../../shared/markdown';
+import { useTempDirs } from '../../../helpers/temp-dir';
+
+const makeTempDir = useTempDirs();
+
+describe('rendering one long article on several threads', () => {
+  it('gives the tree of a one-thread render, with the chunks rendered in a worker thread', async () => {
+    const text = generateArticle(30_000);
+    const split = await renderArticleTree(text, { threads: 2, minChars: 0, chunkSize: 8_000, renderHere: false });
+    expect(split.workers).toBe(1);
+    expect(split.chunks).toBeGreaterThan(5);
+    expect(split.inWorkers).toBe(split.chunks);
+    expect(split.fellBack).toBe(false);
+    expect(toHtml(split.tree)).toBe(toHtml(renderMarkdownTree(text).tree));
+  }, 120_000);
+
+  it('shares the chunks between this thread and a worker, with the same result', async () => {
+    const text = generateArticle(30_000, 3);
+    const split = await renderArticleTree(text, { threads: 2, minChars: 0, chunkSize: 4_000 });
+    expect(split.workers).toBe(1);
+    expect(split.fellBack).toBe(false);
+    expect(toHtml(split.tree)).toBe(toHtml(renderMarkdownTree(text).tree));
+  }, 120_000);
+
+  it('renders short articles and one-thread runs without starting a worker', async () => {
+    const text = generateArticle(2_000);
+    for (const options of [{}, { threads: 1, minChars: 0 }]) {
+      const split = await renderArticleTree(text, options);
+      expect(split.workers).toBe(0);
+      expect(split.chunks).toBe(1);
+      expect(toHtml(split.tree)).toBe(toHtml(renderMarkdownTree(text).tree));
+    }
+  });
+
+  it('renders an article again in one piece when its chunks cannot be joined exactly', async () => {
+    const text = `${generateArticle(3_000)}\n\n<div>\n\n# Inside raw HTML\n\ntext\n\n</div>\n\n# After\n\nend\n`;
+    const split = await renderArticleTree(text, { threads: 2, minChars: 0, chunkSize: 2_000 });
+    expect(split.fellBack).toBe(true);
+    expect(toHtml(split.tree)).toBe(toHtml(renderMarkdownTree(text).tree));
+  }, 120_000);
+
+  it('exports a long article to the same bytes on one thread and on several', async () => {
+    const root = await makeTempDir();
+    const out = await makeTempDir();
+    // Long enough (over 200,000 characters) for the export to split it by default.
+    const text = generateArticle(40_000, 5);
+    expect(text.length).toBeGreaterThan(200_000);
+    await writeFile(path.join(root, 'long.md'), text);
+    await exportArticleFile({ root, outDir: path.join(out, 'one'), threads: 1 }, 'long.md');
+    await exportArticleFile({ root, outDir: path.join(out, 'many'), threads: 2 }, 'long.md');
+    const one = await readFile(path.join(out, 'one', 'long.html'), 'utf8');
+    const many = await readFile(path.join(out, 'many', 'long.html'), 'utf8');
+    expect(many).toBe(one);
+    expect(one).toContain('<section data-footnotes');
+  }, 180_000);
+});
