@@ -35,6 +35,21 @@ export interface ChunkPlan {
   readonly chunks: readonly ChunkInput[];
   /** `L` or `F` and the label as written, of every definition stub offered to the chunks. */
   readonly stubLabels: ReadonlySet<string>;
+  /**
+   * What the footnotes section is probably made of, read from the text alone (citations in
+   * order, one-paragraph notes), so that it can be rendered alongside the chunks instead of
+   * after them ({@link renderFootnotesGuess}); {@link joinChunks} uses it only when the chunks
+   * confirm it. `null` when the article cites no note.
+   */
+  readonly footnotes: FootnotesGuess | null;
+}
+
+/** The inputs of the footnotes section as guessed from the text (see {@link ChunkPlan}). */
+export interface FootnotesGuess {
+  /** Identifiers of the citations, in order, upper case. */
+  readonly refs: readonly string[];
+  /** Source of each footnote definition: its line up to the next blank line. */
+  readonly sources: readonly string[];
 }
 
 /** A link or footnote definition a chunk saw, comparable across chunks. */
@@ -128,7 +143,11 @@ export function planChunks(markdown: string, options: PlanOptions): ChunkPlan | 
     if (match.index < coveredTo) continue;
     // A link definition's title may continue on the next lines: take its lines up to a blank one.
     let end = source.indexOf('\n', match.index);
-    while (end !== -1 && end + 1 < source.length && !/^[ \t]*(\r?\n|$)/.test(source.slice(end + 1, end + 200))) {
+    while (
+      end !== -1 &&
+      end + 1 < source.length &&
+      !/^[ \t]*(\r?\n|$)/.test(source.slice(end + 1, end + 200))
+    ) {
       end = source.indexOf('\n', end + 1);
     }
     if (end === -1) end = source.length;
@@ -145,7 +164,7 @@ export function planChunks(markdown: string, options: PlanOptions): ChunkPlan | 
     chunks.push({ text, from, line, stubs, maskedFence: index === 0 && !!file.data.folioMaskedFence });
     line += countLineFeeds(text);
   }
-  return { chunks, stubLabels };
+  return { chunks, stubLabels, footnotes: guessFootnotes(source, bodyStart) };
 }
 
 /**
@@ -163,7 +182,14 @@ export function renderChunk(input: ChunkInput): ChunkResult {
   file.data.folioLineOffset = input.line - 1;
   const mdast = unsafeTreeProcessor.parse(file);
   const hast = unsafeTreeProcessor.runSync(mdast, file) as HastRoot;
-  const empty: ChunkResult = { problem: null, nodes: [], refs: [], defs: [], appended: [], footnoteSources: [] };
+  const empty: ChunkResult = {
+    problem: null,
+    nodes: [],
+    refs: [],
+    defs: [],
+    appended: [],
+    footnoteSources: [],
+  };
   const fail = (problem: string): ChunkResult => ({ ...empty, problem });
 
   if (file.data.folioHadRawHtml) return fail('raw HTML');
@@ -173,7 +199,8 @@ export function renderChunk(input: ChunkInput): ChunkResult {
   if (inWindow.some((node) => (node.position?.end.offset ?? 0) > windowText.length)) {
     return fail('a block runs past the end of the chunk');
   }
-  if (input.from > 0 && inWindow[0]?.position?.start.offset !== 0) return fail('the chunk does not start a block');
+  if (input.from > 0 && inWindow[0]?.position?.start.offset !== 0)
+    return fail('the chunk does not start a block');
   const last = inWindow[inWindow.length - 1];
   if (last && !closedFence(last, windowText)) return fail('an unclosed fence ends the chunk');
 
@@ -189,13 +216,15 @@ export function renderChunk(input: ChunkInput): ChunkResult {
     found.forEach((def, index) => {
       const stub = stubs[index]!;
       const kind = def[0]!;
-      const label = kind === 'F' ? /^\[\^([\s\S]*)\]: x$/.exec(stub)?.[1] : /^\[([\s\S]*?)\]: </.exec(stub)?.[1];
+      const label =
+        kind === 'F' ? /^\[\^([\s\S]*)\]: x$/.exec(stub)?.[1] : /^\[([\s\S]*?)\]: </.exec(stub)?.[1];
       const entry = { key: def.split('\u0000')[0]!, def, label: `${kind}${label ?? ''}`, stub };
       (inside ? defs : appended).push(entry);
     });
     if (!inside) continue;
     if (node.type === 'footnoteDefinition') footnoteSources.push(lineSpan(windowText, node));
-    else if (found.some((def) => def.startsWith('F'))) return fail('a footnote defined inside a quote or list');
+    else if (found.some((def) => def.startsWith('F')))
+      return fail('a footnote defined inside a quote or list');
   }
 
   const nodes: HastContent[] = [];
@@ -228,7 +257,11 @@ export function renderChunk(input: ChunkInput): ChunkResult {
  * slugger, footnote citations are renumbered across chunks (the incremental renderer's code),
  * and the footnotes section is rendered once from every note and sanitized.
  */
-export function joinChunks(plan: ChunkPlan, results: readonly ChunkResult[]): RenderedTree | null {
+export function joinChunks(
+  plan: ChunkPlan,
+  results: readonly ChunkResult[],
+  footnotesGuess: HastContent[] | null = null,
+): RenderedTree | null {
   if (results.length !== plan.chunks.length || results.some((result) => result.problem !== null)) return null;
   const real = new Map<string, ChunkDefinition>();
   for (const def of results.flatMap((result) => result.defs)) {
@@ -266,11 +299,21 @@ export function joinChunks(plan: ChunkPlan, results: readonly ChunkResult[]): Re
     if (children.length > 0) children.push({ type: 'text', value: '\n' });
     children.push(...result.nodes);
   }
-  const section = footnoteSection(
-    before,
-    results.flatMap((result) => result.footnoteSources),
-    [...real.values()].map((def) => def.stub),
-  );
+  const sources = results.flatMap((result) => result.footnoteSources);
+  const linkStubs = [...real.values()].filter((def) => def.key[0] === 'L').map((def) => def.stub);
+  // The section rendered from the guess is the one these inputs give when they are the same.
+  const guess = plan.footnotes;
+  if (
+    footnotesGuess &&
+    guess &&
+    sameList(guess.refs, before) &&
+    sameList(guess.sources, sources) &&
+    neededStubs(sources.join('\n\n'), linkStubs).length === 0
+  ) {
+    children.push({ type: 'text', value: '\n' }, ...footnotesGuess);
+    return { tree: { type: 'root', children }, hadRawHtml: false };
+  }
+  const section = footnoteSection(before, sources, linkStubs);
   if (section) {
     const safe = sanitize({ type: 'root', children: [section] }, sanitizeSchema) as HastRoot;
     removeUnsafeUrls(safe);
@@ -279,9 +322,48 @@ export function joinChunks(plan: ChunkPlan, results: readonly ChunkResult[]): Re
   return { tree: { type: 'root', children }, hadRawHtml: false };
 }
 
+/**
+ * The footnotes section from a plan's guess, sanitized: plain data for a worker to send back.
+ * `null` without a guess or when nothing is cited.
+ */
+export function renderFootnotesGuess(guess: FootnotesGuess | null): HastContent[] | null {
+  if (!guess) return null;
+  const section = footnoteSection(guess.refs, guess.sources, []);
+  if (!section) return null;
+  dropPositions(section);
+  const safe = sanitize({ type: 'root', children: [section] }, sanitizeSchema) as HastRoot;
+  removeUnsafeUrls(safe);
+  return safe.children;
+}
+
 /** The whole {@link renderChunk} + {@link joinChunks} round in this thread (tests, fallbacks). */
 export function renderChunksInThread(plan: ChunkPlan): RenderedTree | null {
-  return joinChunks(plan, plan.chunks.map(renderChunk));
+  return joinChunks(plan, plan.chunks.map(renderChunk), renderFootnotesGuess(plan.footnotes));
+}
+
+const citation = /\[\^((?:[^\\\]\s]|\\.)+)\](:?)/g;
+
+function guessFootnotes(source: string, bodyStart: number): FootnotesGuess | null {
+  const refs: string[] = [];
+  const sources: string[] = [];
+  citation.lastIndex = bodyStart;
+  for (let match = citation.exec(source); match; match = citation.exec(source)) {
+    const lineStart = source.lastIndexOf('\n', match.index - 1) + 1;
+    if (match[2] && /^ {0,3}$/.test(source.slice(lineStart, match.index))) {
+      if (lineStart !== match.index) continue;
+      const blank = /\n[ \t]*(?:\r?\n|$)/g;
+      blank.lastIndex = match.index;
+      const end = blank.exec(source)?.index ?? source.length;
+      sources.push(source.slice(match.index, end).replace(/\r$/, ''));
+      continue;
+    }
+    refs.push(match[1]!.toUpperCase());
+  }
+  return refs.length > 0 ? { refs, sources } : null;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
 function frontmatterEnd(source: string): number {

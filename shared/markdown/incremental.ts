@@ -751,11 +751,27 @@ export class IncrementalRenderer {
  */
 export function neededStubs(windowText: string, stubs: readonly string[]): string[] {
   if (stubs.length === 0 || !windowText.includes('[')) return [];
-  const haystack = foldLabel(windowText);
+  let haystack: string | null = null;
+  let cited: Set<string> | null = null;
   return stubs.filter((stub) => {
     const label = /^\[\^?([\s\S]*?)\]: /.exec(stub)?.[1];
-    return label === undefined || haystack.includes(foldLabel(label).trim());
+    if (label === undefined) return true;
+    // A note can only be cited as `[^label]`: look its label up among the window's citations
+    // instead of searching the window once per note (a long article has hundreds of notes).
+    if (stub.startsWith('[^') && !/[[\\\]]/.test(label)) {
+      cited ??= citedNotes(windowText);
+      return cited.has(foldLabel(label).trim());
+    }
+    haystack ??= foldLabel(windowText);
+    return haystack.includes(foldLabel(label).trim());
   });
+}
+
+/** The labels of every `[^…]` in a text, folded as {@link neededStubs} compares them. */
+function citedNotes(text: string): Set<string> {
+  const labels = new Set<string>();
+  for (const match of text.matchAll(/\[\^((?:[^[\]\\]|\\.)*)\]/g)) labels.add(foldLabel(match[1]!).trim());
+  return labels;
 }
 
 /**

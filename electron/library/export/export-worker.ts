@@ -1,28 +1,40 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { renderChunk, type ChunkInput } from '../../../shared/markdown/chunk-render';
+import {
+  renderChunk,
+  renderFootnotesGuess,
+  type ChunkInput,
+  type FootnotesGuess,
+} from '../../../shared/markdown/chunk-render';
 import { renderExportItem, type ExportItemInput, type ExportItemShared } from './export-item';
 
 /**
  * The export's worker thread: renders the articles its pool sends, one message each, with the
  * run's shared choices and stylesheets received once as `workerData`; or, for one long article
- * split across threads (split-render.ts), the chunks it is sent.
+ * split across threads (split-render.ts), the chunks and the footnotes section it is sent.
  */
 const shared = workerData as ExportItemShared;
-parentPort?.on('message', (message: { id: number; item?: ExportItemInput; chunk?: ChunkInput }) => {
-  if (message.chunk) {
-    try {
-      parentPort?.postMessage({ id: message.id, chunk: renderChunk(message.chunk) });
-    } catch (error) {
-      parentPort?.postMessage({ id: message.id, error: String(error) });
+parentPort?.on(
+  'message',
+  (message: { id: number; item?: ExportItemInput; chunk?: ChunkInput; footnotes?: FootnotesGuess }) => {
+    if (message.chunk || message.footnotes) {
+      try {
+        parentPort?.postMessage(
+          message.chunk
+            ? { id: message.id, chunk: renderChunk(message.chunk) }
+            : { id: message.id, footnotes: renderFootnotesGuess(message.footnotes ?? null) },
+        );
+      } catch (error) {
+        parentPort?.postMessage({ id: message.id, error: String(error) });
+      }
+      return;
     }
-    return;
-  }
-  if (!message.item) return;
-  void renderExportItem(shared, message.item).then(
-    (result) => {
-      const transfer = result.ok ? result.assets.map((a) => a.bytes.buffer as ArrayBuffer) : [];
-      parentPort?.postMessage({ id: message.id, result }, transfer);
-    },
-    (error: unknown) => parentPort?.postMessage({ id: message.id, error: String(error) }),
-  );
-});
+    if (!message.item) return;
+    void renderExportItem(shared, message.item).then(
+      (result) => {
+        const transfer = result.ok ? result.assets.map((a) => a.bytes.buffer as ArrayBuffer) : [];
+        parentPort?.postMessage({ id: message.id, result }, transfer);
+      },
+      (error: unknown) => parentPort?.postMessage({ id: message.id, error: String(error) }),
+    );
+  },
+);

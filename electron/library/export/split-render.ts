@@ -4,11 +4,58 @@ import {
   joinChunks,
   planChunks,
   renderChunk,
+  renderFootnotesGuess,
   type ChunkInput,
   type ChunkResult,
 } from '../../../shared/markdown/chunk-render';
+import type { RootContent } from 'hast';
 import { renderMarkdownTree, type RenderedTree } from '../../../shared/markdown';
 import { workerSource } from './worker-source';
+
+/**
+ * How long a worker stays loaded after a split render: loading the pipeline in a new thread
+ * costs about as much CPU as rendering a third of a 100k-word article, and authors tend to
+ * export again soon after (fix, export, look). Idle workers do not keep the process alive.
+ */
+const keepWarmMs = 60_000;
+const warmWorkers: Worker[] = [];
+let coolDown: NodeJS.Timeout | null = null;
+
+function takeWorker(): { worker: Worker; warm: boolean } | null {
+  const kept = warmWorkers.pop();
+  if (kept) {
+    kept.ref();
+    return { worker: kept, warm: true };
+  }
+  const source = workerSource();
+  try {
+    const worker = source.eval ? new Worker(source.code, { eval: true }) : new Worker(source.url);
+    // While it waits warm, nobody else listens: an error then must not crash the process.
+    worker.on('error', () => undefined);
+    worker.once('exit', () => {
+      const index = warmWorkers.indexOf(worker);
+      if (index !== -1) warmWorkers.splice(index, 1);
+    });
+    return { worker, warm: false };
+  } catch {
+    return null;
+  }
+}
+
+function keepWorker(worker: Worker): void {
+  worker.unref();
+  warmWorkers.push(worker);
+  if (coolDown) clearTimeout(coolDown);
+  coolDown = setTimeout(() => void releaseSplitWorkers(), keepWarmMs);
+  coolDown.unref();
+}
+
+/** Stops the workers kept warm between split renders (tests; an app closing its library). */
+export async function releaseSplitWorkers(): Promise<void> {
+  if (coolDown) clearTimeout(coolDown);
+  coolDown = null;
+  await Promise.all(warmWorkers.splice(0).map((worker) => worker.terminate()));
+}
 
 /** Options of {@link renderArticleTree}. */
 export interface SplitRenderOptions {
@@ -32,8 +79,10 @@ export interface SplitRenderOptions {
 
 /** What {@link renderArticleTree} did, for the bench and the tests. */
 export interface SplitRenderResult extends RenderedTree {
-  /** Worker threads started (0: the article was rendered in this thread only). */
+  /** Worker threads that rendered with this thread (0: the article was rendered here only). */
   readonly workers: number;
+  /** How many of them were kept from an earlier render (already loaded), not started for it. */
+  readonly warmWorkers: number;
   /** Chunks the article was cut into (1: not cut). */
   readonly chunks: number;
   /** Chunks rendered by workers. */
@@ -59,6 +108,7 @@ export async function renderArticleTree(
   const single = (): SplitRenderResult => ({
     ...renderMarkdownTree(markdown),
     workers: 0,
+    warmWorkers: 0,
     chunks: 1,
     inWorkers: 0,
     fellBack: false,
@@ -71,10 +121,19 @@ export async function renderArticleTree(
   const results: (ChunkResult | undefined)[] = new Array<ChunkResult | undefined>(chunks.length);
   // This thread takes chunks from the front, workers from the back; `retry` holds the chunks of
   // a worker that failed, which this thread renders.
+  // One more job after the chunks when the plan guessed the footnotes section: rendering it
+  // alongside them takes it off the end (see joinChunks).
+  let footnotes: RootContent[] | null = null;
+  const jobs = chunks.length + (plan.footnotes ? 1 : 0);
+  const render = (index: number): void => {
+    if (index < chunks.length) results[index] = renderChunk(chunks[index]!);
+    else footnotes = renderFootnotesGuess(plan.footnotes);
+  };
   let front = 0;
-  let back = chunks.length - 1;
+  let back = jobs - 1;
   const retry: number[] = [];
   let inWorkers = 0;
+  let warmWorkersUsed = 0;
   let wake: (() => void) | null = null;
   const notify = (): void => {
     wake?.();
@@ -84,8 +143,10 @@ export async function renderArticleTree(
   interface Helper {
     readonly worker: Worker;
     readonly inFlight: Set<number>;
+    /** Whether the worker answered (once it has, it gets two chunks at a time). */
     answered: boolean;
     alive: boolean;
+    readonly detach: () => void;
   }
   const helpers: Helper[] = [];
   const feed = (helper: Helper): void => {
@@ -95,29 +156,33 @@ export async function renderArticleTree(
     while (helper.alive && helper.inFlight.size < depth && front <= back) {
       const index = back--;
       helper.inFlight.add(index);
-      helper.worker.postMessage({ id: index, chunk: chunks[index] satisfies ChunkInput });
+      helper.worker.postMessage(
+        index < chunks.length
+          ? { id: index, chunk: chunks[index] satisfies ChunkInput }
+          : { id: index, footnotes: plan.footnotes },
+      );
     }
   };
-  const source = workerSource();
   for (let i = 0; i < threads - 1; i++) {
-    let worker: Worker;
-    try {
-      worker = source.eval ? new Worker(source.code, { eval: true }) : new Worker(source.url);
-    } catch {
-      break;
-    }
-    const helper: Helper = { worker, inFlight: new Set(), answered: false, alive: true };
-    helpers.push(helper);
-    worker.on('message', (message: { id: number; chunk?: ChunkResult; error?: string }) => {
+    const taken = takeWorker();
+    if (!taken) break;
+    const { worker, warm } = taken;
+    const onMessage = (message: {
+      id: number;
+      chunk?: ChunkResult;
+      footnotes?: RootContent[] | null;
+      error?: string;
+    }): void => {
       helper.inFlight.delete(message.id);
       helper.answered = true;
       if (message.chunk) {
         results[message.id] = message.chunk;
         inWorkers++;
-      } else retry.push(message.id);
+      } else if (message.footnotes !== undefined) footnotes = message.footnotes;
+      else retry.push(message.id);
       feed(helper);
       notify();
-    });
+    };
     const lost = (): void => {
       if (!helper.alive) return;
       helper.alive = false;
@@ -125,6 +190,20 @@ export async function renderArticleTree(
       helper.inFlight.clear();
       notify();
     };
+    const helper: Helper = {
+      worker,
+      inFlight: new Set(),
+      answered: warm,
+      alive: true,
+      detach: () => {
+        worker.off('message', onMessage);
+        worker.off('error', lost);
+        worker.off('exit', lost);
+      },
+    };
+    helpers.push(helper);
+    if (warm) warmWorkersUsed++;
+    worker.on('message', onMessage);
     worker.on('error', lost);
     worker.on('exit', lost);
     feed(helper);
@@ -138,7 +217,7 @@ export async function renderArticleTree(
         index = front++;
       }
       if (index !== undefined) {
-        results[index] = renderChunk(chunks[index]!);
+        render(index);
         // Let the workers' answers in (and hand them more) between chunks.
         await new Promise((resolve) => setImmediate(resolve));
         continue;
@@ -150,13 +229,16 @@ export async function renderArticleTree(
     }
   } finally {
     for (const helper of helpers) {
+      helper.detach();
+      // A worker that failed is dropped; the others wait, warm, for the next long article.
+      if (helper.alive && helper.inFlight.size === 0) keepWorker(helper.worker);
+      else void helper.worker.terminate();
       helper.alive = false;
-      void helper.worker.terminate();
     }
   }
 
-  const joined = joinChunks(plan, results as ChunkResult[]);
-  const stats = { workers: helpers.length, chunks: chunks.length, inWorkers };
+  const joined = joinChunks(plan, results as ChunkResult[], footnotes);
+  const stats = { workers: helpers.length, warmWorkers: warmWorkersUsed, chunks: chunks.length, inWorkers };
   if (joined) return { ...joined, ...stats, fellBack: false };
   return { ...renderMarkdownTree(markdown), ...stats, fellBack: true };
 }

@@ -13,7 +13,12 @@ const makeTempDir = useTempDirs();
 describe('rendering one long article on several threads', () => {
   it('gives the tree of a one-thread render, with the chunks rendered in a worker thread', async () => {
     const text = generateArticle(30_000);
-    const split = await renderArticleTree(text, { threads: 2, minChars: 0, chunkSize: 8_000, renderHere: false });
+    const split = await renderArticleTree(text, {
+      threads: 2,
+      minChars: 0,
+      chunkSize: 8_000,
+      renderHere: false,
+    });
     expect(split.workers).toBe(1);
     expect(split.chunks).toBeGreaterThan(5);
     expect(split.inWorkers).toBe(split.chunks);
