@@ -5,7 +5,7 @@ import {
   type ChunkInput,
   type FootnotesGuess,
 } from '../../../shared/markdown/chunk-render';
-import { renderExportItem, type ExportItemInput, type ExportItemShared } from './export-item';
+import type { ExportItemInput, ExportItemShared, renderExportItem } from './export-item';
 
 /**
  * The export's worker thread: renders the articles its pool sends, one message each, with the
@@ -13,6 +13,8 @@ import { renderExportItem, type ExportItemInput, type ExportItemShared } from '.
  * split across threads (split-render.ts), the chunks and the footnotes section it is sent.
  */
 const shared = workerData as ExportItemShared;
+// Loaded on the first article: a worker that only renders chunks starts sooner without it.
+let exportItem: Promise<{ renderExportItem: typeof renderExportItem }> | null = null;
 parentPort?.on(
   'message',
   (message: { id: number; item?: ExportItemInput; chunk?: ChunkInput; footnotes?: FootnotesGuess }) => {
@@ -29,12 +31,16 @@ parentPort?.on(
       return;
     }
     if (!message.item) return;
-    void renderExportItem(shared, message.item).then(
-      (result) => {
-        const transfer = result.ok ? result.assets.map((a) => a.bytes.buffer as ArrayBuffer) : [];
-        parentPort?.postMessage({ id: message.id, result }, transfer);
-      },
-      (error: unknown) => parentPort?.postMessage({ id: message.id, error: String(error) }),
-    );
+    const item = message.item;
+    exportItem ??= import('./export-item');
+    void exportItem
+      .then(({ renderExportItem }) => renderExportItem(shared, item))
+      .then(
+        (result) => {
+          const transfer = result.ok ? result.assets.map((a) => a.bytes.buffer as ArrayBuffer) : [];
+          parentPort?.postMessage({ id: message.id, result }, transfer);
+        },
+        (error: unknown) => parentPort?.postMessage({ id: message.id, error: String(error) }),
+      );
   },
 );
