@@ -62,9 +62,9 @@ export interface SplitRenderOptions {
   /** Threads to render on, this one included (default: the machine's parallelism, at most 4). */
   readonly threads?: number;
   /**
-   * Shortest article (in characters) worth starting a worker for. Default 200,000 (about 30k
-   * words): loading the pipeline in a worker takes about half a second, and this thread renders
-   * while the worker loads, so below that the worker has little left to do when it is ready.
+   * Shortest article (in characters) worth a worker. Default 300,000 (about 40k words): loading
+   * the pipeline in a new worker costs a second of CPU or more, during which this thread renders
+   * alone, so below that a first export would gain little for the CPU it spends.
    */
   readonly minChars?: number;
   /** Characters per chunk to aim for (default 24,000: small enough to share the tail evenly). */
@@ -113,7 +113,7 @@ export async function renderArticleTree(
     inWorkers: 0,
     fellBack: false,
   });
-  if (threads < 2 || markdown.length < (options.minChars ?? 200_000)) return single();
+  if (threads < 2 || markdown.length < (options.minChars ?? 300_000)) return single();
   const plan = planChunks(markdown, { chunkSize: options.chunkSize ?? 24_000 });
   if (!plan) return single();
 

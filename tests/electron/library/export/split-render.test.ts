@@ -54,9 +54,13 @@ describe('rendering one long article on several threads', () => {
   it('exports a long article to the same bytes on one thread and on several', async () => {
     const root = await makeTempDir();
     const out = await makeTempDir();
-    // Long enough (over 200,000 characters) for the export to split it by default.
-    const text = generateArticle(40_000, 5);
-    expect(text.length).toBeGreaterThan(200_000);
+    // Long enough (over 300,000 characters) for the export to split it by default.
+    const text = generateArticle(50_000, 5);
+    expect(text.length).toBeGreaterThan(300_000);
+    // With the defaults the export uses, this article is cut and joined (not rendered whole).
+    const split = await renderArticleTree(text, { threads: 2 });
+    expect(split.chunks).toBeGreaterThan(1);
+    expect(split.fellBack).toBe(false);
     await writeFile(path.join(root, 'long.md'), text);
     await exportArticleFile({ root, outDir: path.join(out, 'one'), threads: 1 }, 'long.md');
     await exportArticleFile({ root, outDir: path.join(out, 'many'), threads: 2 }, 'long.md');
