@@ -72,7 +72,8 @@ export async function exportBench(): Promise<void> {
     const big = generateArticle(100_000);
     await writeFile(path.join(single, 'big.md'), big);
     const runs = 3;
-    // The first export starts the worker that later ones find loaded (it stays a minute).
+    // The first export renders on this thread and loads a worker in the background; the next
+    // ones find it loaded (it stays a minute) and split the article with it.
     const bigTimes: number[] = [];
     for (let i = 0; i < runs; i++) {
       bigTimes.push(

@@ -13,20 +13,25 @@ import { renderMarkdownTree, type RenderedTree } from '../../../shared/markdown'
 import { workerSource } from './worker-source';
 
 /**
- * How long a worker stays loaded after a split render: loading the pipeline in a new thread
- * costs about as much CPU as rendering a third of a 100k-word article, and authors tend to
- * export again soon after (fix, export, look). Idle workers do not keep the process alive.
+ * How long a worker stays loaded after a long article: loading the pipeline in a new thread
+ * costs as much CPU as rendering half of a 100k-word article (from the sources, through tsx),
+ * and authors tend to export again soon after (fix, export, look). Idle workers do not keep
+ * the process alive.
  */
 const keepWarmMs = 60_000;
 const warmWorkers: Worker[] = [];
 let coolDown: NodeJS.Timeout | null = null;
 
-function takeWorker(): { worker: Worker; warm: boolean } | null {
+function takeWorker(cold: boolean): { worker: Worker; warm: boolean } | null {
   const kept = warmWorkers.pop();
   if (kept) {
     kept.ref();
     return { worker: kept, warm: true };
   }
+  return cold ? startWorker() : null;
+}
+
+function startWorker(): { worker: Worker; warm: false } | null {
   const source = workerSource();
   try {
     const worker = source.eval ? new Worker(source.code, { eval: true }) : new Worker(source.url);
@@ -48,6 +53,19 @@ function keepWorker(worker: Worker): void {
   if (coolDown) clearTimeout(coolDown);
   coolDown = setTimeout(() => void releaseSplitWorkers(), keepWarmMs);
   coolDown.unref();
+}
+
+/**
+ * Starts workers in the background, up to `count` loaded ones, for the next long article. A
+ * worker loading while this thread renders competes with it for the cores (and its loading
+ * makes garbage): on two cores a first split render took longer than one thread alone.
+ */
+function warmUp(count: number): void {
+  for (let i = warmWorkers.length; i < count; i++) {
+    const started = startWorker();
+    if (!started) return;
+    keepWorker(started.worker);
+  }
 }
 
 /** Stops the workers kept warm between split renders (tests; an app closing its library). */
@@ -75,6 +93,11 @@ export interface SplitRenderOptions {
    * workers' chunks are used.
    */
   readonly renderHere?: boolean;
+  /**
+   * Start workers for this very render when none is loaded (default false: the article is then
+   * rendered in this thread, and workers are loaded in the background for the next one).
+   */
+  readonly coldStart?: boolean;
 }
 
 /** What {@link renderArticleTree} did, for the bench and the tests. */
@@ -94,11 +117,12 @@ export interface SplitRenderResult extends RenderedTree {
 /**
  * `renderMarkdownTree` for one long article on several cores, with the same result: the article
  * is cut before headings ({@link planChunks}), this thread renders chunks from the start while
- * worker threads load and then render chunks from the end, and the chunks are joined with the
- * article's heading ids, footnote numbers and footnotes section ({@link joinChunks}). Whatever
- * the cut cannot reproduce exactly (raw HTML, an unclosed fence across a cut, a definition
- * stub that does not match) is rendered again in one piece. Short articles, one-core machines
- * and `threads: 1` render in this thread as before.
+ * worker threads render chunks from the end, and the chunks are joined with the article's
+ * heading ids, footnote numbers and footnotes section ({@link joinChunks}). Whatever the cut
+ * cannot reproduce exactly (raw HTML, an unclosed fence across a cut, a definition stub that
+ * does not match) is rendered again in one piece. Only loaded workers are used: the first long
+ * article renders in this thread and loads them in the background for the next (see
+ * `coldStart`). Short articles, one-core machines and `threads: 1` render in this thread.
  */
 export async function renderArticleTree(
   markdown: string,
@@ -114,6 +138,11 @@ export async function renderArticleTree(
     fellBack: false,
   });
   if (threads < 2 || markdown.length < (options.minChars ?? 300_000)) return single();
+  if (warmWorkers.length === 0 && !options.coldStart) {
+    const result = single();
+    warmUp(threads - 1);
+    return result;
+  }
   const plan = planChunks(markdown, { chunkSize: options.chunkSize ?? 24_000 });
   if (!plan) return single();
 
@@ -164,7 +193,7 @@ export async function renderArticleTree(
     }
   };
   for (let i = 0; i < threads - 1; i++) {
-    const taken = takeWorker();
+    const taken = takeWorker(options.coldStart ?? false);
     if (!taken) break;
     const { worker, warm } = taken;
     const onMessage = (message: {

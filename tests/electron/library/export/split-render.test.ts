@@ -1,16 +1,31 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { generateArticle } from '../../../../bench/generate-article';
 import { exportArticleFile } from '../../../../electron/library/export';
-import { renderArticleTree } from '../../../../electron/library/export/split-render';
+import { releaseSplitWorkers, renderArticleTree } from '../../../../electron/library/export/split-render';
 import { renderMarkdownTree } from '../../../../shared/markdown';
 import { useTempDirs } from '../../../helpers/temp-dir';
 
 const makeTempDir = useTempDirs();
 
 describe('rendering one long article on several threads', () => {
+  afterAll(releaseSplitWorkers);
+
+  it('renders the first long article here, loading a worker that the next one uses', async () => {
+    await releaseSplitWorkers();
+    const text = generateArticle(20_000, 9);
+    const whole = toHtml(renderMarkdownTree(text).tree);
+    const first = await renderArticleTree(text, { threads: 2, minChars: 0, chunkSize: 8_000 });
+    expect([first.workers, first.chunks]).toEqual([0, 1]);
+    const next = await renderArticleTree(text, { threads: 2, minChars: 0, chunkSize: 8_000 });
+    expect([next.workers, next.warmWorkers]).toEqual([1, 1]);
+    expect(next.chunks).toBeGreaterThan(1);
+    expect(toHtml(first.tree)).toBe(whole);
+    expect(toHtml(next.tree)).toBe(whole);
+  }, 120_000);
+
   it('gives the tree of a one-thread render, with the chunks rendered in a worker thread', async () => {
     const text = generateArticle(30_000);
     const split = await renderArticleTree(text, {
@@ -28,7 +43,12 @@ describe('rendering one long article on several threads', () => {
 
   it('shares the chunks between this thread and a worker, with the same result', async () => {
     const text = generateArticle(30_000, 3);
-    const split = await renderArticleTree(text, { threads: 2, minChars: 0, chunkSize: 4_000 });
+    const split = await renderArticleTree(text, {
+      threads: 2,
+      minChars: 0,
+      chunkSize: 4_000,
+      coldStart: true,
+    });
     expect(split.workers).toBe(1);
     expect(split.fellBack).toBe(false);
     expect(toHtml(split.tree)).toBe(toHtml(renderMarkdownTree(text).tree));
@@ -46,7 +66,12 @@ describe('rendering one long article on several threads', () => {
 
   it('renders an article again in one piece when its chunks cannot be joined exactly', async () => {
     const text = `${generateArticle(3_000)}\n\n<div>\n\n# Inside raw HTML\n\ntext\n\n</div>\n\n# After\n\nend\n`;
-    const split = await renderArticleTree(text, { threads: 2, minChars: 0, chunkSize: 2_000 });
+    const split = await renderArticleTree(text, {
+      threads: 2,
+      minChars: 0,
+      chunkSize: 2_000,
+      coldStart: true,
+    });
     expect(split.fellBack).toBe(true);
     expect(toHtml(split.tree)).toBe(toHtml(renderMarkdownTree(text).tree));
   }, 120_000);
@@ -58,7 +83,7 @@ describe('rendering one long article on several threads', () => {
     const text = generateArticle(50_000, 5);
     expect(text.length).toBeGreaterThan(300_000);
     // With the defaults the export uses, this article is cut and joined (not rendered whole).
-    const split = await renderArticleTree(text, { threads: 2 });
+    const split = await renderArticleTree(text, { threads: 2, coldStart: true });
     expect(split.chunks).toBeGreaterThan(1);
     expect(split.fellBack).toBe(false);
     await writeFile(path.join(root, 'long.md'), text);
