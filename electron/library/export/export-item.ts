@@ -54,9 +54,11 @@ export type ExportItemResult =
 /** Options of {@link renderExportItem}. */
 export interface ExportItemOptions {
   /**
-   * Threads a long article may be rendered on (split-render.ts); default 1, as in the export's
-   * own worker threads, which already keep every core busy.
+   * Whether a long article may be rendered on several threads (split-render.ts). Default
+   * false, as in the export's own worker threads, which already keep every core busy.
    */
+  readonly splitLong?: boolean;
+  /** Threads for that (default: split-render's, which looks at the cores and the load). */
   readonly splitThreads?: number;
 }
 
@@ -74,7 +76,7 @@ export async function renderExportItem(
   let doc: PreparedArticle;
   try {
     const rendered =
-      (options.splitThreads ?? 1) > 1
+      options.splitLong && (options.splitThreads ?? 2) > 1
         ? await renderArticleTree(item.text, { threads: options.splitThreads })
         : undefined;
     doc = prepareArticle(item.path, item.text, { rendered });

@@ -140,7 +140,7 @@ export function createExportRenderPool(
 /**
  * Renders in the calling thread, one article at a time (so that progress is reported and a
  * cancel is seen between articles), giving the event loop a turn before each. A long article
- * is split across `splitThreads` threads (default: every core; see split-render.ts).
+ * is split across `splitThreads` threads (default: split-render's choice).
  */
 function inThread(shared: ExportItemShared, splitThreads?: number): ExportRenderPool {
   let chain: Promise<unknown> = Promise.resolve();
@@ -154,7 +154,7 @@ function inThread(shared: ExportItemShared, splitThreads?: number): ExportRender
         await new Promise((resolve) => setImmediate(resolve));
         if (closed) throw new Error('The export was stopped.');
         rendered.inThread++;
-        return renderExportItem(shared, item, { splitThreads: splitThreads ?? os.availableParallelism() });
+        return renderExportItem(shared, item, { splitLong: true, splitThreads });
       });
       chain = run.catch(() => undefined);
       return run;

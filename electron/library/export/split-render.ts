@@ -75,9 +75,19 @@ export async function releaseSplitWorkers(): Promise<void> {
   await Promise.all(warmWorkers.splice(0).map((worker) => worker.terminate()));
 }
 
+function defaultThreads(): number {
+  const cores = os.availableParallelism();
+  // This process's own render counts about one in the load average (0 where it is not known).
+  return os.loadavg()[0]! > cores ? 1 : cores;
+}
+
 /** Options of {@link renderArticleTree}. */
 export interface SplitRenderOptions {
-  /** Threads to render on, this one included (default: the machine's parallelism, at most 4). */
+  /**
+   * Threads to render on, this one included. Default: the machine's parallelism (at most 4),
+   * or 1 when the machine is already busy (a one-minute load average above its core count):
+   * then a worker only adds the cost of splitting and joining, and the export got slower.
+   */
   readonly threads?: number;
   /**
    * Shortest article (in characters) worth a worker. Default 300,000 (about 40k words): loading
@@ -128,7 +138,7 @@ export async function renderArticleTree(
   markdown: string,
   options: SplitRenderOptions = {},
 ): Promise<SplitRenderResult> {
-  const threads = Math.max(1, Math.min(options.threads ?? os.availableParallelism(), 4));
+  const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), 4));
   const single = (): SplitRenderResult => ({
     ...renderMarkdownTree(markdown),
     workers: 0,
