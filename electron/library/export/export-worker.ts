@@ -17,7 +17,18 @@ const shared = workerData as ExportItemShared;
 let exportItem: Promise<{ renderExportItem: typeof renderExportItem }> | null = null;
 parentPort?.on(
   'message',
-  (message: { id: number; item?: ExportItemInput; chunk?: ChunkInput; footnotes?: FootnotesGuess }) => {
+  (message: {
+    id: number;
+    item?: ExportItemInput;
+    chunk?: ChunkInput;
+    footnotes?: FootnotesGuess;
+    ping?: true;
+  }) => {
+    // A ping tells split-render.ts that this worker has loaded.
+    if (message.ping) {
+      parentPort?.postMessage({ id: message.id, pong: true });
+      return;
+    }
     if (message.chunk || message.footnotes) {
       try {
         parentPort?.postMessage(

@@ -20,13 +20,16 @@ import { workerSource } from './worker-source';
  */
 const keepWarmMs = 60_000;
 const warmWorkers: Worker[] = [];
+/** Kept workers still loading the pipeline, until they answer a first message. */
+const loading = new Map<Worker, Promise<void>>();
 let coolDown: NodeJS.Timeout | null = null;
 
 function takeWorker(cold: boolean): { worker: Worker; warm: boolean } | null {
-  const kept = warmWorkers.pop();
-  if (kept) {
-    kept.ref();
-    return { worker: kept, warm: true };
+  const index = warmWorkers.findIndex((worker) => !loading.has(worker));
+  if (index !== -1) {
+    const [kept] = warmWorkers.splice(index, 1);
+    kept!.ref();
+    return { worker: kept!, warm: true };
   }
   return cold ? startWorker() : null;
 }
@@ -40,6 +43,7 @@ function startWorker(): { worker: Worker; warm: false } | null {
     worker.once('exit', () => {
       const index = warmWorkers.indexOf(worker);
       if (index !== -1) warmWorkers.splice(index, 1);
+      loading.delete(worker);
     });
     return { worker, warm: false };
   } catch {
@@ -56,22 +60,44 @@ function keepWorker(worker: Worker): void {
 }
 
 /**
- * Starts workers in the background, up to `count` loaded ones, for the next long article. A
- * worker loading while this thread renders competes with it for the cores (and its loading
- * makes garbage): on two cores a first split render took longer than one thread alone.
+ * Starts workers in the background, up to `count` kept ones, for the next long article; they
+ * count as loaded once they answer a ping. A worker loading while this thread renders competes
+ * with it for the cores (and its loading makes garbage): on two cores a first split render
+ * took longer than one thread alone, so only loaded workers are used.
  */
 function warmUp(count: number): void {
   for (let i = warmWorkers.length; i < count; i++) {
     const started = startWorker();
     if (!started) return;
-    keepWorker(started.worker);
+    const worker = started.worker;
+    keepWorker(worker);
+    loading.set(
+      worker,
+      new Promise<void>((resolve) => {
+        worker.once('message', () => {
+          loading.delete(worker);
+          resolve();
+        });
+        worker.once('exit', () => resolve());
+      }),
+    );
+    worker.postMessage({ id: -1, ping: true });
   }
+}
+
+/**
+ * Resolves when the workers loading in the background are ready (the bench waits for it
+ * between exports, as an author's pause between two exports would).
+ */
+export async function splitWorkersReady(): Promise<void> {
+  await Promise.all(loading.values());
 }
 
 /** Stops the workers kept warm between split renders (tests; an app closing its library). */
 export async function releaseSplitWorkers(): Promise<void> {
   if (coolDown) clearTimeout(coolDown);
   coolDown = null;
+  loading.clear();
   await Promise.all(warmWorkers.splice(0).map((worker) => worker.terminate()));
 }
 
@@ -148,7 +174,7 @@ export async function renderArticleTree(
     fellBack: false,
   });
   if (threads < 2 || markdown.length < (options.minChars ?? 300_000)) return single();
-  if (warmWorkers.length === 0 && !options.coldStart) {
+  if (!warmWorkers.some((worker) => !loading.has(worker)) && !options.coldStart) {
     const result = single();
     warmUp(threads - 1);
     return result;

@@ -4,7 +4,11 @@ import { toHtml } from 'hast-util-to-html';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateArticle } from '../../../../bench/generate-article';
 import { exportArticleFile } from '../../../../electron/library/export';
-import { releaseSplitWorkers, renderArticleTree } from '../../../../electron/library/export/split-render';
+import {
+  releaseSplitWorkers,
+  renderArticleTree,
+  splitWorkersReady,
+} from '../../../../electron/library/export/split-render';
 import { renderMarkdownTree } from '../../../../shared/markdown';
 import { useTempDirs } from '../../../helpers/temp-dir';
 
@@ -19,6 +23,10 @@ describe('rendering one long article on several threads', () => {
     const whole = toHtml(renderMarkdownTree(text).tree);
     const first = await renderArticleTree(text, { threads: 2, minChars: 0, chunkSize: 8_000 });
     expect([first.workers, first.chunks]).toEqual([0, 1]);
+    // Still loading, the worker is not used; once loaded, it is.
+    const meanwhile = await renderArticleTree(text, { threads: 2, minChars: 0, chunkSize: 8_000 });
+    expect(meanwhile.workers).toBe(0);
+    await splitWorkersReady();
     const next = await renderArticleTree(text, { threads: 2, minChars: 0, chunkSize: 8_000 });
     expect([next.workers, next.warmWorkers]).toEqual([1, 1]);
     expect(next.chunks).toBeGreaterThan(1);
