@@ -4,6 +4,7 @@ import {
   fastFrontmatterData,
   findFrontmatter,
   parseFrontmatter,
+  simpleFrontmatterData,
   type ParsedFrontmatter,
 } from './frontmatter';
 import { countWords } from './word-scanner';
@@ -29,12 +30,17 @@ export function summarizeArticle(path: string, text: string, updated: Date): Art
 
 /**
  * {@link summarizeArticle}, also telling where the body starts (after the frontmatter block and
- * a BOM), so that the library finds the block once per file, not once per use.
+ * a BOM), so that the library finds the block once per file, not once per use. `wordsInText`:
+ * the words of the whole `text`, when the caller counted them already (the library counts them
+ * in the file's bytes, which is faster); the body's words are then that minus the block's words.
+ * This is exact because the block always ends with a line break (or the text ends there), so
+ * no word runs across the boundary.
  */
 export function readArticleSummary(
   path: string,
   text: string,
   updated: Date,
+  wordsInText?: number,
 ): {
   summary: ArticleSummary;
   bodyFrom: number;
@@ -57,7 +63,7 @@ export function readArticleSummary(
     tags: tagsOf(data.tags),
     date: scalarText(data.date ?? data.pubDate ?? data.publishDate),
     updated: updated.toISOString(),
-    words: countWords(body),
+    words: wordsInText === undefined ? countWords(body) : wordsInText - countWords(text.slice(0, bodyFrom)),
     excerpt: excerptOf(body),
     problems,
   };
@@ -70,8 +76,9 @@ export function readArticleSummary(
  */
 function readMetadata(text: string): ParsedFrontmatter {
   const block = findFrontmatter(text);
-  // js-yaml where it agrees with the editor's lossless parser (see fast-read.ts), else `yaml`.
-  const data = block ? fastFrontmatterData(block) : null;
+  // Quickest first: a line reader for simple blocks (simple-read.ts), then js-yaml where it
+  // agrees with the editor's lossless parser (fast-read.ts), else `yaml` itself.
+  const data = block ? (simpleFrontmatterData(block) ?? fastFrontmatterData(block)) : null;
   if (data) return { block, data, problems: [] };
   const parsed = parseFrontmatter(text);
   if (parsed.block?.kind !== 'toml') return parsed;

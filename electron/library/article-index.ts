@@ -13,6 +13,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { readArticleSummary, summarizeArticle } from '../../shared/article-meta';
 import type { ArticleSummary } from '../../shared/contract';
+import { countWordsInUtf8 } from '../../shared/utf8-word-count';
 import { decodeArticle, hashBytes } from './article-codec';
 import { isInside } from './paths';
 
@@ -377,7 +378,12 @@ function entryFromBytes(relative: string, bytes: Buffer, info: FileInfo): Indexe
     );
     return { ...entry, hash };
   }
-  const { summary, bodyFrom, schemaData } = readArticleSummary(relative, decoded.text, info.mtime);
+  const { summary, bodyFrom, schemaData } = readArticleSummary(
+    relative,
+    decoded.text,
+    info.mtime,
+    countWordsInUtf8(bytes),
+  );
   return {
     summary,
     hash,
