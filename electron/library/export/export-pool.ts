@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
 import os from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerSource } from '../worker-source';
 import {
   renderExportItem,
   type ExportItemInput,
@@ -29,23 +28,6 @@ export interface ExportRenderPoolOptions {
   readonly minArticles?: number;
   /** Worker threads (default: the machine's parallelism, at most 4). */
   readonly threads?: number;
-}
-
-/**
- * Where the worker's code is: beside this module as TypeScript when running from the sources
- * (CLI through tsx, tests, bench), or the bundled `export-worker.js` beside the main bundle.
- * From the sources, tsx is registered inside the worker first, as `bin/folio.js` does.
- */
-function workerSource(): { code: string; eval: true } | { url: URL; eval: false } {
-  const self = import.meta.url;
-  if (!/\.ts$/.test(new URL(self).pathname)) return { url: new URL('./export-worker.js', self), eval: false };
-  // The ESM entry of tsx's API (`require.resolve` would give the CommonJS one).
-  const tsx = pathToFileURL(createRequire(self).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
-  const worker = new URL('./export-worker.ts', self).href;
-  return {
-    eval: true,
-    code: `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); });`,
-  };
 }
 
 /**
@@ -92,7 +74,7 @@ export function createExportRenderPool(
     }
   };
 
-  const source = workerSource();
+  const source = workerSource(import.meta.url, 'export-worker');
   for (let i = 0; i < wanted; i++) {
     let worker: Worker;
     try {

@@ -1,0 +1,222 @@
+import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { readArticleSummary, summarizeArticle } from '../../shared/article-meta';
+import type { ArticleSummary } from '../../shared/contract';
+import { countWordsInUtf8 } from '../../shared/utf8-word-count';
+import { decodeArticle, hashBytes } from './article-codec';
+
+/** Files larger than this are listed but not opened into the editor (nor indexed for search). */
+export const maxOpenBytes = 20 * 1024 * 1024;
+
+/** What the index knows about one article. */
+export interface IndexedArticle {
+  readonly summary: ArticleSummary;
+  /** Hash of the bytes last read; `null` when unreadable or too large to read. */
+  readonly hash: string | null;
+  readonly mtimeMs: number;
+  readonly size: number;
+  /** The body text (after frontmatter) for search; `''` when unreadable. */
+  readonly body: string;
+  /** The text before the body (the frontmatter block), for schema checks. */
+  readonly head: string;
+  /** The frontmatter data as the scan read it, so schema checks need no second parse. */
+  readonly data: Readonly<Record<string, unknown>> | null;
+}
+
+/** An article as a scan worker sends it: everything but the body, which stays in bytes. */
+export type ArticleFields = Omit<IndexedArticle, 'body'>;
+
+/** One file read: the entry's fields, its decoded text and where the body starts in it. */
+interface ReadArticle {
+  readonly fields: ArticleFields;
+  /** The decoded text; `null` when the file is unreadable, binary or not UTF-8. */
+  readonly text: string | null;
+  readonly bodyFrom: number;
+  /** The bytes read (a view of a reused buffer: valid until the next read). */
+  readonly bytes: Uint8Array | null;
+}
+
+/** `statSync`, or `null` when the file is gone or cannot be stat'ed. */
+export function statOrNull(absolute: string): Stats | null {
+  try {
+    return statSync(absolute);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Reads one article with synchronous calls (a scan reads thousands in short slices). `null`
+ * when the file vanished meanwhile.
+ */
+export function readEntrySync(relative: string, absolute: string): IndexedArticle | null {
+  const read = readArticleSync(relative, absolute);
+  return read && withBody(read);
+}
+
+/**
+ * Reads one article for a scan worker: its fields, the start of its body in the decoded text,
+ * and its bytes (a view of a reused buffer, valid until the next read; `null` when there is no
+ * body to keep). `null` when the file vanished meanwhile.
+ */
+export function readArticleBytesSync(
+  relative: string,
+  absolute: string,
+): { fields: ArticleFields; bodyFrom: number; bytes: Uint8Array | null } | null {
+  const read = readArticleSync(relative, absolute);
+  if (!read) return null;
+  return { fields: read.fields, bodyFrom: read.bodyFrom, bytes: read.text === null ? null : read.bytes };
+}
+
+/**
+ * The entry of an article a worker read: its body is decoded from `bytes` when asked for (by
+ * search, once), so the listing never holds the library's text as strings. The same text as
+ * reading it here: the same bytes go through the same decoder.
+ */
+export function entryFromWorker(
+  fields: ArticleFields,
+  bodyFrom: number,
+  bytes: Uint8Array | null,
+): IndexedArticle {
+  return {
+    ...fields,
+    get body(): string {
+      return bytes ? (decodeArticle(bytes).text?.slice(bodyFrom) ?? '') : '';
+    },
+  };
+}
+
+/** Reads an article (after a watcher event or a write by Folio), without blocking. */
+export async function readEntry(relative: string, absolute: string, info: FileInfo): Promise<IndexedArticle> {
+  if (info.size > maxOpenBytes) return unreadableEntry(relative, info, tooLarge);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(absolute);
+  } catch (error) {
+    return unreadableEntry(relative, info, readProblem((error as NodeJS.ErrnoException).code));
+  }
+  return withBody(articleFromBytes(relative, bytes, info));
+}
+
+/**
+ * Reads one file with one open, one stat of the open file and its reads (no separate stat by
+ * name). `null` when the file vanished meanwhile.
+ */
+function readArticleSync(relative: string, absolute: string): ReadArticle | null {
+  let fd: number;
+  try {
+    fd = openSync(absolute, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    const info = statOrNull(absolute);
+    if (!info) return null;
+    return unreadable(relative, info, readProblem(code));
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) return null;
+    if (info.size > maxOpenBytes) return unreadable(relative, info, tooLarge);
+    return articleFromBytes(relative, readWhole(fd, info.size), info);
+  } catch (error) {
+    const info = statOrNull(absolute);
+    if (!info) return null;
+    return unreadable(relative, info, readProblem((error as NodeJS.ErrnoException).code));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The buffer every synchronous read goes into. Reused because the bytes are only hashed and
+ * decoded (into a string of their own), and ten thousand fresh buffers of external memory made
+ * the garbage collector the second cost of a scan.
+ */
+let scratch = Buffer.allocUnsafe(1024 * 1024);
+
+/** Reads an open file to its end (it may have grown since its size was taken), into `scratch`. */
+function readWhole(fd: number, size: number): Buffer {
+  if (scratch.length < size + 1) scratch = Buffer.allocUnsafe(Math.max(size + 1, scratch.length * 2));
+  let length = 0;
+  for (;;) {
+    if (length === scratch.length) {
+      const bigger = Buffer.allocUnsafe(scratch.length * 2);
+      scratch.copy(bigger, 0, 0, length);
+      scratch = bigger;
+    }
+    const read = readSync(fd, scratch, length, scratch.length - length, null);
+    if (read === 0) break;
+    length += read;
+  }
+  return scratch.subarray(0, length);
+}
+
+/** Over 20 MB a file is listed but not indexed; it opens read-only on request (up to 100 MB). */
+const tooLarge = 'Over 20 MB: not searchable, and it opens read-only.';
+
+function readProblem(code: string | undefined): string {
+  return code === 'EACCES' || code === 'EPERM'
+    ? 'Folio is not allowed to read this file.'
+    : 'Folio could not read this file.';
+}
+
+type FileInfo = { readonly size: number; readonly mtime: Date; readonly mtimeMs: number };
+
+function unreadableFields(relative: string, info: FileInfo, problem: string): ArticleFields {
+  return {
+    summary: { ...summarizeArticle(relative, '', info.mtime), problems: [problem] },
+    hash: null,
+    // The exact stat value (with its fraction): a re-scan compares it to skip unchanged files.
+    mtimeMs: info.mtimeMs,
+    size: info.size,
+    head: '',
+    data: null,
+  };
+}
+
+function unreadable(relative: string, info: FileInfo, problem: string): ReadArticle {
+  return { fields: unreadableFields(relative, info, problem), text: null, bodyFrom: 0, bytes: null };
+}
+
+function unreadableEntry(relative: string, info: FileInfo, problem: string): IndexedArticle {
+  return { ...unreadableFields(relative, info, problem), body: '' };
+}
+
+function withBody(read: ReadArticle): IndexedArticle {
+  return { ...read.fields, body: read.text === null ? '' : read.text.slice(read.bodyFrom) };
+}
+
+/** An article whose bytes were read: hash, decoded text, summary, head and where the body starts. */
+function articleFromBytes(relative: string, bytes: Uint8Array, info: FileInfo): ReadArticle {
+  const hash = hashBytes(bytes);
+  const decoded = decodeArticle(bytes);
+  if (decoded.text === null || decoded.binary) {
+    const problem = decoded.binary ? 'The file looks binary.' : 'The file is not valid UTF-8.';
+    return {
+      ...unreadable(relative, info, problem),
+      fields: { ...unreadableFields(relative, info, problem), hash },
+    };
+  }
+  // Words are counted in the bytes (faster than in the text; see utf8-word-count.ts).
+  const { summary, bodyFrom, schemaData } = readArticleSummary(
+    relative,
+    decoded.text,
+    info.mtime,
+    countWordsInUtf8(bytes),
+  );
+  return {
+    fields: {
+      summary,
+      hash,
+      // The exact stat value (with its fraction): a re-scan compares it to skip unchanged files.
+      mtimeMs: info.mtimeMs,
+      size: info.size,
+      // The frontmatter block (and a BOM), as schema checks read it.
+      head: decoded.text.slice(0, bodyFrom),
+      data: schemaData,
+    },
+    text: decoded.text,
+    bodyFrom,
+    bytes,
+  };
+}
