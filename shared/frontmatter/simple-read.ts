@@ -24,6 +24,7 @@ const keywordKeys = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'fa
  * Characters that never appear in the blocks this reader takes: tabs, `\r`, C0 and C1 controls,
  * DEL, line and paragraph separators, BOM, noncharacters and lone surrogates.
  */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what sends a block to the full readers
 const unusualCharacter = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\p{Cs}/u;
 
 /** Characters a plain value may not start with (YAML indicators), quotes and `[` aside. */
