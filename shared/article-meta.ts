@@ -1,12 +1,11 @@
 import type { ArticleStatus, ArticleSummary } from './contract';
 import { parse as parseToml } from 'smol-toml';
-import {
-  fastFrontmatterData,
-  findFrontmatter,
-  parseFrontmatter,
-  simpleFrontmatterData,
-  type ParsedFrontmatter,
-} from './frontmatter';
+// The readers themselves, not the folder's index: scan workers load this module, and the index
+// brings the form's editing and schema code (zod) they never use.
+import { fastFrontmatterData } from './frontmatter/fast-read';
+import { findFrontmatter } from './frontmatter/find-block';
+import { parseFrontmatter, type ParsedFrontmatter } from './frontmatter/parse';
+import { simpleFrontmatterData } from './frontmatter/simple-read';
 import { countWords } from './word-scanner';
 
 /** Word counting lives in word-scanner.ts; re-exported here where the editor has always found it. */
