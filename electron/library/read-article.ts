@@ -47,11 +47,83 @@ export function statOrNull(absolute: string): Stats | null {
 
 /**
  * Reads one article with synchronous calls (a scan reads thousands in short slices). `null`
- * when the file vanished meanwhile.
+ * when the file vanished meanwhile. The entry holds no string of the whole text: its bytes are
+ * kept (outside the JS heap) and its body decoded from them when search asks, and its summary,
+ * head and data are copied out of the text. Ten thousand articles' texts kept as strings made
+ * the garbage collector the largest cost of a scan, copying them from young to old space.
  */
 export function readEntrySync(relative: string, absolute: string): IndexedArticle | null {
   const read = readArticleSync(relative, absolute);
-  return read && withBody(read);
+  if (!read) return null;
+  const bytes = read.text === null || !read.bytes ? null : keepBytes(read.bytes);
+  return entryFromWorker(ownFields(read.fields), read.bodyFrom, bytes);
+}
+
+/** Where {@link keepBytes} puts the next file's bytes: slabs of 1 MB, filled one after another. */
+let keptSlab = new Uint8Array(0);
+let keptUsed = 0;
+const keptSlabBytes = 1024 * 1024;
+
+/**
+ * A copy of `bytes` (a view of the reused read buffer) to keep: in a shared slab, so ten
+ * thousand small files are a few dozen buffers rather than ten thousand (a slab is freed once
+ * none of its articles is listed any more); a file bigger than a quarter slab gets its own.
+ */
+function keepBytes(bytes: Uint8Array): Uint8Array {
+  // (`new Uint8Array` copies; a Buffer's `slice` would not.)
+  if (bytes.length > keptSlabBytes / 4) return new Uint8Array(bytes);
+  if (keptUsed + bytes.length > keptSlab.length) {
+    keptSlab = new Uint8Array(keptSlabBytes);
+    keptUsed = 0;
+  }
+  keptSlab.set(bytes, keptUsed);
+  keptUsed += bytes.length;
+  return keptSlab.subarray(keptUsed - bytes.length, keptUsed);
+}
+
+/**
+ * A string of its own: a slice of a longer string keeps all of it alive in V8, so a title cut
+ * from an article's text would keep the whole text. Joining forces a flat copy, and the slice
+ * of that copy refers to the copy only. Short strings are always copied by V8 anyway.
+ */
+function ownString(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
+}
+
+/** Frontmatter data with every string (values and long keys) its own; see {@link ownString}. */
+function ownData(value: unknown): unknown {
+  if (typeof value === 'string') return ownString(value);
+  if (Array.isArray(value)) return value.map(ownData);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    // A key like `__proto__` must stay an own property, never set the prototype.
+    Object.defineProperty(out, ownString(key), {
+      value: ownData(item),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out;
+}
+
+/** The fields of an entry with no string tied to the article's text (see {@link ownString}). */
+function ownFields(fields: ArticleFields): ArticleFields {
+  const { summary } = fields;
+  return {
+    ...fields,
+    summary: {
+      ...summary,
+      title: ownString(summary.title),
+      tags: summary.tags.map(ownString),
+      date: summary.date === null ? null : ownString(summary.date),
+      excerpt: ownString(summary.excerpt),
+      problems: summary.problems.map(ownString),
+    },
+    head: ownString(fields.head),
+    data: fields.data && (ownData(fields.data) as Readonly<Record<string, unknown>>),
+  };
 }
 
 /**
