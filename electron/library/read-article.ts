@@ -206,7 +206,11 @@ function readArticleSync(relative: string, absolute: string): ReadArticle | null
  */
 let scratch = Buffer.allocUnsafe(1024 * 1024);
 
-/** Reads an open file to its end (it may have grown since its size was taken), into `scratch`. */
+/**
+ * Reads an open file to its end (it may have grown since its size was taken), into `scratch`.
+ * A read that stops short exactly at the size the file had is its end: no second read to see
+ * 0 bytes (as Node's `readFileSync` does too; ten thousand files, ten thousand calls saved).
+ */
 function readWhole(fd: number, size: number): Buffer {
   if (scratch.length < size + 1) scratch = Buffer.allocUnsafe(Math.max(size + 1, scratch.length * 2));
   let length = 0;
@@ -216,9 +220,10 @@ function readWhole(fd: number, size: number): Buffer {
       scratch.copy(bigger, 0, 0, length);
       scratch = bigger;
     }
-    const read = readSync(fd, scratch, length, scratch.length - length, null);
-    if (read === 0) break;
+    const wanted = scratch.length - length;
+    const read = readSync(fd, scratch, length, wanted, null);
     length += read;
+    if (read === 0 || (read < wanted && length === size)) break;
   }
   return scratch.subarray(0, length);
 }
