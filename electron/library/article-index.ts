@@ -110,11 +110,13 @@ export class ArticleIndex {
     }
     // New files, and those whose size or mtime changed: a re-scan costs one stat per file.
     const toRead: [relative: string, absolute: string][] = [];
+    const befores: (IndexedArticle | undefined)[] = [];
     for (const [relative, absolute] of files) {
       const before = this.entries.get(relative);
       const info = before ? statOrNull(absolute) : null;
       if (!before || (info && (before.size !== info.size || before.mtimeMs !== info.mtimeMs))) {
         toRead.push([relative, absolute]);
+        befores.push(before);
       }
       await slicer.pause();
     }
@@ -129,6 +131,8 @@ export class ArticleIndex {
       if (!entry) continue; // vanished meanwhile
       const relative = toRead[i]![0];
       const before = this.entries.get(relative);
+      // A watcher event re-read the file while the scan ran: that entry is the newer one.
+      if (before !== befores[i]) continue;
       this.entries.set(relative, entry);
       if (!before || before.hash === null || before.hash !== entry.hash) {
         this.notify({ kind: 'upsert', path: relative, entry });

@@ -164,9 +164,21 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
     libraryChangedSoon();
   }
 
+  // The first listing goes first; the watcher starts after it and catches up (watcher.ts).
+  let listed: () => void = () => undefined;
+  const firstListing = new Promise<void>((resolve) => (listed = resolve));
+  const catchUp = async (): Promise<void> => {
+    if (!index.ready) return; // nothing listed yet: the first listing scans
+    const changed = await index.scan();
+    for (const relative of changed) {
+      emit('articleChanged', { path: relative, hash: index.get(relative)?.hash ?? null });
+    }
+    if (changed.length > 0) libraryChangedSoon();
+  };
   let watcher: LibraryWatcher | null = null;
   if (options.watch ?? true) {
     watcher = watchLibrary(realRoot, {
+      start: { after: firstListing, catchUp },
       onArticle: (relative, absolute, kind) => {
         onOutsideArticle(relative, absolute, kind).catch(() => undefined);
       },
@@ -203,6 +215,7 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
     // While the watcher runs, the index follows every change and needs no walk; without it
     // (CLI, or a watcher that failed) each listing re-scans, reading only what changed.
     if (!index.ready || !watcher) await index.scan();
+    listed();
   }
 
   const fileOperations = createFileOperations({
