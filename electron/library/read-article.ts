@@ -4,6 +4,7 @@ import { readArticleSummary, summarizeArticle } from '../../shared/article-meta'
 import type { ArticleSummary } from '../../shared/contract';
 import { countWordsInUtf8 } from '../../shared/utf8-word-count';
 import { decodeArticle, hashBytes } from './article-codec';
+import { ownString } from './own-string';
 
 /** Files larger than this are listed but not opened into the editor (nor indexed for search). */
 export const maxOpenBytes = 20 * 1024 * 1024;
@@ -79,15 +80,6 @@ function keepBytes(bytes: Uint8Array): Uint8Array {
   keptSlab.set(bytes, keptUsed);
   keptUsed += bytes.length;
   return keptSlab.subarray(keptUsed - bytes.length, keptUsed);
-}
-
-/**
- * A string of its own: a slice of a longer string keeps all of it alive in V8, so a title cut
- * from an article's text would keep the whole text. Joining forces a flat copy, and the slice
- * of that copy refers to the copy only. Short strings are always copied by V8 anyway.
- */
-function ownString(text: string): string {
-  return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
 /** Frontmatter data with every string (values and long keys) its own; see {@link ownString}. */
