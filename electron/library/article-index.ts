@@ -44,6 +44,7 @@ export class ArticleIndex {
   private folderSet = new Set<string>();
   private readonly listeners = new Set<(change: IndexChange) => void>();
   private scanned = false;
+  private scanning: Promise<string[]> | null = null;
 
   /**
    * `scanOptions`: how scans use worker threads (scan-pool.ts; tests force them on or off).
@@ -93,8 +94,19 @@ export class ArticleIndex {
     return out;
   }
 
-  /** Walks the library and brings the index up to date. Returns the paths that changed. */
-  async scan(): Promise<string[]> {
+  /**
+   * Walks the library and brings the index up to date. Returns the paths that changed. Callers
+   * that ask while a scan runs share it (the pane asks for folders and articles at once, and two
+   * walks of a big library take twice as long).
+   */
+  scan(): Promise<string[]> {
+    this.scanning ??= this.walkAndRead().finally(() => {
+      this.scanning = null;
+    });
+    return this.scanning;
+  }
+
+  private async walkAndRead(): Promise<string[]> {
     const slicer = new TimeSlicer(scanSliceMs);
     const files = new Map<string, string>();
     const folders = new Set<string>();
