@@ -29,6 +29,9 @@ export function isIgnoredName(name: string): boolean {
   return name.startsWith('.') || ignoredFolders.has(name);
 }
 
+/** How an index's scans use worker threads (see scan-pool.ts). */
+export type ArticleIndexOptions = Omit<ReadFilesOptions, 'pause'>;
+
 /** A change the index saw for one article. */
 export type IndexChange =
   | { readonly kind: 'upsert'; readonly path: string; readonly entry: IndexedArticle }
@@ -51,7 +54,7 @@ export class ArticleIndex {
    */
   constructor(
     private readonly realRoot: string,
-    private readonly scanOptions: Omit<ReadFilesOptions, 'pause'> = {},
+    private readonly scanOptions: ArticleIndexOptions = {},
   ) {}
 
   /** True once a full scan has run. */

@@ -16,7 +16,7 @@ import type {
 } from '../../shared/contract';
 import { FolioError } from '../../shared/errors';
 import { decodeArticle, encodeArticle, hashBytes } from './article-codec';
-import { ArticleIndex, articleExtension, maxOpenBytes } from './article-index';
+import { ArticleIndex, articleExtension, maxOpenBytes, type ArticleIndexOptions } from './article-index';
 import { createExportMethods } from './export';
 import { assetImporter } from './import-asset';
 import { loadLibrarySchema, schemaMethods } from './schema';
@@ -61,6 +61,8 @@ export interface LibraryServiceOptions {
   readonly watch?: boolean;
   /** Recover or clean up temp files of killed saves, in the background (default: as `watch`). */
   readonly sweepInterruptedSaves?: boolean;
+  /** How scans use worker threads (scan-pool.ts; default: for 2,000 articles or more). */
+  readonly scan?: ArticleIndexOptions;
 }
 
 /** The service: the contract's methods, its events, and a way to stop it. */
@@ -94,7 +96,7 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
     emitter.emit(event, payload);
   }
 
-  const index = new ArticleIndex(realRoot);
+  const index = new ArticleIndex(realRoot, options.scan);
   const schemaMarks = createSchemaMarks();
   const search = new SearchIndex(index);
   const journal = new Journal(options.host.appDataDir, realRoot);
