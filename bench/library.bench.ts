@@ -137,23 +137,31 @@ export async function libraryBench(): Promise<void> {
     for (let run = 0; run < 3; run++) {
       peerRuns.push(await time(() => readEveryFile(root)));
       syncPeerRuns.push(timeSync(() => readEveryFileSync(root)));
-      const alone = await createLibraryService({
-        root,
-        host: { appDataDir: path.join(temp, `alone-${run}`) },
-        watch: false,
-        scan: { workers: 0 },
-      });
-      oneThreadRuns.push(await time(() => alone.listArticles({})));
-      await alone.close();
-      const service = await createLibraryService({
-        root,
-        host: { appDataDir: path.join(temp, `cli-${run}`) },
-        watch: false,
-      });
-      const scan = await time(() => service.listArticles({}));
-      if (scan.value.length !== articleCount) throw new Error(`listed ${scan.value.length} articles`);
-      scanRuns.push(scan);
-      await service.close();
+      // One thread and workers take turns going first, so neither always meets the other's garbage.
+      const sides = [
+        async () => {
+          const alone = await createLibraryService({
+            root,
+            host: { appDataDir: path.join(temp, `alone-${run}`) },
+            watch: false,
+            scan: { workers: 0 },
+          });
+          oneThreadRuns.push(await time(() => alone.listArticles({})));
+          await alone.close();
+        },
+        async () => {
+          const service = await createLibraryService({
+            root,
+            host: { appDataDir: path.join(temp, `cli-${run}`) },
+            watch: false,
+          });
+          const scan = await time(() => service.listArticles({}));
+          if (scan.value.length !== articleCount) throw new Error(`listed ${scan.value.length} articles`);
+          scanRuns.push(scan);
+          await service.close();
+        },
+      ];
+      for (const side of run % 2 === 0 ? sides : sides.reverse()) await side();
     }
     // The CLI and a library without a watcher: a re-scan stats every file, re-reads one.
     const cli = await createLibraryService({
