@@ -264,26 +264,89 @@ describe('exported HTML in Chromium', () => {
       await app.close();
     }
   });
+
+  it("lays out a long article like the export, across the preview's block chunks", async () => {
+    // Every kind of block at every position relative to a chunk boundary (48 blocks a chunk).
+    const kinds = [
+      (n: number) => `## Part ${n}`,
+      (n: number) => `Paragraph ${n} with *emphasis* and a [link](https://example.com).`,
+      (n: number) => `- item ${n}\n- another item`,
+      (n: number) => `> A quotation, number ${n}.`,
+      (n: number) => '```\ncode ' + n + '\n```',
+      (n: number) => `| a | b |\n|---|---|\n| ${n} | x |`,
+      (n: number) => `### Small heading ${n}`,
+      () => '---',
+    ];
+    const blocks = Array.from({ length: 7 * 48 + 5 }, (_, n) => kinds[(n * 5) % kinds.length]!(n));
+    const text = `---\ntitle: Long layout\n---\n\n# Long layout\n\n${blocks.join('\n\n')}\n`;
+    const app = await openApp(browser, (library) => writeFile(path.join(library, 'long.md'), text));
+    const { page } = app;
+    await page.getByRole('link', { name: /Long layout/ }).click();
+    const preview = previewArticle(page);
+    const lastParagraph = [...blocks].reverse().find((block) => block.startsWith('Paragraph'))!;
+    await preview
+      .locator('p', { hasText: lastParagraph.slice(0, lastParagraph.indexOf(' with')) })
+      .waitFor({ state: 'attached' });
+    expect(await preview.locator('.folio-chunk').count()).toBeGreaterThan(5);
+    const frame = page.locator('iframe[title="Preview"]');
+    const box = (await frame.boundingBox())!;
+    // Skipped content is laid out at estimated sizes: measure both with everything rendered.
+    const previewLayout = await page
+      .frameLocator('iframe[title="Preview"]')
+      .locator('#folio-preview')
+      .evaluate(layoutOf, true);
+    const out = path.join(app.library, 'export');
+    await exportArticleFile({ root: app.library, outDir: out }, 'long.md', {});
+    const context = await browser.newContext({
+      viewport: { width: Math.round(box.width), height: Math.round(box.height) },
+    });
+    const exported = await context.newPage();
+    await exported.goto(pathToFileURL(path.join(out, 'long.html')).href);
+    const exportLayout = await exported.locator('article').evaluate(layoutOf, true);
+    expect(exportLayout.length).toBeGreaterThan(blocks.length);
+    expect(previewLayout).toEqual(exportLayout);
+    await context.close();
+    await app.close();
+  });
 });
 
-/** Tag, position, size, font and colours of each block of an article, for comparing layouts. */
-function layoutOf(article: Element): string[] {
+/**
+ * Tag, position, size, font and colours of each block of an article, for comparing layouts;
+ * with `showAll`, every block rendered (`content-visibility` lays skipped ones out at estimated sizes).
+ */
+function layoutOf(article: Element, showAll = false): string[] {
+  if (showAll) {
+    const sheet = [...article.ownerDocument.styleSheets].find((candidate) => {
+      try {
+        return candidate.cssRules.length >= 0;
+      } catch {
+        return false;
+      }
+    })!;
+    // What `content-visibility: auto` keeps on a block that is on screen: its containment.
+    sheet.insertRule(
+      '.folio-article > *, .folio-chunk > * { content-visibility: visible !important; contain: layout style paint; }',
+      sheet.cssRules.length,
+    );
+  }
   const top = article.getBoundingClientRect().top;
-  return [...article.querySelectorAll(':scope > *, :scope li, :scope td, :scope h2, :scope img')].map(
-    (el) => {
-      const rect = el.getBoundingClientRect();
-      const style = getComputedStyle(el);
-      return [
-        el.tagName,
-        Math.round(rect.top - top),
-        Math.round(rect.left),
-        Math.round(rect.width),
-        Math.round(rect.height),
-        style.fontFamily,
-        style.fontSize,
-        style.color,
-        style.backgroundColor,
-      ].join(' ');
-    },
-  );
+  return [
+    ...article.querySelectorAll(
+      ':scope > :not(.folio-chunk, .folio-footnotes:empty), :scope > .folio-chunk > *, :scope li, :scope td, :scope h2, :scope img',
+    ),
+  ].map((el) => {
+    const rect = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    return [
+      el.tagName,
+      Math.round(rect.top - top),
+      Math.round(rect.left),
+      Math.round(rect.width),
+      Math.round(rect.height),
+      style.fontFamily,
+      style.fontSize,
+      style.color,
+      style.backgroundColor,
+    ].join(' ');
+  });
 }

@@ -88,7 +88,7 @@ describe('the live preview', () => {
     // Mark every block element; after typing only the edited paragraph may be new.
     await frameEval(
       page,
-      "for (const el of doc.querySelectorAll('#folio-preview > *')) el.folioMark = true;",
+      "for (const el of doc.querySelectorAll('#folio-preview > .folio-chunk > *, #folio-preview > :not(.folio-chunk)')) el.folioMark = true;",
     );
     await page.getByLabel('Markdown source').click();
     await page.keyboard.press('ControlOrMeta+Home');
@@ -98,10 +98,58 @@ describe('the live preview', () => {
     await preview.locator('p', { hasText: 'Typed words.' }).waitFor();
     const fresh = await frameEval<string[]>(
       page,
-      "return [...doc.querySelectorAll('#folio-preview > *')].filter((el) => !el.folioMark).map((el) => el.textContent.slice(0, 30));",
+      "return [...doc.querySelectorAll('#folio-preview > .folio-chunk > *, #folio-preview > :not(.folio-chunk)')].filter((el) => !el.folioMark).map((el) => el.textContent.slice(0, 30));",
     );
     expect(fresh).toHaveLength(1);
     expect(fresh[0]).toContain('Text with');
+    await app.close();
+  });
+
+  it('keeps blocks in order in their chunks through a paste of 200 paragraphs and its undo', async () => {
+    const paragraphs = (prefix: string, count: number): string[] =>
+      Array.from({ length: count }, (_, i) => `${prefix} ${i + 1}.`);
+    const app = await openApp(browser, (library) =>
+      writeFile(path.join(library, 'chunks.md'), `# Chunks\n\n${paragraphs('Old', 120).join('\n\n')}\n`),
+    );
+    const { page } = app;
+    await openArticle(page, /Chunks/);
+    const preview = previewArticle(page);
+    await preview.locator('p', { hasText: 'Old 120.' }).waitFor({ state: 'attached' });
+    // Every block's text in document order, and each chunk's size.
+    const shown = (): Promise<{ texts: string[]; sizes: number[] }> =>
+      frameEval(
+        page,
+        `const article = doc.getElementById('folio-preview');
+         const chunks = [...article.querySelectorAll(':scope > .folio-chunk')];
+         return { texts: chunks.flatMap((c) => [...c.children].map((el) => el.textContent)),
+                  sizes: chunks.map((c) => c.childElementCount) };`,
+      );
+    const before = await shown();
+    expect(before.texts).toEqual(['Chunks', ...paragraphs('Old', 120)]);
+
+    // Paste 200 new paragraphs after "Old 60." (one edit: one chunk grows, then is cut).
+    await page.getByLabel('Markdown source').click();
+    await page.keyboard.press('ControlOrMeta+Home');
+    for (let line = 1; line < 123; line++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.insertText(
+      Array.from({ length: 200 }, (_, i) => `New ${i + 1}.`).join('\n\n') + '\n\n',
+    );
+    await preview.locator('p', { hasText: 'New 200.' }).waitFor({ state: 'attached' });
+    const pasted = await shown();
+    expect(pasted.texts).toEqual([
+      'Chunks',
+      ...paragraphs('Old', 60),
+      ...paragraphs('New', 200),
+      ...paragraphs('Old', 120).slice(60),
+    ]);
+    expect(Math.max(...pasted.sizes)).toBeLessThanOrEqual(96);
+    expect(Math.min(...pasted.sizes)).toBeGreaterThan(0);
+
+    await page.keyboard.press('ControlOrMeta+z');
+    await preview.locator('p', { hasText: 'New 1.' }).waitFor({ state: 'detached' });
+    const undone = await shown();
+    expect(undone.texts).toEqual(before.texts);
+    expect(Math.min(...undone.sizes)).toBeGreaterThan(0);
     await app.close();
   });
 
@@ -226,7 +274,7 @@ describe('the live preview', () => {
       Number(
         await frameEval<string>(
           page,
-          "return [...doc.querySelectorAll('#folio-preview > [data-line]')].find((el) => el.getBoundingClientRect().bottom > 4).getAttribute('data-line');",
+          "return [...doc.querySelectorAll('#folio-preview > .folio-chunk > [data-line]')].find((el) => el.getBoundingClientRect().bottom > 4).getAttribute('data-line');",
         ),
       );
     await expect

@@ -1,6 +1,7 @@
 import type { ChangeSet } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import type { BlockHtml, RenderPatch, TextChange } from '../../../shared/markdown';
+import { BlockChunks } from './block-chunks';
 import { linkTarget } from './link-target';
 import type { WorkerRequest, WorkerResponse } from './preview.worker';
 import PreviewWorker from './preview.worker?worker';
@@ -45,6 +46,8 @@ export class PreviewSession {
   private view: EditorView | null = null;
   private entries: Entry[] = [];
   private footer: HTMLElement | null = null;
+  /** The chunk elements the blocks live in (made with the footer, before it). */
+  private chunks: BlockChunks | null = null;
   private path = '';
   private requestId = 0;
   private pending: ChangeSet | null = null;
@@ -82,6 +85,7 @@ export class PreviewSession {
     this.frame = frame;
     this.entries = [];
     this.footer = null;
+    this.chunks = null;
     if (!frame) return;
     const doc = frame.contentDocument;
     if (!doc) return;
@@ -232,6 +236,7 @@ export class PreviewSession {
     article.replaceChildren(...this.parse(html));
     this.entries = [];
     this.footer = null;
+    this.chunks = null;
     this.firstShown = [...article.childNodes];
   }
 
@@ -249,19 +254,29 @@ export class PreviewSession {
     if (!article) return;
     for (const node of this.firstShown) node.parentNode?.removeChild(node);
     this.firstShown = [];
-    if (!this.footer) {
+    if (!this.footer || !this.chunks) {
       this.footer = article.ownerDocument.createElement('div');
       this.footer.className = 'folio-footnotes';
       article.append(this.footer);
+      this.chunks = new BlockChunks(article, this.footer);
     }
+    const chunks = this.chunks;
     // A full render replaces whatever is shown (a restarted worker starts from nothing).
     if (patch.full) patch = { ...patch, start: 0, deleteCount: this.entries.length };
     const removed = this.entries.slice(patch.start, patch.start + patch.deleteCount);
     const pool = new Map<string, Entry[]>();
     for (const entry of removed) pool.set(entry.shape, [...(pool.get(entry.shape) ?? []), entry]);
     const added = patch.blocks.map((block) => this.entryFor(block, pool));
-    for (const list of pool.values())
-      for (const entry of list) for (const node of entry.nodes) node.parentNode?.removeChild(node);
+    for (const list of pool.values()) {
+      for (const entry of list) {
+        for (const node of entry.nodes) {
+          chunks.removing(node);
+          node.parentNode?.removeChild(node);
+        }
+      }
+    }
+    // Reused blocks move: their old chunk may be left empty.
+    for (const entry of added) for (const node of entry.nodes) chunks.removing(node);
     this.entries.splice(patch.start, patch.deleteCount, ...added);
     for (let index = patch.start + added.length; index < this.entries.length; index++) {
       const entry = this.entries[index]!;
@@ -277,9 +292,11 @@ export class PreviewSession {
         break;
       }
     }
-    const fragment = article.ownerDocument.createDocumentFragment();
-    for (const entry of added) for (const node of entry.nodes) fragment.append(node);
-    article.insertBefore(fragment, anchor);
+    chunks.insert(
+      added.flatMap((entry) => entry.nodes),
+      anchor,
+    );
+    chunks.settle();
     if (patch.footer !== undefined && !(patch.footnotes && this.replaceNotes(patch.footnotes))) {
       this.footer.replaceChildren(...this.parse(patch.footer));
     }
