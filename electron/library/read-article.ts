@@ -133,19 +133,26 @@ export function readArticleBytesSync(
 }
 
 /**
- * The entry of an article a worker read: its body is decoded from `bytes` when asked for (by
- * search, once), so the listing never holds the library's text as strings. The same text as
- * reading it here: the same bytes go through the same decoder.
+ * The entry of an article read by a scan (here or in a worker) from its kept `bytes`: the body
+ * is decoded from them when asked for (by search, once), so the listing never holds the
+ * library's text as strings, and the hash is computed from them when first asked for. The same
+ * text and hash as reading the file here: the same bytes go through the same decoder and hash.
  */
 export function entryFromWorker(
   fields: ArticleFields,
   bodyFrom: number,
   bytes: Uint8Array | null,
 ): IndexedArticle {
+  if (!bytes) return { ...fields, body: '' };
+  // The hash of the very bytes read (kept unchanged), computed once when first asked for.
+  let hash: string | null = null;
   return {
     ...fields,
+    get hash(): string {
+      return (hash ??= hashBytes(bytes));
+    },
     get body(): string {
-      return bytes ? (decodeArticle(bytes).text?.slice(bodyFrom) ?? '') : '';
+      return decodeArticle(bytes).text?.slice(bodyFrom) ?? '';
     },
   };
 }
@@ -159,7 +166,7 @@ export async function readEntry(relative: string, absolute: string, info: FileIn
   } catch (error) {
     return unreadableEntry(relative, info, readProblem((error as NodeJS.ErrnoException).code));
   }
-  return withBody(articleFromBytes(relative, bytes, info));
+  return withBody(articleFromBytes(relative, bytes, info, true));
 }
 
 /**
@@ -181,7 +188,7 @@ function readArticleSync(relative: string, absolute: string): ReadArticle | null
     const info = fstatSync(fd);
     if (!info.isFile()) return null;
     if (info.size > maxOpenBytes) return unreadable(relative, info, tooLarge);
-    return articleFromBytes(relative, readWhole(fd, info.size), info);
+    return articleFromBytes(relative, readWhole(fd, info.size), info, false);
   } catch (error) {
     const info = statOrNull(absolute);
     if (!info) return null;
@@ -255,17 +262,28 @@ function withBody(read: ReadArticle): IndexedArticle {
   return { ...read.fields, body: read.text === null ? '' : read.text.slice(read.bodyFrom) };
 }
 
-/** An article whose bytes were read: hash, decoded text, summary, head and where the body starts. */
-function articleFromBytes(relative: string, bytes: Uint8Array, info: FileInfo): ReadArticle {
-  const hash = hashBytes(bytes);
+/**
+ * An article whose bytes were read: decoded text, summary, head and where the body starts.
+ * `hashNow`: hash the bytes here; false leaves `hash` null for {@link entryFromWorker} to
+ * compute from the kept bytes when first asked (a first scan needs no hash: conflicts, renames
+ * and unchanged-content checks ask for one article's at a time). Bytes that are not kept (not
+ * text) are always hashed here.
+ */
+function articleFromBytes(
+  relative: string,
+  bytes: Uint8Array,
+  info: FileInfo,
+  hashNow: boolean,
+): ReadArticle {
   const decoded = decodeArticle(bytes);
   if (decoded.text === null || decoded.binary) {
     const problem = decoded.binary ? 'The file looks binary.' : 'The file is not valid UTF-8.';
     return {
       ...unreadable(relative, info, problem),
-      fields: { ...unreadableFields(relative, info, problem), hash },
+      fields: { ...unreadableFields(relative, info, problem), hash: hashBytes(bytes) },
     };
   }
+  const hash = hashNow ? hashBytes(bytes) : null;
   // Words are counted in the bytes (faster than in the text; see utf8-word-count.ts).
   const { summary, bodyFrom, schemaData } = readArticleSummary(
     relative,

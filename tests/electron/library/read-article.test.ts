@@ -1,8 +1,10 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { readEntrySync, type IndexedArticle } from '../../../electron/library/read-article';
+import { hashBytes } from '../../../electron/library/article-codec';
+import { readEntry, readEntrySync, type IndexedArticle } from '../../../electron/library/read-article';
 import { useTempDirs, writeFiles } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -39,5 +41,22 @@ describe('reading an article for the listing', () => {
     expect(entries[3]!.summary.excerpt).toBe('An excerpt paragraph that is also long enough to be sliced.');
     expect(entries[3]!.body.startsWith('# Heading\n\nAn excerpt')).toBe(true);
     expect(entries[3]!.body.length).toBe(files['big-3.md']!.length - entries[3]!.head.length);
+  });
+
+  it('hashes exactly the bytes it read, when first asked, even after the file changed', async () => {
+    const root = await tempDir();
+    const file = path.join(root, 'a.md');
+    await writeFiles(root, { 'a.md': '\ufeff---\r\ntitle: Hashed\r\n---\r\nBody.\r\n' });
+    const read = readFileSync(file);
+    const entry = readEntrySync('a.md', file)!;
+    writeFileSync(file, '# Changed since\n');
+    expect(entry.hash).toBe(hashBytes(read));
+    expect(entry.hash).toBe(entry.hash);
+    expect(entry.summary.title).toBe('Hashed');
+    // The same hash as the watcher's read of the same bytes.
+    writeFileSync(file, read);
+    const refreshed = await readEntry('a.md', file, { size: read.length, mtime: new Date(), mtimeMs: 0 });
+    expect(refreshed.hash).toBe(entry.hash);
+    expect(refreshed.body).toBe(entry.body);
   });
 });
