@@ -7,7 +7,7 @@ import path from 'node:path';
 import { eventNames, type Envelope, type FolioApi, type FolioEventSource } from '../../shared/contract';
 import { dispatch } from '../../shared/dispatch';
 import type { ErrorPayload } from '../../shared/errors';
-import { injectCspNonce } from '../../shared/csp';
+import { injectCspNonce, isolationHeaders } from '../../shared/csp';
 import { assetHeaders, readLibraryAsset } from '../library';
 
 /** Options of {@link startWebServer}. */
@@ -160,6 +160,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!info?.isFile()) return sendError(res, 404, 'NOT_FOUND', 'Not found.');
     const type = mimeTypes[path.extname(target)] ?? 'application/octet-stream';
     res.setHeader('Cache-Control', 'no-cache');
+    for (const [name, value] of Object.entries(isolationHeaders)) res.setHeader(name, value);
     if (path.extname(target) === '.html') {
       const html = injectCspNonce(await readFile(target, 'utf8'), randomBytes(16).toString('base64'));
       res.writeHead(200, { 'Content-Type': type });

@@ -102,6 +102,8 @@ describe('the live preview', () => {
     );
     expect(fresh).toHaveLength(1);
     expect(fresh[0]).toContain('Text with');
+    // Isolated, so the worker's answers can reach the page inside the keystroke's frame.
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     await app.close();
   });
 

@@ -144,7 +144,7 @@ export function App(): ReactElement {
                 <OutlinePanel session={editing} path={open?.doc.path ?? null} />
                 <Editor
                   article={loaded}
-                  onChange={(text) => store.edit(text)}
+                  onChange={(text, typing) => store.edit(text, typing)}
                   onSave={() => void save()}
                   session={editing}
                   onMessage={setMessage}

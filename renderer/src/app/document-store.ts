@@ -79,9 +79,21 @@ export class DocumentStore {
     });
   }
 
-  /** Records the editor's current text. */
-  edit(text: string): void {
-    if (this.state && this.state.text !== text) this.set({ ...this.state, text });
+  /**
+   * Records the editor's current text. With `typing` (the author typed in the editor) the
+   * snapshot changes at once (a save reads it) but subscribers hear of it in a task of its
+   * own: rendering the app for the dirty mark and the counts would otherwise run inside the
+   * keystroke, before the frame that shows the character. Other changes (the frontmatter form's,
+   * whose inputs show the text) are told at once.
+   */
+  edit(text: string, typing = false): void {
+    if (!this.state || this.state.text === text) return;
+    if (!typing) {
+      this.set({ ...this.state, text });
+      return;
+    }
+    this.state = { ...this.state, text };
+    this.notifyTimer ??= setTimeout(() => this.notify(), 0);
   }
 
   /** Records a successful save of `text` that produced `hash`. */
@@ -123,8 +135,16 @@ export class DocumentStore {
     this.set(null);
   }
 
+  private notifyTimer: ReturnType<typeof setTimeout> | null = null;
+
   private set(next: OpenArticle | null): void {
     this.state = next;
+    this.notify();
+  }
+
+  private notify(): void {
+    if (this.notifyTimer !== null) clearTimeout(this.notifyTimer);
+    this.notifyTimer = null;
     for (const listener of this.listeners) listener();
   }
 }

@@ -14,7 +14,7 @@ import './Editor.css';
 export interface EditorProps {
   /** The article to edit; a new object (a new read) replaces the editor state. */
   readonly article: ArticleDocument | null;
-  readonly onChange: (text: string) => void;
+  readonly onChange: (text: string, typing: boolean) => void;
   readonly onSave: () => void;
   /**
    * Extra extensions from other features (preview scroll sync, review marks, ...), added to
@@ -143,7 +143,7 @@ export function Editor({
       EditorState.create({
         doc: article.text,
         extensions: createEditorExtensions({
-          onChange: (text) => callbacks.current.onChange(text),
+          onChange: (text, typing) => callbacks.current.onChange(text, typing),
           keys: [
             {
               key: 'Mod-s',

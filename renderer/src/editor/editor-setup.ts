@@ -21,8 +21,11 @@ export interface EditorModes {
 
 /** Options of {@link createEditorExtensions}. */
 export interface EditorSetupOptions {
-  /** Called with the new text after every document change. */
-  readonly onChange: (text: string) => void;
+  /**
+   * Called with the new text after every document change; `typing` is true when the author
+   * changed it in the editor itself (it has focus), not through the form or a command elsewhere.
+   */
+  readonly onChange: (text: string, typing: boolean) => void;
   /** Extra key bindings (e.g. save), taking precedence over the defaults. */
   readonly keys: readonly KeyBinding[];
   /** True when the article must not be edited. */
@@ -86,7 +89,7 @@ export function createEditorExtensions(options: EditorSetupOptions): Extension[]
     EditorView.contentAttributes.of({ 'aria-label': 'Markdown source' }),
     ...(options.nonce ? [EditorView.cspNonce.of(options.nonce)] : []),
     EditorView.updateListener.of((update) => {
-      if (update.docChanged) options.onChange(update.state.doc.toString());
+      if (update.docChanged) options.onChange(update.state.doc.toString(), update.view.hasFocus);
     }),
   ];
 }

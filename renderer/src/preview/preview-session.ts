@@ -2,6 +2,7 @@ import type { ChangeSet } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import type { BlockHtml, RenderPatch, TextChange } from '../../../shared/markdown';
 import { BlockChunks } from './block-chunks';
+import { canShareMemory, HandoffReader } from './frame-handoff';
 import { linkTarget } from './link-target';
 import type { WorkerRequest, WorkerResponse } from './preview.worker';
 import PreviewWorker from './preview.worker?worker';
@@ -16,6 +17,15 @@ import { ScrollSync, type PreviewBlock } from './scroll-sync';
 export const renderBudgetMs = 6000;
 /** Extra budget per character of the article (600 KB: 12 s more). */
 export const budgetMsPerChar = 1 / 50;
+
+/**
+ * How long the page may wait, inside the frame after a keystroke, for the worker's answer
+ * (frame-handoff.ts); it waits only while answers take less than {@link handoffTypicalMs} on
+ * average, so a long article's slower answers never hold up the editor's own echo.
+ */
+export const handoffWaitMs = 5;
+/** Average worker time per edit above which the page does not wait for answers in-frame. */
+export const handoffTypicalMs = 8;
 
 /** What the session reports to the UI around it. */
 export interface PreviewSessionEvents {
@@ -66,6 +76,15 @@ export class PreviewSession {
   readonly sync: ScrollSync;
   /** Milliseconds the worker took for the last patch (for the status line and tests). */
   lastRenderMs = 0;
+  /** The worker's recent time per edit (moving average), to decide whether to wait in-frame. */
+  private typicalMs = 0;
+  /** The id of the last answer handled (it may come twice: shared memory, then message). */
+  private handledId = 0;
+  private handoff: HandoffReader | null = null;
+  /** Whether the request in flight is an edit (opening renders whole articles: not typical). */
+  private inFlightEdit = false;
+  /** How many edit answers were shown in the keystroke's own frame (for tests and benches). */
+  answersInFrame = 0;
 
   constructor(private readonly events: PreviewSessionEvents) {
     this.opener = events.onOpenArticle;
@@ -164,6 +183,11 @@ export class PreviewSession {
     const worker = new PreviewWorker();
     worker.onmessage = (event: MessageEvent<WorkerResponse>) => this.onResponse(event.data);
     this.worker = worker;
+    if (canShareMemory()) {
+      this.handoff = new HandoffReader();
+      const request: WorkerRequest = { type: 'handoff', buffer: this.handoff.buffer };
+      worker.postMessage(request);
+    }
     return worker;
   }
 
@@ -186,8 +210,25 @@ export class PreviewSession {
       request = { type: 'edit', id: ++this.requestId, changes };
     } else return;
     this.inFlight = true;
+    this.inFlightEdit = request.type === 'edit';
     this.ensureWorker().postMessage(request);
     this.armBudget();
+    if (request.type === 'edit' && this.handoff && this.typicalMs < handoffTypicalMs) {
+      const id = request.id;
+      requestAnimationFrame(() => this.takeInFrame(id));
+    }
+  }
+
+  /**
+   * In the frame after an edit: shows the worker's answer now if it is there or comes within
+   * {@link handoffWaitMs}, so that the preview changes in the same frame as the editor.
+   */
+  private takeInFrame(id: number): void {
+    if (!this.handoff || this.requestId !== id || this.handledId >= id || !this.inFlight) return;
+    const json = this.handoff.take(id, performance.now() + handoffWaitMs);
+    if (json === null) return;
+    this.answersInFrame++;
+    this.onResponse(JSON.parse(json) as WorkerResponse);
   }
 
   private armBudget(): void {
@@ -213,6 +254,8 @@ export class PreviewSession {
       this.showFirst(response.html);
       return;
     }
+    if (response.id <= this.handledId) return;
+    this.handledId = response.id;
     if (this.budget) clearTimeout(this.budget);
     this.inFlight = false;
     if (response.type === 'error') {
@@ -222,6 +265,9 @@ export class PreviewSession {
     }
     this.events.onStatus(null);
     this.lastRenderMs = response.ms;
+    if (this.inFlightEdit) {
+      this.typicalMs = this.typicalMs === 0 ? response.ms : this.typicalMs * 0.8 + response.ms * 0.2;
+    }
     this.apply(response.patch);
     this.flush();
   }

@@ -5,11 +5,14 @@ import {
   type RenderPatch,
   type TextChange,
 } from '../../../shared/markdown';
+import { HandoffWriter } from './frame-handoff';
 
 /** A message to the preview worker. */
 export type WorkerRequest =
   | { readonly type: 'open'; readonly id: number; readonly text: string }
-  | { readonly type: 'edit'; readonly id: number; readonly changes: readonly TextChange[] };
+  | { readonly type: 'edit'; readonly id: number; readonly changes: readonly TextChange[] }
+  /** Shared memory for answering edits inside the page's current frame (frame-handoff.ts). */
+  | { readonly type: 'handoff'; readonly buffer: SharedArrayBuffer };
 
 /** The worker's answers: a quick first screen, then patches of changed blocks. */
 export type WorkerResponse =
@@ -25,6 +28,7 @@ const firstScreenChars = 4_000;
 
 const renderer = new IncrementalRenderer();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+let handoff: HandoffWriter | null = null;
 
 function send(response: WorkerResponse): void {
   scope.postMessage(response);
@@ -46,6 +50,10 @@ renderMarkdown(
 
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
+  if (request.type === 'handoff') {
+    handoff = new HandoffWriter(request.buffer);
+    return;
+  }
   const started = performance.now();
   try {
     if (request.type === 'open') {
@@ -57,7 +65,15 @@ scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
       send({ type: 'patch', id: request.id, patch, ms: performance.now() - started });
     } else {
       const patch = renderer.edit(request.changes);
-      send({ type: 'patch', id: request.id, patch, ms: performance.now() - started });
+      const response: WorkerResponse = {
+        type: 'patch',
+        id: request.id,
+        patch,
+        ms: performance.now() - started,
+      };
+      // The page may be waiting for it in its current frame; the message follows regardless.
+      handoff?.write(request.id, JSON.stringify(response));
+      send(response);
     }
   } catch (error) {
     // A stack overflow on hostile nesting lands here; the main thread's time budget covers hangs.

@@ -1,4 +1,12 @@
-import { EditorSelection, EditorState, type ChangeSpec, type Extension, type Range } from '@codemirror/state';
+import {
+  EditorSelection,
+  EditorState,
+  type ChangeSet,
+  type ChangeSpec,
+  type Extension,
+  type Range,
+  type Text,
+} from '@codemirror/state';
 import { Decoration, EditorView, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
 import { parseCriticMarkup, type CriticMark } from '../../../shared/review/critic-markup';
 
@@ -14,7 +22,8 @@ const oldPart = Decoration.mark({ class: 'cm-critic-old' });
 const newPart = Decoration.mark({ class: 'cm-critic-new' });
 const commentPart = Decoration.mark({ class: 'cm-critic-comment' });
 
-function decorate(doc: string): DecorationSet {
+/** The editor's CriticMarkup decorations for a whole document. */
+export function criticDecorations(doc: string): DecorationSet {
   const ranges: Range<Decoration>[] = [];
   for (const mark of parseCriticMarkup(doc)) {
     ranges.push(kindMarks[mark.kind].range(mark.from, mark.markTo));
@@ -30,6 +39,31 @@ function decorate(doc: string): DecorationSet {
   return Decoration.set(ranges, true);
 }
 
+/** Characters that sigils are made of: a change near none of them cannot make or break a mark. */
+const sigilChars = /[{}+\-~=<>]/;
+
+/**
+ * The decorations after `changes`: moved along when no change is within two characters of a
+ * sigil character, before or after it (a sigil is at most three characters, so none can have
+ * been made or broken), else read again from the whole document. Typing prose in a long
+ * article then costs nothing here instead of a scan of the whole text per keystroke.
+ */
+export function nextCriticDecorations(
+  previous: DecorationSet,
+  before: Text,
+  changes: ChangeSet,
+  after: Text,
+): DecorationSet {
+  let local = true;
+  changes.iterChangedRanges((fromA, toA, fromB, toB) => {
+    if (!local) return;
+    const old = before.sliceString(Math.max(0, fromA - 2), Math.min(before.length, toA + 2));
+    const now = after.sliceString(Math.max(0, fromB - 2), Math.min(after.length, toB + 2));
+    if (sigilChars.test(old) || sigilChars.test(now)) local = false;
+  });
+  return local ? previous.map(changes) : criticDecorations(after.toString());
+}
+
 /**
  * Highlights CriticMarkup in the editor: insertions green, deletions struck through in red,
  * substitutions as both, highlights yellow, comments as notes; the `{++ ++}` sigils are dimmed.
@@ -40,10 +74,16 @@ export function criticHighlighting(): Extension {
       class {
         decorations: DecorationSet;
         constructor(view: EditorView) {
-          this.decorations = decorate(view.state.doc.toString());
+          this.decorations = criticDecorations(view.state.doc.toString());
         }
         update(update: ViewUpdate): void {
-          if (update.docChanged) this.decorations = decorate(update.state.doc.toString());
+          if (!update.docChanged) return;
+          this.decorations = nextCriticDecorations(
+            this.decorations,
+            update.startState.doc,
+            update.changes,
+            update.state.doc,
+          );
         }
       },
       { decorations: (plugin) => plugin.decorations },
