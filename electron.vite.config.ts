@@ -10,6 +10,8 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           // The library export renders articles in worker threads (export-pool.ts loads it).
           'export-worker': resolve(__dirname, 'electron/library/export/export-worker.ts'),
+          // A big library's first scan reads in worker threads too (scan-pool.ts loads it).
+          'scan-worker': resolve(__dirname, 'electron/library/scan-worker.ts'),
         },
       },
     },

@@ -1,11 +1,11 @@
 import type { ArticleStatus, ArticleSummary } from './contract';
 import { parse as parseToml } from 'smol-toml';
-import {
-  fastFrontmatterData,
-  findFrontmatter,
-  parseFrontmatter,
-  type ParsedFrontmatter,
-} from './frontmatter';
+// The readers themselves, not the folder's index: scan workers load this module, and the index
+// brings the form's editing and schema code (zod) they never use.
+import { fastFrontmatterData } from './frontmatter/fast-read';
+import { findFrontmatter } from './frontmatter/find-block';
+import { parseFrontmatter, type ParsedFrontmatter } from './frontmatter/parse';
+import { simpleFrontmatterData } from './frontmatter/simple-read';
 import { countWords } from './word-scanner';
 
 /** Word counting lives in word-scanner.ts; re-exported here where the editor has always found it. */
@@ -29,12 +29,17 @@ export function summarizeArticle(path: string, text: string, updated: Date): Art
 
 /**
  * {@link summarizeArticle}, also telling where the body starts (after the frontmatter block and
- * a BOM), so that the library finds the block once per file, not once per use.
+ * a BOM), so that the library finds the block once per file, not once per use. `wordsInText`:
+ * the words of the whole `text`, when the caller counted them already (the library counts them
+ * in the file's bytes, which is faster); the body's words are then that minus the block's words.
+ * This is exact because the block always ends with a line break (or the text ends there), so
+ * no word runs across the boundary.
  */
 export function readArticleSummary(
   path: string,
   text: string,
   updated: Date,
+  wordsInText?: number,
 ): {
   summary: ArticleSummary;
   bodyFrom: number;
@@ -57,7 +62,7 @@ export function readArticleSummary(
     tags: tagsOf(data.tags),
     date: scalarText(data.date ?? data.pubDate ?? data.publishDate),
     updated: updated.toISOString(),
-    words: countWords(body),
+    words: wordsInText === undefined ? countWords(body) : wordsInText - countWords(text.slice(0, bodyFrom)),
     excerpt: excerptOf(body),
     problems,
   };
@@ -70,8 +75,9 @@ export function readArticleSummary(
  */
 function readMetadata(text: string): ParsedFrontmatter {
   const block = findFrontmatter(text);
-  // js-yaml where it agrees with the editor's lossless parser (see fast-read.ts), else `yaml`.
-  const data = block ? fastFrontmatterData(block) : null;
+  // Quickest first: a line reader for simple blocks (simple-read.ts), then js-yaml where it
+  // agrees with the editor's lossless parser (fast-read.ts), else `yaml` itself.
+  const data = block ? (simpleFrontmatterData(block) ?? fastFrontmatterData(block)) : null;
   if (data) return { block, data, problems: [] };
   const parsed = parseFrontmatter(text);
   if (parsed.block?.kind !== 'toml') return parsed;

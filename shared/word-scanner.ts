@@ -38,6 +38,22 @@ export function wordCharAt(text: string, index: number): number {
   return letterOrDigit.test(text.slice(index, index + 2)) ? 2 : 0;
 }
 
+/**
+ * Whether a Unicode code point (not a surrogate) is a letter or digit: the same answer as
+ * {@link wordCharAt}, for callers that decode characters themselves (the UTF-8 word counter).
+ */
+export function isLetterOrDigitCodePoint(codePoint: number): boolean {
+  if (codePoint < 0x10000) {
+    let known = bmpTable[codePoint]!;
+    if (known === 0) {
+      known = letterOrDigit.test(String.fromCharCode(codePoint)) ? 1 : 2;
+      bmpTable[codePoint] = known;
+    }
+    return known === 1;
+  }
+  return letterOrDigit.test(String.fromCodePoint(codePoint));
+}
+
 /** Characters that join two runs of letters into one word: `don't`, `e-mail`, `3.14`. */
 function isJoiner(code: number): boolean {
   return code === 39 /* ' */ || code === 0x2019 /* ’ */ || code === 45 /* - */ || code === 46; /* . */

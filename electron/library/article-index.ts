@@ -1,23 +1,13 @@
-import {
-  closeSync,
-  fstatSync,
-  openSync,
-  readdirSync,
-  readSync,
-  realpathSync,
-  statSync,
-  type Stats,
-} from 'node:fs';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { readdirSync, realpathSync } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { readArticleSummary, summarizeArticle } from '../../shared/article-meta';
 import type { ArticleSummary } from '../../shared/contract';
-import { decodeArticle, hashBytes } from './article-codec';
 import { isInside } from './paths';
+import { readEntry, statOrNull, type IndexedArticle } from './read-article';
+import { readFilesInParallel, type ReadFilesOptions } from './scan-pool';
 
-/** Files larger than this are listed but not opened into the editor (nor indexed for search). */
-export const maxOpenBytes = 20 * 1024 * 1024;
+export { maxOpenBytes, type IndexedArticle } from './read-article';
 
 /**
  * Longest stretch (ms) a scan works before it lets other events run. A scan reads with
@@ -39,20 +29,8 @@ export function isIgnoredName(name: string): boolean {
   return name.startsWith('.') || ignoredFolders.has(name);
 }
 
-/** What the index knows about one article. */
-export interface IndexedArticle {
-  readonly summary: ArticleSummary;
-  /** Hash of the bytes last read; `null` when unreadable or too large to read. */
-  readonly hash: string | null;
-  readonly mtimeMs: number;
-  readonly size: number;
-  /** The body text (after frontmatter) for search; `''` when unreadable. */
-  readonly body: string;
-  /** The text before the body (the frontmatter block), for schema checks. */
-  readonly head: string;
-  /** The frontmatter data as the scan read it, so schema checks need no second parse. */
-  readonly data: Readonly<Record<string, unknown>> | null;
-}
+/** How an index's scans use worker threads (see scan-pool.ts). */
+export type ArticleIndexOptions = Omit<ReadFilesOptions, 'pause'>;
 
 /** A change the index saw for one article. */
 export type IndexChange =
@@ -69,8 +47,15 @@ export class ArticleIndex {
   private folderSet = new Set<string>();
   private readonly listeners = new Set<(change: IndexChange) => void>();
   private scanned = false;
+  private scanning: Promise<string[]> | null = null;
 
-  constructor(private readonly realRoot: string) {}
+  /**
+   * `scanOptions`: how scans use worker threads (scan-pool.ts; tests force them on or off).
+   */
+  constructor(
+    private readonly realRoot: string,
+    private readonly scanOptions: ArticleIndexOptions = {},
+  ) {}
 
   /** True once a full scan has run. */
   get ready(): boolean {
@@ -112,8 +97,19 @@ export class ArticleIndex {
     return out;
   }
 
-  /** Walks the library and brings the index up to date. Returns the paths that changed. */
-  async scan(): Promise<string[]> {
+  /**
+   * Walks the library and brings the index up to date. Returns the paths that changed. Callers
+   * that ask while a scan runs share it (the pane asks for folders and articles at once, and two
+   * walks of a big library take twice as long).
+   */
+  scan(): Promise<string[]> {
+    this.scanning ??= this.walkAndRead().finally(() => {
+      this.scanning = null;
+    });
+    return this.scanning;
+  }
+
+  private async walkAndRead(): Promise<string[]> {
     const slicer = new TimeSlicer(scanSliceMs);
     const files = new Map<string, string>();
     const folders = new Set<string>();
@@ -127,8 +123,36 @@ export class ArticleIndex {
         changed.push(relative);
       }
     }
+    // New files, and those whose size or mtime changed: a re-scan costs one stat per file.
+    const toRead: [relative: string, absolute: string][] = [];
+    const befores: (IndexedArticle | undefined)[] = [];
     for (const [relative, absolute] of files) {
-      if (this.refreshFileSync(relative, absolute)) changed.push(relative);
+      const before = this.entries.get(relative);
+      const info = before ? statOrNull(absolute) : null;
+      if (!before || (info && (before.size !== info.size || before.mtimeMs !== info.mtimeMs))) {
+        toRead.push([relative, absolute]);
+        befores.push(before);
+      }
+      await slicer.pause();
+    }
+    // A big first scan reads in worker threads too (scan-pool.ts); the entries are applied here
+    // in walk order either way, so listeners hear the same changes in the same order.
+    const { entries: read } = await readFilesInParallel(toRead, {
+      ...this.scanOptions,
+      pause: () => slicer.pause(),
+    });
+    for (let i = 0; i < toRead.length; i++) {
+      const entry = read[i];
+      if (!entry) continue; // vanished meanwhile
+      const relative = toRead[i]![0];
+      const before = this.entries.get(relative);
+      // A watcher event re-read the file while the scan ran: that entry is the newer one.
+      if (before !== befores[i]) continue;
+      this.entries.set(relative, entry);
+      if (!before || before.hash === null || before.hash !== entry.hash) {
+        this.notify({ kind: 'upsert', path: relative, entry });
+        changed.push(relative);
+      }
       await slicer.pause();
     }
     this.scanned = true;
@@ -180,23 +204,6 @@ export class ArticleIndex {
     for (const folder of [...this.folderSet]) {
       if (folder === relative || folder.startsWith(`${relative}/`)) this.folderSet.delete(folder);
     }
-  }
-
-  /** Brings one file's entry up to date with synchronous calls; true when it changed. */
-  private refreshFileSync(relative: string, absolute: string): boolean {
-    const before = this.entries.get(relative);
-    if (before) {
-      // Unchanged size and mtime: not read again (a re-scan costs one stat per file).
-      const info = statOrNull(absolute);
-      if (!info) return false;
-      if (before.size === info.size && before.mtimeMs === info.mtimeMs) return false;
-    }
-    const entry = readEntrySync(relative, absolute);
-    if (!entry) return false;
-    this.entries.set(relative, entry);
-    if (before && before.hash !== null && before.hash === entry.hash) return false;
-    this.notify({ kind: 'upsert', path: relative, entry });
-    return true;
   }
 
   /**
@@ -261,132 +268,10 @@ class TimeSlicer {
   }
 }
 
-function statOrNull(absolute: string): Stats | null {
-  try {
-    return statSync(absolute);
-  } catch {
-    return null;
-  }
-}
-
 function realpathOrNull(absolute: string): string | null {
   try {
     return realpathSync(absolute);
   } catch {
     return null;
   }
-}
-
-/**
- * Reads one file with one open, one stat of the open file and its reads (no separate stat by
- * name). `null` when the file vanished meanwhile.
- */
-function readEntrySync(relative: string, absolute: string): IndexedArticle | null {
-  let fd: number;
-  try {
-    fd = openSync(absolute, 'r');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return null;
-    const info = statOrNull(absolute);
-    if (!info) return null;
-    return unreadableEntry(relative, info, readProblem(code));
-  }
-  try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) return null;
-    if (info.size > maxOpenBytes) return unreadableEntry(relative, info, tooLarge);
-    return entryFromBytes(relative, readWhole(fd, info.size), info);
-  } catch (error) {
-    const info = statOrNull(absolute);
-    if (!info) return null;
-    return unreadableEntry(relative, info, readProblem((error as NodeJS.ErrnoException).code));
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/**
- * The buffer every synchronous read goes into. Reused because the bytes are only hashed and
- * decoded (into a string of their own), and ten thousand fresh buffers of external memory made
- * the garbage collector the second cost of a scan.
- */
-let scratch = Buffer.allocUnsafe(1024 * 1024);
-
-/** Reads an open file to its end (it may have grown since its size was taken), into `scratch`. */
-function readWhole(fd: number, size: number): Buffer {
-  if (scratch.length < size + 1) scratch = Buffer.allocUnsafe(Math.max(size + 1, scratch.length * 2));
-  let length = 0;
-  for (;;) {
-    if (length === scratch.length) {
-      const bigger = Buffer.allocUnsafe(scratch.length * 2);
-      scratch.copy(bigger, 0, 0, length);
-      scratch = bigger;
-    }
-    const read = readSync(fd, scratch, length, scratch.length - length, null);
-    if (read === 0) break;
-    length += read;
-  }
-  return scratch.subarray(0, length);
-}
-
-/** Over 20 MB a file is listed but not indexed; it opens read-only on request (up to 100 MB). */
-const tooLarge = 'Over 20 MB: not searchable, and it opens read-only.';
-
-function readProblem(code: string | undefined): string {
-  return code === 'EACCES' || code === 'EPERM'
-    ? 'Folio is not allowed to read this file.'
-    : 'Folio could not read this file.';
-}
-
-type FileInfo = { readonly size: number; readonly mtime: Date; readonly mtimeMs: number };
-
-function unreadableEntry(relative: string, info: FileInfo, problem: string): IndexedArticle {
-  return {
-    summary: { ...summarizeArticle(relative, '', info.mtime), problems: [problem] },
-    hash: null,
-    // The exact stat value (with its fraction): a re-scan compares it to skip unchanged files.
-    mtimeMs: info.mtimeMs,
-    size: info.size,
-    body: '',
-    head: '',
-    data: null,
-  };
-}
-
-async function readEntry(relative: string, absolute: string, info: FileInfo): Promise<IndexedArticle> {
-  if (info.size > maxOpenBytes) return unreadableEntry(relative, info, tooLarge);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(absolute);
-  } catch (error) {
-    return unreadableEntry(relative, info, readProblem((error as NodeJS.ErrnoException).code));
-  }
-  return entryFromBytes(relative, bytes, info);
-}
-
-/** The entry of a file whose bytes were read: hash, decoded text, summary, body and head. Keeps no reference to `bytes`. */
-function entryFromBytes(relative: string, bytes: Buffer, info: FileInfo): IndexedArticle {
-  const hash = hashBytes(bytes);
-  const decoded = decodeArticle(bytes);
-  if (decoded.text === null || decoded.binary) {
-    const entry = unreadableEntry(
-      relative,
-      info,
-      decoded.binary ? 'The file looks binary.' : 'The file is not valid UTF-8.',
-    );
-    return { ...entry, hash };
-  }
-  const { summary, bodyFrom, schemaData } = readArticleSummary(relative, decoded.text, info.mtime);
-  return {
-    summary,
-    hash,
-    // The exact stat value (with its fraction): a re-scan compares it to skip unchanged files.
-    mtimeMs: info.mtimeMs,
-    size: info.size,
-    body: decoded.text.slice(bodyFrom),
-    // The frontmatter block (and a BOM), as schema checks read it.
-    head: decoded.text.slice(0, bodyFrom),
-    data: schemaData,
-  };
 }

@@ -16,7 +16,7 @@ import type {
 } from '../../shared/contract';
 import { FolioError } from '../../shared/errors';
 import { decodeArticle, encodeArticle, hashBytes } from './article-codec';
-import { ArticleIndex, articleExtension, maxOpenBytes } from './article-index';
+import { ArticleIndex, articleExtension, maxOpenBytes, type ArticleIndexOptions } from './article-index';
 import { createExportMethods } from './export';
 import { assetImporter } from './import-asset';
 import { loadLibrarySchema, schemaMethods } from './schema';
@@ -61,6 +61,8 @@ export interface LibraryServiceOptions {
   readonly watch?: boolean;
   /** Recover or clean up temp files of killed saves, in the background (default: as `watch`). */
   readonly sweepInterruptedSaves?: boolean;
+  /** How scans use worker threads (scan-pool.ts; default: for 2,000 articles or more). */
+  readonly scan?: ArticleIndexOptions;
 }
 
 /** The service: the contract's methods, its events, and a way to stop it. */
@@ -94,7 +96,7 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
     emitter.emit(event, payload);
   }
 
-  const index = new ArticleIndex(realRoot);
+  const index = new ArticleIndex(realRoot, options.scan);
   const schemaMarks = createSchemaMarks();
   const search = new SearchIndex(index);
   const journal = new Journal(options.host.appDataDir, realRoot);
@@ -164,9 +166,21 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
     libraryChangedSoon();
   }
 
+  // The first listing goes first; the watcher starts after it and catches up (watcher.ts).
+  let listed: () => void = () => undefined;
+  const firstListing = new Promise<void>((resolve) => (listed = resolve));
+  const catchUp = async (): Promise<void> => {
+    if (!index.ready) return; // nothing listed yet: the first listing scans
+    const changed = await index.scan();
+    for (const relative of changed) {
+      emit('articleChanged', { path: relative, hash: index.get(relative)?.hash ?? null });
+    }
+    if (changed.length > 0) libraryChangedSoon();
+  };
   let watcher: LibraryWatcher | null = null;
   if (options.watch ?? true) {
     watcher = watchLibrary(realRoot, {
+      start: { after: firstListing, catchUp },
       onArticle: (relative, absolute, kind) => {
         onOutsideArticle(relative, absolute, kind).catch(() => undefined);
       },
@@ -203,6 +217,7 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
     // While the watcher runs, the index follows every change and needs no walk; without it
     // (CLI, or a watcher that failed) each listing re-scans, reading only what changed.
     if (!index.ready || !watcher) await index.scan();
+    listed();
   }
 
   const fileOperations = createFileOperations({

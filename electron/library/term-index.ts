@@ -1,5 +1,6 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { scanWordRuns, wordCharAt } from '../../shared/word-scanner';
+import { ownString } from './own-string';
 
 /**
  * An inverted index for library search, scored with BM25+ like MiniSearch. It exists because
@@ -293,7 +294,8 @@ export class TermIndex {
       const term = this.termList[id - 1]!;
       if (term.hash === hash && sameWord(term.text, text, start, end)) return term;
     }
-    const word = text.slice(start, end);
+    // Its own copy: a slice would keep the article's whole text alive as long as the term.
+    const word = ownString(text.slice(start, end));
     const term: Term = { text: word, hash, fields: [null, null, null], seenIn: -1, count: 0 };
     this.terms.set(word, term);
     this.dictionary.set(word, term);

@@ -9,13 +9,29 @@ export interface WatchHandlers {
   onArticle(relative: string, absolute: string, kind: 'add' | 'change' | 'unlink'): void;
   /** A folder appeared or disappeared. */
   onFolder(relative: string, kind: 'add' | 'unlink'): void;
+  /** When to start watching (default: at once). */
+  readonly start?: WatchStart;
 }
 
 /** A running watcher. */
 export interface LibraryWatcher {
-  /** Resolves once the initial tree is being watched. */
+  /** Resolves once the initial tree is being watched (and caught up, see {@link WatchStart}). */
   readonly ready: Promise<void>;
   close(): Promise<void>;
+}
+
+/** When a watcher starts, and what it does once it watches. */
+export interface WatchStart {
+  /**
+   * Starts watching when this settles (the first listing), or after `startWithinMs` at the
+   * latest. Chokidar's own walk of a big library competes with the first scan for the thread:
+   * the first rows took seconds instead of half a second.
+   */
+  readonly after: Promise<unknown>;
+  /** Default 1,000 ms. */
+  readonly startWithinMs?: number;
+  /** Runs once the tree is watched, before `ready`: a re-scan catches what changed before. */
+  readonly catchUp: () => Promise<void>;
 }
 
 /**
@@ -25,6 +41,36 @@ export interface LibraryWatcher {
  * copied in slowly is read whole; editors that save by rename appear as one change.
  */
 export function watchLibrary(realRoot: string, handlers: WatchHandlers): LibraryWatcher {
+  const { start } = handlers;
+  if (!start) return startWatching(realRoot, handlers);
+  let closed = false;
+  let running: LibraryWatcher | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  const due = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, start.startWithinMs ?? 1000);
+    start.after.then(
+      () => resolve(),
+      () => resolve(),
+    );
+  });
+  const ready = due.then(async () => {
+    if (timer) clearTimeout(timer);
+    if (closed) return;
+    running = startWatching(realRoot, handlers);
+    await running.ready;
+    if (!closed) await start.catchUp().catch(() => undefined);
+  });
+  return {
+    ready,
+    async close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      await running?.close();
+    },
+  };
+}
+
+function startWatching(realRoot: string, handlers: WatchHandlers): LibraryWatcher {
   const watcher: FSWatcher = watch(realRoot, {
     ignoreInitial: true,
     followSymlinks: false,

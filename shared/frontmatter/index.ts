@@ -1,6 +1,7 @@
 export { findFrontmatter, type FrontmatterBlock } from './find-block';
 export { parseFrontmatter, maxFrontmatterChars, type ParsedFrontmatter } from './parse';
 export { fastFrontmatterData } from './fast-read';
+export { simpleFrontmatterData } from './simple-read';
 export {
   readFrontmatter,
   dominantLineEnding,

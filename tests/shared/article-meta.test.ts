@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeArticle } from '../../shared/article-meta';
+import { readArticleSummary, summarizeArticle } from '../../shared/article-meta';
+import { countWordsInUtf8 } from '../../shared/utf8-word-count';
 import { slugify } from '../../shared/slug';
 
 const at = new Date('2026-01-01T00:00:00Z');
@@ -35,6 +36,30 @@ describe('article summaries', () => {
       title: 'yes',
       tags: ['a', 'b'],
     });
+  });
+});
+
+describe('word counts from the whole file', () => {
+  it('gives the body the same count as counting the body itself, whatever the block and endings', () => {
+    const texts = [
+      '---\ntitle: Words in the title\ntags: [a, b]\n---\nFour words right here.\n',
+      '---\ntitle: x\n---',
+      '---\ntitle: x\n---\n',
+      '---\ntitle: x\n---\nno-final newline',
+      '+++\ntitle = "TOML words"\n+++\nTwo words\n',
+      '---\ntitle: [unclosed\n---\nBroken block, body still counts.\n',
+      'No frontmatter at all, just don’t stop.\n',
+      '---\r\ntitle: CRLF title\r\n---\r\nBody with CRLF endings.\r\n',
+      '\ufeff---\ntitle: BOM\n---\nAfter a BOM.\n',
+      '---\ntitle: Здравствуй мир\n---\n日本語 and 𝑥-ray e-mail.\n',
+      '---\ntitle: ends-with-joiner-\n---\n-starts with one\n',
+    ];
+    for (const raw of texts) {
+      // As the library reads a file: the text without BOM and with `\n` endings.
+      const text = raw.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+      const fromBytes = readArticleSummary('a.md', text, at, countWordsInUtf8(Buffer.from(raw, 'utf8')));
+      expect(fromBytes.summary.words, raw).toBe(summarizeArticle('a.md', text, at).words);
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { workerSource } from '../worker-source';
 import {
   renderExportItem,
   type ExportItemInput,
@@ -74,7 +75,7 @@ export function createExportRenderPool(
     }
   };
 
-  const source = workerSource();
+  const source = workerSource(import.meta.url, 'export-worker');
   for (let i = 0; i < wanted; i++) {
     let worker: Worker;
     try {

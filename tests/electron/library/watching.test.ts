@@ -103,4 +103,37 @@ describe('watching the library', () => {
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect(payloads(events, 'articleChanged')).toEqual([]);
   });
+
+  it('lists first, then watches and catches up on what changed before the watcher was ready', async () => {
+    const root = await tempDir();
+    await writeFiles(root, { 'a.md': '# Before\n', 'b.md': '# Stays\n' });
+    const service = await createLibraryService({
+      root,
+      host: { appDataDir: path.join(await tempDir(), 'data') },
+    });
+    services.push(service);
+    const events: FolioEvents['articleChanged'][] = [];
+    service.on('articleChanged', (payload) => events.push(payload));
+    expect((await service.listArticles({})).map((a) => a.title)).toEqual(['Before', 'Stays']);
+    // Changed after the listing, before the watcher watches: the catch-up re-scan sees it.
+    await writeFile(path.join(root, 'a.md'), '# Changed while the watcher started\n');
+    await service.watching;
+    await eventually(() => expect(events.map((e) => e.path)).toContain('a.md'));
+    expect((await service.listArticles({}))[0]!.title).toBe('Changed while the watcher started');
+  });
+
+  it('starts watching on its own when nothing lists the library', async () => {
+    const root = await tempDir();
+    await writeFiles(root, { 'a.md': '# A\n' });
+    const service = await createLibraryService({
+      root,
+      host: { appDataDir: path.join(await tempDir(), 'data') },
+    });
+    services.push(service);
+    const events: FolioEvents['articleChanged'][] = [];
+    service.on('articleChanged', (payload) => events.push(payload));
+    await service.watching;
+    await writeFile(path.join(root, 'b.md'), '# Added\n');
+    await eventually(() => expect(events.map((e) => e.path)).toEqual(['b.md']));
+  });
 });

@@ -1,0 +1,23 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+
+/** How to start a worker: the bundled file's URL, or code that loads the TypeScript source. */
+export type WorkerSource = { code: string; eval: true } | { url: URL; eval: false };
+
+/**
+ * Where the code of worker `name` is, for a module at `callerUrl` (its `import.meta.url`): beside
+ * the caller as `name.ts` when running from the sources (CLI through tsx, tests, bench), or the
+ * bundled `name.js` beside the main bundle (electron.vite.config.ts lists each worker as an
+ * entry). From the sources, tsx is registered inside the worker first, as `bin/folio.js` does.
+ */
+export function workerSource(callerUrl: string, name: string): WorkerSource {
+  if (!/\.ts$/.test(new URL(callerUrl).pathname))
+    return { url: new URL(`./${name}.js`, callerUrl), eval: false };
+  // The ESM entry of tsx's API (`require.resolve` would give the CommonJS one).
+  const tsx = pathToFileURL(createRequire(callerUrl).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
+  const worker = new URL(`./${name}.ts`, callerUrl).href;
+  return {
+    eval: true,
+    code: `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); });`,
+  };
+}
