@@ -7,7 +7,6 @@ import {
   type ExportItemResult,
   type ExportItemShared,
 } from './export-item';
-import { workerSource } from './worker-source';
 
 /** Renders the articles of one export run, in worker threads when that pays. */
 export interface ExportRenderPool {

@@ -10,7 +10,7 @@ import {
 } from '../../../shared/markdown/chunk-render';
 import type { RootContent } from 'hast';
 import { renderMarkdownTree, type RenderedTree } from '../../../shared/markdown';
-import { workerSource } from './worker-source';
+import { workerSource } from '../worker-source';
 
 /**
  * How long a worker stays loaded after a long article: loading the pipeline in a new thread
@@ -35,7 +35,7 @@ function takeWorker(cold: boolean): { worker: Worker; warm: boolean } | null {
 }
 
 function startWorker(): { worker: Worker; warm: false } | null {
-  const source = workerSource();
+  const source = workerSource(import.meta.url, 'export-worker');
   try {
     const worker = source.eval ? new Worker(source.code, { eval: true }) : new Worker(source.url);
     // While it waits warm, nobody else listens: an error then must not crash the process.
