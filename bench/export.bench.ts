@@ -150,7 +150,7 @@ export async function exportBench(): Promise<void> {
       [
         split.workers > 0
           ? `  threads: this one + ${split.workers} worker (${split.chunks} chunks, ${split.inWorkers} rendered in the worker${split.fellBack ? ', fell back to one piece' : ''})`
-          : `  threads: this one only (no loaded worker, or load ${os.loadavg()[0]!.toFixed(1)} > ${os.availableParallelism()} cores)`,
+          : `  threads: this one only (no loaded worker, or load ${os.loadavg()[0]!.toFixed(1)} > ${os.availableParallelism()} cores + 1)`,
         '',
         '',
         '',

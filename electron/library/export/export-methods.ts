@@ -7,6 +7,7 @@ import { FolioError } from '../../../shared/errors';
 import { resolveInLibrary } from '../paths';
 import { checkArticleFile, checkLibraryFolder } from './check-files';
 import { renderArticleHtml } from './export-html';
+import { prepareSplitRender } from './split-render';
 import { exportArticleFile, exportLibraryFolder, type ExportTarget } from './export-run';
 import { checkExportFolder, exportFolderMemory } from './export-folder';
 
@@ -147,6 +148,8 @@ export function createExportMethods(deps: ExportMethodsDeps): ExportMethods {
     },
     async checkArticle({ path: articlePath, text }: MethodInputs['checkArticle']) {
       await resolveInLibrary(deps.root, articlePath);
+      // The export dialog checks first: a long article's export workers load meanwhile.
+      if (text !== undefined) prepareSplitRender(text.length);
       return checkArticleFile(deps.root, articlePath, text);
     },
     async checkLibrary({ folder }: MethodInputs['checkLibrary']) {

@@ -86,6 +86,16 @@ function warmUp(count: number): void {
 }
 
 /**
+ * Loads the workers a split render of an article of `chars` characters would use, in the
+ * background, if it would use any: called when the author opens the export dialog, so that
+ * even the first export of a long article finds them loaded.
+ */
+export function prepareSplitRender(chars: number, options: SplitRenderOptions = {}): void {
+  const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), 4));
+  if (threads >= 2 && chars >= (options.minChars ?? 300_000)) warmUp(threads - 1);
+}
+
+/**
  * Resolves when the workers loading in the background are ready (the bench waits for it
  * between exports, as an author's pause between two exports would).
  */
@@ -103,15 +113,17 @@ export async function releaseSplitWorkers(): Promise<void> {
 
 function defaultThreads(): number {
   const cores = os.availableParallelism();
-  // This process's own render counts about one in the load average (0 where it is not known).
-  return os.loadavg()[0]! > cores ? 1 : cores;
+  // This process's own render counts about one in the load average, and so does whatever ran
+  // just before it (the one-minute average lags): busy means more than that on every core.
+  return os.loadavg()[0]! > cores + 1 ? 1 : cores;
 }
 
 /** Options of {@link renderArticleTree}. */
 export interface SplitRenderOptions {
   /**
    * Threads to render on, this one included. Default: the machine's parallelism (at most 4),
-   * or 1 when the machine is already busy (a one-minute load average above its core count):
+   * or 1 when the machine is already busy (a one-minute load average above its core count
+   * plus one, the render's own share):
    * then a worker only adds the cost of splitting and joining, and the export got slower.
    */
   readonly threads?: number;

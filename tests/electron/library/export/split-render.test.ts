@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateArticle } from '../../../../bench/generate-article';
 import { exportArticleFile } from '../../../../electron/library/export';
 import {
+  prepareSplitRender,
   releaseSplitWorkers,
   renderArticleTree,
   splitWorkersReady,
@@ -32,6 +33,22 @@ describe('rendering one long article on several threads', () => {
     expect(next.chunks).toBeGreaterThan(1);
     expect(toHtml(first.tree)).toBe(whole);
     expect(toHtml(next.tree)).toBe(whole);
+  }, 120_000);
+
+  it('splits even the first long article when the export dialog prepared its workers', async () => {
+    await releaseSplitWorkers();
+    const text = generateArticle(20_000, 9);
+    // A short article prepares nothing; this one loads a worker, as opening the dialog does.
+    prepareSplitRender(100, { threads: 2, minChars: 1_000 });
+    await splitWorkersReady();
+    const unprepared = await renderArticleTree(text, { threads: 2, minChars: 0, chunkSize: 8_000 });
+    expect(unprepared.workers).toBe(0);
+    await releaseSplitWorkers();
+    prepareSplitRender(text.length, { threads: 2, minChars: 0 });
+    await splitWorkersReady();
+    const first = await renderArticleTree(text, { threads: 2, minChars: 0, chunkSize: 8_000 });
+    expect([first.workers, first.warmWorkers]).toEqual([1, 1]);
+    expect(toHtml(first.tree)).toBe(toHtml(renderMarkdownTree(text).tree));
   }, 120_000);
 
   it('gives the tree of a one-thread render, with the chunks rendered in a worker thread', async () => {
