@@ -27,7 +27,7 @@ export class BlockChunks {
   /** `end` is the element after the last chunk (the footnotes section), a child of `article`. */
   constructor(
     private readonly article: HTMLElement,
-    private readonly end: Element,
+    readonly end: HTMLElement,
   ) {}
 
   /**

@@ -55,8 +55,7 @@ export class PreviewSession {
   private frame: HTMLIFrameElement | null = null;
   private view: EditorView | null = null;
   private entries: Entry[] = [];
-  private footer: HTMLElement | null = null;
-  /** The chunk elements the blocks live in (made with the footer, before it). */
+  /** The chunk elements the blocks live in, and the footnotes section after them. */
   private chunks: BlockChunks | null = null;
   private path = '';
   private requestId = 0;
@@ -83,8 +82,6 @@ export class PreviewSession {
   private handoff: HandoffReader | null = null;
   /** Whether the request in flight is an edit (opening renders whole articles: not typical). */
   private inFlightEdit = false;
-  /** How many edit answers were shown in the keystroke's own frame (for tests and benches). */
-  answersInFrame = 0;
 
   constructor(private readonly events: PreviewSessionEvents) {
     this.opener = events.onOpenArticle;
@@ -103,7 +100,6 @@ export class PreviewSession {
   attachFrame(frame: HTMLIFrameElement | null): void {
     this.frame = frame;
     this.entries = [];
-    this.footer = null;
     this.chunks = null;
     if (!frame) return;
     const doc = frame.contentDocument;
@@ -227,7 +223,6 @@ export class PreviewSession {
     if (!this.handoff || this.requestId !== id || this.handledId >= id || !this.inFlight) return;
     const json = this.handoff.take(id, performance.now() + handoffWaitMs);
     if (json === null) return;
-    this.answersInFrame++;
     this.onResponse(JSON.parse(json) as WorkerResponse);
   }
 
@@ -281,7 +276,6 @@ export class PreviewSession {
     if (!article) return;
     article.replaceChildren(...this.parse(html));
     this.entries = [];
-    this.footer = null;
     this.chunks = null;
     this.firstShown = [...article.childNodes];
   }
@@ -300,13 +294,14 @@ export class PreviewSession {
     if (!article) return;
     for (const node of this.firstShown) node.parentNode?.removeChild(node);
     this.firstShown = [];
-    if (!this.footer || !this.chunks) {
-      this.footer = article.ownerDocument.createElement('div');
-      this.footer.className = 'folio-footnotes';
-      article.append(this.footer);
-      this.chunks = new BlockChunks(article, this.footer);
+    if (!this.chunks) {
+      const section = article.ownerDocument.createElement('div');
+      section.className = 'folio-footnotes';
+      article.append(section);
+      this.chunks = new BlockChunks(article, section);
     }
     const chunks = this.chunks;
+    const footer = chunks.end;
     // A full render replaces whatever is shown (a restarted worker starts from nothing).
     if (patch.full) patch = { ...patch, start: 0, deleteCount: this.entries.length };
     const removed = this.entries.slice(patch.start, patch.start + patch.deleteCount);
@@ -330,7 +325,7 @@ export class PreviewSession {
       entry.lineEnd += patch.lineDelta;
     }
     // Insert (or move) the added blocks' nodes before the next block that has any.
-    let anchor: Node | null = this.footer;
+    let anchor: Node | null = footer;
     for (let index = patch.start + added.length; index < this.entries.length; index++) {
       const first = this.entries[index]!.nodes[0];
       if (first) {
@@ -344,7 +339,7 @@ export class PreviewSession {
     );
     chunks.settle();
     if (patch.footer !== undefined && !(patch.footnotes && this.replaceNotes(patch.footnotes))) {
-      this.footer.replaceChildren(...this.parse(patch.footer));
+      footer.replaceChildren(...this.parse(patch.footer));
     }
     const images = (html: string): boolean => html.includes('<img');
     const footerHadImages = this.footerImages;
@@ -370,7 +365,7 @@ export class PreviewSession {
    * is not there (the section is then replaced whole).
    */
   private replaceNotes(notes: readonly { readonly id: string; readonly html: string }[]): boolean {
-    const list = this.footer?.querySelector(':scope > section > ol');
+    const list = this.chunks?.end.querySelector(':scope > section > ol');
     if (!list) return false;
     const found = notes.map((note) => [...list.children].find((item) => item.id === note.id));
     if (found.some((item) => !item)) return false;
