@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import {
   joinChunks,
   planChunks,
@@ -10,7 +10,7 @@ import {
 } from '../../../shared/markdown/chunk-render';
 import type { RootContent } from 'hast';
 import { renderMarkdownTree, type RenderedTree } from '../../../shared/markdown';
-import { workerSource } from '../worker-source';
+import { startWorker as startWorkerFrom } from '../worker-source';
 
 /**
  * How long a worker stays loaded after a long article: loading the pipeline in a new thread
@@ -35,9 +35,8 @@ function takeWorker(cold: boolean): { worker: Worker; warm: boolean } | null {
 }
 
 function startWorker(): { worker: Worker; warm: false } | null {
-  const source = workerSource(import.meta.url, 'export-worker');
   try {
-    const worker = source.eval ? new Worker(source.code, { eval: true }) : new Worker(source.url);
+    const worker = startWorkerFrom(import.meta.url, 'export-worker');
     // While it waits warm, nobody else listens: an error then must not crash the process.
     worker.on('error', () => undefined);
     worker.once('exit', () => {
@@ -91,8 +90,8 @@ function warmUp(count: number): void {
  * even the first export of a long article finds them loaded.
  */
 export function prepareSplitRender(chars: number, options: SplitRenderOptions = {}): void {
-  const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), 4));
-  if (threads >= 2 && chars >= (options.minChars ?? 300_000)) warmUp(threads - 1);
+  const threads = splitThreads(chars, options);
+  if (threads >= 2) warmUp(threads - 1);
 }
 
 /**
@@ -109,6 +108,12 @@ export async function releaseSplitWorkers(): Promise<void> {
   coolDown = null;
   loading.clear();
   await Promise.all(warmWorkers.splice(0).map((worker) => worker.terminate()));
+}
+
+/** Threads a split render of `chars` characters uses: 1 for an article too short to split. */
+function splitThreads(chars: number, options: SplitRenderOptions): number {
+  if (chars < (options.minChars ?? 300_000)) return 1;
+  return Math.max(1, Math.min(options.threads ?? defaultThreads(), 4));
 }
 
 function defaultThreads(): number {
@@ -176,7 +181,7 @@ export async function renderArticleTree(
   markdown: string,
   options: SplitRenderOptions = {},
 ): Promise<SplitRenderResult> {
-  const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), 4));
+  const threads = splitThreads(markdown.length, options);
   const single = (): SplitRenderResult => ({
     ...renderMarkdownTree(markdown),
     workers: 0,
@@ -185,7 +190,7 @@ export async function renderArticleTree(
     inWorkers: 0,
     fellBack: false,
   });
-  if (threads < 2 || markdown.length < (options.minChars ?? 300_000)) return single();
+  if (threads < 2) return single();
   if (!warmWorkers.some((worker) => !loading.has(worker)) && !options.coldStart) {
     const result = single();
     warmUp(threads - 1);
