@@ -1,8 +1,8 @@
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { entryFromWorker, readEntrySync, type IndexedArticle } from './read-article';
 import type { ScanBatch, ScanWorkerMessage } from './scan-worker';
-import { workerSource } from './worker-source';
+import { startWorker } from './worker-source';
 
 /** Options of {@link readFilesInParallel}. */
 export interface ReadFilesOptions {
@@ -80,11 +80,10 @@ class ScanWorkers {
   ensure(count: number): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
-    const source = workerSource(import.meta.url, 'scan-worker');
     while (this.held.size < count) {
       let worker: Worker;
       try {
-        worker = source.eval ? new Worker(source.code, { eval: true }) : new Worker(source.url);
+        worker = startWorker(import.meta.url, 'scan-worker');
       } catch {
         return; // the scanning thread reads what no worker takes
       }

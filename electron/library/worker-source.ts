@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /** How to start a worker: the bundled file's URL, or code that loads the TypeScript source. */
-export type WorkerSource = { code: string; eval: true } | { url: URL; eval: false };
+type WorkerSource = { code: string; eval: true } | { url: URL; eval: false };
 
 /**
  * Where the code of worker `name` is, for a module at `callerUrl` (its `import.meta.url`): beside
@@ -10,7 +11,7 @@ export type WorkerSource = { code: string; eval: true } | { url: URL; eval: fals
  * bundled `name.js` beside the main bundle (electron.vite.config.ts lists each worker as an
  * entry). From the sources, tsx is registered inside the worker first, as `bin/folio.js` does.
  */
-export function workerSource(callerUrl: string, name: string): WorkerSource {
+function workerSource(callerUrl: string, name: string): WorkerSource {
   if (!/\.ts$/.test(new URL(callerUrl).pathname))
     return { url: new URL(`./${name}.js`, callerUrl), eval: false };
   // The ESM entry of tsx's API (`require.resolve` would give the CommonJS one).
@@ -20,4 +21,13 @@ export function workerSource(callerUrl: string, name: string): WorkerSource {
     eval: true,
     code: `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); });`,
   };
+}
+
+/**
+ * Starts worker `name` for the module at `callerUrl` from wherever its code is (see
+ * `workerSource`), with `options` (e.g. `workerData`). Throws as `new Worker` does.
+ */
+export function startWorker(callerUrl: string, name: string, options: WorkerOptions = {}): Worker {
+  const source = workerSource(callerUrl, name);
+  return source.eval ? new Worker(source.code, { ...options, eval: true }) : new Worker(source.url, options);
 }

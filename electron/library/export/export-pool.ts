@@ -1,6 +1,6 @@
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { workerSource } from '../worker-source';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../worker-source';
 import {
   renderExportItem,
   type ExportItemInput,
@@ -74,13 +74,10 @@ export function createExportRenderPool(
     }
   };
 
-  const source = workerSource(import.meta.url, 'export-worker');
   for (let i = 0; i < wanted; i++) {
     let worker: Worker;
     try {
-      worker = source.eval
-        ? new Worker(source.code, { eval: true, workerData: shared })
-        : new Worker(source.url, { workerData: shared });
+      worker = startWorker(import.meta.url, 'export-worker', { workerData: shared });
     } catch {
       failed = true;
       break;
