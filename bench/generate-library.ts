@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { seededRandom } from './seeded-random';
 
 /**
  * A realistic library for the library bench: a vocabulary of thousands of words drawn with a
@@ -69,18 +70,6 @@ const onsets = [
 const vowels = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'io', 'ou', 'y'];
 const codas = ['', '', 'n', 'r', 'l', 's', 't', 'm', 'nd', 'st', 'rk', 'ng', 'x'];
 
-/** A small deterministic random generator (mulberry32). */
-function randomFrom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `size` distinct words: the common ones, then made-up words of one to four syllables, mostly short. */
 function buildVocabulary(size: number, random: () => number): string[] {
   const words = new Set(commonWords);
@@ -123,7 +112,7 @@ const sections = ['blog', 'docs', 'notes', 'essays', 'drafts', 'newsletter', 'gu
 
 /** Writes `count` articles under `root` and returns their paths and the queries to time. */
 export async function generateLibrary(root: string, count: number, seed = 7): Promise<GeneratedLibrary> {
-  const random = randomFrom(seed);
+  const random = seededRandom(seed);
   const vocabulary = buildVocabulary(vocabularySize, random);
   const wordRank = zipfSampler(vocabulary.length, 1.07, random);
   const word = (): string => vocabulary[wordRank()]!;

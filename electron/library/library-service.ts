@@ -358,27 +358,26 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
       const bytes = await readBytes(absolute, relative, openLarge);
       if (bytes === null) throw new FolioError('NOT_FOUND', `“${relative}” no longer exists.`);
       const decoded = decodeArticle(bytes);
-      const hash = hashBytes(bytes);
+      const shown = {
+        path: relative,
+        hash: hashBytes(bytes),
+        bom: decoded.bom,
+        lineEnding: decoded.lineEnding,
+      };
       if (bytes.length > maxOpenBytes && decoded.text !== null && !decoded.binary) {
         // Saves, the journal and snapshots stop at 20 MB, so a larger file cannot be kept safe
         // while it is edited: it is shown, searchable and copyable, but read-only.
         return {
-          path: relative,
+          ...shown,
           text: decoded.text,
-          hash,
-          bom: decoded.bom,
-          lineEnding: decoded.lineEnding,
           readOnly: true,
           readOnlyReason: `This file is ${formatMegabytes(bytes.length)}, over the 20 MB Folio can save safely, so it is open read-only.`,
         };
       }
       if (decoded.text === null || decoded.binary) {
         return {
-          path: relative,
+          ...shown,
           text: decoded.binary ? '' : new TextDecoder().decode(bytes).replace(/\r\n?/g, '\n'),
-          hash,
-          bom: decoded.bom,
-          lineEnding: decoded.lineEnding,
           readOnly: true,
           readOnlyReason: decoded.binary
             ? 'This file looks binary, so Folio will not edit it.'
@@ -387,11 +386,8 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
       }
       const writable = await isWritable(absolute);
       return {
-        path: relative,
+        ...shown,
         text: decoded.text,
-        hash,
-        bom: decoded.bom,
-        lineEnding: decoded.lineEnding,
         readOnly: !writable,
         readOnlyReason: writable
           ? null
