@@ -2,7 +2,14 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openApp, previewArticle, screenshot, type AppUnderTest } from './harness';
+import {
+  editorText,
+  launchChromium,
+  openApp,
+  previewArticle,
+  screenshot,
+  type AppUnderTest,
+} from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -46,15 +53,6 @@ async function openDraft(options: { colorScheme?: 'light' | 'dark' } = {}): Prom
   await app.page.getByRole('link', { name: /Draft/ }).click();
   await app.page.getByLabel('Markdown source').waitFor();
   return app;
-}
-
-/** The editor's text as the author sees it (small documents: every line is drawn). */
-function editorText(page: Page): Promise<string> {
-  return page.evaluate(() =>
-    Array.from(document.querySelectorAll('.cm-content .cm-line'), (line) => line.textContent ?? '').join(
-      '\n',
-    ),
-  );
 }
 
 async function placeCursorAfter(page: Page, text: string): Promise<void> {

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openApp, screenshot } from './harness';
+import { launchChromium, openApp, screenshot, waitForYaml } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -11,20 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function editorText(page: Page): Promise<string> {
-  return page
-    .locator('.cm-content')
-    .evaluate((element) =>
-      [...element.querySelectorAll('.cm-line')].map((line) => line.textContent ?? '').join('\n'),
-    );
-}
-
-async function waitForYaml(page: Page, fragment: string, present = true): Promise<void> {
-  await expect
-    .poll(async () => (await editorText(page)).includes(fragment), { timeout: 10_000 })
-    .toBe(present);
-}
 
 async function open(page: Page, title: RegExp) {
   await page.getByRole('navigation', { name: 'Library' }).getByRole('link', { name: title }).click();

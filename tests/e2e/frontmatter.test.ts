@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openApp, screenshot } from './harness';
+import { launchChromium, openApp, screenshot, waitForYaml } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -39,20 +39,6 @@ async function fill(library: string): Promise<void> {
   await writeFile(path.join(library, 'other.md'), '---\ntitle: Other\ntags: [yaml, editors]\n---\nOther.\n');
   await mkdir(path.join(library, 'images'));
   await writeFile(path.join(library, 'images', 'cover.png'), png);
-}
-
-async function editorText(page: Page): Promise<string> {
-  return page
-    .locator('.cm-content')
-    .evaluate((element) =>
-      [...element.querySelectorAll('.cm-line')].map((line) => line.textContent ?? '').join('\n'),
-    );
-}
-
-async function waitForYaml(page: Page, fragment: string, present = true): Promise<void> {
-  await expect
-    .poll(async () => (await editorText(page)).includes(fragment), { timeout: 10_000 })
-    .toBe(present);
 }
 
 async function openPost(page: Page) {

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { startBrowserMode } from '../../electron/web';
 
 /** Where e2e screenshots go (ignored by git) so that people can look at them. */
@@ -84,4 +85,21 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** The preview frame's article element. */
 export function previewArticle(page: Page): Locator {
   return page.frameLocator('iframe[title="Preview"]').locator('#folio-preview');
+}
+
+/**
+ * The text of an editor as the author sees it, line by line (small documents: every line is
+ * drawn); `content` is its `.cm-content`, the page's only one by default.
+ */
+export function editorText(page: Page, content: Locator = page.locator('.cm-content')): Promise<string> {
+  return content.evaluate((element) =>
+    Array.from(element.querySelectorAll('.cm-line'), (line) => line.textContent ?? '').join('\n'),
+  );
+}
+
+/** Waits until the editor's text contains `fragment` (or, with `present` false, no longer does). */
+export async function waitForYaml(page: Page, fragment: string, present = true): Promise<void> {
+  await expect
+    .poll(async () => (await editorText(page)).includes(fragment), { timeout: 10_000 })
+    .toBe(present);
 }
