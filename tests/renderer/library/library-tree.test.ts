@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleSummary } from '../../../shared/contract';
+import { article } from '../../helpers/article-summary';
 import { allTags, buildTree, fuzzyScore } from '../../../renderer/src/library/library-tree';
-
-function article(path: string, title: string, extra: Partial<ArticleSummary> = {}): ArticleSummary {
-  return {
-    path,
-    title,
-    status: null,
-    tags: [],
-    date: null,
-    updated: '2026-01-01T00:00:00.000Z',
-    words: 1,
-    excerpt: '',
-    problems: [],
-    ...extra,
-  };
-}
 
 const articles = [
   article('b.md', 'Beta', { status: 'published', tags: ['x'], updated: '2026-03-01T00:00:00.000Z' }),

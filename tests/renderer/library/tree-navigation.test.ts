@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleSummary } from '../../../shared/contract';
+import { article } from '../../helpers/article-summary';
 import { buildTree } from '../../../renderer/src/library/library-tree';
 import {
   treeKeyAction,
@@ -7,20 +7,6 @@ import {
   visibleRows,
   type TreeRow,
 } from '../../../renderer/src/library/tree-navigation';
-
-function article(path: string, title: string): ArticleSummary {
-  return {
-    path,
-    title,
-    status: null,
-    tags: [],
-    date: null,
-    updated: '2026-01-01T00:00:00.000Z',
-    words: 1,
-    excerpt: '',
-    problems: [],
-  };
-}
 
 const articles = [
   article('index.md', 'Home'),
