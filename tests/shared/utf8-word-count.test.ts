@@ -70,4 +70,28 @@ describe('counting words in UTF-8 bytes', () => {
     expect(countWordsInUtf8(new Uint8Array(0))).toBe(0);
     expect(countWordsInUtf8(bytesAt('x', 1))).toBe(1);
   });
+
+  it('counts the same words in long, mostly ASCII texts, where four bytes are read at a time', () => {
+    // Joiners, doubled joiners and letters in every order and at every position of a four-byte
+    // read, with a rare non-ASCII character that sends the counter out of its fast loop and back.
+    const ascii = ['a', 'b', '1', "'", '-', '.', ' ', '\n', ',', 'ab', '--', "''", '..', 'x.', '-y'];
+    const rare = ['é', '’', '日', '😀', '\u0301', '\r\n'];
+    const random = seededRandom(13);
+    for (let run = 0; run < 1500; run++) {
+      const length = 20 + Math.floor(random() * 300);
+      let text = '';
+      for (let i = 0; i < length; i++) {
+        text +=
+          random() < 0.03
+            ? rare[Math.floor(random() * rare.length)]
+            : ascii[Math.floor(random() * ascii.length)];
+      }
+      const expected = countWords(text.replace(/\r\n?/g, '\n'));
+      for (const offset of [0, 1, 2, 3]) {
+        expect(countWordsInUtf8(bytesAt(text, offset)), `${JSON.stringify(text)} at +${offset}`).toBe(
+          expected,
+        );
+      }
+    }
+  });
 });
