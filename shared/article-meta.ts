@@ -49,24 +49,74 @@ export function readArticleSummary(
   const { block, data, problems } = readMetadata(text);
   const bodyFrom = block ? block.to : text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = text.slice(bodyFrom);
+  const summary = summaryOf(path, data, updated, problems);
+  summary.title = titleOf(data.title) ?? firstHeading(body) ?? fileTitle(path);
+  summary.words =
+    wordsInText === undefined ? countWords(body) : wordsInText - countWords(text.slice(0, bodyFrom));
+  summary.excerpt = excerptOf(body);
+  return { summary, bodyFrom, schemaData: block?.kind === 'toml' || problems.length > 0 ? null : data };
+}
+
+/**
+ * {@link readArticleSummary} from the start of an article only, for the library scan, which
+ * then decodes no more of a file than its listing needs. `head`: the text before the body,
+ * exactly (the YAML frontmatter block with its closing line ending, or `''` when the file has
+ * no block); `bodyStart`: the body's first complete lines (all of it when `complete`);
+ * `wordsInText`: the words of the whole text. The same summary as the whole text gives, or
+ * `null` when these parts cannot tell (a block only `yaml` reads, TOML, a problem, or a title
+ * or excerpt not found in the lines given): the caller then reads the whole text.
+ */
+export function summarizeStart(
+  path: string,
+  head: string,
+  bodyStart: string,
+  complete: boolean,
+  updated: Date,
+  wordsInText: number,
+): { summary: ArticleSummary; schemaData: Readonly<Record<string, unknown>> } | null {
+  let data: Record<string, unknown> = {};
+  if (head) {
+    const block = findFrontmatter(head);
+    if (block?.kind !== 'yaml' || block.to !== head.length) return null;
+    const read = simpleFrontmatterData(block) ?? fastFrontmatterData(block);
+    if (!read) return null;
+    data = read;
+  }
+  const title = titleOf(data.title) ?? firstHeading(bodyStart) ?? (complete ? fileTitle(path) : null);
+  const excerpt = excerptOf(bodyStart);
+  if (title === null || (excerpt === '' && !complete)) return null;
+  const summary = summaryOf(path, data, updated, []);
+  summary.title = title;
+  summary.words = wordsInText - countWords(head);
+  summary.excerpt = excerpt;
+  return { summary, schemaData: data };
+}
+
+/** A summary's fields read from the frontmatter data; title, words and excerpt are filled in after. */
+function summaryOf(
+  path: string,
+  data: Readonly<Record<string, unknown>>,
+  updated: Date,
+  problems: readonly string[],
+): { -readonly [K in keyof ArticleSummary]: ArticleSummary[K] } {
   const status =
     typeof data.status === 'string'
       ? data.status.trim().toLowerCase()
       : data.draft === true
         ? 'draft' // Hugo, Astro and Eleventy mark drafts with `draft: true`
         : null;
-  const summary: ArticleSummary = {
+  // (Every field in its final order, so summaries built here and by the full read are alike.)
+  return {
     path,
-    title: titleOf(data.title) ?? firstHeading(body) ?? fileTitle(path),
+    title: '',
     status: statuses.includes(status as ArticleStatus) ? (status as ArticleStatus) : null,
     tags: tagsOf(data.tags),
     date: scalarText(data.date ?? data.pubDate ?? data.publishDate),
     updated: updated.toISOString(),
-    words: wordsInText === undefined ? countWords(body) : wordsInText - countWords(text.slice(0, bodyFrom)),
-    excerpt: excerptOf(body),
-    problems,
+    words: 0,
+    excerpt: '',
+    problems: [...problems],
   };
-  return { summary, bodyFrom, schemaData: block?.kind === 'toml' || problems.length > 0 ? null : data };
 }
 
 /**

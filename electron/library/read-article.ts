@@ -1,6 +1,7 @@
+import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { readArticleSummary, summarizeArticle } from '../../shared/article-meta';
+import { readArticleSummary, summarizeArticle, summarizeStart } from '../../shared/article-meta';
 import type { ArticleSummary } from '../../shared/contract';
 import { countWordsInUtf8 } from '../../shared/utf8-word-count';
 import { decodeArticle, hashBytes } from './article-codec';
@@ -28,9 +29,15 @@ export interface IndexedArticle {
 export type ArticleFields = Omit<IndexedArticle, 'body'>;
 
 /** One file read: the entry's fields, its decoded text and where the body starts in it. */
-interface ReadArticle {
+export interface ReadArticle {
   readonly fields: ArticleFields;
-  /** The decoded text; `null` when the file is unreadable, binary or not UTF-8. */
+  /** True when the file is text (UTF-8, not binary): its bytes are kept for the body. */
+  readonly readable: boolean;
+  /**
+   * The decoded text when it was decoded whole; `null` when the file is not readable, or when
+   * its listing came from its start alone (see {@link listingFromStart}): its strings are then
+   * its own already (no string of the whole text exists to hold on to).
+   */
   readonly text: string | null;
   readonly bodyFrom: number;
   /** The bytes read (a view of a reused buffer: valid until the next read). */
@@ -56,8 +63,9 @@ export function statOrNull(absolute: string): Stats | null {
 export function readEntrySync(relative: string, absolute: string): IndexedArticle | null {
   const read = readArticleSync(relative, absolute);
   if (!read) return null;
-  const bytes = read.text === null || !read.bytes ? null : keepBytes(read.bytes);
-  return entryFromWorker(ownFields(read.fields), read.bodyFrom, bytes);
+  const bytes = read.readable && read.bytes ? keepBytes(read.bytes) : null;
+  // Strings cut from a whole decoded text are copied; the start's own strings need no copy.
+  return entryFromWorker(read.text === null ? read.fields : ownFields(read.fields), read.bodyFrom, bytes);
 }
 
 /** Where {@link keepBytes} puts the next file's bytes: slabs of 1 MB, filled one after another. */
@@ -66,11 +74,31 @@ let keptUsed = 0;
 const keptSlabBytes = 1024 * 1024;
 
 /**
- * A copy of `bytes` (a view of the reused read buffer) to keep: in a shared slab, so ten
- * thousand small files are a few dozen buffers rather than ten thousand (a slab is freed once
- * none of its articles is listed any more); a file bigger than a quarter slab gets its own.
+ * Where the next file of `size` bytes is read: the free end of the current slab, when it fits
+ * there with a byte to spare (so a read that finds the file grown still sees the end), else
+ * `null` (the scratch buffer). A file read there is kept by {@link keepBytes} without a copy;
+ * one that is not kept (binary, not UTF-8) leaves the space to the next file.
+ */
+function slabSpaceFor(size: number): Uint8Array | null {
+  if (size + 1 > keptSlabBytes / 4) return null;
+  if (keptUsed + size + 1 > keptSlab.length) {
+    keptSlab = new Uint8Array(keptSlabBytes);
+    keptUsed = 0;
+  }
+  return keptSlab.subarray(keptUsed);
+}
+
+/**
+ * `bytes` (a view of the reused read buffer, or of the slab's free end) to keep: in a shared
+ * slab, so ten thousand small files are a few dozen buffers rather than ten thousand (a slab is
+ * freed once none of its articles is listed any more); a file bigger than a quarter slab gets
+ * its own. Bytes read straight into the slab's free end are kept where they are.
  */
 function keepBytes(bytes: Uint8Array): Uint8Array {
+  if (bytes.buffer === keptSlab.buffer && bytes.byteOffset === keptUsed) {
+    keptUsed += bytes.length;
+    return bytes;
+  }
   // (`new Uint8Array` copies; a Buffer's `slice` would not.)
   if (bytes.length > keptSlabBytes / 4) return new Uint8Array(bytes);
   if (keptUsed + bytes.length > keptSlab.length) {
@@ -127,9 +155,9 @@ export function readArticleBytesSync(
   relative: string,
   absolute: string,
 ): { fields: ArticleFields; bodyFrom: number; bytes: Uint8Array | null } | null {
-  const read = readArticleSync(relative, absolute);
+  const read = readArticleSync(relative, absolute, false);
   if (!read) return null;
-  return { fields: read.fields, bodyFrom: read.bodyFrom, bytes: read.text === null ? null : read.bytes };
+  return { fields: read.fields, bodyFrom: read.bodyFrom, bytes: read.readable ? read.bytes : null };
 }
 
 /**
@@ -143,18 +171,42 @@ export function entryFromWorker(
   bodyFrom: number,
   bytes: Uint8Array | null,
 ): IndexedArticle {
-  if (!bytes) return { ...fields, body: '' };
-  // The hash of the very bytes read (kept unchanged), computed once when first asked for.
-  let hash: string | null = null;
-  return {
-    ...fields,
-    get hash(): string {
-      return (hash ??= hashBytes(bytes));
-    },
-    get body(): string {
-      return decodeArticle(bytes).text?.slice(bodyFrom) ?? '';
-    },
-  };
+  return bytes ? new KeptArticle(fields, bodyFrom, bytes) : { ...fields, body: '' };
+}
+
+/**
+ * An entry whose body and hash come from its kept bytes (see {@link entryFromWorker}). A class,
+ * so that ten thousand entries share one shape and two getters on the prototype, rather than
+ * each holding two closures of its own.
+ */
+class KeptArticle implements IndexedArticle {
+  readonly summary: ArticleSummary;
+  readonly mtimeMs: number;
+  readonly size: number;
+  readonly head: string;
+  readonly data: Readonly<Record<string, unknown>> | null;
+  #hash: string | null = null;
+  readonly #bodyFrom: number;
+  readonly #bytes: Uint8Array;
+
+  constructor(fields: ArticleFields, bodyFrom: number, bytes: Uint8Array) {
+    this.summary = fields.summary;
+    this.mtimeMs = fields.mtimeMs;
+    this.size = fields.size;
+    this.head = fields.head;
+    this.data = fields.data;
+    this.#bodyFrom = bodyFrom;
+    this.#bytes = bytes;
+  }
+
+  /** The hash of the very bytes read (kept unchanged), computed once when first asked for. */
+  get hash(): string {
+    return (this.#hash ??= hashBytes(this.#bytes));
+  }
+
+  get body(): string {
+    return decodeArticle(this.#bytes).text?.slice(this.#bodyFrom) ?? '';
+  }
 }
 
 /** Reads an article (after a watcher event or a write by Folio), without blocking. */
@@ -173,7 +225,7 @@ export async function readEntry(relative: string, absolute: string, info: FileIn
  * Reads one file with one open, one stat of the open file and its reads (no separate stat by
  * name). `null` when the file vanished meanwhile.
  */
-function readArticleSync(relative: string, absolute: string): ReadArticle | null {
+function readArticleSync(relative: string, absolute: string, intoSlab = true): ReadArticle | null {
   let fd: number;
   try {
     fd = openSync(absolute, 'r');
@@ -188,7 +240,8 @@ function readArticleSync(relative: string, absolute: string): ReadArticle | null
     const info = fstatSync(fd);
     if (!info.isFile()) return null;
     if (info.size > maxOpenBytes) return unreadable(relative, info, tooLarge);
-    return articleFromBytes(relative, readWhole(fd, info.size), info, false);
+    const bytes = readWhole(fd, info.size, intoSlab ? slabSpaceFor(info.size) : null);
+    return listingFromStart(relative, bytes, info) ?? articleFromBytes(relative, bytes, info, false);
   } catch (error) {
     const info = statOrNull(absolute);
     if (!info) return null;
@@ -206,13 +259,23 @@ function readArticleSync(relative: string, absolute: string): ReadArticle | null
 let scratch = Buffer.allocUnsafe(1024 * 1024);
 
 /**
- * Reads an open file to its end (it may have grown since its size was taken), into `scratch`.
+ * Reads an open file to its end (it may have grown since its size was taken), into `target`
+ * (the slab's free end, see {@link slabSpaceFor}) when it fits there, else into `scratch`.
  * A read that stops short exactly at the size the file had is its end: no second read to see
  * 0 bytes (as Node's `readFileSync` does too; ten thousand files, ten thousand calls saved).
  */
-function readWhole(fd: number, size: number): Buffer {
-  if (scratch.length < size + 1) scratch = Buffer.allocUnsafe(Math.max(size + 1, scratch.length * 2));
+function readWhole(fd: number, size: number, target: Uint8Array | null): Uint8Array {
   let length = 0;
+  if (target) {
+    length = readSync(fd, target, 0, target.length, null);
+    if (length === size && length < target.length) return target.subarray(0, length);
+    // The file changed size meanwhile: go on in the scratch buffer with what was read.
+    if (scratch.length < length + 1) scratch = Buffer.allocUnsafe(Math.max(length + 1, scratch.length * 2));
+    scratch.set(target.subarray(0, length), 0);
+    if (length === 0) return scratch.subarray(0, 0);
+  } else if (scratch.length < size + 1) {
+    scratch = Buffer.allocUnsafe(Math.max(size + 1, scratch.length * 2));
+  }
   for (;;) {
     if (length === scratch.length) {
       const bigger = Buffer.allocUnsafe(scratch.length * 2);
@@ -236,7 +299,8 @@ function readProblem(code: string | undefined): string {
     : 'Folio could not read this file.';
 }
 
-type FileInfo = { readonly size: number; readonly mtime: Date; readonly mtimeMs: number };
+/** What a read needs to know of a file's stat. */
+export type FileInfo = { readonly size: number; readonly mtime: Date; readonly mtimeMs: number };
 
 function unreadableFields(relative: string, info: FileInfo, problem: string): ArticleFields {
   return {
@@ -251,7 +315,13 @@ function unreadableFields(relative: string, info: FileInfo, problem: string): Ar
 }
 
 function unreadable(relative: string, info: FileInfo, problem: string): ReadArticle {
-  return { fields: unreadableFields(relative, info, problem), text: null, bodyFrom: 0, bytes: null };
+  return {
+    fields: unreadableFields(relative, info, problem),
+    readable: false,
+    text: null,
+    bodyFrom: 0,
+    bytes: null,
+  };
 }
 
 function unreadableEntry(relative: string, info: FileInfo, problem: string): IndexedArticle {
@@ -302,8 +372,111 @@ function articleFromBytes(
       head: decoded.text.slice(0, bodyFrom),
       data: schemaData,
     },
+    readable: true,
     text: decoded.text,
     bodyFrom,
     bytes,
   };
+}
+
+/**
+ * How many bytes of the body {@link listingFromStart} decodes at first: enough for the excerpt
+ * (and a heading title) of nearly every article.
+ */
+const startBytes = 2048;
+
+/**
+ * The listing of a scanned article from the start of its text, without decoding the rest: its
+ * words are counted in the bytes and its body is decoded from them when search asks, so a scan
+ * need not turn the library's megabytes into strings the garbage collector then has to sweep.
+ * The head (frontmatter block) is decoded as a string of its own, and the values read from it
+ * are slices of it, so no copies are needed to keep them. `null` when the start cannot tell for
+ * sure (see `summarizeStart`), or for anything but plain UTF-8 text with `\n` line endings:
+ * then {@link articleFromBytes} decodes the whole text, as the tests check for every input.
+ */
+export function listingFromStart(relative: string, bytes: Uint8Array, info: FileInfo): ReadArticle | null {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const bom = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf;
+  const content = bom ? buffer.subarray(3) : buffer;
+  // Binary, CR line endings, a second BOM, or not UTF-8: the whole decode says what it is.
+  if (buffer.subarray(0, 8000).includes(0) || content.includes(13)) return null;
+  if (content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf) return null;
+  if (!isUtf8(content)) return null;
+  const blockEnd = yamlBlockEnd(content);
+  if (blockEnd === -1) return null;
+  let end = Math.min(content.length, blockEnd + startBytes);
+  // Whole lines only: the body's first lines tell its excerpt and heading as the whole would.
+  if (end < content.length) end = content.lastIndexOf(10, end - 1) + 1;
+  if (end <= blockEnd && blockEnd < content.length) return null;
+  const head = content.toString('utf8', 0, blockEnd);
+  const read = summarizeStart(
+    relative,
+    head,
+    content.toString('utf8', blockEnd, end),
+    end === content.length,
+    info.mtime,
+    countWordsInUtf8(bytes),
+  );
+  if (!read) return null;
+  const { summary } = read;
+  return {
+    fields: {
+      // The title and excerpt may be slices of the body's start: copied (see ownString).
+      summary: { ...summary, title: ownString(summary.title), excerpt: ownString(summary.excerpt) },
+      hash: null,
+      mtimeMs: info.mtimeMs,
+      size: info.size,
+      head,
+      data: read.schemaData,
+    },
+    readable: true,
+    text: null,
+    bodyFrom: head.length,
+    bytes,
+  };
+}
+
+/**
+ * Where the YAML frontmatter block of `content` (UTF-8 without a BOM) ends, in bytes: after the
+ * closing fence line's line ending, as `findFrontmatter` finds it in the text; `0` when there is
+ * no block; `-1` for a TOML block (read by the whole decode). The fences and line endings are
+ * ASCII, so their bytes sit where their characters do.
+ */
+function yamlBlockEnd(content: Uint8Array): number {
+  const firstEnd = lineEndIn(content, 0);
+  const fence = trimmedLine(content, 0, firstEnd);
+  if (fence !== '---' && fence !== '+++') return 0;
+  const contentFrom = skipNewlineIn(content, firstEnd);
+  if (contentFrom === firstEnd) return 0;
+  for (let lineStart = contentFrom; lineStart < content.length;) {
+    const end = lineEndIn(content, lineStart);
+    // Only a line of 3 to 3 + trailing blanks can be a fence; others are skipped unread.
+    if (end - lineStart >= 3 && trimmedLine(content, lineStart, end) === fence) {
+      return fence === '+++' ? -1 : skipNewlineIn(content, end);
+    }
+    const next = skipNewlineIn(content, end);
+    if (next === end) break;
+    lineStart = next;
+  }
+  return 0;
+}
+
+function lineEndIn(content: Uint8Array, from: number): number {
+  let i = from;
+  while (i < content.length && content[i] !== 10 && content[i] !== 13) i++;
+  return i;
+}
+
+function skipNewlineIn(content: Uint8Array, at: number): number {
+  if (content[at] === 13 && content[at + 1] === 10) return at + 2;
+  if (content[at] === 10 || content[at] === 13) return at + 1;
+  return at;
+}
+
+/** The line `[from, to)` without trailing spaces and tabs, when it is short enough to be a fence. */
+function trimmedLine(content: Uint8Array, from: number, to: number): string {
+  let end = to;
+  while (end > from && (content[end - 1] === 32 || content[end - 1] === 9)) end--;
+  if (end - from !== 3) return '';
+  return String.fromCharCode(content[from]!, content[from + 1]!, content[from + 2]!);
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readArticleSummary, summarizeArticle } from '../../shared/article-meta';
+import { readArticleSummary, summarizeArticle, summarizeStart } from '../../shared/article-meta';
 import { countWordsInUtf8 } from '../../shared/utf8-word-count';
 import { slugify } from '../../shared/slug';
+import { randomArticle } from '../helpers/random-article';
+import { seededRandom } from '../helpers/seeded-random';
 
 const at = new Date('2026-01-01T00:00:00Z');
 
@@ -60,6 +62,31 @@ describe('word counts from the whole file', () => {
       const fromBytes = readArticleSummary('a.md', text, at, countWordsInUtf8(Buffer.from(raw, 'utf8')));
       expect(fromBytes.summary.words, raw).toBe(summarizeArticle('a.md', text, at).words);
     }
+  });
+});
+
+describe('summaries from the start of an article', () => {
+  it('equal the whole text’s summary, or say they cannot tell, wherever the start is cut', () => {
+    const random = seededRandom(5);
+    let told = 0;
+    for (let seed = 0; seed < 1500; seed++) {
+      const bytes = randomArticle(seed);
+      const text = bytes
+        .toString('utf8')
+        .replace(/^\ufeff/, '')
+        .replace(/\r\n?/g, '\n');
+      const whole = readArticleSummary('a/b.md', text, at, 7);
+      const head = text.slice(0, whole.bodyFrom);
+      // The body's first lines, cut after a random line (or all of it).
+      const body = text.slice(whole.bodyFrom);
+      const cut = random() < 0.2 ? body.length : body.lastIndexOf('\n', Math.floor(random() * 3000)) + 1;
+      const start = summarizeStart('a/b.md', head, body.slice(0, cut), cut === body.length, at, 7);
+      if (!start) continue;
+      told++;
+      expect(start.summary, text).toEqual(whole.summary);
+      expect(start.schemaData, text).toEqual(whole.schemaData);
+    }
+    expect(told).toBeGreaterThan(500);
   });
 });
 

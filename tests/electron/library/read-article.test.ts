@@ -1,10 +1,18 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { hashBytes } from '../../../electron/library/article-codec';
-import { readEntry, readEntrySync, type IndexedArticle } from '../../../electron/library/read-article';
+import {
+  entryFromWorker,
+  listingFromStart,
+  readArticleBytesSync,
+  readEntry,
+  readEntrySync,
+  type IndexedArticle,
+} from '../../../electron/library/read-article';
+import { randomArticle } from '../../helpers/random-article';
 import { useTempDirs, writeFiles } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -58,5 +66,40 @@ describe('reading an article for the listing', () => {
     const refreshed = await readEntry('a.md', file, { size: read.length, mtime: new Date(), mtimeMs: 0 });
     expect(refreshed.hash).toBe(entry.hash);
     expect(refreshed.body).toBe(entry.body);
+  });
+
+  it('lists every article from its start exactly as from its whole text, or reads the whole', async () => {
+    const root = await tempDir();
+    const files: Record<string, Buffer> = {};
+    for (let seed = 0; seed < 800; seed++) files[`article-${seed}.md`] = randomArticle(seed);
+    await writeFiles(root, files);
+    const view = (entry: IndexedArticle): IndexedArticle => ({
+      summary: entry.summary,
+      hash: entry.hash,
+      mtimeMs: entry.mtimeMs,
+      size: entry.size,
+      head: entry.head,
+      data: entry.data,
+      body: entry.body,
+    });
+    let fromStart = 0;
+    for (const [name, bytes] of Object.entries(files)) {
+      const absolute = path.join(root, name);
+      const info = statSync(absolute);
+      // The watcher's read decodes the whole text, always.
+      const whole = view(await readEntry(name, absolute, info));
+      expect(view(readEntrySync(name, absolute)!), name).toEqual(whole);
+      const sent = readArticleBytesSync(name, absolute)!;
+      const kept = sent.bytes && new Uint8Array(sent.bytes);
+      expect(view(entryFromWorker(sent.fields, sent.bodyFrom, kept)), name).toEqual(whole);
+      const start = listingFromStart(name, bytes, info);
+      if (!start) continue;
+      fromStart++;
+      expect({ ...start.fields, hash: whole.hash }, name).toEqual({ ...whole, body: undefined });
+      expect(start.bodyFrom, name).toBe(whole.head.length);
+    }
+    // Both ways are taken: most articles list from their start, the odd ones from the whole.
+    expect(fromStart).toBeGreaterThan(300);
+    expect(fromStart).toBeLessThan(780);
   });
 });
