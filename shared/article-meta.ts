@@ -3,7 +3,7 @@ import { parse as parseToml } from 'smol-toml';
 // The readers themselves, not the folder's index: scan workers load this module, and the index
 // brings the form's editing and schema code (zod) they never use.
 import { fastFrontmatterData } from './frontmatter/fast-read';
-import { findFrontmatter } from './frontmatter/find-block';
+import { findFrontmatter, type FrontmatterBlock } from './frontmatter/find-block';
 import { parseFrontmatter, type ParsedFrontmatter } from './frontmatter/parse';
 import { simpleFrontmatterData } from './frontmatter/simple-read';
 import { countWords } from './word-scanner';
@@ -62,8 +62,11 @@ export function readArticleSummary(
  * then decodes no more of a file than its listing needs. `head`: the text before the body,
  * exactly (the YAML frontmatter block with its closing line ending, or `''` when the file has
  * no block); `bodyStart`: the body's first complete lines (all of it when `complete`);
- * `wordsInText`: the words of the whole text. The same summary as the whole text gives, or
- * `null` when these parts cannot tell (a block only `yaml` reads, TOML, a problem, or a title
+ * `wordsInText`: the words of the whole text; `own`: copies a string cut from `bodyStart` (the
+ * title from a heading, the excerpt) so that it does not hold on to all of it (default: as is;
+ * values from the head are slices of `head`, which the caller keeps anyway). The same summary as
+ * the whole text gives, or
+ * `null` when these parts cannot tell (a block only `yaml` reads, a problem, or a title
  * or excerpt not found in the lines given): the caller then reads the whole text.
  */
 export function summarizeStart(
@@ -73,23 +76,34 @@ export function summarizeStart(
   complete: boolean,
   updated: Date,
   wordsInText: number,
-): { summary: ArticleSummary; schemaData: Readonly<Record<string, unknown>> } | null {
+  own: (text: string) => string = (text) => text,
+): { summary: ArticleSummary; schemaData: Readonly<Record<string, unknown>> | null } | null {
   let data: Record<string, unknown> = {};
+  let toml = false;
   if (head) {
     const block = findFrontmatter(head);
-    if (block?.kind !== 'yaml' || block.to !== head.length) return null;
-    const read = simpleFrontmatterData(block) ?? fastFrontmatterData(block);
-    if (!read) return null;
-    data = read;
+    if (!block || block.to !== head.length) return null;
+    toml = block.kind === 'toml';
+    if (toml) {
+      const read = tomlData(block);
+      if (read.problems.length > 0) return null;
+      data = read.data;
+    } else {
+      const read = simpleFrontmatterData(block) ?? fastFrontmatterData(block);
+      if (!read) return null;
+      data = read;
+    }
   }
-  const title = titleOf(data.title) ?? firstHeading(bodyStart) ?? (complete ? fileTitle(path) : null);
+  const fromData = titleOf(data.title);
+  const heading = fromData === null ? firstHeading(bodyStart) : null;
+  const title = fromData ?? heading ?? (complete ? fileTitle(path) : null);
   const excerpt = excerptOf(bodyStart);
   if (title === null || (excerpt === '' && !complete)) return null;
   const summary = summaryOf(path, data, updated, []);
-  summary.title = title;
+  summary.title = heading === null ? title : own(heading);
   summary.words = wordsInText - countWords(head);
-  summary.excerpt = excerpt;
-  return { summary, schemaData: data };
+  summary.excerpt = own(excerpt);
+  return { summary, schemaData: toml ? null : data };
 }
 
 /** A summary's fields read from the frontmatter data; title, words and excerpt are filled in after. */
@@ -131,22 +145,27 @@ function readMetadata(text: string): ParsedFrontmatter {
   if (data) return { block, data, problems: [] };
   const parsed = parseFrontmatter(text);
   if (parsed.block?.kind !== 'toml') return parsed;
+  return { ...parsed, ...tomlData(parsed.block) };
+}
+
+/** The data of a TOML block, or the problem that makes it unreadable. */
+function tomlData(block: FrontmatterBlock): { data: Record<string, unknown>; problems: string[] } {
   try {
-    const data = parseToml(parsed.block.content) as Record<string, unknown>;
+    const data = parseToml(block.content) as Record<string, unknown>;
     for (const [key, value] of Object.entries(data)) {
       // Keep dates as written (`2023-04-01T10:00:00+02:00`), not re-printed with milliseconds.
       if (value instanceof Date) {
         const raw = new RegExp(
           `^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=\\s*([^#\\n]+?)\\s*(?:#.*)?$`,
           'm',
-        ).exec(parsed.block.content);
+        ).exec(block.content);
         if (raw) data[key] = raw[1];
       }
     }
-    return { ...parsed, data };
+    return { data, problems: [] };
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { ...parsed, problems: [`Invalid TOML frontmatter: ${message}`] };
+    return { data: {}, problems: [`Invalid TOML frontmatter: ${message}`] };
   }
 }
 
@@ -169,8 +188,11 @@ function tagsOf(value: unknown): string[] {
       .split(',')
       .map((t) => t.trim())
       .filter(Boolean);
-  if (Array.isArray(value)) return value.map(scalarText).filter((t): t is string => !!t);
-  return [];
+  if (!Array.isArray(value)) return [];
+  // A list of words as it is (read-only everywhere): no copy, and no spare room that `filter`
+  // leaves in a new array, for every article of a library the listing keeps.
+  if (value.every((t) => typeof t === 'string' && t !== '')) return value as string[];
+  return value.map(scalarText).filter((t): t is string => !!t);
 }
 
 /**

@@ -402,8 +402,7 @@ export function listingFromStart(relative: string, bytes: Uint8Array, info: File
   if (buffer.subarray(0, 8000).includes(0) || content.includes(13)) return null;
   if (content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf) return null;
   if (!isUtf8(content)) return null;
-  const blockEnd = yamlBlockEnd(content);
-  if (blockEnd === -1) return null;
+  const blockEnd = frontmatterEnd(content);
   let end = Math.min(content.length, blockEnd + startBytes);
   // Whole lines only: the body's first lines tell its excerpt and heading as the whole would.
   if (end < content.length) end = content.lastIndexOf(10, end - 1) + 1;
@@ -416,13 +415,12 @@ export function listingFromStart(relative: string, bytes: Uint8Array, info: File
     end === content.length,
     info.mtime,
     countWordsInUtf8(bytes),
+    ownString,
   );
   if (!read) return null;
-  const { summary } = read;
   return {
     fields: {
-      // The title and excerpt may be slices of the body's start: copied (see ownString).
-      summary: { ...summary, title: ownString(summary.title), excerpt: ownString(summary.excerpt) },
+      summary: read.summary,
       hash: null,
       mtimeMs: info.mtimeMs,
       size: info.size,
@@ -437,12 +435,11 @@ export function listingFromStart(relative: string, bytes: Uint8Array, info: File
 }
 
 /**
- * Where the YAML frontmatter block of `content` (UTF-8 without a BOM) ends, in bytes: after the
+ * Where the frontmatter block of `content` (UTF-8 without a BOM) ends, in bytes: after the
  * closing fence line's line ending, as `findFrontmatter` finds it in the text; `0` when there is
- * no block; `-1` for a TOML block (read by the whole decode). The fences and line endings are
- * ASCII, so their bytes sit where their characters do.
+ * no block. The fences and line endings are ASCII, so their bytes sit where their characters do.
  */
-function yamlBlockEnd(content: Uint8Array): number {
+function frontmatterEnd(content: Uint8Array): number {
   const firstEnd = lineEndIn(content, 0);
   const fence = trimmedLine(content, 0, firstEnd);
   if (fence !== '---' && fence !== '+++') return 0;
@@ -452,7 +449,7 @@ function yamlBlockEnd(content: Uint8Array): number {
     const end = lineEndIn(content, lineStart);
     // Only a line of 3 to 3 + trailing blanks can be a fence; others are skipped unread.
     if (end - lineStart >= 3 && trimmedLine(content, lineStart, end) === fence) {
-      return fence === '+++' ? -1 : skipNewlineIn(content, end);
+      return skipNewlineIn(content, end);
     }
     const next = skipNewlineIn(content, end);
     if (next === end) break;

@@ -19,6 +19,8 @@ const heads = [
   '---\nnested:\n  deep: 1\ntitle: &a Anchored\nalias: *a\n---\n',
   '---\ntitle: never closed\n\nBody under an open fence.\n',
   '+++\ntitle = "Hugo"\ndraft = true\n+++\n',
+  '+++\ntitle = "Dated"\ndate = 2024-01-02T10:00:00+02:00\ntags = ["a", "b"]\n+++\n',
+  '+++\ntitle = broken\n+++\n',
   '---\ntitle: 12345\n---\n',
   '---\ndate: 2023-02-29\n---\n',
   '----\ntitle: not a fence\n----\n',
