@@ -197,13 +197,38 @@ export function datePart(value: string): string | null {
 
 /** True when `value` is a date whose day is real (`2024-02-30` and `2024-13-45` are not). */
 export function isRealDate(value: string): boolean {
-  // The common case first, without building a shape: a padded ISO day.
+  // The commonest case first, read digit by digit: a padded ISO day at the very start (the
+  // library checks the dates of every article on its first listing).
+  if (value.length >= 10 && isoDayAtStart(value) && (value.length === 10 || /[\sTt]/.test(value[10]!))) {
+    return isRealDay(digits(value, 0, 4), digits(value, 5, 7), digits(value, 8, 10));
+  }
+  // The common case, without building a shape: a padded ISO day.
   const iso = /^\s*(\d{4}-\d{2}-\d{2})(?=$|[\sTt])/.exec(value);
   const day = iso ? iso[1]! : datePart(value);
   if (!day) return false;
   const [year, month, date] = splitDay(day);
+  return isRealDay(year, month, date);
+}
+
+function isRealDay(year: number, month: number, date: number): boolean {
   const utc = new Date(Date.UTC(year, month - 1, date));
   return utc.getUTCFullYear() === year && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === date;
+}
+
+/** True when `value` starts with `DDDD-DD-DD` (ASCII digits). */
+function isoDayAtStart(value: string): boolean {
+  for (let i = 0; i < 10; i++) {
+    const code = value.charCodeAt(i);
+    if (i === 4 || i === 7 ? code !== 45 : code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
+/** The number written in ASCII digits at `[from, to)` of `value`. */
+function digits(value: string, from: number, to: number): number {
+  let number = 0;
+  for (let i = from; i < to; i++) number = number * 10 + value.charCodeAt(i) - 48;
+  return number;
 }
 
 /**

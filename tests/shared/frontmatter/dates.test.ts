@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../helpers/seeded-random';
 import {
   applyEdits,
   datePart,
@@ -27,6 +28,25 @@ describe('frontmatter dates', () => {
     expect(datePart('March 3')).toBeNull();
     expect(isRealDate('February 30, 2024')).toBe(false);
     expect(isRealDate('Feb 29, 2024')).toBe(true);
+  });
+
+  it('reads a padded ISO day at the start as the general reading does, digit by digit', () => {
+    // A leading space sends the same day through the general reading (a regex and the calendar).
+    const random = seededRandom(3);
+    const pieces = ['0', '1', '2', '3', '9', '-', 'T', 't', ' ', ':', 'Z', '\u00a0', '/'];
+    let days = 0;
+    for (let run = 0; run < 4000; run++) {
+      const year = String(Math.floor(random() * 10_000)).padStart(4, '0');
+      const month = String(Math.floor(random() * 14)).padStart(2, '0');
+      const day = String(Math.floor(random() * 33)).padStart(2, '0');
+      let rest = '';
+      for (let i = Math.floor(random() * 4); i > 0; i--) rest += pieces[Math.floor(random() * pieces.length)];
+      const value = `${year}-${month}-${day}${rest}`;
+      if (isRealDate(value)) days++;
+      expect(isRealDate(value), value).toBe(isRealDate(` ${value}`));
+    }
+    expect(days).toBeGreaterThan(1000);
+    expect(isRealDate('0024-02-29')).toBe(isRealDate(' 0024-02-29'));
   });
 
   it('reads the day of every shape it can write back, and no day from ambiguous numbers', () => {
