@@ -59,52 +59,48 @@ export function readArticleSummary(
 
 /**
  * {@link readArticleSummary} from the start of an article only, for the library scan, which
- * then decodes no more of a file than its listing needs. `head`: the text before the body,
- * exactly (the YAML frontmatter block with its closing line ending, or `''` when the file has
- * no block); `bodyStart`: the body's first complete lines (all of it when `complete`);
- * `wordsInText`: the words of the whole text; `own`: copies a string cut from `bodyStart` (the
- * title from a heading, the excerpt) so that it does not hold on to all of it (default: as is;
- * values from the head are slices of `head`, which the caller keeps anyway). The same summary as
- * the whole text gives, or
- * `null` when these parts cannot tell (a block only `yaml` reads, a problem, or a title
- * or excerpt not found in the lines given): the caller then reads the whole text.
+ * then decodes no more of a file than its listing needs. `block`: the frontmatter block found at
+ * the start of the text (`null`: none); `bodyStart`: the body's first complete lines (all of it
+ * when `complete`); `wordsInBody`: the words of the whole body; `own`: copies a string cut from
+ * `bodyStart` (the title from a heading, the excerpt) so that it does not hold on to all of it
+ * (default: as is; values read from the block are slices of its text, which the caller keeps).
+ * The same summary as the whole text gives, or `null` when these parts cannot tell (a block only
+ * `yaml` reads, a problem, or a title or excerpt not found in the lines given): the caller then
+ * reads the whole text.
  */
 export function summarizeStart(
   path: string,
-  head: string,
+  block: FrontmatterBlock | null,
   bodyStart: string,
   complete: boolean,
   updated: Date,
-  wordsInText: number,
+  wordsInBody: number,
   own: (text: string) => string = (text) => text,
 ): { summary: ArticleSummary; schemaData: Readonly<Record<string, unknown>> | null } | null {
   let data: Record<string, unknown> = {};
-  let toml = false;
-  if (head) {
-    const block = findFrontmatter(head);
-    if (!block || block.to !== head.length) return null;
-    toml = block.kind === 'toml';
-    if (toml) {
-      const read = tomlData(block);
-      if (read.problems.length > 0) return null;
-      data = read.data;
-    } else {
-      const read = simpleFrontmatterData(block) ?? fastFrontmatterData(block);
-      if (!read) return null;
-      data = read;
-    }
+  if (block?.kind === 'toml') {
+    const read = tomlData(block);
+    if (read.problems.length > 0) return null;
+    data = read.data;
+  } else if (block) {
+    const read = simpleFrontmatterData(block) ?? fastFrontmatterData(block);
+    if (!read) return null;
+    data = read;
   }
   const fromData = titleOf(data.title);
   const heading = fromData === null ? firstHeading(bodyStart) : null;
   const title = fromData ?? heading ?? (complete ? fileTitle(path) : null);
   const excerpt = excerptOf(bodyStart);
   if (title === null || (excerpt === '' && !complete)) return null;
-  const summary = summaryOf(path, data, updated, []);
+  const summary = summaryOf(path, data, updated, noProblems);
   summary.title = heading === null ? title : own(heading);
-  summary.words = wordsInText - countWords(head);
+  summary.words = wordsInBody;
   summary.excerpt = own(excerpt);
-  return { summary, schemaData: toml ? null : data };
+  return { summary, schemaData: block?.kind === 'toml' ? null : data };
 }
+
+/** The problems of an article without any, shared (read-only) by the listing's summaries. */
+const noProblems: readonly string[] = Object.freeze([]);
 
 /** A summary's fields read from the frontmatter data; title, words and excerpt are filled in after. */
 function summaryOf(
@@ -129,7 +125,7 @@ function summaryOf(
     updated: updated.toISOString(),
     words: 0,
     excerpt: '',
-    problems: [...problems],
+    problems: problems.length === 0 ? noProblems : [...problems],
   };
 }
 

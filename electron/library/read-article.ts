@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { readArticleSummary, summarizeArticle, summarizeStart } from '../../shared/article-meta';
+import type { FrontmatterBlock } from '../../shared/frontmatter/find-block';
 import type { ArticleSummary } from '../../shared/contract';
 import { countWordsInUtf8 } from '../../shared/utf8-word-count';
 import { decodeArticle, hashBytes } from './article-codec';
@@ -402,19 +403,32 @@ export function listingFromStart(relative: string, bytes: Uint8Array, info: File
   if (buffer.subarray(0, 8000).includes(0) || content.includes(13)) return null;
   if (content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf) return null;
   if (!isUtf8(content)) return null;
-  const blockEnd = frontmatterEnd(content);
+  const fences = frontmatterIn(content);
+  const blockEnd = fences ? fences.to : 0;
   let end = Math.min(content.length, blockEnd + startBytes);
   // Whole lines only: the body's first lines tell its excerpt and heading as the whole would.
   if (end < content.length) end = content.lastIndexOf(10, end - 1) + 1;
   if (end <= blockEnd && blockEnd < content.length) return null;
   const head = content.toString('utf8', 0, blockEnd);
+  // The fence lines are ASCII: the closing one ends the head, in characters as in bytes.
+  const contentTo = head.length - (blockEnd - (fences?.contentTo ?? 0));
+  const block: FrontmatterBlock | null = fences && {
+    kind: fences.kind,
+    from: 0,
+    to: head.length,
+    contentFrom: fences.contentFrom,
+    contentTo,
+    content: head.slice(fences.contentFrom, contentTo),
+  };
   const read = summarizeStart(
     relative,
-    head,
+    block,
     content.toString('utf8', blockEnd, end),
     end === content.length,
     info.mtime,
-    countWordsInUtf8(bytes),
+    // The body's words, counted in its bytes: it starts on a line of its own, so no word runs
+    // across from the head (and a BOM is no word).
+    countWordsInUtf8(content.subarray(blockEnd)),
     ownString,
   );
   if (!read) return null;
@@ -435,27 +449,31 @@ export function listingFromStart(relative: string, bytes: Uint8Array, info: File
 }
 
 /**
- * Where the frontmatter block of `content` (UTF-8 without a BOM) ends, in bytes: after the
- * closing fence line's line ending, as `findFrontmatter` finds it in the text; `0` when there is
- * no block. The fences and line endings are ASCII, so their bytes sit where their characters do.
+ * The frontmatter block at the start of `content` (UTF-8 without a BOM), as `findFrontmatter`
+ * finds it in the text, in byte offsets: where its content starts and ends (the closing fence
+ * line's start) and where it ends (after that line's line ending); `null` when there is none.
+ * The fences and line endings are ASCII, so their bytes sit where their characters do.
  */
-function frontmatterEnd(content: Uint8Array): number {
+function frontmatterIn(
+  content: Uint8Array,
+): { kind: 'yaml' | 'toml'; contentFrom: number; contentTo: number; to: number } | null {
   const firstEnd = lineEndIn(content, 0);
   const fence = trimmedLine(content, 0, firstEnd);
-  if (fence !== '---' && fence !== '+++') return 0;
+  if (fence !== '---' && fence !== '+++') return null;
   const contentFrom = skipNewlineIn(content, firstEnd);
-  if (contentFrom === firstEnd) return 0;
+  if (contentFrom === firstEnd) return null;
   for (let lineStart = contentFrom; lineStart < content.length;) {
     const end = lineEndIn(content, lineStart);
-    // Only a line of 3 to 3 + trailing blanks can be a fence; others are skipped unread.
+    // Only a line of 3 characters and trailing blanks can be a fence; others are not decoded.
     if (end - lineStart >= 3 && trimmedLine(content, lineStart, end) === fence) {
-      return skipNewlineIn(content, end);
+      const kind = fence === '---' ? 'yaml' : 'toml';
+      return { kind, contentFrom, contentTo: lineStart, to: skipNewlineIn(content, end) };
     }
     const next = skipNewlineIn(content, end);
     if (next === end) break;
     lineStart = next;
   }
-  return 0;
+  return null;
 }
 
 function lineEndIn(content: Uint8Array, from: number): number {

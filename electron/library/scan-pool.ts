@@ -6,8 +6,11 @@ import { startWorker } from './worker-source';
 
 /** Options of {@link readFilesInParallel}. */
 export interface ReadFilesOptions {
-  /** Lets other events run between files (the scan's time slicer); worker replies arrive then. */
-  readonly pause: () => Promise<void>;
+  /**
+   * Lets other events run between files (the scan's time slicer); worker replies arrive then.
+   * `null`: go on at once (no promise per file).
+   */
+  readonly pause: () => Promise<void> | null;
   /** Worker threads besides this one (default: the machine's parallelism minus one, at most 3). */
   readonly workers?: number;
   /**
@@ -206,7 +209,8 @@ export async function readFilesInParallel(
   const readBatchHere = async ({ from, to }: Batch): Promise<void> => {
     for (let i = from; i < to; i++) {
       entries[i] = readEntrySync(files[i]![0], files[i]![1]);
-      await options.pause();
+      const wait = options.pause();
+      if (wait) await wait;
     }
   };
   if (workerCount === 0) {

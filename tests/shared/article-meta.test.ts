@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readArticleSummary, summarizeArticle, summarizeStart } from '../../shared/article-meta';
+import { countWords, readArticleSummary, summarizeArticle, summarizeStart } from '../../shared/article-meta';
+import { findFrontmatter } from '../../shared/frontmatter/find-block';
 import { countWordsInUtf8 } from '../../shared/utf8-word-count';
 import { slugify } from '../../shared/slug';
 import { randomArticle } from '../helpers/random-article';
@@ -75,12 +76,15 @@ describe('summaries from the start of an article', () => {
         .toString('utf8')
         .replace(/^\ufeff/, '')
         .replace(/\r\n?/g, '\n');
-      const whole = readArticleSummary('a/b.md', text, at, 7);
-      const head = text.slice(0, whole.bodyFrom);
+      // (The scan decodes a text that starts with a second BOM whole.)
+      if (text.startsWith('\ufeff')) continue;
+      const whole = readArticleSummary('a/b.md', text, at);
+      const block = whole.bodyFrom > 0 ? findFrontmatter(text) : null;
       // The body's first lines, cut after a random line (or all of it).
       const body = text.slice(whole.bodyFrom);
       const cut = random() < 0.2 ? body.length : body.lastIndexOf('\n', Math.floor(random() * 3000)) + 1;
-      const start = summarizeStart('a/b.md', head, body.slice(0, cut), cut === body.length, at, 7);
+      const words = countWords(body);
+      const start = summarizeStart('a/b.md', block, body.slice(0, cut), cut === body.length, at, words);
       if (!start) continue;
       told++;
       expect(start.summary, text).toEqual(whole.summary);
