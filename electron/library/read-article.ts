@@ -149,14 +149,18 @@ function ownFields(fields: ArticleFields): ArticleFields {
 
 /**
  * Reads one article for a scan worker: its fields, the start of its body in the decoded text,
- * and its bytes (a view of a reused buffer, valid until the next read; `null` when there is no
- * body to keep). `null` when the file vanished meanwhile.
+ * and its bytes (`null` when there is no body to keep). `null` when the file vanished meanwhile.
+ * `spaceFor(size)`: where to read a file of `size` bytes (the free end of the worker's batch
+ * buffer, with a byte to spare), or `null` for a reused buffer; the bytes are a view of either,
+ * valid until the next read into it.
  */
 export function readArticleBytesSync(
   relative: string,
   absolute: string,
+  spaceFor: (size: number) => Uint8Array | null = () => null,
 ): { fields: ArticleFields; bodyFrom: number; bytes: Uint8Array | null } | null {
-  const read = readArticleSync(relative, absolute, false);
+  // (No own copies: the strings are copied into the message to the scanning thread anyway.)
+  const read = readArticleSync(relative, absolute, spaceFor, (text) => text);
   if (!read) return null;
   return { fields: read.fields, bodyFrom: read.bodyFrom, bytes: read.readable ? read.bytes : null };
 }
@@ -226,7 +230,12 @@ export async function readEntry(relative: string, absolute: string, info: FileIn
  * Reads one file with one open, one stat of the open file and its reads (no separate stat by
  * name). `null` when the file vanished meanwhile.
  */
-function readArticleSync(relative: string, absolute: string, intoSlab = true): ReadArticle | null {
+function readArticleSync(
+  relative: string,
+  absolute: string,
+  spaceFor: (size: number) => Uint8Array | null = slabSpaceFor,
+  own: (text: string) => string = ownString,
+): ReadArticle | null {
   let fd: number;
   try {
     fd = openSync(absolute, 'r');
@@ -241,8 +250,8 @@ function readArticleSync(relative: string, absolute: string, intoSlab = true): R
     const info = fstatSync(fd);
     if (!info.isFile()) return null;
     if (info.size > maxOpenBytes) return unreadable(relative, info, tooLarge);
-    const bytes = readWhole(fd, info.size, intoSlab ? slabSpaceFor(info.size) : null);
-    return listingFromStart(relative, bytes, info) ?? articleFromBytes(relative, bytes, info, false);
+    const bytes = readWhole(fd, info.size, spaceFor(info.size));
+    return listingFromStart(relative, bytes, info, own) ?? articleFromBytes(relative, bytes, info, false);
   } catch (error) {
     const info = statOrNull(absolute);
     if (!info) return null;
@@ -394,8 +403,14 @@ const startBytes = 2048;
  * are slices of it, so no copies are needed to keep them. `null` when the start cannot tell for
  * sure (see `summarizeStart`), or for anything but plain UTF-8 text with `\n` line endings:
  * then {@link articleFromBytes} decodes the whole text, as the tests check for every input.
+ * `own`: copies the strings cut from the body's start (default {@link ownString}).
  */
-export function listingFromStart(relative: string, bytes: Uint8Array, info: FileInfo): ReadArticle | null {
+export function listingFromStart(
+  relative: string,
+  bytes: Uint8Array,
+  info: FileInfo,
+  own: (text: string) => string = ownString,
+): ReadArticle | null {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const bom = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf;
   const content = bom ? buffer.subarray(3) : buffer;
@@ -429,7 +444,7 @@ export function listingFromStart(relative: string, bytes: Uint8Array, info: File
     // The body's words, counted in its bytes: it starts on a line of its own, so no word runs
     // across from the head (and a BOM is no word).
     countWordsInUtf8(content.subarray(blockEnd)),
-    ownString,
+    own,
   );
   if (!read) return null;
   return {

@@ -33,19 +33,31 @@ export type ScanWorkerMessage =
 
 /** Bytes of a batch's readable files, back to back; grows by doubling, sent at its exact size. */
 let slab = new Uint8Array(4 * 1024 * 1024);
+let used = 0;
+
+/**
+ * The free end of the batch buffer for a file of `size` bytes (and one to spare, to see a file
+ * that grew), grown when needed: files are read straight into it, with no copy.
+ */
+function spaceFor(size: number): Uint8Array {
+  if (used + size + 1 > slab.length) {
+    const bigger = new Uint8Array(Math.max(slab.length * 2, used + size + 1));
+    bigger.set(slab.subarray(0, used));
+    slab = bigger;
+  }
+  return slab.subarray(used);
+}
 
 function readBatch(files: ScanBatch['files']): { files: (ScannedFile | null)[]; slab: ArrayBuffer } {
-  let used = 0;
+  used = 0;
   const scanned = files.map(([relative, absolute]): ScannedFile | null => {
-    const read = readArticleBytesSync(relative, absolute);
+    const read = readArticleBytesSync(relative, absolute, spaceFor);
     if (!read) return null;
     if (!read.bytes) return { fields: read.fields, bodyFrom: 0, from: -1, to: -1 };
-    if (used + read.bytes.length > slab.length) {
-      const bigger = new Uint8Array(Math.max(slab.length * 2, used + read.bytes.length));
-      bigger.set(slab.subarray(0, used));
-      slab = bigger;
+    // Read into the free end as asked, or (a file that changed size meanwhile) elsewhere.
+    if (read.bytes.buffer !== slab.buffer || read.bytes.byteOffset !== used) {
+      spaceFor(read.bytes.length).set(read.bytes);
     }
-    slab.set(read.bytes, used);
     used += read.bytes.length;
     return { fields: read.fields, bodyFrom: read.bodyFrom, from: used - read.bytes.length, to: used };
   });
