@@ -5,6 +5,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { Worker } from 'node:worker_threads';
 import { createLibraryService } from '../electron/library';
 import { stopScanWorkers } from '../electron/library/scan-pool';
 import { generateLibrary } from './generate-library';
@@ -57,6 +58,29 @@ function loadAverage(): string {
     .loadavg()
     .map((l) => l.toFixed(2))
     .join(' ');
+}
+
+/**
+ * How many cores two busy threads of this process get right now: this thread and a worker each
+ * spin for `spinMs`, and the process's CPU time is divided by the wall time. About 2 on an idle
+ * two-core machine; on a shared or virtual machine whose cores are busy elsewhere it can be near
+ * 1, and then scan workers cannot help (they only add the cost of sending their results).
+ */
+async function coresAvailable(spinMs = 300): Promise<number> {
+  const worker = new Worker(
+    `const end = Date.now() + ${spinMs}; while (Date.now() < end); require('node:worker_threads').parentPort.postMessage(0);`,
+    { eval: true },
+  );
+  const done = new Promise((resolve) => worker.once('message', resolve));
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const end = Date.now() + spinMs;
+  while (Date.now() < end);
+  await done;
+  const used = process.cpuUsage(cpu);
+  const wall = performance.now() - start;
+  await worker.terminate();
+  return (used.user + used.system) / 1000 / wall;
 }
 
 function mb(bytes: number): string {
@@ -125,6 +149,7 @@ export async function libraryBench(): Promise<void> {
   try {
     const library = await generateLibrary(root, articleCount);
     const loadAtStart = loadAverage();
+    const coresAtStart = await coresAvailable();
     await readEveryFile(root); // warm the OS cache equally for every side
     const peerRuns: { ms: number; cpuMs: number }[] = [];
     const syncPeerRuns: { ms: number; cpuMs: number }[] = [];
@@ -238,7 +263,8 @@ export async function libraryBench(): Promise<void> {
       `${(scan / syncPeer.ms).toFixed(2)}× sync loop, ${(scan / peer).toFixed(2)}× async loop`;
     console.log(
       `\nLibrary of ${articleCount.toLocaleString('en')} generated articles, ${mb(library.bytes)}, ` +
-        `${library.queries.length} queries × 10 (load average at the start ${loadAtStart}, at the end ${loadAverage()})`,
+        `${library.queries.length} queries × 10 (load average at the start ${loadAtStart}, at the end ${loadAverage()}; ` +
+        `two busy threads got ${coresAtStart.toFixed(1)} of ${os.availableParallelism()} cores at the start)`,
     );
     printTable([
       ['measure', 'figure', 'peer', 'ratio / target'],
