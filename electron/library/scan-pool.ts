@@ -21,6 +21,16 @@ export interface ReadFilesOptions {
   readonly minFilesForWorkers?: number;
   /** Whether this thread reads too (default true); false leaves every batch to the workers. */
   readonly readHere?: boolean;
+  /**
+   * Fewest cores the scan must really get (process CPU time over wall time, measured while this
+   * thread and the workers all read) to go on handing batches to workers (default 1.4). Below
+   * that, the machine's other cores are busy elsewhere (a shared or virtual machine): a worker
+   * then only takes turns with this thread on one core, and sending its results costs more than
+   * it reads, so this thread reads the rest itself. Only when this thread reads too.
+   */
+  readonly minCores?: number;
+  /** How long (ms) both sides must have been reading before that is judged (default 25). */
+  readonly judgeCoresAfterMs?: number;
 }
 
 /** What {@link readFilesInParallel} read, in the order of the files given. */
@@ -29,6 +39,8 @@ export interface ReadFilesResult {
   readonly entries: (IndexedArticle | null)[];
   /** How many of the files workers read (the rest were read on this thread). */
   readonly inWorkers: number;
+  /** True when workers were given no more batches, the scan getting too few cores (`minCores`). */
+  readonly declined: boolean;
 }
 
 /** Worker threads by default: all cores but this thread's, and no more than three. */
@@ -51,6 +63,8 @@ interface Run {
   readonly entries: (IndexedArticle | null)[];
   readonly queue: Batch[];
   inWorkers: number;
+  /** False once the scan found it gets no more than one core: workers take no more batches. */
+  workersWelcome: boolean;
   /** Wakes the run's own loop (a batch came back, or a worker was lost). */
   poke(): void;
 }
@@ -164,7 +178,7 @@ class ScanWorkers {
     const batches = this.held.get(worker);
     if (!batches || !this.ready.has(worker)) return;
     for (const run of this.runs) {
-      while (batches.size < 2 && run.queue.length > 0) {
+      while (batches.size < 2 && run.queue.length > 0 && run.workersWelcome) {
         const batch = run.queue.shift()!;
         const id = this.nextBatch++;
         batches.set(id, { run, batch });
@@ -215,7 +229,7 @@ export async function readFilesInParallel(
   };
   if (workerCount === 0) {
     await readBatchHere({ from: 0, to: files.length });
-    return { entries, inWorkers: 0 };
+    return { entries, inWorkers: 0, declined: false };
   }
 
   const queue: Batch[] = [];
@@ -230,6 +244,7 @@ export async function readFilesInParallel(
     entries,
     queue,
     inWorkers: 0,
+    workersWelcome: true,
     poke() {
       wake?.();
       wake = null;
@@ -238,10 +253,20 @@ export async function readFilesInParallel(
   const readHere = options.readHere ?? true;
   scanWorkers.ensure(workerCount);
   scanWorkers.join(run);
+  // From the first batch a worker returns on, both sides read: then the cores really used tell
+  // whether workers help (see `minCores`).
+  let sharing: { readonly wall: number; readonly cpu: NodeJS.CpuUsage } | null = null;
   try {
     for (;;) {
       if (queue.length > 0 && (readHere || scanWorkers.size === 0)) {
         await readBatchHere(queue.shift()!);
+        if (!readHere || !run.workersWelcome || run.inWorkers === 0) continue;
+        sharing ??= { wall: performance.now(), cpu: process.cpuUsage() };
+        const wall = performance.now() - sharing.wall;
+        if (wall <= 0 || wall < (options.judgeCoresAfterMs ?? 25)) continue;
+        const used = process.cpuUsage(sharing.cpu);
+        run.workersWelcome = (used.user + used.system) / 1000 / wall >= (options.minCores ?? 1.4);
+        sharing = { wall: performance.now(), cpu: process.cpuUsage() };
         continue;
       }
       if (queue.length === 0 && scanWorkers.holding(run) === 0) break;
@@ -252,5 +277,5 @@ export async function readFilesInParallel(
   } finally {
     scanWorkers.leave(run);
   }
-  return { entries, inWorkers: run.inWorkers };
+  return { entries, inWorkers: run.inWorkers, declined: !run.workersWelcome };
 }

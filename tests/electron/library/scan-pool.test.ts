@@ -101,6 +101,34 @@ describe('scanning with worker threads', () => {
     expect(result.entries.map((entry) => entry!.summary.path)).toEqual(files.map(([relative]) => relative));
   });
 
+  it('reads the rest itself once it finds the workers get no core of their own', async () => {
+    const root = await mixedLibrary();
+    const one = (await readdir(path.join(root, 'generated', '2'))).map(
+      (name) => [`generated/2/${name}`, path.join(root, 'generated', '2', name)] as const,
+    );
+    // The same files many times over: this thread still has batches to read when a worker's
+    // first one comes back, and judges then.
+    const files = Array.from({ length: 60 }, () => one).flat();
+    const alone = await readFilesInParallel(one, { workers: 0, pause: async () => {} });
+    const expected = Array.from({ length: 60 }, () => alone.entries.map((entry) => entry?.summary)).flat();
+    // Workers ready first (they load in the background).
+    await readFilesInParallel(one, { ...workersOnly, pause: async () => {} });
+    // Worker replies are heard between slices of 16 files, as the scan's time slicer lets them.
+    let files16 = 0;
+    const pause = (): Promise<void> | null =>
+      ++files16 % 16 === 0 ? new Promise((resolve) => setImmediate(resolve)) : null;
+    const options = { workers: 1, minFilesForWorkers: 0, judgeCoresAfterMs: 0, pause };
+    // No machine gives a scan a hundred cores: the workers are declined after their first batch.
+    const declined = await readFilesInParallel(files, { ...options, minCores: 100 });
+    const kept = await readFilesInParallel(files, { ...options, minCores: 0 });
+    for (const result of [declined, kept]) {
+      expect(result.entries.map((entry) => entry?.summary)).toEqual(expected);
+    }
+    expect(declined.declined).toBe(true);
+    expect(kept.declined).toBe(false);
+    expect(kept.inWorkers).toBeGreaterThan(0);
+  });
+
   it('re-reads only changed files on a re-scan, whoever read them first', async () => {
     const root = await mixedLibrary();
     const index = new ArticleIndex(root, workersOnly);
