@@ -64,9 +64,11 @@ export function statOrNull(absolute: string): Stats | null {
 export function readEntrySync(relative: string, absolute: string): IndexedArticle | null {
   const read = readArticleSync(relative, absolute);
   if (!read) return null;
-  const bytes = read.readable && read.bytes ? keepBytes(read.bytes) : null;
   // Strings cut from a whole decoded text are copied; the start's own strings need no copy.
-  return entryFromWorker(read.text === null ? read.fields : ownFields(read.fields), read.bodyFrom, bytes);
+  const fields = read.text === null ? read.fields : ownFields(read.fields);
+  if (!read.readable || !read.bytes) return entryFromWorker(fields, read.bodyFrom, null);
+  const from = keepBytes(read.bytes);
+  return entryFromWorker(fields, read.bodyFrom, keptIn, from, from + read.bytes.length);
 }
 
 /** Where {@link keepBytes} puts the next file's bytes: slabs of 1 MB, filled one after another. */
@@ -89,26 +91,35 @@ function slabSpaceFor(size: number): Uint8Array | null {
   return keptSlab.subarray(keptUsed);
 }
 
+/** The buffer {@link keepBytes} kept the last file's bytes in. */
+let keptIn = keptSlab;
+
 /**
- * `bytes` (a view of the reused read buffer, or of the slab's free end) to keep: in a shared
- * slab, so ten thousand small files are a few dozen buffers rather than ten thousand (a slab is
- * freed once none of its articles is listed any more); a file bigger than a quarter slab gets
- * its own. Bytes read straight into the slab's free end are kept where they are.
+ * Keeps `bytes` (a view of the reused read buffer, or of the slab's free end) and returns where
+ * they start in {@link keptIn}: in a shared slab, so ten thousand small files are a few dozen
+ * buffers rather than ten thousand (a slab is freed once none of its articles is listed any
+ * more); a file bigger than a quarter slab gets its own. Bytes read straight into the slab's
+ * free end are kept where they are.
  */
-function keepBytes(bytes: Uint8Array): Uint8Array {
+function keepBytes(bytes: Uint8Array): number {
   if (bytes.buffer === keptSlab.buffer && bytes.byteOffset === keptUsed) {
+    keptIn = keptSlab;
     keptUsed += bytes.length;
-    return bytes;
+    return keptUsed - bytes.length;
   }
-  // (`new Uint8Array` copies; a Buffer's `slice` would not.)
-  if (bytes.length > keptSlabBytes / 4) return new Uint8Array(bytes);
+  if (bytes.length > keptSlabBytes / 4) {
+    // (`new Uint8Array` copies; a Buffer's `slice` would not.)
+    keptIn = new Uint8Array(bytes);
+    return 0;
+  }
   if (keptUsed + bytes.length > keptSlab.length) {
     keptSlab = new Uint8Array(keptSlabBytes);
     keptUsed = 0;
   }
   keptSlab.set(bytes, keptUsed);
+  keptIn = keptSlab;
   keptUsed += bytes.length;
-  return keptSlab.subarray(keptUsed - bytes.length, keptUsed);
+  return keptUsed - bytes.length;
 }
 
 /** Frontmatter data with every string (values and long keys) its own; see {@link ownString}. */
@@ -166,23 +177,27 @@ export function readArticleBytesSync(
 }
 
 /**
- * The entry of an article read by a scan (here or in a worker) from its kept `bytes`: the body
- * is decoded from them when asked for (by search, once), so the listing never holds the
- * library's text as strings, and the hash is computed from them when first asked for. The same
- * text and hash as reading the file here: the same bytes go through the same decoder and hash.
+ * The entry of an article read by a scan (here or in a worker) from its kept bytes, `[from, to)`
+ * of `bytes` (default: all of it): the body is decoded from them when asked for (by search,
+ * once), so the listing never holds the library's text as strings, and the hash is computed from
+ * them when first asked for. The same text and hash as reading the file here: the same bytes go
+ * through the same decoder and hash.
  */
 export function entryFromWorker(
   fields: ArticleFields,
   bodyFrom: number,
   bytes: Uint8Array | null,
+  from = 0,
+  to = bytes?.length ?? 0,
 ): IndexedArticle {
-  return bytes ? new KeptArticle(fields, bodyFrom, bytes) : { ...fields, body: '' };
+  return bytes ? new KeptArticle(fields, bodyFrom, bytes, from, to) : { ...fields, body: '' };
 }
 
 /**
- * An entry whose body and hash come from its kept bytes (see {@link entryFromWorker}). A class,
- * so that ten thousand entries share one shape and two getters on the prototype, rather than
- * each holding two closures of its own.
+ * An entry whose body and hash come from its kept bytes, `[from, to)` of a buffer that holds
+ * other articles' bytes too (see {@link entryFromWorker}). A class, so that ten thousand entries
+ * share one shape and two getters on the prototype, rather than each holding two closures (and
+ * a view of the buffer) of its own.
  */
 class KeptArticle implements IndexedArticle {
   readonly summary: ArticleSummary;
@@ -192,25 +207,29 @@ class KeptArticle implements IndexedArticle {
   readonly data: Readonly<Record<string, unknown>> | null;
   #hash: string | null = null;
   readonly #bodyFrom: number;
-  readonly #bytes: Uint8Array;
+  readonly #buffer: Uint8Array;
+  readonly #from: number;
+  readonly #to: number;
 
-  constructor(fields: ArticleFields, bodyFrom: number, bytes: Uint8Array) {
+  constructor(fields: ArticleFields, bodyFrom: number, buffer: Uint8Array, from: number, to: number) {
     this.summary = fields.summary;
     this.mtimeMs = fields.mtimeMs;
     this.size = fields.size;
     this.head = fields.head;
     this.data = fields.data;
     this.#bodyFrom = bodyFrom;
-    this.#bytes = bytes;
+    this.#buffer = buffer;
+    this.#from = from;
+    this.#to = to;
   }
 
   /** The hash of the very bytes read (kept unchanged), computed once when first asked for. */
   get hash(): string {
-    return (this.#hash ??= hashBytes(this.#bytes));
+    return (this.#hash ??= hashBytes(this.#buffer.subarray(this.#from, this.#to)));
   }
 
   get body(): string {
-    return decodeArticle(this.#bytes).text?.slice(this.#bodyFrom) ?? '';
+    return decodeArticle(this.#buffer.subarray(this.#from, this.#to)).text?.slice(this.#bodyFrom) ?? '';
   }
 }
 

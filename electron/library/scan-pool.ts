@@ -159,8 +159,9 @@ class ScanWorkers {
         const { run, batch } = held;
         const slab = new Uint8Array(message.slab);
         message.files.forEach((file, k) => {
-          const bytes = file && file.from >= 0 ? slab.subarray(file.from, file.to) : null;
-          run.entries[batch.from + k] = file && entryFromWorker(file.fields, file.bodyFrom, bytes);
+          const kept = file && file.from >= 0 ? slab : null;
+          run.entries[batch.from + k] =
+            file && entryFromWorker(file.fields, file.bodyFrom, kept, file.from, file.to);
         });
         run.inWorkers += batch.to - batch.from;
         run.poke();
