@@ -43,7 +43,7 @@ let current: DocumentGates | null = null;
  * autolink literal at the start of every word (it looks for the `@` only after the word), the
  * `www.` and `http://` literals at every word starting with `w` or `h`, and the table at every
  * line of every paragraph (it reads the whole line as a head row before looking for the
- * delimiter row under it). Those attempts took about a third of the parse of a long article.
+ * delimiter row under it). Those attempts took about a quarter of the parse of a long article.
  *
  * A cheap look at the source decides instead, and only ever says no where the construct itself
  * would fail: an e-mail literal needs a run of `[A-Za-z0-9+._-]` ending in `@` where it starts;
