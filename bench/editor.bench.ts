@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startBrowserMode } from '../electron/web';
+import { withCodeMirrorPeer } from './codemirror-peer';
 import { generateArticle } from './generate-article';
 import { machineLoad, ms, printTable } from './measure';
 
@@ -149,6 +150,14 @@ async function measureTextarea(browser: Browser, words: number): Promise<TypingF
 }
 
 /**
+ * The other peer: CodeMirror 6 itself (minimal setup, Markdown, line wrapping) with the same
+ * text, in the same Chromium: the floor of Folio's fixed editor stack on this machine.
+ */
+async function measureCodeMirror(browser: Browser, words: number): Promise<TypingFigures> {
+  return withCodeMirrorPeer(browser, generateArticle(words), typeAndMeasure);
+}
+
+/**
  * Typing in the editor, in Chromium through browser mode: keystroke-to-paint latency (p50, p95),
  * main-thread tasks over 50 ms during 10 s of typing, and the renderer's JS heap and DOM size,
  * against a plain textarea with the same text measured in the same run.
@@ -176,8 +185,12 @@ export async function editorBench(): Promise<void> {
       ['Folio editor, 100k words', await measureFolio(browser, 100_000)],
       ['Folio, 100k, preview hidden', await measureFolio(browser, 100_000, true)],
       ['<textarea> peer, 100k words', await measureTextarea(browser, 100_000)],
+      ['bare CodeMirror peer, 2k words', await measureCodeMirror(browser, 2_000)],
+      ['bare CodeMirror peer, 100k words', await measureCodeMirror(browser, 100_000)],
     ];
     const peer = runs[3]![1];
+    // Each row against the CodeMirror peer holding as many words.
+    const codeMirrorFor = (name: string): TypingFigures => runs[name.includes('2k') ? 4 : 5]![1];
     const rows = [
       [
         'typing 10 s',
@@ -189,6 +202,7 @@ export async function editorBench(): Promise<void> {
         'JS heap',
         'DOM nodes',
         'p95 / peer',
+        'p95 / CodeMirror',
       ],
     ];
     for (const [name, f] of runs) {
@@ -202,6 +216,7 @@ export async function editorBench(): Promise<void> {
         `${f.heapMB.toFixed(1)} MB`,
         String(f.domNodes),
         `${(f.p95 / peer.p95).toFixed(2)}×`,
+        `${(f.p95 / codeMirrorFor(name).p95).toFixed(2)}×`,
       ]);
     }
     console.log('\nKeystroke to paint in Chromium (browser mode; goal: p95 ≤ 16.7 ms, no task > 50 ms)');
@@ -212,6 +227,8 @@ export async function editorBench(): Promise<void> {
         'The floor: headless Chromium with --disable-gpu rasterizes and composites on the CPU, and a',
         'keystroke travels through the DevTools protocol; the <textarea> peer (no JS, 13,000 nodes)',
         'shows what that costs on this machine, so "p95 / peer" is the figure to compare across runs.',
+        'The bare CodeMirror peer (CodeMirror 6 as it comes, with Markdown and line wrapping, same text)',
+        'is the floor of the fixed editor stack: "p95 / CodeMirror" is what Folio adds to it.',
       ].join('\n'),
     );
     printTable(rows);

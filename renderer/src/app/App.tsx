@@ -1,5 +1,13 @@
 import type { EditorView } from '@codemirror/view';
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactElement } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+  type ReactElement,
+} from 'react';
 import type { ArticleSummary, LibraryInfo } from '../../../shared/contract';
 import { isFolioError } from '../../../shared/errors';
 import { api, assetBase } from '../api';
@@ -24,6 +32,19 @@ import { DocumentStore, isDirty } from './document-store';
 import { useUnsavedWorkGuard } from './useUnsavedWorkGuard';
 import './App.css';
 
+/*
+ * Typing changes the open article's text, so App renders on every keystroke. The parts that do
+ * not show the text skip those renders (at 100k words they cost about 2 ms a keystroke), and
+ * the form renders only when the frontmatter block changed (see FrontmatterForm's memo).
+ */
+const MemoLibraryPane = memo(LibraryPane);
+const MemoToolbar = memo(Toolbar);
+const MemoOutlinePanel = memo(OutlinePanel);
+const MemoEditor = memo(Editor);
+const MemoPreview = memo(Preview);
+const MemoCommandPalette = memo(CommandPalette);
+const MemoSettingsPanel = memo(SettingsPanel);
+
 function describeError(error: unknown): string {
   return isFolioError(error) || error instanceof Error ? error.message : 'Something went wrong.';
 }
@@ -46,7 +67,7 @@ export function App(): ReactElement {
     return api.listArticles({}).then(setArticles, (error: unknown) => setMessage(describeError(error)));
   }, []);
   const session = useArticleSession(store, () => void refresh());
-  const { loaded, save } = session;
+  const { loaded, save, openArticle: openInSession } = session;
   const confirmLeave = useUnsavedWorkGuard(store, save);
   const review = useReview({ store, onSaved: () => void refresh(), onMessage: setMessage });
 
@@ -61,10 +82,10 @@ export function App(): ReactElement {
       void (async () => {
         // Unsaved work is saved first; the author is asked only when it cannot be.
         if (path !== store.getSnapshot()?.doc.path && !(await confirmLeave())) return;
-        await session.openArticle(path);
+        await openInSession(path);
       })();
     },
-    [store, confirmLeave, session],
+    [store, confirmLeave, openInSession],
   );
 
   const preview = usePreviewSession(openArticle);
@@ -81,6 +102,9 @@ export function App(): ReactElement {
     [preview, review],
   );
 
+  const onEditorChange = useCallback((text: string, typing: boolean) => store.edit(text, typing), [store]);
+  const onSaveRequest = useCallback(() => void save(), [save]);
+
   const dirty = isDirty(open);
   useEffect(() => {
     document.title = open ? `${dirty ? '• ' : ''}${open.doc.path} — Folio` : 'Folio';
@@ -88,7 +112,7 @@ export function App(): ReactElement {
 
   return (
     <div className="folio-app">
-      <LibraryPane
+      <MemoLibraryPane
         library={library}
         articles={articles}
         selected={open?.doc.path ?? null}
@@ -128,7 +152,7 @@ export function App(): ReactElement {
           review={review}
           editor={
             <section className="folio-pane folio-pane-editor" aria-label="Editor">
-              {loaded && <Toolbar session={editing} />}
+              {loaded && <MemoToolbar session={editing} />}
               {!loaded && <p className="folio-empty">Choose an article in the library to start writing.</p>}
               {open && (
                 <FrontmatterForm
@@ -137,15 +161,15 @@ export function App(): ReactElement {
                   articlePath={open.doc.path}
                   readOnly={open.doc.readOnly}
                   articles={articles}
-                  onSave={() => void save()}
+                  onSave={onSaveRequest}
                 />
               )}
               <div className="folio-editor-body">
-                <OutlinePanel session={editing} path={open?.doc.path ?? null} />
-                <Editor
+                <MemoOutlinePanel session={editing} path={open?.doc.path ?? null} />
+                <MemoEditor
                   article={loaded}
-                  onChange={(text, typing) => store.edit(text, typing)}
-                  onSave={() => void save()}
+                  onChange={onEditorChange}
+                  onSave={onSaveRequest}
                   session={editing}
                   onMessage={setMessage}
                   extensions={editorExtensions}
@@ -161,7 +185,11 @@ export function App(): ReactElement {
                 text={open?.text ?? null}
                 onMessage={setMessage}
               />
-              <Preview binding={preview} article={loaded} baseUrl={open ? assetBase(open.doc.path) : null} />
+              <MemoPreview
+                binding={preview}
+                article={loaded}
+                baseUrl={open ? assetBase(open.doc.path) : null}
+              />
             </section>
           }
         />
@@ -173,8 +201,8 @@ export function App(): ReactElement {
         readOnlyReason={open?.doc.readOnlyReason ?? null}
         session={editing}
       />
-      <CommandPalette session={editing} />
-      <SettingsPanel />
+      <MemoCommandPalette session={editing} />
+      <MemoSettingsPanel />
       <LargeFileDialog request={session.largeFile} onAnswer={(yes) => void session.answerLargeFile(yes)} />
       <RecoveryDialog
         entries={session.recoveries}

@@ -1,9 +1,7 @@
 import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
-import { yamlFrontmatter } from '@codemirror/lang-yaml';
+import { markdownLanguage } from '@codemirror/lang-markdown';
 import { indentUnit } from '@codemirror/language';
-import { languages } from '@codemirror/language-data';
 import { highlightSelectionMatches } from '@codemirror/search';
 import { EditorSelection, EditorState, type Extension } from '@codemirror/state';
 import {
@@ -16,6 +14,7 @@ import {
   rectangularSelection,
 } from '@codemirror/view';
 import { listHangingIndent } from './list-indent';
+import { markdownWithFrontmatter } from './markdown-language';
 
 /** Characters that wrap a selection instead of replacing it when typed (emphasis, code, …). */
 const wrappingMarkers = new Set(['*', '_', '~', '`', '=']);
@@ -56,7 +55,7 @@ export const markerWrapping: Extension = EditorView.inputHandler.of((view, _from
  */
 export function markdownEditing(): Extension {
   return [
-    yamlFrontmatter({ content: markdown({ base: markdownLanguage, codeLanguages: languages }) }),
+    markdownWithFrontmatter(),
     markdownLanguage.data.of({ closeBrackets: { brackets: ['(', '[', '{', '"'] } }),
     history(),
     drawSelection(),

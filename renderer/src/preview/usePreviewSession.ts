@@ -46,5 +46,9 @@ export function usePreviewSession(openArticle: (path: string) => void): PreviewB
     [session],
   );
   const onView = useMemo(() => (view: EditorView | null) => session.attachEditor(view), [session]);
-  return { session, extensions, onView, status, remoteImagesBlocked };
+  // One object while nothing in it changes, so the memoized preview skips typing's renders.
+  return useMemo(
+    () => ({ session, extensions, onView, status, remoteImagesBlocked }),
+    [session, extensions, onView, status, remoteImagesBlocked],
+  );
 }
