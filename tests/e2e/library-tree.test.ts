@@ -115,6 +115,13 @@ describe('a library of 3,000 articles', () => {
     await expect.poll(() => focusedRowInView(page)).toBe(true);
     expect(await page.locator('.folio-tree-scroll').evaluate((element) => element.scrollTop)).toBe(0);
 
+    // PageDown moves a viewful of rows down, PageUp back.
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => focusedName(page)).toMatch(/^Article 2\d\d0/);
+    await expect.poll(() => focusedRowInView(page)).toBe(true);
+    await page.keyboard.press('PageUp');
+    await expect.poll(() => focusedName(page)).toMatch(/^topic-00/);
+
     // Type-ahead finds a folder far below the window and scrolls to it.
     await page.keyboard.type('topic-19');
     await expect.poll(() => focusedName(page)).toMatch(/^topic-19, 125 articles/);

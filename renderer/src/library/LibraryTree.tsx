@@ -51,7 +51,7 @@ const estimatedHeight = { folder: 31, article: 58 } as const;
  * The library's folder tree, virtualized: one flat `role="tree"` whose rows carry their level,
  * set size and position (a flat tree with levels is valid ARIA), only the rows in view (plus
  * overscan) in the DOM, each measured since titles wrap. The WAI-ARIA tree keyboard pattern
- * with a roving tabindex: the tab-stop row and a dragged row always stay rendered, so focus and
+ * with a roving tabindex, plus PageUp/PageDown: the tab-stop row and a dragged row always stay rendered, so focus and
  * drags survive scrolling; keys that move to a row outside the window scroll it into view first.
  */
 export function LibraryTree({
@@ -137,7 +137,16 @@ export function LibraryTree({
   // An article opened from elsewhere (quick-open, a link) is revealed in the tree.
   const selectedShown = selectedIndex >= 0;
   useEffect(() => {
-    if (selectedShown) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    if (!selectedShown || !selected) return;
+    const element = rowElement(articleKey(selected));
+    const scroller = scrollRef.current;
+    if (element && scroller) {
+      const row = element.getBoundingClientRect();
+      const view = scroller.getBoundingClientRect();
+      if (row.top >= view.top && row.bottom <= view.bottom) return;
+    }
+    // Centred, so that the rows around it show where it sits.
+    virtualizer.scrollToIndex(selectedIndex, { align: 'center' });
     // Only when the selection changes or appears, not on every re-sort.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selected, selectedShown]);
@@ -151,6 +160,15 @@ export function LibraryTree({
       return;
     }
     if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'PageDown' || event.key === 'PageUp') {
+      // A page is as many rows as fit in view, counted with article rows' usual height.
+      event.preventDefault();
+      const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / estimatedHeight.article));
+      const at = indexOf(row.key) + (event.key === 'PageDown' ? page : -page);
+      const target = rows[Math.min(rows.length - 1, Math.max(0, at))];
+      if (target) focusRow(target.key);
+      return;
+    }
     const action = treeKeyAction(rows, row.key, event.key === ' ' ? 'Enter' : event.key);
     if (action) {
       event.preventDefault();
