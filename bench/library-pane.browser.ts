@@ -8,7 +8,7 @@ import { ms, printTable } from './measure';
 
 /**
  * The library pane in real Chromium over a generated library (default 10,000 articles):
- * time from navigation to the first tree row, DOM nodes in the pane, and time from a sort
+ * time from navigation to the first article row (and from the article list's arrival to it), DOM nodes in the pane, and time from a sort
  * change to the next painted frame. Run after `npm run build`:
  * `npx tsx bench/library-pane.browser.ts [library folder] [runs]`. Figures drift with the
  * machine's load, which is printed with them; compare runs made together.
@@ -29,15 +29,40 @@ async function main(): Promise<void> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
   });
   const rows: string[][] = [
-    ['run', 'first row', 'pane DOM nodes', 'page DOM nodes', 'tree rows in DOM', 'sort → paint'],
+    [
+      'run',
+      'first row',
+      'list arrived',
+      'list → row',
+      'pane DOM nodes',
+      'page DOM nodes',
+      'tree rows in DOM',
+      'sort → paint',
+    ],
   ];
   try {
     for (let run = 1; run <= runs; run++) {
       const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+      // Note when the first tree row appears, to split the time into "list arrived" and "shown".
+      await page.addInitScript(() => {
+        const observer = new MutationObserver(() => {
+          if (!document.querySelector('[role="treeitem"]:not([aria-expanded])')) return;
+          (window as unknown as { folioFirstRow: number }).folioFirstRow = performance.now();
+          observer.disconnect();
+        });
+        observer.observe(document, { childList: true, subtree: true });
+      });
       const start = Date.now();
       await page.goto(running.server.openUrl);
-      await page.locator('[role="treeitem"]').first().waitFor({ timeout: 120_000 });
+      await page.locator('[role="treeitem"]:not([aria-expanded])').first().waitFor({ timeout: 120_000 });
       const firstRow = Date.now() - start;
+      const split = await page.evaluate(() => {
+        const list = performance
+          .getEntriesByType('resource')
+          .find((entry) => entry.name.endsWith('/api/listArticles')) as PerformanceResourceTiming | undefined;
+        const shown = (window as unknown as { folioFirstRow: number }).folioFirstRow;
+        return { listed: list?.responseEnd ?? NaN, shown };
+      });
       const dom = await page.evaluate(() => ({
         nodes: document.querySelector('nav.folio-library')?.querySelectorAll('*').length ?? 0,
         all: document.querySelectorAll('*').length,
@@ -58,6 +83,8 @@ async function main(): Promise<void> {
       rows.push([
         String(run),
         ms(firstRow),
+        ms(split.listed),
+        ms(split.shown - split.listed),
         String(dom.nodes),
         String(dom.all),
         String(dom.rows),
