@@ -161,7 +161,7 @@ describe('a library of 3,000 articles', () => {
     await app.close();
   });
 
-  it('opens an article far down the list from quick-open and reveals its row, in dark mode too', async () => {
+  it('reveals an article opened from quick-open; its dirty dot, menu and drag and drop work there, in dark mode', async () => {
     const app = await openApp(browser, bigLibrary, { colorScheme: 'dark' });
     const { page } = app;
     const tree = page.getByRole('tree', { name: 'Articles' });
@@ -183,6 +183,66 @@ describe('a library of 3,000 articles', () => {
       )
       .toBe(true);
     await screenshot(page, 'library-tree-3000-revealed-dark');
+
+    // Unsaved text shows the dirty dot on its row, also after the row was scrolled away and back.
+    await page.getByLabel('Autosave').uncheck();
+    await page.getByLabel('Markdown source').click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type(' More.');
+    await row.getByLabel('unsaved changes').waitFor();
+    const scroller = page.locator('.folio-tree-scroll');
+    await scroller.evaluate((element) => element.scrollTo(0, 0));
+    await scroller.evaluate((element) => element.scrollTo(0, element.scrollHeight));
+    await row.getByLabel('unsaved changes').waitFor();
+
+    // The row's context menu, from the mouse.
+    await row.getByRole('link').click({ button: 'right' });
+    await page.getByRole('menu', { name: 'Actions for Article 2750' }).waitFor();
+    await page.keyboard.press('Escape');
+
+    // Drag and drop onto a folder: with topic-00 closed, topic-01/deep's articles follow it.
+    await scroller.evaluate((element) => element.scrollTo(0, 0));
+    await tree
+      .getByRole('treeitem', { name: /^topic-00,/ })
+      .getByRole('button')
+      .click();
+    await tree
+      .getByRole('treeitem', { name: /Article 2001/ })
+      .getByRole('link')
+      .dragTo(tree.getByRole('treeitem', { name: /^topic-00,/ }).getByRole('button'));
+    const move = page.getByRole('dialog', { name: /Move “Article 2001”/ });
+    await expect(move.getByLabel('Move to folder').inputValue()).resolves.toBe('topic-00');
+    await page.keyboard.press('Escape');
+    await app.close();
+  });
+});
+
+describe('rows of different heights', () => {
+  it('measures rows, so that wrapped titles and problem lines never overlap the next row', async () => {
+    const app = await openApp(browser, async (library) => {
+      await mkdir(path.join(library, 'notes'));
+      for (let i = 0; i < 40; i++) {
+        const long =
+          i % 3 === 0 ? ' with a title long enough to wrap over two or three lines of the pane' : '';
+        const frontmatter = i % 4 === 0 ? `title: Note ${i}\nstatus: gone\n` : `title: Note ${i}${long}\n`;
+        await writeFile(path.join(library, 'notes', `note-${i}.md`), `---\n${frontmatter}---\n\nText.\n`);
+      }
+    });
+    const { page } = app;
+    await page
+      .getByRole('tree', { name: 'Articles' })
+      .getByRole('treeitem', { name: /^notes, 40/ })
+      .waitFor();
+    await page.locator('.folio-library-problem').first().waitFor();
+    const gaps = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[role="treeitem"]')]
+        .map((row) => row.getBoundingClientRect())
+        .sort((a, b) => a.top - b.top)
+        .map((box, i, boxes) => (i === 0 ? 0 : box.top - boxes[i - 1]!.bottom)),
+    );
+    expect(gaps.length).toBeGreaterThan(5);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(-0.5);
+    await screenshot(page, 'library-tree-measured-rows');
     await app.close();
   });
 });
