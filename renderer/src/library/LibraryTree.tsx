@@ -264,7 +264,9 @@ export function LibraryTree({
           {article.status && (
             <span className={`folio-status folio-status-${article.status}`}>{article.status}</span>
           )}
-          <span>{article.words.toLocaleString('en')} words</span>
+          <span>
+            {article.words.toLocaleString('en')} {article.words === 1 ? 'word' : 'words'}
+          </span>
           {article.tags.length > 0 && <span className="folio-library-tags">{article.tags.join(', ')}</span>}
         </span>
         {article.problems.length > 0 && (
