@@ -184,6 +184,18 @@ describe('a library of 3,000 articles', () => {
       .toBe(true);
     await screenshot(page, 'library-tree-3000-revealed-dark');
 
+    // Re-sorting keeps the open article in view instead of the old scroll offset.
+    const inView = () =>
+      row.evaluate((element) => {
+        const r = element.getBoundingClientRect();
+        const s = element.closest('.folio-tree-scroll')!.getBoundingClientRect();
+        return r.top >= s.top - 1 && r.bottom <= s.bottom + 1;
+      });
+    await page.getByRole('combobox', { name: 'Sort by' }).selectOption('status');
+    await expect.poll(inView).toBe(true);
+    await page.getByRole('combobox', { name: 'Sort by' }).selectOption('title');
+    await expect.poll(inView).toBe(true);
+
     // Unsaved text shows the dirty dot on its row, also after the row was scrolled away and back.
     await page.getByLabel('Autosave').uncheck();
     await page.getByLabel('Markdown source').click();

@@ -413,6 +413,7 @@ export function LibraryPane({
                 setMenu(row.article ? articleMenu(row.article, x, y) : folderMenu(row.path, x, y))
               }
               dropProps={dropProps}
+              orderKey={`${sort} ${filter.status ?? ''} ${filter.tag ?? ''}`}
             />
           </>
         )}

@@ -42,6 +42,11 @@ export interface LibraryTreeProps {
   readonly onContextMenu: (row: TreeRow, x: number, y: number) => void;
   /** Drag-and-drop handlers for a folder row. */
   readonly dropProps: (folder: string) => DropHandlers;
+  /**
+   * Changes when the author re-sorts or re-filters: the focused row (else the open article) is
+   * then kept in view, and without either the list starts again from the top.
+   */
+  readonly orderKey: string;
 }
 
 /** First guesses of row heights before a row is measured (titles wrap, problems add a line). */
@@ -66,6 +71,7 @@ export function LibraryTree({
   onCommandKey,
   onContextMenu,
   dropProps,
+  orderKey,
 }: LibraryTreeProps): ReactElement {
   const scrollRef = useRef<HTMLDivElement>(null);
   const treeRef = useRef<HTMLDivElement>(null);
@@ -150,6 +156,19 @@ export function LibraryTree({
     // Only when the selection changes or appears, not on every re-sort.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selected, selectedShown]);
+
+  // After a re-sort or a filter, follow the row the author was on rather than a scroll offset
+  // that now shows unrelated articles.
+  const lastOrder = useRef(orderKey);
+  useEffect(() => {
+    if (lastOrder.current === orderKey) return;
+    lastOrder.current = orderKey;
+    const follow = focusIndex >= 0 ? focusIndex : selectedIndex;
+    if (follow >= 0) virtualizer.scrollToIndex(follow, { align: 'center' });
+    else virtualizer.scrollToOffset(0);
+    // The indexes are read for the new order; only a change of order triggers this.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [orderKey]);
 
   const onKeyDown = (event: KeyboardEvent): void => {
     const element = (event.target as HTMLElement).closest<HTMLElement>('[role="treeitem"]');
