@@ -5,6 +5,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startBrowserMode } from '../electron/web';
 import { IncrementalRenderer } from '../shared/markdown';
+import { withCodeMirrorPeer } from './codemirror-peer';
 import { generateArticle } from './generate-article';
 import { machineLoad, ms, printTable } from './measure';
 
@@ -272,6 +273,7 @@ async function appBench(browser: Browser): Promise<void> {
       await rm(temp, { recursive: true, force: true });
     }
   }
+  for (const words of [10_000, 100_000]) rows.push(await codeMirrorRow(browser, keystrokes, words));
   rows.push(await floorRow(browser, keystrokes));
   console.log(
     '\nThe app in browser mode: event timestamp → frame painted with the preview changed (rAF, then a task after paint)',
@@ -280,10 +282,46 @@ async function appBench(browser: Browser): Promise<void> {
     'in the keystroke’s frame: patches the page read from shared memory in the frame that also shows the editor’s echo (frame-handoff.ts); the rest came by message, a frame or more later',
   );
   console.log(
+    'bare CodeMirror: the same probe on CodeMirror 6 as it comes (Markdown, line wrapping) holding the same article, typed into at the same line: the editor’s own frame, which the preview can at best share',
+  );
+  console.log(
     'floor: the same probe on a bare contenteditable (one keystroke, one tiny paint) shows what this headless, GPU-less Chromium and machine cost at least',
   );
   console.log(machineLoad());
   printTable(rows);
+}
+
+/**
+ * The editor's floor: the probe on a bare CodeMirror holding the same article (its mutations
+ * end a sample, as the preview's do in the app), typed into at the same line as the app.
+ */
+async function codeMirrorRow(browser: Browser, keystrokes: number, words: number): Promise<string[]> {
+  const text = generateArticle(words).replace('title: Generated article', 'title: Long article');
+  const times = await withCodeMirrorPeer(browser, text, async (page) => {
+    await page.evaluate("document.querySelector('.cm-editor').id = 'folio-preview'");
+    await page.evaluate(appProbeSource);
+    await page.keyboard.press('ControlOrMeta+Home');
+    for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.waitForTimeout(500);
+    await page.evaluate('window.folioPreviewProbe.samples = []; window.folioPreviewProbe.pending = null');
+    for (let i = 0; i < keystrokes; i++) {
+      await page.keyboard.type(i % 6 === 5 ? ' ' : 'x');
+      await waitForSamples(page, i + 1);
+      await page.waitForTimeout(40);
+    }
+    return samples(page);
+  });
+  return [
+    `bare CodeMirror, ${words / 1000}k`,
+    '–',
+    '–',
+    ms(percentile(times, 0.5)),
+    ms(percentile(times, 0.95)),
+    '–',
+    String(times.length),
+    '–',
+  ];
 }
 
 /** The measuring floor: the probe on a page whose only content is a contenteditable. */
