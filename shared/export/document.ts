@@ -134,17 +134,22 @@ export function bodyHtml(article: PreparedArticle, options: Pick<HtmlDocumentOpt
 
 function finishBody(article: PreparedArticle, options: HtmlDocumentOptions): void {
   const visit = (parent: Root | Element): void => {
-    const kept: (Root['children'][number] | ElementContent)[] = [];
-    for (const child of parent.children) {
+    // A new list of children only once an image is replaced or dropped (rare): until then, the
+    // children stay where they are.
+    const children = parent.children;
+    let kept: (Root['children'][number] | ElementContent)[] | null = null;
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index]!;
       if (child.type !== 'element') {
-        kept.push(child);
+        kept?.push(child);
         continue;
       }
       delete child.properties.dataLine;
       delete child.properties.dataLineEnd;
       if (child.tagName === 'img') {
         const replacement = rewriteImage(article, child, options);
-        if (replacement) kept.push(replacement);
+        if (replacement !== child) kept ??= children.slice(0, index);
+        if (replacement) kept?.push(replacement);
         continue;
       }
       if (child.tagName === 'a' && typeof child.properties.href === 'string') {
@@ -154,9 +159,9 @@ function finishBody(article: PreparedArticle, options: HtmlDocumentOptions): voi
         child.properties.ariaLabel = child.properties.checked ? 'Done' : 'Not done';
       }
       visit(child);
-      kept.push(child);
+      kept?.push(child);
     }
-    parent.children = kept as ElementContent[];
+    if (kept) parent.children = kept as ElementContent[];
   };
   visit(article.body);
   // The preview keeps the footnotes in their own container after the blocks (so that it can

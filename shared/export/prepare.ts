@@ -151,7 +151,9 @@ function hasParserSensitiveText(node: Root | Element): boolean {
     if (child.type === 'text' || child.type === 'comment') {
       if (/[\r\0]/.test(child.value)) return true;
     } else if (child.type === 'element') {
-      for (const value of Object.values(child.properties)) {
+      const properties = child.properties;
+      for (const key in properties) {
+        const value = properties[key];
         const text = Array.isArray(value) ? value.join(' ') : value;
         if (typeof text === 'string' && /[\r\0]/.test(text)) return true;
       }
@@ -169,11 +171,14 @@ export function usedFeatures(
   const walk = (node: Root | Element): void => {
     for (const child of node.children) {
       if (child.type !== 'element') continue;
-      const classes = classList(child);
-      if (classes.some((c) => c === 'katex' || c === 'katex-display')) found.usesMath = true;
-      if (classes.includes('katex-html')) found.usesKatexHtml = true;
-      if (classes.some((c) => c === 'hljs' || c.startsWith('hljs-'))) found.usesHighlight = true;
-      if (classes.includes('critic')) found.usesCriticMarkup = true;
+      // Most elements have no class: nothing to allocate for them.
+      if (child.properties.className !== undefined) {
+        const classes = classList(child);
+        if (classes.some((c) => c === 'katex' || c === 'katex-display')) found.usesMath = true;
+        if (classes.includes('katex-html')) found.usesKatexHtml = true;
+        if (classes.some((c) => c === 'hljs' || c.startsWith('hljs-'))) found.usesHighlight = true;
+        if (classes.includes('critic')) found.usesCriticMarkup = true;
+      }
       walk(child);
     }
   };

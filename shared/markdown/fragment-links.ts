@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './each-element';
 
 const prefix = 'user-content-';
 
@@ -11,7 +11,7 @@ const prefix = 'user-content-';
  * (remark-rehype's `clobberPrefix: ''`) so that each id is prefixed exactly once.
  */
 const fragmentLinks: Plugin<[], Root> = () => (tree) => {
-  visit(tree, 'element', (node: Element) => {
+  eachElement(tree, (node: Element) => {
     const href = node.properties.href;
     if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#') || href.length < 2) return;
     if (!href.startsWith(`#${prefix}`)) node.properties.href = `#${prefix}${href.slice(1)}`;

@@ -3,7 +3,7 @@ import type { Element, Root } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
 import { toString } from 'hast-util-to-string';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './each-element';
 
 /** What the incremental renderer tells this plugin through `file.data`. */
 export interface HeadingIdContext {
@@ -29,7 +29,7 @@ const headingIds: Plugin<[], Root> = () => (tree, file) => {
   const slugger = new GithubSlugger();
   for (const text of file.data.folioHeadings?.headingsBefore ?? []) slugger.slug(text);
   const texts: string[] = [];
-  visit(tree, 'element', (node: Element) => {
+  eachElement(tree, (node: Element) => {
     if (headingRank(node) && !node.properties.id) {
       const text = toString(node);
       texts.push(text);

@@ -3,7 +3,6 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import katex from 'katex';
 import type { Plugin } from 'unified';
-import { SKIP, visitParents } from 'unist-util-visit-parents';
 
 /**
  * KaTeX settings for Folio: `trust: false` (no `\href`, `\url`, `\includegraphics`, classes or
@@ -28,20 +27,38 @@ export const katexOptions = {
  * math keeps its block's source position for the source-line attributes.
  */
 const math: Plugin<[], Root> = () => (tree) => {
-  visitParents(tree, 'element', (element: Element, parents) => {
-    const classes = Array.isArray(element.properties.className) ? element.properties.className : [];
+  // Found first, typeset after: the walk never enters a formula, as unist-util-visit-parents'
+  // SKIP did, and nothing typeset can hold another formula.
+  const found: { element: Element; parent: Root | Element; grandparent: Root | Element | null }[] = [];
+  const find = (parent: Root | Element, grandparent: Root | Element | null): void => {
+    for (const element of parent.children) {
+      if (element.type !== 'element') continue;
+      const classes = element.properties.className;
+      if (
+        Array.isArray(classes) &&
+        (classes.includes('language-math') ||
+          classes.includes('math-display') ||
+          classes.includes('math-inline'))
+      ) {
+        found.push({ element, parent, grandparent });
+        continue;
+      }
+      find(element, parent);
+    }
+  };
+  find(tree, null);
+  for (const { element, parent: elementParent, grandparent } of found) {
+    const classes = element.properties.className as (string | number)[];
     const fenced = classes.includes('language-math');
-    const display = classes.includes('math-display');
-    if (!fenced && !display && !classes.includes('math-inline')) return;
-    let parent = parents[parents.length - 1];
+    let parent: Root | Element | null = elementParent;
     let scope: Element = element;
-    let displayMode = display;
-    if (fenced && parent?.type === 'element' && parent.tagName === 'pre') {
+    let displayMode = classes.includes('math-display');
+    if (fenced && parent.type === 'element' && parent.tagName === 'pre') {
       scope = parent;
-      parent = parents[parents.length - 2];
+      parent = grandparent;
       displayMode = true;
     }
-    if (!parent) return;
+    if (!parent) continue;
     const source = toText(scope, { whitespace: 'pre' });
     let html: string;
     try {
@@ -54,13 +71,12 @@ const math: Plugin<[], Root> = () => (tree) => {
         children: [{ type: 'text', value: source }],
       };
       parent.children.splice(parent.children.indexOf(scope), 1, replacement);
-      return SKIP;
+      continue;
     }
     const nodes = fromHtml(html, { fragment: true }).children as ElementContent[];
     if (nodes.length === 1 && nodes[0]!.type === 'element') nodes[0]!.position = scope.position;
     parent.children.splice(parent.children.indexOf(scope), 1, ...nodes);
-    return SKIP;
-  });
+  }
 };
 
 export default math;

@@ -19,6 +19,34 @@ import rawWhenNeeded from './raw-when-needed';
 import safeUrls from './safe-urls';
 import { sanitizeSchema } from './sanitize-schema';
 import sourceLines from './source-lines';
+import syntaxGates from './syntax-gates';
+
+/**
+ * A new, unfrozen processor with the steps before sanitizing, which both processors below start
+ * from. Deriving `processor` from the frozen `unsafeTreeProcessor` (`unsafeTreeProcessor().use(…)`)
+ * ran every attacher again on data already holding their syntax extensions, so the full render
+ * parsed with each micromark and mdast extension registered twice: every failed construct
+ * attempt (GFM autolinks, tables, math, frontmatter) ran twice.
+ */
+function unsafeSteps() {
+  return unified()
+    .use(remarkParse)
+    .use(syntaxGates)
+    .use(remarkGfm)
+    .use(autolinkLiteralPrefilter)
+    .use(remarkFrontmatter, ['yaml', 'toml'])
+    .use(plainFence)
+    .use(remarkMath)
+    .use(nestingCap)
+    .use(remarkCriticMarkup)
+    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
+    .use(rawWhenNeeded)
+    .use(math)
+    .use(highlight)
+    .use(headingIds)
+    .use(fragmentLinks)
+    .use(sourceLines);
+}
 
 /**
  * Everything before sanitizing: Markdown (GFM, footnotes, frontmatter, math) to an unsafe hast
@@ -26,30 +54,14 @@ import sourceLines from './source-lines';
  * incremental renderer runs this on parts of an article and sanitizes each block itself with
  * the same schema; nothing else may use its output unsanitized.
  */
-export const unsafeTreeProcessor = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(autolinkLiteralPrefilter)
-  .use(remarkFrontmatter, ['yaml', 'toml'])
-  .use(plainFence)
-  .use(remarkMath)
-  .use(nestingCap)
-  .use(remarkCriticMarkup)
-  .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
-  .use(rawWhenNeeded)
-  .use(math)
-  .use(highlight)
-  .use(headingIds)
-  .use(fragmentLinks)
-  .use(sourceLines)
-  .freeze();
+export const unsafeTreeProcessor = unsafeSteps().freeze();
 
 /**
  * The one markdown pipeline: preview, export and CLI all render through it, so the export is
  * the preview. Sanitize runs after the last step that can add HTML, then a stricter URL gate.
  * Built once and frozen.
  */
-export const processor = unsafeTreeProcessor()
+export const processor = unsafeSteps()
   .use(rehypeSanitize, sanitizeSchema)
   .use(safeUrls)
   .use(rehypeStringify)

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './each-element';
 
 const urlAttributes = ['href', 'src', 'cite', 'longDesc', 'poster', 'action', 'formAction'] as const;
 
@@ -24,7 +24,7 @@ export function isSafeUrl(url: string): boolean {
  * candidates are not checked). Runs after sanitize, as a second, stricter gate.
  */
 export function removeUnsafeUrls(tree: Root): void {
-  visit(tree, 'element', (node: Element) => {
+  eachElement(tree, (node: Element) => {
     const props = node.properties;
     for (const name of urlAttributes) {
       const value = props[name];

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './each-element';
 
 declare module 'vfile' {
   interface DataMap {
@@ -15,7 +15,7 @@ declare module 'vfile' {
  * attributes written by the author in raw HTML are removed first: only the renderer's count.
  */
 const sourceLines: Plugin<[], Root> = () => (tree, file) => {
-  visit(tree, 'element', (node: Element) => {
+  eachElement(tree, (node: Element) => {
     delete node.properties.dataLine;
     delete node.properties.dataLineEnd;
   });

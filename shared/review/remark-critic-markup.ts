@@ -19,6 +19,7 @@ const remarkCriticMarkup: Plugin<[], Root> = () => (tree) => {
 
 export default remarkCriticMarkup;
 
+const mayHoldDelimiter = /[{}]|~>/;
 const delimiter = /\{\+\+|\+\+\}|\{--|--\}|\{~~|~~\}|\{==|==\}|\{>>|<<\}|~>/g;
 const closeOf: Record<string, string> = {
   '{++': '++}',
@@ -41,7 +42,9 @@ function isParent(node: Nodes): node is Parent & Nodes {
 function visitParents(node: Nodes): void {
   if (!isParent(node)) return;
   for (const child of node.children) visitParents(child as Nodes);
-  if (node.children.some((child) => child.type === 'text' || child.type === 'delete')) {
+  // Every delimiter holds `{`, `}` or `~>`, and a strikethrough is read back only when framed by
+  // text with `{` and `}`: children without them are left alone without being tokenized.
+  if (node.children.some((child) => child.type === 'text' && mayHoldDelimiter.test(child.value))) {
     const items = tokenize(node.children as PhrasingContent[]);
     if (items.some((item) => item.type === 'criticDelim')) {
       (node as Parent).children = build(items);

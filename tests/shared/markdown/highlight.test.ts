@@ -1,5 +1,13 @@
+import rehypeHighlight from 'rehype-highlight';
+import rehypeRaw from 'rehype-raw';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../../shared/markdown';
+import highlight from '../../../shared/markdown/highlight';
+import { markdownCorpus } from '../../helpers/markdown-corpus';
 
 describe('syntax highlighting', () => {
   it('highlights fenced code in a known language', () => {
@@ -15,4 +23,28 @@ describe('syntax highlighting', () => {
     );
     expect(renderMarkdown('```nosuchlanguage\nconst x\n```')).not.toContain('hljs-');
   });
+});
+
+describe('highlighting only the code blocks', () => {
+  it('gives the same tree as rehype-highlight over the whole tree', () => {
+    const settings = { detect: false, plainText: ['text', 'txt', 'plain'] };
+    const upToHighlight = unified()
+      .use(remarkParse)
+      .use(remarkGfm)
+      .use(remarkRehype, { allowDangerousHtml: true })
+      .use(rehypeRaw)
+      .freeze();
+    const stock = upToHighlight().use(rehypeHighlight, settings).freeze();
+    const ours = upToHighlight().use(highlight).freeze();
+    const cases = [
+      ...markdownCorpus().map((entry) => entry.markdown),
+      '- a\n\n  ```js\n  let x = 1;\n  ```\n\n> ```css\n> a { b: c }\n> ```\n',
+      '<pre><code class="language-js">let y = 2;</code></pre>\n\n<pre><pre><code class="language-ts">const z = 3</code></pre></pre>\n',
+      '<div><pre><span><code class="language-py">x = 1</code></span></pre></div>\n',
+      '```nohighlight\nplain\n```\n\n```text\nplain\n```\n\n```nosuch\nx\n```\n',
+    ];
+    for (const markdown of cases) {
+      expect(ours.runSync(ours.parse(markdown))).toEqual(stock.runSync(stock.parse(markdown)));
+    }
+  }, 120_000);
 });

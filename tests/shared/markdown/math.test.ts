@@ -20,4 +20,23 @@ describe('math', () => {
       '$';
     expect(renderMarkdown(bomb)).toContain('katex-error');
   });
+
+  it('typesets every formula wherever it sits: lists, quotes, tables, notes, fenced blocks, raw HTML', () => {
+    const markdown = [
+      '- $a_1$ in a list',
+      '> $b^2$ quoted',
+      '| x |\n| - |\n| $c$ |',
+      'Note.[^n]',
+      '[^n]: $d$ in a note',
+      '- item\n\n  ```math\n  e\n  ```',
+      '<p><span class="math-inline">f</span> and <code class="math-display">g</code></p>',
+    ].join('\n\n');
+    const html = renderMarkdown(markdown);
+    // In document order; the footnotes section comes last.
+    const found = [...html.matchAll(/<annotation encoding="application\/x-tex">([^<]*)<\/annotation>/g)].map(
+      (match) => match[1]!.trim(),
+    );
+    expect(found).toEqual(['a_1', 'b^2', 'c', 'e', 'f', 'g', 'd']);
+    expect(html).not.toMatch(/math-inline|math-display|language-math/);
+  });
 });

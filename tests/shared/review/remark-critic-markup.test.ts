@@ -20,6 +20,15 @@ describe('CriticMarkup in the preview', () => {
     expect(html).not.toContain('<ins');
   });
 
+  it('reads marks in text split over several nodes or written with character references', () => {
+    // The check that skips text without `{`, `}` or `~>` looks at the parsed text, not the source.
+    const html = renderMarkdown('A &#123;++new++&#125; and {~~old~>*new*~~} end\n');
+    expect(html).toContain('<ins class="critic critic-ins">new</ins>');
+    expect(html).toContain(
+      '<del class="critic critic-del">old</del><ins class="critic critic-ins"><em>new</em></ins>',
+    );
+  });
+
   it('sanitizes what a mark contains and keeps only critic classes', () => {
     const html = renderMarkdown(
       '{++<img src=x onerror=alert(1)>++} <del class="critic-del evil" onclick="x">raw</del> <mark style="x">m</mark>\n',
