@@ -3,6 +3,7 @@ import { frontmatterBench } from './frontmatter.bench';
 import { editorBench } from './editor.bench';
 import { previewDomBench } from './preview-dom.bench';
 import { libraryBench } from './library.bench';
+import { libraryPaneBench } from './library-pane.bench';
 import { renderBench } from './render.bench';
 import { reviewBench } from './review.bench';
 
@@ -18,6 +19,7 @@ const suites: Record<string, () => void | Promise<void>> = {
   review: reviewBench,
   'preview-dom': previewDomBench,
   library: libraryBench,
+  'library-pane': libraryPaneBench,
 };
 
 const only = process.argv.slice(2);

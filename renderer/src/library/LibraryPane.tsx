@@ -2,7 +2,6 @@ import {
   useCallback,
   useEffect,
   useMemo,
-  useRef,
   useState,
   type DragEvent,
   type KeyboardEvent,
@@ -14,18 +13,12 @@ import type { SearchHit, TrashEntry } from '../../../shared/library-contract';
 import { api } from '../api';
 import { ContextMenu, type MenuItem } from './ContextMenu';
 import { ConfirmDialog, MoveDialog, NameDialog, NewArticleDialog } from './LibraryDialogs';
-import { allTags, buildTree, type FolderNode, type LibraryFilter, type SortKey } from './library-tree';
+import { allTags, buildTree, type LibraryFilter, type SortKey } from './library-tree';
+import { LibraryTree, type DropHandlers } from './LibraryTree';
 import { OpenLibraryDialog } from './OpenLibraryDialog';
 import { onOpenLibraryRequest } from './open-library-request';
 import { QuickOpen } from './QuickOpen';
-import {
-  articleKey,
-  folderKey,
-  treeKeyAction,
-  typeAheadMatch,
-  visibleRows,
-  type TreeRow,
-} from './tree-navigation';
+import { visibleRows, type TreeRow } from './tree-navigation';
 import './LibraryPane.css';
 
 /** Props of {@link LibraryPane}. */
@@ -158,27 +151,6 @@ export function LibraryPane({
   const tags = useMemo(() => allTags(articles), [articles]);
   const rows = useMemo(() => visibleRows(tree, collapsed), [tree, collapsed]);
 
-  // Roving tabindex (WAI-ARIA tree): one row is in the tab order, the last one focused, else the
-  // open article, else the first row; arrow keys move DOM focus between the rows.
-  const [focusKey, setFocusKey] = useState<string | null>(null);
-  const rowElements = useRef(new Map<string, HTMLElement>());
-  const typed = useRef<{ text: string; timer: ReturnType<typeof setTimeout> | null }>({
-    text: '',
-    timer: null,
-  });
-  const tabStop =
-    (focusKey && rows.some((row) => row.key === focusKey) && focusKey) ||
-    (selected && rows.some((row) => row.key === articleKey(selected)) && articleKey(selected)) ||
-    (rows[0]?.key ?? null);
-  const rowRef = (key: string) => (element: HTMLElement | null) => {
-    if (element) rowElements.current.set(key, element);
-    else rowElements.current.delete(key);
-  };
-  const focusRow = (key: string) => {
-    setFocusKey(key);
-    rowElements.current.get(key)?.focus();
-  };
-
   const remove = useCallback(
     async (article: ArticleSummary) => {
       onDeleting?.(article.path);
@@ -261,7 +233,7 @@ export function LibraryPane({
   /** File-operation keys on a row: F2 renames, Delete deletes, the menu key opens its menu. */
   const onRowCommandKey = (event: KeyboardEvent, row: TreeRow, element: HTMLElement): boolean => {
     const menuKey = event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey);
-    const article = row.kind === 'article' ? articles.find((a) => a.path === row.path) : undefined;
+    const article = row.article;
     const box = element.getBoundingClientRect();
     if (menuKey) {
       setMenu(
@@ -277,51 +249,7 @@ export function LibraryPane({
     return true;
   };
 
-  const onTreeKeyDown = (event: KeyboardEvent) => {
-    const element = (event.target as HTMLElement).closest<HTMLElement>('[role="treeitem"]');
-    const row = rows.find((r) => r.key === element?.dataset.key);
-    if (!element || !row) return;
-    if (onRowCommandKey(event, row, element)) {
-      event.preventDefault();
-      return;
-    }
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
-    const action = treeKeyAction(rows, row.key, event.key === ' ' ? 'Enter' : event.key);
-    if (action) {
-      event.preventDefault();
-      switch (action.kind) {
-        case 'focus':
-          focusRow(action.key);
-          break;
-        case 'expand':
-        case 'collapse':
-          toggleFolder(action.path, action.kind === 'expand');
-          break;
-        case 'expandAll':
-          setCollapsed((current) => new Set([...current].filter((path) => !action.paths.includes(path))));
-          break;
-        case 'activate':
-          if (action.row.kind === 'article') onOpen(action.row.path);
-          else toggleFolder(action.row.path);
-      }
-      return;
-    }
-    if (event.key.length === 1 && /\S/.test(event.key)) {
-      // Type-ahead: letters typed within half a second form one prefix.
-      event.preventDefault();
-      const buffer = typed.current;
-      buffer.text += event.key;
-      if (buffer.timer) clearTimeout(buffer.timer);
-      buffer.timer = setTimeout(() => {
-        buffer.text = '';
-        buffer.timer = null;
-      }, 500);
-      const match = typeAheadMatch(rows, row.key, buffer.text);
-      if (match) focusRow(match);
-    }
-  };
-
-  const dropProps = (folder: string) => ({
+  const dropProps = (folder: string): DropHandlers => ({
     onDragOver: (event: DragEvent) => {
       if (!event.dataTransfer.types.includes(dragType)) return;
       event.preventDefault();
@@ -339,105 +267,6 @@ export function LibraryPane({
       if (article && from !== folder) setDialog({ kind: 'move', article, folder });
     },
   });
-
-  const renderArticle = (article: ArticleSummary, level: number): ReactElement => (
-    <li
-      key={article.path}
-      role="treeitem"
-      className="folio-tree-item"
-      data-key={articleKey(article.path)}
-      ref={rowRef(articleKey(article.path))}
-      tabIndex={tabStop === articleKey(article.path) ? 0 : -1}
-      aria-level={level}
-      aria-selected={article.path === selected}
-    >
-      <a
-        href={`#/article/${encodeURIComponent(article.path)}`}
-        aria-current={article.path === selected ? 'page' : undefined}
-        className="folio-library-item"
-        tabIndex={-1}
-        draggable
-        onDragStart={(event) => {
-          event.dataTransfer.setData(dragType, article.path);
-          event.dataTransfer.effectAllowed = 'move';
-        }}
-        onClick={(event) => {
-          event.preventDefault();
-          onOpen(article.path);
-        }}
-        onContextMenu={(event) => {
-          event.preventDefault();
-          setMenu(articleMenu(article, event.clientX, event.clientY));
-        }}
-      >
-        <span className="folio-library-title">
-          {article.title}
-          {article.path === dirtyPath && (
-            <span className="folio-dirty" aria-label="unsaved changes" title="Unsaved changes">
-              {' '}
-              •
-            </span>
-          )}
-        </span>
-        <span className="folio-library-meta">
-          {article.status && (
-            <span className={`folio-status folio-status-${article.status}`}>{article.status}</span>
-          )}
-          <span>{article.words.toLocaleString('en')} words</span>
-          {article.tags.length > 0 && <span className="folio-library-tags">{article.tags.join(', ')}</span>}
-        </span>
-        {article.problems.length > 0 && (
-          <span className="folio-library-problem" title={article.problems.join('\n')}>
-            ⚠ {article.problems[0]}
-          </span>
-        )}
-      </a>
-    </li>
-  );
-
-  const renderFolder = (node: FolderNode, level: number): ReactElement => {
-    const isCollapsed = collapsed.has(node.path);
-    const key = folderKey(node.path);
-    return (
-      <li
-        key={key}
-        role="treeitem"
-        className="folio-folder folio-tree-item"
-        data-key={key}
-        ref={rowRef(key)}
-        tabIndex={tabStop === key ? 0 : -1}
-        aria-level={level}
-        aria-expanded={!isCollapsed}
-        aria-label={`${node.name}, ${node.count} ${node.count === 1 ? 'article' : 'articles'}`}
-      >
-        <button
-          type="button"
-          tabIndex={-1}
-          className={`folio-folder-row${dropTarget === node.path ? ' folio-drop-target' : ''}`}
-          onClick={() => toggleFolder(node.path)}
-          onContextMenu={(event) => {
-            event.preventDefault();
-            setMenu(folderMenu(node.path, event.clientX, event.clientY));
-          }}
-          {...dropProps(node.path)}
-        >
-          <span className="folio-folder-caret" aria-hidden="true">
-            {isCollapsed ? '▸' : '▾'}
-          </span>
-          <span className="folio-folder-name">{node.name}</span>
-          <span className="folio-folder-count" aria-label={`${node.count} articles`}>
-            {node.count}
-          </span>
-        </button>
-        {!isCollapsed && (
-          <ul className="folio-library-list" role="group" aria-label={node.name}>
-            {node.folders.map((child) => renderFolder(child, level + 1))}
-            {node.articles.map((article) => renderArticle(article, level + 1))}
-          </ul>
-        )}
-      </li>
-    );
-  };
 
   const statusOptions: (ArticleStatus | 'none')[] = ['draft', 'review', 'published', 'none'];
   const visibleCount = tree.count;
@@ -561,20 +390,6 @@ export function LibraryPane({
           </ul>
         ) : (
           <>
-            <ul
-              className="folio-library-list folio-library-tree"
-              role="tree"
-              aria-label="Articles"
-              onKeyDown={onTreeKeyDown}
-              onFocus={(event) => {
-                const key = (event.target as HTMLElement).closest<HTMLElement>('[role="treeitem"]')?.dataset
-                  .key;
-                if (key) setFocusKey(key);
-              }}
-            >
-              {tree.folders.map((folder) => renderFolder(folder, 1))}
-              {tree.articles.map((article) => renderArticle(article, 1))}
-            </ul>
             {visibleCount === 0 && (
               <p className="folio-library-empty">
                 {articles.length === 0
@@ -582,6 +397,24 @@ export function LibraryPane({
                   : 'No article matches the filters.'}
               </p>
             )}
+            <LibraryTree
+              rows={rows}
+              selected={selected}
+              dirtyPath={dirtyPath}
+              dropTarget={dropTarget}
+              dragType={dragType}
+              onOpen={onOpen}
+              onToggleFolder={toggleFolder}
+              onExpandFolders={(paths) =>
+                setCollapsed((current) => new Set([...current].filter((path) => !paths.includes(path))))
+              }
+              onCommandKey={onRowCommandKey}
+              onContextMenu={(row, x, y) =>
+                setMenu(row.article ? articleMenu(row.article, x, y) : folderMenu(row.path, x, y))
+              }
+              dropProps={dropProps}
+              orderKey={`${sort} ${filter.status ?? ''} ${filter.tag ?? ''}`}
+            />
           </>
         )}
       </div>

@@ -21,13 +21,20 @@ export interface FolderNode {
 }
 
 const statusOrder: Record<string, number> = { draft: 0, review: 1, published: 2 };
+/**
+ * One collator for every comparison: `localeCompare` with options builds a collator per call,
+ * which made re-sorting 10,000 articles take a good part of a second.
+ */
+const names = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 /** Compares two articles for `sort`; ties fall back to the title, then the path. */
 export function compareArticles(sort: SortKey): (a: ArticleSummary, b: ArticleSummary) => number {
   const byTitle = (a: ArticleSummary, b: ArticleSummary) =>
-    a.title.localeCompare(b.title, undefined, { sensitivity: 'base', numeric: true }) ||
-    a.path.localeCompare(b.path);
-  if (sort === 'updated') return (a, b) => b.updated.localeCompare(a.updated) || byTitle(a, b);
+    names.compare(a.title, b.title) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  // ISO timestamps order as plain strings.
+  if (sort === 'updated') {
+    return (a, b) => (a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : 0) || byTitle(a, b);
+  }
   if (sort === 'status') {
     return (a, b) => (statusOrder[a.status ?? ''] ?? 3) - (statusOrder[b.status ?? ''] ?? 3) || byTitle(a, b);
   }
@@ -83,9 +90,7 @@ export function buildTree(
   }
   const compare = compareArticles(sort);
   const finish = (node: FolderNode): number => {
-    node.folders.sort((a, b) =>
-      a.name.localeCompare(b.name, undefined, { sensitivity: 'base', numeric: true }),
-    );
+    node.folders.sort((a, b) => names.compare(a.name, b.name));
     node.articles.sort(compare);
     node.count = node.articles.length + node.folders.reduce((sum, child) => sum + finish(child), 0);
     return node.count;

@@ -1,3 +1,4 @@
+import type { ArticleSummary } from '../../../shared/contract';
 import type { FolderNode } from './library-tree';
 
 /** One visible row of the library tree, in display order. */
@@ -15,6 +16,14 @@ export interface TreeRow {
   readonly parent: string | null;
   /** For folders: whether its children are shown. */
   readonly expanded: boolean;
+  /** How many rows share this row's parent (`aria-setsize`). */
+  readonly setSize: number;
+  /** 1-based place among those rows (`aria-posinset`). */
+  readonly posInSet: number;
+  /** For folders: matching articles in it and below; 0 for articles. */
+  readonly count: number;
+  /** For articles: the summary the row shows; `null` for folders. */
+  readonly article: ArticleSummary | null;
 }
 
 /** The key of a folder row. */
@@ -29,10 +38,24 @@ export const articleKey = (path: string): string => `article:${path}`;
 export function visibleRows(root: FolderNode, collapsed: ReadonlySet<string>): TreeRow[] {
   const rows: TreeRow[] = [];
   const walk = (node: FolderNode, level: number, parent: string | null): void => {
+    const setSize = node.folders.length + node.articles.length;
+    let posInSet = 0;
     for (const folder of node.folders) {
       const expanded = !collapsed.has(folder.path);
       const key = folderKey(folder.path);
-      rows.push({ key, kind: 'folder', path: folder.path, label: folder.name, level, parent, expanded });
+      rows.push({
+        key,
+        kind: 'folder',
+        path: folder.path,
+        label: folder.name,
+        level,
+        parent,
+        expanded,
+        setSize,
+        posInSet: ++posInSet,
+        count: folder.count,
+        article: null,
+      });
       if (expanded) walk(folder, level + 1, key);
     }
     for (const article of node.articles) {
@@ -44,6 +67,10 @@ export function visibleRows(root: FolderNode, collapsed: ReadonlySet<string>): T
         level,
         parent,
         expanded: false,
+        setSize,
+        posInSet: ++posInSet,
+        count: 0,
+        article,
       });
     }
   };

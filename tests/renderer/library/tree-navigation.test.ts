@@ -34,6 +34,20 @@ describe('the rows of the library tree', () => {
     expect(rows[2]).toMatchObject({ level: 3, parent: 'folder:drafts/notes' });
   });
 
+  it('gives each row its place among its siblings, folder counts and article summaries', () => {
+    const rows = visibleRows(tree, new Set());
+    const at = (key: string) => rows.find((row) => row.key === key)!;
+    // The root holds drafts, essays, about.md and index.md.
+    expect(at('folder:drafts')).toMatchObject({ setSize: 4, posInSet: 1, count: 2, article: null });
+    expect(at('folder:essays')).toMatchObject({ setSize: 4, posInSet: 2, count: 1 });
+    expect(at('article:index.md')).toMatchObject({ setSize: 4, posInSet: 4, count: 0 });
+    expect(at('article:index.md').article?.title).toBe('Home');
+    // drafts holds the notes folder, then nightjar.
+    expect(at('folder:drafts/notes')).toMatchObject({ level: 2, setSize: 2, posInSet: 1, count: 1 });
+    expect(at('article:drafts/nightjar.md')).toMatchObject({ setSize: 2, posInSet: 2 });
+    expect(at('article:drafts/notes/owl.md')).toMatchObject({ level: 3, setSize: 1, posInSet: 1 });
+  });
+
   it('leaves out what collapsed folders hold', () => {
     expect(keys(visibleRows(tree, new Set(['drafts'])))).toEqual([
       'folder:drafts',
