@@ -319,9 +319,15 @@ describe('the live preview', () => {
 
   it('says an article is too complex to preview and keeps the editor working', async () => {
     const app = await openApp(browser, async (library) => {
+      // Unclosed link openers, then closers: resolving them costs far more than linear time.
+      // Sized so that an idle machine takes about three times the preview's budget for it
+      // (about 40 s against 13 s here); a busier machine only makes it slower. In lines, so the
+      // editor does not lay out one 360 KB line.
+      const lines = (unit: string, count: number, perLine: number): string =>
+        Array.from({ length: count / perLine }, () => unit.repeat(perLine)).join('\n');
       await writeFile(
         path.join(library, 'bomb.md'),
-        `# Bomb\n\n${'['.repeat(60000)}${'](x)'.repeat(20000)}\n`,
+        `# Bomb\n\n${lines('[', 160_000, 1000)}\n${lines('](x)', 50_000, 250)}\n`,
       );
     });
     const { page } = app;
