@@ -200,6 +200,29 @@ async function waitForSamples(page: Page, count: number): Promise<void> {
   await page.evaluate(`window.folioPreviewProbe.waitFor(${count})`);
 }
 
+/**
+ * Types `keystrokes` characters (a word's letters, then a space) at a typist's pace, so that one
+ * keystroke's work does not queue behind the previous one, and returns one sample per keystroke.
+ */
+async function typeAndSample(page: Page, keystrokes: number): Promise<number[]> {
+  await page.evaluate('window.folioPreviewProbe.samples = []; window.folioPreviewProbe.pending = null');
+  for (let i = 0; i < keystrokes; i++) {
+    await page.keyboard.type(i % 6 === 5 ? ' ' : 'x');
+    await waitForSamples(page, i + 1);
+    await page.waitForTimeout(40);
+  }
+  return samples(page);
+}
+
+/** {@link typeAndSample} at the end of the focused editor's 13th line: a paragraph of the article. */
+async function typeInParagraph(page: Page, keystrokes: number): Promise<number[]> {
+  await page.keyboard.press('ControlOrMeta+Home');
+  for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await page.waitForTimeout(500);
+  return typeAndSample(page, keystrokes);
+}
+
 /** Keystroke to preview painted and first paint on open, in the real app (browser mode). */
 async function appBench(browser: Browser): Promise<void> {
   const rendererDir = path.resolve('out/renderer');
@@ -244,18 +267,7 @@ async function appBench(browser: Browser): Promise<void> {
       // Wait for the whole render (the footnotes come last), then type in a paragraph.
       await page.frameLocator('iframe[title="Preview"]').locator('.footnotes').waitFor({ timeout: 120_000 });
       await page.getByLabel('Markdown source').click();
-      await page.keyboard.press('ControlOrMeta+Home');
-      for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('End');
-      await page.waitForTimeout(500);
-      await page.evaluate('window.folioPreviewProbe.samples = []; window.folioPreviewProbe.pending = null');
-      for (let i = 0; i < keystrokes; i++) {
-        await page.keyboard.type(i % 6 === 5 ? ' ' : 'x');
-        await waitForSamples(page, i + 1);
-        // A typist's pace, so that one keystroke's work does not queue behind the previous one.
-        await page.waitForTimeout(40);
-      }
-      const times = await samples(page);
+      const times = await typeInParagraph(page, keystrokes);
       const inFrame = (await page.evaluate('window.folioPreviewProbe.inFrame ?? 0')) as number;
       rows.push([
         `${words / 1000}k words`,
@@ -300,17 +312,7 @@ async function codeMirrorRow(browser: Browser, keystrokes: number, words: number
   const times = await withCodeMirrorPeer(browser, text, async (page) => {
     await page.evaluate("document.querySelector('.cm-editor').id = 'folio-preview'");
     await page.evaluate(appProbeSource);
-    await page.keyboard.press('ControlOrMeta+Home');
-    for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('End');
-    await page.waitForTimeout(500);
-    await page.evaluate('window.folioPreviewProbe.samples = []; window.folioPreviewProbe.pending = null');
-    for (let i = 0; i < keystrokes; i++) {
-      await page.keyboard.type(i % 6 === 5 ? ' ' : 'x');
-      await waitForSamples(page, i + 1);
-      await page.waitForTimeout(40);
-    }
-    return samples(page);
+    return typeInParagraph(page, keystrokes);
   });
   return [
     `bare CodeMirror, ${words / 1000}k`,
@@ -333,13 +335,7 @@ async function floorRow(browser: Browser, keystrokes: number): Promise<string[]>
     await page.evaluate(appProbeSource);
     await page.getByLabel('floor').click();
     await page.waitForTimeout(300);
-    await page.evaluate('window.folioPreviewProbe.samples = []; window.folioPreviewProbe.pending = null');
-    for (let i = 0; i < keystrokes; i++) {
-      await page.keyboard.type('x');
-      await waitForSamples(page, i + 1);
-      await page.waitForTimeout(40);
-    }
-    const times = await samples(page);
+    const times = await typeAndSample(page, keystrokes);
     return [
       'floor (contenteditable)',
       '–',
