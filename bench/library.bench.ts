@@ -11,7 +11,7 @@ import { stopScanWorkers } from '../electron/library/scan-pool';
 import { generateLibrary } from './generate-library';
 import { ms, printTable } from './measure';
 
-/** Articles in the generated library (`FOLIO_BENCH_ARTICLES` overrides, in hundreds). */
+/** Articles in the generated library (`FOLIO_BENCH_ARTICLES` overrides; rounded to hundreds). */
 const articleCount = Math.max(
   100,
   Math.round(Number(process.env.FOLIO_BENCH_ARTICLES ?? 10_000) / 100) * 100,
@@ -198,7 +198,7 @@ export async function libraryBench(): Promise<void> {
     const rescans: number[] = [];
     const rescanCpu: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const file = path.join(root, ...library.paths[700 + i]!.split('/'));
+      const file = path.join(root, ...library.paths[Math.floor(articleCount * 0.07) + i]!.split('/'));
       await writeFile(file, `${await readFile(file, 'utf8')}\nOne more line ${i}.\n`);
       const rescan = await time(() => cli.listArticles({}));
       rescans.push(rescan.ms);
@@ -221,7 +221,7 @@ export async function libraryBench(): Promise<void> {
     const latencies: number[] = [];
     const listAfterChange: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const relative = library.paths[4200 + i]!;
+      const relative = library.paths[Math.floor(articleCount * 0.42) + i]!;
       const file = path.join(root, ...relative.split('/'));
       const seen = changeLatency(app, relative);
       await writeFile(file, `${await readFile(file, 'utf8')}\nA watched change ${i}.\n`);
