@@ -88,6 +88,8 @@ export const libraryInputSchemas = {
 export interface SearchHit {
   readonly path: string;
   readonly title: string;
+  /** `[start, end)` ranges of `title` that matched, for highlighting. */
+  readonly titleHighlights: readonly (readonly [number, number])[];
   /** Plain text around the best match. */
   readonly snippet: string;
   /** `[start, end)` ranges of `snippet` that matched, for highlighting. */

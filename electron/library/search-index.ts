@@ -71,10 +71,13 @@ export class SearchIndex {
     for (const result of results) {
       const entry = this.articles.get(result.id);
       if (!entry) continue;
+      const matched = result.terms.filter((term) => term.length > 0);
       hits.push({
         path: entry.summary.path,
         title: entry.summary.title,
-        ...snippetFor(entry, result.terms),
+        // A hit found by its title alone still shows why: its title's matches are marked too.
+        titleHighlights: matchRanges(entry.summary.title, matched),
+        ...snippetFor(entry, matched),
         score: round(result.score),
       });
     }
@@ -96,9 +99,8 @@ const snippetWindow = 240;
 /** Plain text around the first matched term of the body (or the excerpt), with match ranges. */
 function snippetFor(
   entry: IndexedArticle,
-  matchedTerms: readonly string[],
+  terms: readonly string[],
 ): { snippet: string; highlights: [number, number][] } {
-  const terms = matchedTerms.filter((term) => term.length > 0);
   const { text, atStart, atEnd } = plainTextAround(entry.body, terms);
   const lower = text.toLowerCase();
   let at = -1;
@@ -120,21 +122,26 @@ function snippetFor(
     const after = end < text.length || !atEnd ? '…' : '';
     snippet = `${before}${text.slice(start, end).trim()}${after}`;
   }
-  const highlights: [number, number][] = [];
-  const snippetLower = snippet.toLowerCase();
+  return { snippet, highlights: matchRanges(snippet, terms) };
+}
+
+/** The `[start, end)` ranges of `text` where a matched term starts a word, merged and in order. */
+function matchRanges(text: string, terms: readonly string[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  const lower = text.toLowerCase();
   for (const term of terms) {
-    for (let i = findWord(snippetLower, term); i !== -1; i = findWord(snippetLower, term, i + term.length)) {
-      highlights.push([i, i + term.length]);
+    for (let i = findWord(lower, term); i !== -1; i = findWord(lower, term, i + term.length)) {
+      ranges.push([i, i + term.length]);
     }
   }
-  highlights.sort((a, b) => a[0] - b[0]);
+  ranges.sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
-  for (const range of highlights) {
+  for (const range of ranges) {
     const last = merged[merged.length - 1];
     if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
     else merged.push([range[0], range[1]]);
   }
-  return { snippet, highlights: merged };
+  return merged;
 }
 
 /**

@@ -61,16 +61,25 @@ function messageOf(error: unknown): string {
 }
 
 /** Snippet text with the matched ranges in `<mark>`. */
-function Highlighted({ hit }: { hit: SearchHit }): ReactElement {
+/** `text` with its `ranges` marked (a search hit's title or snippet). */
+function Highlighted({
+  text,
+  ranges,
+  className,
+}: {
+  text: string;
+  ranges: SearchHit['highlights'];
+  className: string;
+}): ReactElement {
   const parts: ReactElement[] = [];
   let at = 0;
-  hit.highlights.forEach(([start, end], i) => {
-    if (start > at) parts.push(<span key={`t${i}`}>{hit.snippet.slice(at, start)}</span>);
-    parts.push(<mark key={`m${i}`}>{hit.snippet.slice(start, end)}</mark>);
+  ranges.forEach(([start, end], i) => {
+    if (start > at) parts.push(<span key={`t${i}`}>{text.slice(at, start)}</span>);
+    parts.push(<mark key={`m${i}`}>{text.slice(start, end)}</mark>);
     at = end;
   });
-  parts.push(<span key="rest">{hit.snippet.slice(at)}</span>);
-  return <span className="folio-search-snippet">{parts}</span>;
+  parts.push(<span key="rest">{text.slice(at)}</span>);
+  return <span className={className}>{parts}</span>;
 }
 
 /**
@@ -381,9 +390,13 @@ export function LibraryPane({
                     onOpen(hit.path);
                   }}
                 >
-                  <span className="folio-library-title">{hit.title}</span>
+                  <Highlighted
+                    text={hit.title}
+                    ranges={hit.titleHighlights}
+                    className="folio-library-title"
+                  />
                   <span className="folio-library-meta">{hit.path}</span>
-                  <Highlighted hit={hit} />
+                  <Highlighted text={hit.snippet} ranges={hit.highlights} className="folio-search-snippet" />
                 </a>
               </li>
             ))}

@@ -155,6 +155,15 @@ describe('search snippets', () => {
     expect(hit!.snippet.slice(start, end)).toBe('Zanzibar');
   });
 
+  it('marks the title of a hit its title alone found', async () => {
+    const { service } = await library({
+      'q.md': '---\ntitle: Quarterly Planning Notes\n---\n\nNothing about the word here.\n',
+    });
+    const [hit] = await service.searchArticles({ query: 'quarterl' });
+    expect(hit!.highlights).toEqual([]);
+    expect(hit!.titleHighlights.map(([start, end]) => hit!.title.slice(start, end))).toEqual(['Quarterly']);
+  });
+
   it('skips a match that only a link target holds and shows one the reader can see', async () => {
     const { service } = await library({
       'links.md': `# Links\n\nSee [the map](https://example.com/zanzibar).\n\n${'More text here. '.repeat(60)}\n\nZanzibar lies off the coast.\n`,
