@@ -314,8 +314,13 @@ async function codeMirrorRow(browser: Browser, keystrokes: number, words: number
     await page.evaluate(appProbeSource);
     return typeInParagraph(page, keystrokes);
   });
+  return peerRow(`bare CodeMirror, ${words / 1000}k`, times);
+}
+
+/** A peer's row of the app table: only its keystroke figures. */
+function peerRow(name: string, times: number[]): string[] {
   return [
-    `bare CodeMirror, ${words / 1000}k`,
+    name,
     '–',
     '–',
     ms(percentile(times, 0.5)),
@@ -335,17 +340,7 @@ async function floorRow(browser: Browser, keystrokes: number): Promise<string[]>
     await page.evaluate(appProbeSource);
     await page.getByLabel('floor').click();
     await page.waitForTimeout(300);
-    const times = await typeAndSample(page, keystrokes);
-    return [
-      'floor (contenteditable)',
-      '–',
-      '–',
-      ms(percentile(times, 0.5)),
-      ms(percentile(times, 0.95)),
-      '–',
-      String(times.length),
-      '–',
-    ];
+    return peerRow('floor (contenteditable)', await typeAndSample(page, keystrokes));
   } finally {
     await context.close();
   }
