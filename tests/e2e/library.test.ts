@@ -325,9 +325,15 @@ describe('the save cycle in browser mode', () => {
         },
       )
       .toBe(1);
+    // The first two requests for recoveries fail (a busy machine at start): the app asks again.
+    let failures = 2;
+    await page.route('**/api/listRecoveries**', (route) =>
+      failures-- > 0 ? route.abort('failed') : route.continue(),
+    );
     await page.reload();
     const dialog = page.getByRole('dialog', { name: 'Recover unsaved changes' });
     await dialog.getByText('drafts/nightjar.md').waitFor();
+    expect(failures).toBeLessThan(0);
     await dialog.getByText('+ Unsaved when the app died.', { exact: false }).waitFor();
     await screenshot(page, 'recovery-dialog');
     await dialog.getByRole('button', { name: 'Restore' }).click();

@@ -268,8 +268,33 @@ export function useArticleSession(store: DocumentStore, onLibraryChanged: () => 
     };
   }, [store, autosave, save]);
 
+  // Unsaved text from a crash must never go unoffered because one request failed (a busy
+  // machine at start): try a few times, then say so; the journal keeps the text meanwhile.
   useEffect(() => {
-    void api.listRecoveries({}).then(setRecoveries, () => undefined);
+    let cancelled = false;
+    void (async () => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const found = await api.listRecoveries({});
+          if (!cancelled) setRecoveries(found);
+          return;
+        } catch (error) {
+          if (attempt >= 3) {
+            if (!cancelled) {
+              setMessage(
+                `Could not check for unsaved text from the last session (${describeError(error)}); it stays in the journal. Reopen the library to check again.`,
+              );
+            }
+            return;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+          if (cancelled) return;
+        }
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
   }, []);
 
   // Ctrl/Cmd+S saves wherever the focus is (the editor binds its own key for when it has focus).
