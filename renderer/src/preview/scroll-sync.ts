@@ -171,12 +171,7 @@ export class ScrollSync {
   private anchorList(): Anchor[] {
     if (this.anchors) return this.anchors;
     const anchors: Anchor[] = [];
-    for (const block of this.blocks()) {
-      const shift = block.line - block.renderedLine;
-      for (const raw of this.rawAnchors(block.nodes)) {
-        anchors.push({ element: raw.element, line: raw.line + shift, lineEnd: raw.lineEnd + shift });
-      }
-    }
+    for (const block of this.blocks()) anchors.push(...this.shiftedAnchors(block));
     this.anchors = anchors;
     return anchors;
   }
