@@ -1,6 +1,6 @@
 import { mkdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openApp, screenshot } from './harness';
 
@@ -58,6 +58,15 @@ function renderedRows(page: Page): Promise<{ count: number; articles: string[] }
         .filter((row) => row.getAttribute('aria-expanded') === null)
         .map((row) => row.querySelector('.folio-library-title')?.textContent ?? ''),
     };
+  });
+}
+
+/** True when `row` lies inside the tree's scrolled viewport. */
+function rowInView(row: Locator): Promise<boolean> {
+  return row.evaluate((element) => {
+    const r = element.getBoundingClientRect();
+    const s = element.closest('.folio-tree-scroll')!.getBoundingClientRect();
+    return r.top >= s.top - 1 && r.bottom <= s.bottom + 1;
   });
 }
 
@@ -147,15 +156,7 @@ describe('a library of 3,000 articles', () => {
     // updates the counts.
     await page.getByRole('combobox', { name: 'Filter by status' }).selectOption('review');
     const lastFocused = tree.getByRole('treeitem', { name: /Article 2500/ });
-    await expect
-      .poll(() =>
-        lastFocused.evaluate((element) => {
-          const r = element.getBoundingClientRect();
-          const s = element.closest('.folio-tree-scroll')!.getBoundingClientRect();
-          return r.top >= s.top - 1 && r.bottom <= s.bottom + 1;
-        }),
-      )
-      .toBe(true);
+    await expect.poll(() => rowInView(lastFocused)).toBe(true);
     await lastFocused.focus();
     await page.keyboard.press('Home');
     await expect.poll(() => focusedName(page)).toMatch(/^topic-00, 41 articles/);
@@ -186,24 +187,11 @@ describe('a library of 3,000 articles', () => {
     await page.getByLabel('Markdown source').waitFor();
     const row = tree.getByRole('treeitem', { name: /Article 2750/ });
     await expect(row.getAttribute('aria-selected')).resolves.toBe('true');
-    await expect
-      .poll(() =>
-        row.evaluate((element) => {
-          const r = element.getBoundingClientRect();
-          const s = element.closest('.folio-tree-scroll')!.getBoundingClientRect();
-          return r.top >= s.top - 1 && r.bottom <= s.bottom + 1;
-        }),
-      )
-      .toBe(true);
+    await expect.poll(() => rowInView(row)).toBe(true);
     await screenshot(page, 'library-tree-3000-revealed-dark');
 
     // Re-sorting keeps the open article in view instead of the old scroll offset.
-    const inView = () =>
-      row.evaluate((element) => {
-        const r = element.getBoundingClientRect();
-        const s = element.closest('.folio-tree-scroll')!.getBoundingClientRect();
-        return r.top >= s.top - 1 && r.bottom <= s.bottom + 1;
-      });
+    const inView = () => rowInView(row);
     await page.getByRole('combobox', { name: 'Sort by' }).selectOption('status');
     await expect.poll(inView).toBe(true);
     await page.getByRole('combobox', { name: 'Sort by' }).selectOption('title');

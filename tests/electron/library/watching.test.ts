@@ -11,7 +11,8 @@ afterEach(async () => {
   await Promise.all(services.splice(0).map((service) => service.close()));
 });
 
-async function watchedLibrary(files: Record<string, string>) {
+/** A library service (watching by default) on a temp folder holding `files`; closed after each test. */
+async function openLibrary(files: Record<string, string>) {
   const root = await tempDir();
   await writeFiles(root, files);
   const service = await createLibraryService({
@@ -19,6 +20,11 @@ async function watchedLibrary(files: Record<string, string>) {
     host: { appDataDir: path.join(await tempDir(), 'data') },
   });
   services.push(service);
+  return { root, service };
+}
+
+async function watchedLibrary(files: Record<string, string>) {
+  const { root, service } = await openLibrary(files);
   await service.listArticles({});
   await service.watching;
   const events: { name: EventName; payload: unknown }[] = [];
@@ -105,13 +111,7 @@ describe('watching the library', () => {
   });
 
   it('lists first, then watches and catches up on what changed before the watcher was ready', async () => {
-    const root = await tempDir();
-    await writeFiles(root, { 'a.md': '# Before\n', 'b.md': '# Stays\n' });
-    const service = await createLibraryService({
-      root,
-      host: { appDataDir: path.join(await tempDir(), 'data') },
-    });
-    services.push(service);
+    const { root, service } = await openLibrary({ 'a.md': '# Before\n', 'b.md': '# Stays\n' });
     const events: FolioEvents['articleChanged'][] = [];
     service.on('articleChanged', (payload) => events.push(payload));
     expect((await service.listArticles({})).map((a) => a.title)).toEqual(['Before', 'Stays']);
@@ -123,13 +123,7 @@ describe('watching the library', () => {
   });
 
   it('starts watching on its own when nothing lists the library', async () => {
-    const root = await tempDir();
-    await writeFiles(root, { 'a.md': '# A\n' });
-    const service = await createLibraryService({
-      root,
-      host: { appDataDir: path.join(await tempDir(), 'data') },
-    });
-    services.push(service);
+    const { root, service } = await openLibrary({ 'a.md': '# A\n' });
     const events: FolioEvents['articleChanged'][] = [];
     service.on('articleChanged', (payload) => events.push(payload));
     await service.watching;
