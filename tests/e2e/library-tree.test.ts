@@ -111,9 +111,9 @@ describe('a library of 3,000 articles', () => {
     await page.keyboard.press('End');
     await expect.poll(() => focusedName(page)).toContain('Article 2999');
     await expect.poll(() => focusedRowInView(page)).toBe(true);
-    const atEnd = await renderedRows(page);
-    expect(atEnd.count).toBeLessThan(60);
-    expect(atEnd.articles).not.toContain('Article 2000');
+    // The virtualizer moves its window on the scroll event, which may come a frame after focus.
+    await expect.poll(async () => (await renderedRows(page)).articles.includes('Article 2000')).toBe(false);
+    expect((await renderedRows(page)).count).toBeLessThan(60);
     const last = tree.getByRole('treeitem', { name: /Article 2999/ });
     await expect(last.getAttribute('aria-posinset')).resolves.toBe('520');
     await expect(last.getAttribute('tabindex')).resolves.toBe('0');
