@@ -5,6 +5,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { exportArticleFile, exportLibraryFolder } from '../electron/library/export';
 import { renderArticleTree, splitWorkersReady } from '../electron/library/export/split-render';
+import { buildCli } from '../scripts/build-cli.js';
 import { renderMarkdown } from '../shared/markdown';
 import { generateArticle } from './generate-article';
 import { ms, printTable } from './measure';
@@ -15,6 +16,14 @@ const pandocSample = Number(process.env.FOLIO_BENCH_PANDOC_SAMPLE ?? 50);
 
 function pandocAvailable(): boolean {
   return spawnSync('pandoc', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+/** The whole `folio export` command, process start to exit, from its bundle (as `bin/folio.js` runs it). */
+function folioCommand(input: string, outDir: string): void {
+  const result = spawnSync(process.execPath, ['out/cli/folio.js', 'export', input, '--out', outDir], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  if (result.status !== 0) throw new Error(`folio export failed: ${result.stderr?.toString()}`);
 }
 
 /** Pandoc's standalone HTML of one file (`markdown` reader, `html5` writer, self-contained CSS). */
@@ -98,6 +107,12 @@ export async function exportBench(): Promise<void> {
     const split = await renderArticleTree(big);
     const forced = await renderArticleTree(big, { threads: 2 });
     const renderBig = await median(runs, () => renderMarkdown(big));
+    // What an author waits for at a terminal: a new process that loads Folio, renders the article
+    // with its code not yet optimised by the JIT, writes it and exits, as Pandoc's runs do.
+    await buildCli();
+    const commandBig = await median(runs, () =>
+      folioCommand(path.join(single, 'big.md'), path.join(temp, 'out-command')),
+    );
     const pandocBig = hasPandoc
       ? await median(runs, () => pandoc(path.join(single, 'big.md'), path.join(temp, 'pandoc-big.html')))
       : null;
@@ -180,6 +195,12 @@ export async function exportBench(): Promise<void> {
         ratio(folioBigOneThread, pandocBig),
       ],
       ['  the preview render of it (one thread)', ms(renderBig), '', ''],
+      [
+        '100k-word article, one-off `folio export` command (process start to exit, p50 of 3)',
+        ms(commandBig),
+        '',
+        ratio(commandBig, pandocBig),
+      ],
       [
         `library of ${paths.length}, per article`,
         ms(folioPerArticle),

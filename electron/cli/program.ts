@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
+import { appRoot } from '../library/app-root';
 import { startBrowserMode } from '../web';
 import { registerCheckCommand } from './check-command';
 import { registerExportCommand } from './export-command';
@@ -9,14 +9,10 @@ import { registerMetaCommand } from './meta';
 import { registerLibraryCommands } from './library-commands';
 import { registerRenderCommand } from './render-command';
 
-/** Where the built renderer lives, relative to this package. */
-export const rendererDir = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  'out',
-  'renderer',
-);
+/** Where the built renderer lives (from the sources and from the command's bundle alike). */
+export function rendererDir(): string {
+  return path.join(appRoot(), 'out', 'renderer');
+}
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -45,10 +41,11 @@ export function createProgram(): Command {
     )
     .option('-p, --port <port>', 'port to listen on (0 = any free port)', parsePort, 0)
     .action(async (library: string | undefined, opts: { port: number }) => {
-      if (!existsSync(path.join(rendererDir, 'index.html'))) {
+      const renderer = rendererDir();
+      if (!existsSync(path.join(renderer, 'index.html'))) {
         throw new Error('The app is not built yet. Run "npm run build" (or "npm run web") first.');
       }
-      const running = await startBrowserMode({ library, port: opts.port, rendererDir });
+      const running = await startBrowserMode({ library, port: opts.port, rendererDir: renderer });
       process.stdout.write(`Folio is running at ${running.server.openUrl}\n`);
       process.stderr.write(`Library: ${running.library}\nPress Ctrl+C to stop.\n`);
       const stop = (): void => {

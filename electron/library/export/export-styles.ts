@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { customThemePath, exportThemes, type ExportThemeId, type ImageMode } from '../../../shared/export';
 import { FolioError } from '../../../shared/errors';
+import { appRoot } from '../app-root';
 import { resolveInLibrary } from '../paths';
 
 const require = createRequire(import.meta.url);
@@ -25,26 +25,10 @@ export interface ExportStyles {
   readonly reviewCss: string;
 }
 
-/**
- * Finds the folder holding `shared/` by walking up from this module: the same code runs from
- * the sources (CLI through tsx, tests) and from electron-vite's bundle in `out/main`.
- */
-function appRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(path.join(dir, 'shared', 'markdown', 'themes', 'article.css'))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new FolioError('INTERNAL', 'Folio cannot find its article theme.');
-    dir = parent;
-  }
-}
-
-let cachedRoot: string | null = null;
 const fileCache = new Map<string, Promise<string>>();
 
 function readAppFile(...segments: string[]): Promise<string> {
-  cachedRoot ??= appRoot();
-  const file = path.join(cachedRoot, ...segments);
+  const file = path.join(appRoot(), ...segments);
   let text = fileCache.get(file);
   if (!text) {
     text = readFile(file, 'utf8');

@@ -1,0 +1,153 @@
+import { execFile } from 'node:child_process';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCli } from '../../scripts/build-cli.js';
+import { planChunks, renderChunk } from '../../shared/markdown/chunk-render';
+import { cliBundleIsCurrent, manifestName } from '../../scripts/cli-bundle.js';
+import { useTempDirs, writeFiles } from '../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+const root = path.resolve('.');
+// Inside the project, as out/cli is: the bundle finds its packages and Folio's files from there.
+const bundleDir = path.join(root, 'out', `cli-test-${process.pid}`);
+
+beforeAll(async () => {
+  await buildCli(bundleDir);
+}, 60_000);
+afterAll(async () => {
+  await rm(bundleDir, { recursive: true, force: true });
+});
+
+/** Runs `folio` from the bundle (`bundle`) or from the TypeScript sources through bin/folio.js. */
+async function folio(from: 'bundle' | 'sources', ...args: string[]): Promise<string> {
+  const entry = from === 'bundle' ? path.join(bundleDir, 'folio.js') : path.resolve('bin/folio.js');
+  const { stdout } = await promisify(execFile)(process.execPath, [entry, ...args], {
+    env: { ...process.env, FOLIO_CLI_FROM: from === 'sources' ? 'sources' : '' },
+  });
+  return stdout;
+}
+
+describe('the bundled folio command', () => {
+  it('is current right after its build, and not once a source is newer or missing', async () => {
+    expect(cliBundleIsCurrent(root, bundleDir)).toBe(true);
+    const manifestFile = path.join(bundleDir, manifestName);
+    const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as {
+      builtAt: number;
+      inputs: string[];
+    };
+    expect(manifest.inputs).toContain('electron/cli/index.ts');
+    expect(manifest.inputs).toContain('shared/markdown/pipeline.ts');
+    expect(
+      manifest.inputs.some(
+        (file) => file.includes('node_modules/') && file !== 'node_modules/.package-lock.json',
+      ),
+    ).toBe(false);
+    try {
+      // A source edited after the build started.
+      const edited = (await stat(path.join(root, 'shared/markdown/pipeline.ts'))).mtimeMs;
+      await writeFile(manifestFile, JSON.stringify({ ...manifest, builtAt: edited - 1 }));
+      expect(cliBundleIsCurrent(root, bundleDir)).toBe(false);
+      // A source that is gone.
+      await writeFile(
+        manifestFile,
+        JSON.stringify({ ...manifest, inputs: [...manifest.inputs, 'shared/gone.ts'] }),
+      );
+      expect(cliBundleIsCurrent(root, bundleDir)).toBe(false);
+      // No readable manifest.
+      await writeFile(manifestFile, '{"builtAt":');
+      expect(cliBundleIsCurrent(root, bundleDir)).toBe(false);
+    } finally {
+      await writeFile(manifestFile, JSON.stringify(manifest));
+    }
+    expect(cliBundleIsCurrent(root, bundleDir)).toBe(true);
+  });
+
+  it('exports, lists and checks byte for byte as the sources do, with its theme, KaTeX and highlighting', async () => {
+    const library = path.join(await tempDir(), 'library');
+    const articles: Record<string, string> = {
+      'a.md':
+        '---\ntitle: Alpha\ndate: 2026-01-02\nstatus: published\n---\n# Alpha\n\nSee [b](b.md) and $x^2$.\n\n```js\nconst a = 1;\n```\n',
+      'b.md': '---\ntitle: Beta\n---\n## Beta\n\n| a | b |\n|---|---|\n| 1 | 2 |\n',
+    };
+    // Enough articles for the library export's worker threads on a machine with two cores.
+    for (let i = 0; i < 70; i++) articles[`many/n-${i}.md`] = `# Note ${i}\n\nText ${i} with *emphasis*.\n`;
+    await writeFiles(library, articles);
+    const outputs: Record<string, string[]> = {};
+    for (const from of ['bundle', 'sources'] as const) {
+      const out = path.join(await tempDir(), from);
+      await folio(from, 'export', path.join(library, 'a.md'), '--out', path.join(out, 'one'));
+      await folio(from, 'export', library, '--out', path.join(out, 'all'), '--include-drafts');
+      outputs[from] = [
+        await readFile(path.join(out, 'one', 'a.html'), 'utf8'),
+        await readFile(path.join(out, 'all', 'index.html'), 'utf8'),
+        await readFile(path.join(out, 'all', 'b.html'), 'utf8'),
+        await readFile(path.join(out, 'all', 'many', 'n-69.html'), 'utf8'),
+        await folio(from, 'list', library, '--json'),
+        await folio(from, 'search', library, 'emphasis', '--json', '--limit', '3'),
+      ];
+    }
+    expect(outputs.bundle).toEqual(outputs.sources);
+    const [single] = outputs.bundle!;
+    expect(single).toContain('class="katex"');
+    expect(single).toContain('hljs-keyword');
+    expect(single).toMatch(/<style>[^<]*--article-text/);
+  }, 60_000);
+
+  it('starts its export and scan workers from beside the bundle, and they do their work', async () => {
+    /** Starts a bundled worker, sends it `messages` in turn and gathers one answer each. */
+    const exchange = async (name: string, messages: unknown[], skipFirst: boolean): Promise<unknown[]> => {
+      const worker = new Worker(new URL(`file://${path.join(bundleDir, name)}`));
+      const answers: unknown[] = [];
+      try {
+        const next = (): Promise<unknown> =>
+          new Promise((resolve, reject) => {
+            worker.once('error', reject);
+            worker.once('message', resolve);
+          });
+        if (skipFirst) await next();
+        for (const message of messages) {
+          const answer = next();
+          worker.postMessage(message);
+          answers.push(await answer);
+        }
+      } finally {
+        await worker.terminate();
+      }
+      return answers;
+    };
+
+    // The export worker answers split-render's ping, then renders a chunk as this thread does.
+    const article = ['# One', '', 'Some *text* and $x$.', '', '# Two', '', 'More text.', '']
+      .join('\n')
+      .repeat(40);
+    const plan = planChunks(article, { chunkSize: 200 })!;
+    expect(plan.chunks.length).toBeGreaterThan(2);
+    const [pong, rendered] = await exchange(
+      'export-worker.js',
+      [
+        { id: -1, ping: true },
+        { id: 1, chunk: plan.chunks[1] },
+      ],
+      false,
+    );
+    expect(pong).toEqual({ id: -1, pong: true });
+    expect(rendered).toEqual({ id: 1, chunk: renderChunk(plan.chunks[1]!) });
+
+    // The scan worker says it is ready, then reads a batch of articles.
+    const library = await tempDir();
+    await writeFiles(library, { 'a.md': '---\ntitle: Alpha\n---\nSome words here.\n' });
+    const [read] = await exchange(
+      'scan-worker.js',
+      [{ batch: 7, files: [['a.md', path.join(library, 'a.md')]] }],
+      true,
+    );
+    expect(read).toMatchObject({
+      kind: 'read',
+      batch: 7,
+      files: [{ fields: { summary: { title: 'Alpha', words: 3 } } }],
+    });
+  });
+});
