@@ -5,9 +5,11 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { exportArticleFile, exportLibraryFolder } from '../electron/library/export';
 import { renderArticleTree, splitWorkersReady } from '../electron/library/export/split-render';
+import { build } from 'esbuild';
 import { buildCli } from '../scripts/build-cli.js';
 import { renderMarkdown } from '../shared/markdown';
 import { generateArticle } from './generate-article';
+import { unifiedStackPage } from './peers/unified-stack';
 import { ms, printTable } from './measure';
 
 /** Articles in the generated library, and how many of them Pandoc converts (one process each). */
@@ -24,6 +26,30 @@ function folioCommand(input: string, outDir: string): void {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   if (result.status !== 0) throw new Error(`folio export failed: ${result.stderr?.toString()}`);
+}
+
+/** Bundles the unified peer (peers/unified-stack.ts) as the command is bundled, for its one-off runs. */
+async function buildUnifiedPeer(): Promise<string> {
+  const outfile = path.resolve('out/bench-peers/unified-stack.js');
+  await build({
+    entryPoints: ['bench/peers/unified-stack.ts'],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20.19',
+    banner: {
+      js: "import { createRequire as peerCreateRequire } from 'node:module';\nconst require = peerCreateRequire(import.meta.url);",
+    },
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+/** One run of the unified peer's command: process start to exit. */
+function unifiedCommand(peer: string, input: string, output: string): void {
+  const result = spawnSync(process.execPath, [peer, input, output], { stdio: ['ignore', 'ignore', 'pipe'] });
+  if (result.status !== 0) throw new Error(`the unified peer failed: ${result.stderr?.toString()}`);
 }
 
 /** Pandoc's standalone HTML of one file (`markdown` reader, `html5` writer, self-contained CSS). */
@@ -113,6 +139,13 @@ export async function exportBench(): Promise<void> {
     const commandBig = await median(runs, () =>
       folioCommand(path.join(single, 'big.md'), path.join(temp, 'out-command')),
     );
+    // The floor of any export on this stack: the bare unified stack, warmed up and one-off.
+    unifiedStackPage(big);
+    const bareBig = await median(runs, () => unifiedStackPage(big));
+    const peer = await buildUnifiedPeer();
+    const bareCommandBig = await median(runs, () =>
+      unifiedCommand(peer, path.join(single, 'big.md'), path.join(temp, 'unified-big.html')),
+    );
     const pandocBig = hasPandoc
       ? await median(runs, () => pandoc(path.join(single, 'big.md'), path.join(temp, 'pandoc-big.html')))
       : null;
@@ -144,6 +177,18 @@ export async function exportBench(): Promise<void> {
       pandocPerArticle = total / sample.length;
     }
     const folioPerArticle = full / paths.length;
+    // The same articles exported one by one with a one-off command each, as Pandoc ran.
+    const commandSample = paths.slice(0, Math.min(pandocSample, paths.length));
+    const commandPerArticle =
+      (await time(() => {
+        for (const file of commandSample)
+          folioCommand(path.join(library, file), path.join(temp, 'out-command-library'));
+      })) / commandSample.length;
+    const bareCommandPerArticle =
+      (await time(() => {
+        for (const [i, file] of commandSample.entries())
+          unifiedCommand(peer, path.join(library, file), path.join(temp, `unified-${i}.html`));
+      })) / commandSample.length;
 
     const ratio = (a: number, b: number | null): string => (b === null ? 'n/a' : `${(a / b).toFixed(2)}×`);
     console.log('\nHTML export against Pandoc (markdown → standalone HTML), same inputs, same run');
@@ -202,6 +247,18 @@ export async function exportBench(): Promise<void> {
         ratio(commandBig, pandocBig),
       ],
       [
+        '  peer: the bare unified stack (remark-parse, -gfm, -frontmatter, -math, -rehype, rehype-stringify), one thread',
+        ms(bareBig),
+        '',
+        ratio(bareBig, pandocBig),
+      ],
+      [
+        '  peer: the same as a one-off command (bundled too)',
+        ms(bareCommandBig),
+        '',
+        ratio(bareCommandBig, pandocBig),
+      ],
+      [
         `library of ${paths.length}, per article`,
         ms(folioPerArticle),
         pandocPerArticle === null
@@ -226,6 +283,18 @@ export async function exportBench(): Promise<void> {
         ms(oneThread / paths.length),
         '',
         ratio(oneThread / paths.length, pandocPerArticle),
+      ],
+      [
+        `library article, one-off \`folio export\` command each (${commandSample.length} runs, as Pandoc's)`,
+        ms(commandPerArticle),
+        '',
+        ratio(commandPerArticle, pandocPerArticle),
+      ],
+      [
+        '  peer: the bare unified stack, a one-off command each',
+        ms(bareCommandPerArticle),
+        '',
+        ratio(bareCommandPerArticle, pandocPerArticle),
       ],
       ['library re-export, nothing changed', ms(again), '', ''],
     ]);
