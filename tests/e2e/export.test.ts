@@ -155,6 +155,8 @@ describe('exported HTML in Chromium', () => {
     expect(await dialog.getByRole('status').textContent()).toBe(
       `Exported 2 pages to ${out}/index.html; 1 draft left out.`,
     );
+    // The export created the folder: the field no longer says that it will.
+    await dialog.getByText('The folder will be created.').waitFor({ state: 'detached' });
     await screenshot(page, 'export-dialog-done');
     await dialog.getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'hidden' });

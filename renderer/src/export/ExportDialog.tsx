@@ -70,6 +70,11 @@ export function ExportDialog({ articlePath, text, onClose }: ExportDialogProps):
   const checkError = checked?.key === checkKey ? checked.error : null;
 
   const running = job.state.kind === 'running';
+  // An export that ran may have created the folder: what the field says about it is stale.
+  const { recheck } = folder;
+  useEffect(() => {
+    if (job.state.kind !== 'idle' && job.state.kind !== 'running') recheck();
+  }, [job.state.kind, recheck]);
   const errors = problems?.filter((p) => p.severity === 'error').length ?? 0;
   const warnings = (problems?.length ?? 0) - errors;
 

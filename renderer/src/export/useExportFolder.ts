@@ -14,6 +14,8 @@ export interface ExportFolderState {
   setConfirmedInside(confirmed: boolean): void;
   /** True when an export may start with this folder. */
   readonly ready: boolean;
+  /** Checks the same folder again (after an export created it or wrote into it). */
+  recheck(): void;
   /** Desktop: opens the OS folder dialog; resolves to a message when it cannot. */
   choose(): Promise<string | null>;
 }
@@ -27,6 +29,8 @@ export function useExportFolder(): ExportFolderState {
   const [folder, setFolderState] = useState('');
   const [check, setCheck] = useState<ExportFolderCheck | null>(null);
   const [confirmedInside, setConfirmedInside] = useState(false);
+  // Bumped to check the same folder again; the last verdict stays shown until the new one.
+  const [revision, setRevision] = useState(0);
 
   useEffect(() => {
     let current = true;
@@ -60,13 +64,15 @@ export function useExportFolder(): ExportFolderState {
       current = false;
       clearTimeout(timer);
     };
-  }, [folder]);
+  }, [folder, revision]);
 
   const setFolder = useCallback((next: string) => {
     setFolderState(next);
     setCheck(null);
     setConfirmedInside(false);
   }, []);
+
+  const recheck = useCallback(() => setRevision((n) => n + 1), []);
 
   const choose = useCallback(async (): Promise<string | null> => {
     try {
@@ -80,5 +86,5 @@ export function useExportFolder(): ExportFolderState {
 
   const current = check && check.path !== '' ? check : null;
   const ready = current !== null && current.error === null && (!current.insideLibrary || confirmedInside);
-  return { folder, setFolder, check: current, confirmedInside, setConfirmedInside, ready, choose };
+  return { folder, setFolder, check: current, confirmedInside, setConfirmedInside, ready, recheck, choose };
 }
