@@ -5,6 +5,7 @@ import {
   type ChunkInput,
   type FootnotesGuess,
 } from '../../../shared/markdown/chunk-render';
+import { warmUpPipeline } from '../../../shared/markdown/warm-up';
 import type { ExportItemInput, ExportItemShared, renderExportItem } from './export-item';
 
 /**
@@ -15,6 +16,7 @@ import type { ExportItemInput, ExportItemShared, renderExportItem } from './expo
 const shared = workerData as ExportItemShared;
 // Loaded on the first article: a worker that only renders chunks starts sooner without it.
 let exportItem: Promise<{ renderExportItem: typeof renderExportItem }> | null = null;
+let warmedUp = false;
 parentPort?.on(
   'message',
   (message: {
@@ -24,8 +26,13 @@ parentPort?.on(
     footnotes?: FootnotesGuess;
     ping?: true;
   }) => {
-    // A ping tells split-render.ts that this worker has loaded.
+    // A ping tells split-render.ts that this worker has loaded, and warmed up: its first chunks
+    // then run on optimised code.
     if (message.ping) {
+      if (!warmedUp) {
+        warmedUp = true;
+        warmUpPipeline();
+      }
       parentPort?.postMessage({ id: message.id, pong: true });
       return;
     }
