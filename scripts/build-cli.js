@@ -48,10 +48,11 @@ export async function buildCli(outDir = path.join(root, 'out', 'cli')) {
     metafile: true,
     logLevel: 'warning',
   });
-  // The project's own sources, each checked by bin/folio.js; packages are covered by npm's lock.
+  // The project's own sources, each checked by bin/folio.js; packages are covered by npm's lock,
+  // and how the bundle is made by this script.
   const inputs = Object.keys(result.metafile.inputs)
     .filter((file) => !file.includes('node_modules/'))
-    .concat('package-lock.json', 'node_modules/.package-lock.json');
+    .concat('package-lock.json', 'node_modules/.package-lock.json', 'scripts/build-cli.js');
   await writeFile(path.join(staging, manifestName), `${JSON.stringify({ builtAt, inputs }, null, 1)}\n`);
   const old = `${outDir}.old-${process.pid}`;
   await rename(outDir, old).catch(() => undefined);

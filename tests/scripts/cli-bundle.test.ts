@@ -40,6 +40,7 @@ describe('the bundled folio command', () => {
     };
     expect(manifest.inputs).toContain('electron/cli/index.ts');
     expect(manifest.inputs).toContain('shared/markdown/pipeline.ts');
+    expect(manifest.inputs).toContain('scripts/build-cli.js');
     expect(
       manifest.inputs.some(
         (file) => file.includes('node_modules/') && file !== 'node_modules/.package-lock.json',
