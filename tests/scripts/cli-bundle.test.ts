@@ -66,7 +66,7 @@ describe('the bundled folio command', () => {
     expect(cliBundleIsCurrent(root, bundleDir)).toBe(true);
   });
 
-  it('exports, lists and checks byte for byte as the sources do, with its theme, KaTeX and highlighting', async () => {
+  it('exports, lists and searches byte for byte as the sources do, with its theme, KaTeX and highlighting', async () => {
     const library = path.join(await tempDir(), 'library');
     const articles: Record<string, string> = {
       'a.md':
