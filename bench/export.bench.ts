@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { exportArticleFile, exportLibraryFolder } from '../electron/library/export';
 import { renderArticleTree, splitWorkersReady } from '../electron/library/export/split-render';
 import { build } from 'esbuild';
-import { buildCli } from '../scripts/build-cli.js';
+import { buildCli, nodeBundleOptions } from '../scripts/build-cli.js';
 import { renderMarkdown } from '../shared/markdown';
 import { generateArticle } from './generate-article';
 import { unifiedStackPage } from './peers/unified-stack';
@@ -20,46 +20,43 @@ function pandocAvailable(): boolean {
   return spawnSync('pandoc', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
+/** Runs `command` to its exit, throwing with what it wrote to stderr when it fails. */
+function run(command: string, args: readonly string[]): void {
+  const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  if (result.status !== 0) throw new Error(`${command} ${args[0]} failed: ${result.stderr?.toString()}`);
+}
+
 /** The whole `folio export` command, process start to exit, from its bundle (as `bin/folio.js` runs it). */
 function folioCommand(input: string, outDir: string): void {
-  const result = spawnSync(process.execPath, ['out/cli/folio.js', 'export', input, '--out', outDir], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  if (result.status !== 0) throw new Error(`folio export failed: ${result.stderr?.toString()}`);
+  run(process.execPath, ['out/cli/folio.js', 'export', input, '--out', outDir]);
 }
 
 /** Bundles the unified peer (peers/unified-stack.ts) as the command is bundled, for its one-off runs. */
 async function buildUnifiedPeer(): Promise<string> {
   const outfile = path.resolve('out/bench-peers/unified-stack.js');
-  await build({
-    entryPoints: ['bench/peers/unified-stack.ts'],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20.19',
-    banner: {
-      js: "import { createRequire as peerCreateRequire } from 'node:module';\nconst require = peerCreateRequire(import.meta.url);",
-    },
-    logLevel: 'warning',
-  });
+  await build({ entryPoints: ['bench/peers/unified-stack.ts'], outfile, ...nodeBundleOptions });
   return outfile;
 }
 
 /** One run of the unified peer's command: process start to exit. */
 function unifiedCommand(peer: string, input: string, output: string): void {
-  const result = spawnSync(process.execPath, [peer, input, output], { stdio: ['ignore', 'ignore', 'pipe'] });
-  if (result.status !== 0) throw new Error(`the unified peer failed: ${result.stderr?.toString()}`);
+  run(process.execPath, [peer, input, output]);
 }
 
 /** Pandoc's standalone HTML of one file (`markdown` reader, `html5` writer, self-contained CSS). */
 function pandoc(input: string, output: string): void {
-  const result = spawnSync(
-    'pandoc',
-    ['-s', '-f', 'markdown', '-t', 'html5', '--metadata', 'pagetitle=bench', input, '-o', output],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  if (result.status !== 0) throw new Error(`pandoc failed: ${result.stderr?.toString()}`);
+  run('pandoc', [
+    '-s',
+    '-f',
+    'markdown',
+    '-t',
+    'html5',
+    '--metadata',
+    'pagetitle=bench',
+    input,
+    '-o',
+    output,
+  ]);
 }
 
 async function time(work: () => Promise<unknown> | unknown): Promise<number> {

@@ -12,6 +12,28 @@ import { manifestName } from './cli-bundle.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /**
+ * esbuild's options for code that Node runs as an ES module from a bundle (the command here, the
+ * export bench's unified peer).
+ */
+export const nodeBundleOptions = /** @type {const} */ ({
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20.19',
+  // Packages written as CommonJS use `require` and `__filename` (write-file-atomic names its
+  // temporary files with it), which an ES module does not have.
+  banner: {
+    js: [
+      "import { createRequire as folioCreateRequire } from 'node:module';",
+      "import { fileURLToPath as folioFileURLToPath } from 'node:url';",
+      'const require = folioCreateRequire(import.meta.url);',
+      'const __filename = folioFileURLToPath(import.meta.url);',
+    ].join('\n'),
+  },
+  logLevel: 'warning',
+});
+
+/**
  * Builds the bundle into `outDir` (default `out/cli`). It is written beside it first and put in
  * place with a rename, so that a `folio` starting meanwhile finds either no bundle (and runs the
  * sources) or a whole one.
@@ -31,22 +53,8 @@ export async function buildCli(outDir = path.join(root, 'out', 'cli')) {
       'scan-worker': 'electron/library/scan-worker.ts',
     },
     outdir: staging,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20.19',
-    // Packages written as CommonJS use `require` and `__filename` (write-file-atomic names its
-    // temporary files with it), which an ES module does not have.
-    banner: {
-      js: [
-        "import { createRequire as folioCreateRequire } from 'node:module';",
-        "import { fileURLToPath as folioFileURLToPath } from 'node:url';",
-        'const require = folioCreateRequire(import.meta.url);',
-        'const __filename = folioFileURLToPath(import.meta.url);',
-      ].join('\n'),
-    },
+    ...nodeBundleOptions,
     metafile: true,
-    logLevel: 'warning',
   });
   // The project's own sources, each checked by bin/folio.js; packages are covered by npm's lock,
   // and how the bundle is made by this script.
