@@ -307,6 +307,39 @@ describe('the save cycle in browser mode', () => {
     await app.close();
   });
 
+  it("never offers this session's own unsaved text, however late the recoveries answer", async () => {
+    const app = await openApp(browser, fillLibrary);
+    const { page } = app;
+    const journal = path.join(path.dirname(app.library), 'data', 'journal');
+    // A slow start: the request for recoveries is answered only once the author has typed and
+    // the text is journaled, so the answer holds this session's record.
+    let journaled: () => void = () => undefined;
+    const typedAndJournaled = new Promise<void>((resolve) => (journaled = resolve));
+    await page.route('**/api/listRecoveries**', async (route) => {
+      await typedAndJournaled;
+      await route.continue();
+    });
+    await page.reload();
+    await page.getByRole('checkbox', { name: 'Autosave' }).uncheck();
+    await openArticle(page, /Nightjars/);
+    await page.getByLabel('Markdown source').click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type('Typed in this session.');
+    await expect
+      .poll(async () => (await readdir(journal).catch(() => [])).length, { timeout: 10_000 })
+      .toBe(1);
+    const answered = page.waitForResponse('**/api/listRecoveries**');
+    journaled();
+    await answered;
+    // Two frames for React to show a dialog, had it one to show.
+    await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
+    expect(await page.getByRole('dialog', { name: 'Recover unsaved changes' }).count()).toBe(0);
+    await page.getByLabel('Markdown source').getByText('Typed in this session.').waitFor();
+    await app.close();
+  });
+
   it('offers to restore unsaved text from the journal at start, with a diff', async () => {
     const app = await openApp(browser, fillLibrary);
     const { page } = app;

@@ -270,13 +270,16 @@ export function useArticleSession(store: DocumentStore, onLibraryChanged: () => 
 
   // Unsaved text from a crash must never go unoffered because one request failed (a busy
   // machine at start): try a few times, then say so; the journal keeps the text meanwhile.
+  // Only what was journaled before this session started is offered: an answer that comes late
+  // (a retry, a slow machine) also holds the journal of what the author typed since.
   useEffect(() => {
+    const startedAt = Date.now();
     let cancelled = false;
     void (async () => {
       for (let attempt = 1; ; attempt++) {
         try {
           const found = await api.listRecoveries({});
-          if (!cancelled) setRecoveries(found);
+          if (!cancelled) setRecoveries(found.filter((entry) => Date.parse(entry.journaledAt) < startedAt));
           return;
         } catch (error) {
           if (attempt >= 3) {
