@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openApp, screenshot } from './harness';
+import { launchChromium, openApp, screenshot, type AppUnderTest } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -307,10 +307,26 @@ describe('the save cycle in browser mode', () => {
     await app.close();
   });
 
+  /**
+   * Turns autosave off, types `text` at the end of the Nightjars article and waits until the
+   * journal (debounced about a second) holds it: unsaved text, as a crash would leave it.
+   */
+  async function typeUnsavedAndWaitForJournal(app: AppUnderTest, text: string): Promise<void> {
+    const { page } = app;
+    await page.getByRole('checkbox', { name: 'Autosave' }).uncheck();
+    await openArticle(page, /Nightjars/);
+    await page.getByLabel('Markdown source').click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type(text);
+    const journal = path.join(path.dirname(app.library), 'data', 'journal');
+    await expect
+      .poll(async () => (await readdir(journal).catch(() => [])).length, { timeout: 10_000 })
+      .toBe(1);
+  }
+
   it("never offers this session's own unsaved text, however late the recoveries answer", async () => {
     const app = await openApp(browser, fillLibrary);
     const { page } = app;
-    const journal = path.join(path.dirname(app.library), 'data', 'journal');
     // A slow start: the request for recoveries is answered only once the author has typed and
     // the text is journaled, so the answer holds this session's record.
     let journaled: () => void = () => undefined;
@@ -320,14 +336,7 @@ describe('the save cycle in browser mode', () => {
       await route.continue();
     });
     await page.reload();
-    await page.getByRole('checkbox', { name: 'Autosave' }).uncheck();
-    await openArticle(page, /Nightjars/);
-    await page.getByLabel('Markdown source').click();
-    await page.keyboard.press('ControlOrMeta+End');
-    await page.keyboard.type('Typed in this session.');
-    await expect
-      .poll(async () => (await readdir(journal).catch(() => [])).length, { timeout: 10_000 })
-      .toBe(1);
+    await typeUnsavedAndWaitForJournal(app, 'Typed in this session.');
     const answered = page.waitForResponse('**/api/listRecoveries**');
     journaled();
     await answered;
@@ -343,21 +352,8 @@ describe('the save cycle in browser mode', () => {
   it('offers to restore unsaved text from the journal at start, with a diff', async () => {
     const app = await openApp(browser, fillLibrary);
     const { page } = app;
-    await page.getByRole('checkbox', { name: 'Autosave' }).uncheck();
-    await openArticle(page, /Nightjars/);
-    await page.getByLabel('Markdown source').click();
-    await page.keyboard.press('ControlOrMeta+End');
-    await page.keyboard.type('Unsaved when the app died.');
-    // Wait for the journal (debounced ~1 s), then "crash": reload without saving.
-    await expect
-      .poll(
-        async () =>
-          (await readdir(path.join(path.dirname(app.library), 'data', 'journal')).catch(() => [])).length,
-        {
-          timeout: 10_000,
-        },
-      )
-      .toBe(1);
+    await typeUnsavedAndWaitForJournal(app, 'Unsaved when the app died.');
+    // Then "crash": reload without saving.
     // The first two requests for recoveries fail (a busy machine at start): the app asks again.
     let failures = 2;
     await page.route('**/api/listRecoveries**', (route) =>
