@@ -1,6 +1,7 @@
 import {
   useEffect,
   useId,
+  useLayoutEffect,
   useRef,
   useState,
   type FormEvent,
@@ -69,6 +70,14 @@ export function AddField(props: AddFieldProps): ReactElement {
   const [message, setMessage] = useState<string | null>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
+  // Closing without adding gives the focus back to "+ Add field" in the same commit that removes
+  // the panel, so the focus never rests on the page body in between.
+  const refocusOpener = useRef(false);
+  useLayoutEffect(() => {
+    if (open || !refocusOpener.current) return;
+    refocusOpener.current = false;
+    opener.current?.focus();
+  }, [open]);
   // The form scrolls inside its pane: bring the opened panel fully into view.
   useEffect(() => {
     if (open) panel.current?.scrollIntoView({ block: 'nearest' });
@@ -82,7 +91,7 @@ export function AddField(props: AddFieldProps): ReactElement {
     setMessage(null);
     setKey('');
     setChoice('');
-    requestAnimationFrame(() => opener.current?.focus());
+    refocusOpener.current = true;
   };
 
   const submit = (event?: FormEvent): void => {
