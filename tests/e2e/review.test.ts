@@ -142,7 +142,7 @@ describe('review in browser mode', () => {
       const app = await openApp(browser, fillLibrary, { colorScheme: scheme });
       const { page } = app;
       await openArticle(page, /Essay/);
-      await page.getByRole('toolbar', { name: 'Review' }).getByRole('button', { name: 'History' }).click();
+      await page.getByRole('toolbar', { name: 'Workspace' }).getByRole('button', { name: 'History' }).click();
       const history = page.getByRole('complementary', { name: 'History' });
       await history.getByText('No snapshots yet').waitFor();
       await history.getByLabel('Snapshot name').fill('Sent to editor');
@@ -265,7 +265,7 @@ describe('review in browser mode', () => {
       await preview.locator('.critic-comment', { hasText: 'kind?' }).waitFor();
 
       await page
-        .getByRole('toolbar', { name: 'Review' })
+        .getByRole('toolbar', { name: 'Workspace' })
         .getByRole('button', { name: 'Suggestions' })
         .click();
       const panel = page.getByRole('complementary', { name: 'Suggestions' });
@@ -277,7 +277,7 @@ describe('review in browser mode', () => {
       // Suggest mode: type a word after "dog" and delete the "The " at the start of the line.
       await page.keyboard.press('Control+Alt+s');
       await page
-        .getByRole('toolbar', { name: 'Review' })
+        .getByRole('toolbar', { name: 'Workspace' })
         .getByRole('button', { name: 'Suggest', exact: true })
         .getAttribute('aria-pressed')
         .then((v) => expect(v).toBe('true'));

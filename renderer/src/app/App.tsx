@@ -27,7 +27,7 @@ import { RecoveryDialog } from '../save/RecoveryDialog';
 import { useArticleSession } from '../save/useArticleSession';
 import { SettingsPanel } from '../settings';
 import { StatusBar } from '../status/StatusBar';
-import { Toolbar } from '../toolbar';
+import { Toolbar, ViewTools, WindowTools } from '../toolbar';
 import { DocumentStore, isDirty } from './document-store';
 import { useUnsavedWorkGuard } from './useUnsavedWorkGuard';
 import './App.css';
@@ -39,6 +39,8 @@ import './App.css';
  */
 const MemoLibraryPane = memo(LibraryPane);
 const MemoToolbar = memo(Toolbar);
+const MemoViewTools = memo(ViewTools);
+const MemoWindowTools = memo(WindowTools);
 const MemoOutlinePanel = memo(OutlinePanel);
 const MemoEditor = memo(Editor);
 const MemoPreview = memo(Preview);
@@ -150,6 +152,8 @@ export function App(): ReactElement {
         )}
         <ReviewWorkspace
           review={review}
+          viewTools={<MemoViewTools session={editing} />}
+          windowTools={<MemoWindowTools session={editing} />}
           editor={
             <section className="folio-pane folio-pane-editor" aria-label="Editor">
               {loaded && <MemoToolbar session={editing} />}

@@ -11,7 +11,7 @@ import type { ArticleStatus, ArticleSummary, LibraryInfo } from '../../../shared
 import { isFolioError } from '../../../shared/errors';
 import type { SearchHit, TrashEntry } from '../../../shared/library-contract';
 import { api } from '../api';
-import { ContextMenu, type MenuItem } from './ContextMenu';
+import { Menu, type MenuItem } from '../menu/Menu';
 import { ConfirmDialog, MoveDialog, NameDialog, NewArticleDialog } from './LibraryDialogs';
 import { allTags, buildTree, type LibraryFilter, type SortKey } from './library-tree';
 import { LibraryTree, type DropHandlers } from './LibraryTree';
@@ -47,7 +47,7 @@ type Dialog =
   | { kind: 'confirm-delete'; article: ArticleSummary }
   | { kind: 'open-library' };
 
-type Menu = { x: number; y: number; label: string; items: MenuItem[] };
+type OpenMenu = { x: number; y: number; label: string; items: MenuItem[] };
 
 const sortLabels: Record<SortKey, string> = {
   title: 'Sort by title',
@@ -107,7 +107,7 @@ export function LibraryPane({
   const [filter, setFilter] = useState<LibraryFilter>({ status: null, tag: null });
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const [menu, setMenu] = useState<Menu | null>(null);
+  const [menu, setMenu] = useState<OpenMenu | null>(null);
   const [notice, setNotice] = useState<{ text: string; undo?: () => void; undoLabel?: string } | null>(null);
   const [trash, setTrash] = useState<TrashEntry[]>([]);
   const [showTrash, setShowTrash] = useState(false);
@@ -207,7 +207,7 @@ export function LibraryPane({
     [onOpen],
   );
 
-  const articleMenu = (article: ArticleSummary, x: number, y: number): Menu => ({
+  const articleMenu = (article: ArticleSummary, x: number, y: number): OpenMenu => ({
     x,
     y,
     label: `Actions for ${article.title}`,
@@ -221,7 +221,7 @@ export function LibraryPane({
     ],
   });
 
-  const folderMenu = (folder: string, x: number, y: number): Menu => ({
+  const folderMenu = (folder: string, x: number, y: number): OpenMenu => ({
     x,
     y,
     label: `Actions for folder ${folder || library?.name || 'Library'}`,
@@ -499,7 +499,7 @@ export function LibraryPane({
           </>
         )}
       </div>
-      {menu && <ContextMenu {...menu} onClose={() => setMenu(null)} />}
+      {menu && <Menu {...menu} onClose={() => setMenu(null)} />}
       {dialog?.kind === 'new-article' && (
         <NewArticleDialog
           folder={dialog.folder}

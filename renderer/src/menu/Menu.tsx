@@ -1,33 +1,47 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactElement } from 'react';
+import './Menu.css';
 
-/** One entry of a {@link ContextMenu}. */
+/** One entry of a {@link Menu}. */
 export interface MenuItem {
   readonly label: string;
   /** Shortcut shown on the right (informational). */
   readonly shortcut?: string;
+  /** Set for an on/off entry (a `menuitemcheckbox`): whether it is on. */
+  readonly checked?: boolean;
+  readonly disabled?: boolean;
   readonly run: () => void;
 }
 
-/** Props of {@link ContextMenu}. */
-export interface ContextMenuProps {
+/** Props of {@link Menu}. */
+export interface MenuProps {
   readonly label: string;
+  /** Where the menu opens (viewport coordinates); it is kept inside the window. */
   readonly x: number;
   readonly y: number;
   readonly items: readonly MenuItem[];
+  /** The button that opened the menu, if any: clicks on it do not count as clicks elsewhere. */
+  readonly anchor?: HTMLElement;
   readonly onClose: () => void;
 }
 
+const itemSelector = '[role="menuitem"], [role="menuitemcheckbox"]';
+
 /**
- * A context menu at a point, with the ARIA menu pattern: focus starts on the first item, arrow
- * keys move, Enter runs, Escape or a click elsewhere closes and gives focus back.
+ * A popup menu at a point (a context menu, or the list under a toolbar's "More" button), with
+ * the ARIA menu pattern: focus starts on the first item, arrow keys and Home/End move, Enter
+ * runs, Escape, Tab or a click elsewhere closes. Closing gives the focus back to where it was,
+ * unless the item that ran moved it on (into the editor, a dialog).
  */
-export function ContextMenu({ label, x, y, items, onClose }: ContextMenuProps): ReactElement {
+export function Menu({ label, x, y, items, anchor, onClose }: MenuProps): ReactElement {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
-    ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    const menu = ref.current;
+    menu?.querySelector<HTMLElement>(`:is(${itemSelector}):not(:disabled)`)?.focus();
+    // A click on the anchor is the anchor's to handle (it toggles the menu).
     const away = (event: MouseEvent) => {
-      if (!ref.current?.contains(event.target as Node)) onClose();
+      const target = event.target as Node;
+      if (!menu?.contains(target) && !anchor?.contains(target)) onClose();
     };
     // Escape closes the menu even if something else took the focus meanwhile.
     const escape = (event: globalThis.KeyboardEvent) => {
@@ -38,12 +52,15 @@ export function ContextMenu({ label, x, y, items, onClose }: ContextMenuProps): 
     return () => {
       window.removeEventListener('mousedown', away, true);
       window.removeEventListener('keydown', escape, true);
-      opener?.focus?.();
+      const now = document.activeElement;
+      if (!now || now === document.body || menu?.contains(now)) opener?.focus?.();
     };
-  }, [onClose]);
+  }, [onClose, anchor]);
   const onKeyDown = (event: KeyboardEvent) => {
-    const buttons = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-    const at = buttons.indexOf(document.activeElement as HTMLElement);
+    const buttons = [...(ref.current?.querySelectorAll<HTMLButtonElement>(itemSelector) ?? [])].filter(
+      (button) => !button.disabled,
+    );
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
     if (event.key === 'Escape' || event.key === 'Tab') {
       event.preventDefault();
       onClose();
@@ -56,8 +73,10 @@ export function ContextMenu({ label, x, y, items, onClose }: ContextMenuProps): 
       buttons[event.key === 'Home' ? 0 : buttons.length - 1]?.focus();
     }
   };
-  const left = Math.min(x, window.innerWidth - 220);
-  const top = Math.min(y, window.innerHeight - items.length * 32 - 16);
+  // When some entries can be on or off, every entry keeps the column for the check mark.
+  const checks = items.some((item) => item.checked !== undefined);
+  const left = Math.max(4, Math.min(x, window.innerWidth - 240));
+  const top = Math.max(4, Math.min(y, window.innerHeight - items.length * 32 - 16));
   return (
     <div
       ref={ref}
@@ -71,14 +90,21 @@ export function ContextMenu({ label, x, y, items, onClose }: ContextMenuProps): 
         <button
           key={item.label}
           type="button"
-          role="menuitem"
+          role={item.checked === undefined ? 'menuitem' : 'menuitemcheckbox'}
+          aria-checked={item.checked}
+          disabled={item.disabled}
           tabIndex={-1}
           onClick={() => {
             onClose();
             item.run();
           }}
         >
-          <span>{item.label}</span>
+          {checks && (
+            <span className="folio-menu-check" aria-hidden="true">
+              {item.checked ? '✓' : ''}
+            </span>
+          )}
+          <span className="folio-menu-label">{item.label}</span>
           {item.shortcut && <kbd>{item.shortcut}</kbd>}
         </button>
       ))}

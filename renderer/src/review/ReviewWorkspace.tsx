@@ -1,6 +1,7 @@
 import { useSyncExternalStore, type ReactElement, type ReactNode } from 'react';
 import { assetBase } from '../api';
 import { CompareView } from './CompareView';
+import { OverflowRow } from '../toolbar/OverflowRow';
 import { HistoryPanel } from './HistoryPanel';
 import type { LayoutMode } from './layout-settings';
 import { MergeDialog } from './MergeDialog';
@@ -17,6 +18,10 @@ export interface ReviewWorkspaceProps {
   readonly editor: ReactNode;
   /** The main preview. */
   readonly preview: ReactNode;
+  /** Controls for the writing view, shown in the bar after the layouts. */
+  readonly viewTools?: ReactNode;
+  /** Controls for the window, shown at the end of the bar. */
+  readonly windowTools?: ReactNode;
 }
 
 const layouts: readonly { mode: LayoutMode; name: string; key: string }[] = [
@@ -31,7 +36,13 @@ const layouts: readonly { mode: LayoutMode; name: string; key: string }[] = [
  * article to the side, the history and suggestions panels, the comparison view and the
  * three-way merge dialog.
  */
-export function ReviewWorkspace({ review, editor, preview }: ReviewWorkspaceProps): ReactElement {
+export function ReviewWorkspace({
+  review,
+  editor,
+  preview,
+  viewTools,
+  windowTools,
+}: ReviewWorkspaceProps): ReactElement {
   const open = useSyncExternalStore(review.store.subscribe, review.store.getSnapshot);
   const { layout } = review;
   const mode = layout.mode;
@@ -39,7 +50,7 @@ export function ReviewWorkspace({ review, editor, preview }: ReviewWorkspaceProp
   const mainShare = review.sidePath ? layout.sideRatio : 1;
   return (
     <div className="review-workspace">
-      <div className="review-toolbar" role="toolbar" aria-label="Review">
+      <OverflowRow label="Workspace" className="review-toolbar">
         <div className="review-segmented" role="group" aria-label="Layout">
           {layouts.map((option) => (
             <button
@@ -47,47 +58,56 @@ export function ReviewWorkspace({ review, editor, preview }: ReviewWorkspaceProp
               type="button"
               aria-pressed={mode === option.mode}
               title={`${option.name} (Ctrl+Alt+${option.key})`}
+              data-shortcut={`Ctrl+Alt+${option.key}`}
               onClick={() => review.setLayout({ mode: option.mode })}
             >
               {option.name}
             </button>
           ))}
         </div>
+        {viewTools}
         <span className="review-toolbar-gap" />
-        {(
-          [
+        <div className="folio-bar-group" role="group" aria-label="Review">
+          {(
             [
-              'Suggest',
-              review.suggesting,
-              review.toggleSuggest,
-              'Suggest mode: typing and deleting become suggestions (Ctrl+Alt+S)',
-            ],
-            [
-              'Suggestions',
-              review.panel === 'suggestions',
-              () => review.togglePanel('suggestions'),
-              'Suggestions and comments in this article (Ctrl+Alt+R)',
-            ],
-            [
-              'History',
-              review.panel === 'history',
-              () => review.togglePanel('history'),
-              'Snapshots of this article (Ctrl+Alt+H)',
-            ],
-          ] as const
-        ).map(([name, pressed, toggle, title]) => (
-          <button
-            key={name}
-            type="button"
-            aria-pressed={pressed}
-            title={title}
-            disabled={!open}
-            onClick={toggle}
-          >
-            {name}
-          </button>
-        ))}
-      </div>
+              [
+                'Suggest',
+                review.suggesting,
+                review.toggleSuggest,
+                'Suggest mode: typing and deleting become suggestions',
+                'Ctrl+Alt+S',
+              ],
+              [
+                'Suggestions',
+                review.panel === 'suggestions',
+                () => review.togglePanel('suggestions'),
+                'Suggestions and comments in this article',
+                'Ctrl+Alt+R',
+              ],
+              [
+                'History',
+                review.panel === 'history',
+                () => review.togglePanel('history'),
+                'Snapshots of this article',
+                'Ctrl+Alt+H',
+              ],
+            ] as const
+          ).map(([name, pressed, toggle, title, shortcut]) => (
+            <button
+              key={name}
+              type="button"
+              aria-pressed={pressed}
+              title={`${title} (${shortcut})`}
+              data-shortcut={shortcut}
+              disabled={!open}
+              onClick={toggle}
+            >
+              {name}
+            </button>
+          ))}
+        </div>
+        {windowTools}
+      </OverflowRow>
       <div className="review-body">
         <div className="review-columns">
           <div className="review-panes review-main" data-mode={mode} style={{ flexGrow: mainShare }}>

@@ -1,0 +1,119 @@
+import { useCallback, useLayoutEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import { Menu, type MenuItem } from '../menu/Menu';
+import './OverflowRow.css';
+
+/** Props of {@link OverflowRow}. */
+export interface OverflowRowProps {
+  /** The toolbar's accessible name. */
+  readonly label: string;
+  /** Class of the row; its CSS sets the height of one line. */
+  readonly className: string;
+  readonly children: ReactNode;
+}
+
+/** The row's buttons, except its own "More" button. */
+function controls(row: HTMLElement): HTMLButtonElement[] {
+  return [...row.querySelectorAll<HTMLButtonElement>('button:not(.folio-overflow-more)')];
+}
+
+/** A hidden button as an entry of the "More" menu: same name, shortcut, state, and action. */
+function menuItem(button: HTMLButtonElement): MenuItem {
+  const pressed = button.getAttribute('aria-pressed');
+  return {
+    label: button.getAttribute('aria-label') ?? button.textContent ?? '',
+    shortcut: button.dataset.shortcut,
+    checked: pressed === null ? undefined : pressed === 'true',
+    disabled: button.disabled,
+    run: () => button.click(),
+  };
+}
+
+/**
+ * A toolbar that keeps to one line at any width (the "priority+" pattern): the buttons that do
+ * not fit, from the end, are hidden and offered in a "More" menu, in order, with their
+ * shortcuts (`data-shortcut`) and on/off state (`aria-pressed`). An entry clicks the hidden
+ * button itself, so every command keeps one definition. Hidden buttons stay in the layout
+ * (wrapped onto a clipped second line), so measuring is stable; `visibility: hidden` takes them
+ * out of the tab order and the accessibility tree.
+ */
+export function OverflowRow({ label, className, children }: OverflowRowProps): ReactElement {
+  const row = useRef<HTMLDivElement>(null);
+  const [hidden, setHidden] = useState(0);
+  const [menu, setMenu] = useState<{ x: number; y: number; items: MenuItem[]; anchor: HTMLElement } | null>(
+    null,
+  );
+
+  const measure = useCallback(() => {
+    const element = row.current;
+    if (!element) return;
+    const bottom = element.clientHeight;
+    let count = 0;
+    for (const button of controls(element)) {
+      const off = button.offsetTop + button.offsetHeight > bottom;
+      if (off !== button.hasAttribute('data-overflowed')) button.toggleAttribute('data-overflowed', off);
+      if (off) count++;
+    }
+    setHidden(count);
+  }, []);
+  // Measured when the row is laid out, resized, or its buttons or labels change, and once the
+  // fonts have loaded (they change every button's width). Not on every render: the workspace
+  // renders on each keystroke, and reading the layout then would force it early.
+  useLayoutEffect(() => {
+    const element = row.current;
+    if (!element) return;
+    measure();
+    const resized = new ResizeObserver(measure);
+    resized.observe(element);
+    const changed = new MutationObserver(measure);
+    changed.observe(element, { childList: true, subtree: true, characterData: true });
+    void document.fonts?.ready.then(measure);
+    return () => {
+      resized.disconnect();
+      changed.disconnect();
+    };
+  }, [measure]);
+
+  const openMenu = (button: HTMLButtonElement): void => {
+    const element = row.current;
+    if (!element) return;
+    const items = controls(element)
+      .filter((control) => control.hasAttribute('data-overflowed'))
+      .map(menuItem);
+    const box = button.getBoundingClientRect();
+    setMenu({ x: box.right - 240, y: box.bottom + 2, items, anchor: button });
+  };
+  const closeMenu = useCallback(() => setMenu(null), []);
+
+  return (
+    <div
+      ref={row}
+      className={`folio-overflow-row ${className}${hidden > 0 ? ' folio-overflow-has-more' : ''}`}
+      role="toolbar"
+      aria-label={label}
+    >
+      {children}
+      {hidden > 0 && (
+        <button
+          type="button"
+          className="folio-overflow-more"
+          aria-label="More"
+          aria-haspopup="menu"
+          aria-expanded={menu !== null}
+          title={`More: ${hidden} ${hidden === 1 ? 'tool does' : 'tools do'} not fit`}
+          onClick={(event) => (menu ? closeMenu() : openMenu(event.currentTarget))}
+          onKeyDown={(event) => {
+            if (event.key === 'ArrowDown') {
+              event.preventDefault();
+              openMenu(event.currentTarget);
+            }
+          }}
+        >
+          …
+        </button>
+      )}
+      {/* In the body, so the row's styles and measuring leave the menu's buttons alone. */}
+      {menu && createPortal(<Menu label={`More in ${label}`} {...menu} onClose={closeMenu} />, document.body)}
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { editorText, launchChromium, openApp, screenshot } from './harness';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Every formatting command with a toolbar button, in toolbar order (editor/editor-commands.ts). */
+const formatting = [
+  'Bold',
+  'Italic',
+  'Strikethrough',
+  'Inline code',
+  'Link',
+  'Heading 1',
+  'Heading 2',
+  'Heading 3',
+  'Paragraph',
+  'Bullet list',
+  'Numbered list',
+  'Task list',
+  'Quote',
+  'Code block',
+  'Horizontal rule',
+  'Table',
+];
+
+async function openDraft(colorScheme: 'light' | 'dark') {
+  const app = await openApp(
+    browser,
+    async (library) => {
+      await writeFile(path.join(library, 'draft.md'), '# Draft\n\nIntro words here.\n\nMore words.\n');
+    },
+    { colorScheme },
+  );
+  await app.page.getByRole('link', { name: /Draft/ }).click();
+  await app.page.getByLabel('Markdown source').waitFor();
+  return app;
+}
+
+/** The accessible names of a toolbar's buttons that are shown, and of its "More" menu's entries. */
+async function shownAndMore(page: Page, toolbar: Locator): Promise<{ shown: string[]; more: string[] }> {
+  const shown = await toolbar
+    .getByRole('button')
+    .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? b.textContent ?? ''));
+  const moreButton = toolbar.getByRole('button', { name: 'More', exact: true });
+  if ((await moreButton.count()) === 0) return { shown, more: [] };
+  await moreButton.click();
+  const menu = page.getByRole('menu');
+  await menu.waitFor();
+  const more = await menu
+    .locator('[role^="menuitem"] .folio-menu-label')
+    .evaluateAll((labels) => labels.map((label) => label.textContent ?? ''));
+  await page.keyboard.press('Escape');
+  await menu.waitFor({ state: 'detached' });
+  return { shown: shown.filter((name) => name !== 'More'), more };
+}
+
+describe('toolbars that keep to one line', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`moves what does not fit into a "More" menu that runs it, at any width (${scheme})`, async () => {
+      const app = await openDraft(scheme);
+      const { page } = app;
+      const formattingBar = page.getByRole('toolbar', { name: 'Formatting' });
+      const workspaceBar = page.getByRole('toolbar', { name: 'Workspace' });
+
+      for (const width of [1600, 1280, 1024]) {
+        await page.setViewportSize({ width, height: 720 });
+        // Every command is either shown or in "More", in order (once the resize is measured).
+        await expect
+          .poll(async () => {
+            const { shown, more } = await shownAndMore(page, formattingBar);
+            return [...shown, ...more];
+          })
+          .toEqual(formatting);
+        if (width === 1024) expect((await shownAndMore(page, formattingBar)).more).toContain('Quote');
+        // Each bar stays one line high.
+        for (const bar of [formattingBar, workspaceBar]) {
+          const box = await bar.boundingBox();
+          expect(box!.height).toBeLessThanOrEqual(38);
+        }
+      }
+      // At 1,024 pixels the quote button does not fit: the menu has it, with its shortcut.
+      const toolbarQuote = formattingBar.getByRole('button', { name: 'Quote' });
+      expect(await toolbarQuote.count()).toBe(0);
+      await page.locator('.cm-line', { hasText: 'Intro words here.' }).click();
+      await page.keyboard.press('End');
+      await formattingBar.getByRole('button', { name: 'More', exact: true }).click();
+      const menu = page.getByRole('menu', { name: 'More in Formatting' });
+      const quote = menu.getByRole('menuitem', { name: /Quote/ });
+      await expect(quote.textContent()).resolves.toMatch(/^Quote\s*Ctrl\+Alt\+Q$/);
+      await screenshot(page, `toolbar-more-${scheme}`);
+      await quote.click();
+      await expect.poll(() => editorText(page)).toContain('> Intro words here.');
+      // The editor has the focus again: typing goes on in the article.
+      await page.keyboard.type(' Typed.');
+      await expect.poll(() => editorText(page)).toContain('> Intro words here. Typed.');
+
+      // From the keyboard: Enter opens the menu on its first entry, arrows move, Escape closes
+      // and gives the focus back to "More".
+      const more = formattingBar.getByRole('button', { name: 'More', exact: true });
+      await more.focus();
+      await page.keyboard.press('Enter');
+      await expect(page.evaluate(() => document.activeElement?.getAttribute('role'))).resolves.toBe(
+        'menuitem',
+      );
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Escape');
+      await expect(menu.count()).resolves.toBe(0);
+      await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe(
+        'More',
+      );
+
+      // The workspace bar's "More" holds the review panels as on/off entries.
+      await workspaceBar.getByRole('button', { name: 'More', exact: true }).click();
+      const workspaceMenu = page.getByRole('menu', { name: 'More in Workspace' });
+      const history = workspaceMenu.getByRole('menuitemcheckbox', { name: /History/ });
+      await expect(history.getAttribute('aria-checked')).resolves.toBe('false');
+      await history.click();
+      await page.getByRole('complementary', { name: 'History' }).waitFor();
+      await workspaceBar.getByRole('button', { name: 'More', exact: true }).click();
+      await expect(history.getAttribute('aria-checked')).resolves.toBe('true');
+      await page.keyboard.press('Escape');
+
+      // Wide again: everything is on the bars, and "More" is gone.
+      await page.setViewportSize({ width: 1920, height: 720 });
+      await formattingBar.getByRole('button', { name: 'Quote' }).waitFor();
+      await expect(formattingBar.getByRole('button', { name: 'More', exact: true }).count()).resolves.toBe(0);
+      await workspaceBar.getByRole('button', { name: 'History' }).waitFor();
+      await app.close();
+    });
+  }
+});
