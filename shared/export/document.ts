@@ -3,6 +3,7 @@ import { toHtml } from 'hast-util-to-html';
 import { escapeHtml } from './escape';
 import { htmlPathOf, isArticlePath, relativeUrl, resolveLink } from './library-links';
 import { idPrefix, type ArticleHeading, type PreparedArticle } from './prepare';
+import { showsTitleBlock, titleBlockHtml, type TitleBlockMode } from './title-block';
 
 /** How local images are written into an export. */
 export type ImageMode = 'inline' | 'copy';
@@ -31,7 +32,7 @@ export interface HtmlDocumentOptions {
    * Title block above the body (title, description, author, date): `auto` (default) shows it
    * when the frontmatter has a title and the body no H1 of its own, so it never shows twice.
    */
-  readonly titleBlock?: 'auto' | 'always' | 'never';
+  readonly titleBlock?: TitleBlockMode;
   /** Table of contents of the H2 and H3 headings. Default: false. */
   readonly toc?: boolean;
   /**
@@ -71,9 +72,7 @@ export function buildHtmlDocument(article: PreparedArticle, options: HtmlDocumen
   const { meta } = article;
   finishBody(article, options);
   const hasH1 = article.headings.some((h) => h.depth === 1);
-  const titleBlock =
-    options.titleBlock === 'always' ||
-    ((options.titleBlock ?? 'auto') === 'auto' && !hasH1 && meta.titleSource === 'frontmatter');
+  const titleBlock = showsTitleBlock(options.titleBlock ?? 'auto', meta, hasH1);
   const head: string[] = [
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(exportCsp(options.imageMode ?? 'inline'))}">`,
@@ -109,7 +108,7 @@ export function buildHtmlDocument(article: PreparedArticle, options: HtmlDocumen
   head.push(`<style>\n${styles.map(safeCss).join('\n')}\n</style>`);
 
   const parts: string[] = [];
-  if (titleBlock) parts.push(renderTitleBlock(article));
+  if (titleBlock) parts.push(titleBlockHtml(meta));
   if (options.toc) parts.push(renderToc(article.headings));
   parts.push(toHtml(article.body));
   return [
@@ -217,25 +216,6 @@ function rewriteHref(articlePath: string, href: string, options: HtmlDocumentOpt
 
 function prefixed(fragment: string): string {
   return fragment.startsWith(idPrefix) ? fragment : idPrefix + fragment;
-}
-
-function renderTitleBlock(article: PreparedArticle): string {
-  const { meta } = article;
-  const lines = [`<header class="folio-title-block">`, `<h1>${escapeHtml(meta.title)}</h1>`];
-  if (meta.description) lines.push(`<p class="folio-description">${escapeHtml(meta.description)}</p>`);
-  const byline: string[] = [];
-  if (meta.authors.length) byline.push(`<span>${escapeHtml(meta.authors.join(', '))}</span>`);
-  if (meta.date) {
-    const datetime = /^\d{4}-\d{2}-\d{2}/.exec(meta.date)?.[0];
-    byline.push(
-      datetime
-        ? `<time datetime="${datetime}">${escapeHtml(meta.date)}</time>`
-        : `<span>${escapeHtml(meta.date)}</span>`,
-    );
-  }
-  if (byline.length) lines.push(`<p class="folio-byline">${byline.join(' · ')}</p>`);
-  lines.push('</header>');
-  return lines.join('\n');
 }
 
 function renderToc(headings: readonly ArticleHeading[]): string {

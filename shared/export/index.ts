@@ -8,6 +8,7 @@ export {
 } from './index-page';
 export { htmlPathOf, isArticlePath, relativeUrl, resolveLink, type LinkTarget } from './library-links';
 export { readExportMetadata, type ExportMetadata } from './metadata';
+export { showsTitleBlock, titleBlockHtml, type TitleBlockMode } from './title-block';
 export {
   anchorNames,
   idPrefix,

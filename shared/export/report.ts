@@ -1,6 +1,7 @@
 import type { ArticleProblem } from '../checks/problems';
 import type { ImageMode } from './document';
 import type { ExportThemeId } from './themes';
+import type { TitleBlockMode } from './title-block';
 
 /** Choices of one export, from the dialog or the command line. */
 export interface ExportChoices {
@@ -9,7 +10,7 @@ export interface ExportChoices {
   /** Built-in theme or `custom` (`.folio/export.css`). Default: `article` (the preview's). */
   readonly theme?: ExportThemeId;
   /** Title block above the body: `auto` (default: only without an H1), `always`, `never`. */
-  readonly titleBlock?: 'auto' | 'always' | 'never';
+  readonly titleBlock?: TitleBlockMode;
   /** Table of contents of the H2/H3 headings. Default: false. */
   readonly toc?: boolean;
   /** Library export: also export articles with `status: draft`. Default: false. */

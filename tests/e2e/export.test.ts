@@ -267,6 +267,51 @@ describe('exported HTML in Chromium', () => {
     }
   });
 
+  it('shows the title block of a frontmatter title without an H1 in the preview as in the export', async () => {
+    const titled = [
+      '---',
+      'title: "Owls <b>at</b> dusk"',
+      'description: A field note.',
+      'author: Ada',
+      'date: 2026-11-27',
+      '---',
+      '',
+      'Owls hunt at dusk, and *listen* more than they look.',
+      '',
+      '## Where',
+      '',
+      'In the wood behind the house.',
+      '',
+    ].join('\n');
+    const app = await openApp(browser, (library) => writeFile(path.join(library, 'owls.md'), titled));
+    const { page } = app;
+    await page.getByRole('link', { name: /Owls/ }).click();
+    const preview = previewArticle(page);
+    const block = preview.locator(':scope > header.folio-title-block');
+    // The title is text: the <b> in it is not markup.
+    await expect(block.locator('h1').textContent()).resolves.toBe('Owls <b>at</b> dusk');
+    await expect(block.locator('.folio-byline').textContent()).resolves.toBe('Ada · 2026-11-27');
+    const frame = page.locator('iframe[title="Preview"]');
+    const box = (await frame.boundingBox())!;
+    const previewLayout = await page
+      .frameLocator('iframe[title="Preview"]')
+      .locator('#folio-preview')
+      .evaluate(layoutOf);
+
+    const out = path.join(app.library, 'export');
+    await exportArticleFile({ root: app.library, outDir: out }, 'owls.md', {});
+    const context = await browser.newContext({
+      viewport: { width: Math.round(box.width), height: Math.round(box.height) },
+    });
+    const exported = await context.newPage();
+    await exported.goto(pathToFileURL(path.join(out, 'owls.html')).href);
+    const exportLayout = await exported.locator('article').evaluate(layoutOf);
+    expect(exportLayout[0]).toMatch(/^HEADER /);
+    expect(exportLayout).toEqual(previewLayout);
+    await context.close();
+    await app.close();
+  });
+
   it("lays out a long article like the export, across the preview's block chunks", async () => {
     // Every kind of block at every position relative to a chunk boundary (48 blocks a chunk).
     const kinds = [

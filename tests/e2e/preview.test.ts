@@ -189,6 +189,36 @@ describe('the live preview', () => {
     await app.close();
   });
 
+  it('shows the frontmatter title as the export does, follows it, and steps aside for an H1', async () => {
+    const app = await openApp(browser, async (library) => {
+      await writeFile(path.join(library, 'owls.md'), '---\ntitle: Owls\ndate: 2026-11-27\n---\n\nBody.\n');
+    });
+    const { page } = app;
+    await openArticle(page, /Owls/);
+    const preview = previewArticle(page);
+    const title = preview.locator(':scope > header.folio-title-block h1');
+    await expect(title.textContent()).resolves.toBe('Owls');
+
+    // Typing the title in the form (it writes the YAML) changes the block.
+    const field = page.getByRole('form', { name: 'Article details' }).getByLabel('Title', { exact: true });
+    await field.click();
+    await field.press('End');
+    await page.keyboard.type(' at dusk');
+    await preview.locator('header h1', { hasText: 'Owls at dusk' }).waitFor();
+
+    // An H1 of the article's own replaces it; undoing the H1 brings it back.
+    await page.getByLabel('Markdown source').click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type('\n# Own heading');
+    await preview.locator('h1', { hasText: 'Own heading' }).waitFor();
+    await expect.poll(() => preview.locator('header.folio-title-block').count()).toBe(0);
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect.poll(() => preview.locator('h1', { hasText: 'Own heading' }).count()).toBe(0);
+    await preview.locator('header h1', { hasText: 'Owls at dusk' }).waitFor();
+    await screenshot(page, 'preview-title-block');
+    await app.close();
+  });
+
   it('shows library images, a placeholder for missing ones and keeps remote images off', async () => {
     const app = await openApp(browser, fill);
     const { page } = app;

@@ -3,6 +3,7 @@ import type { EditorView } from '@codemirror/view';
 import type { BlockHtml, RenderPatch, TextChange } from '../../../shared/markdown';
 import { BlockChunks } from './block-chunks';
 import { canShareMemory, HandoffReader } from './frame-handoff';
+import { FrontmatterTitle } from './frontmatter-title';
 import { linkTarget } from './link-target';
 import type { WorkerRequest, WorkerResponse } from './preview.worker';
 import PreviewWorker from './preview.worker?worker';
@@ -43,6 +44,9 @@ interface Entry extends PreviewBlock {
   readonly shape: string;
 }
 
+/** Whether a block has an H1 of its own (in its HTML a tag is the only `<h1` there can be). */
+const hasH1 = (entry: Entry): boolean => entry.shape.includes('<h1');
+
 const linePattern = / data-line="\d+" data-line-end="\d+"/g;
 
 /**
@@ -82,6 +86,11 @@ export class PreviewSession {
   private handoff: HandoffReader | null = null;
   /** Whether the request in flight is an edit (opening renders whole articles: not typical). */
   private inFlightEdit = false;
+  /** The export's title block, from the frontmatter; shown while no block has an H1. */
+  private readonly title = new FrontmatterTitle();
+  private h1Blocks = 0;
+  private titleNode: Element | null = null;
+  private titleShown = '';
 
   constructor(private readonly events: PreviewSessionEvents) {
     this.opener = events.onOpenArticle;
@@ -101,6 +110,8 @@ export class PreviewSession {
     this.frame = frame;
     this.entries = [];
     this.chunks = null;
+    this.h1Blocks = 0;
+    this.titleNode = null;
     if (!frame) return;
     const doc = frame.contentDocument;
     if (!doc) return;
@@ -148,6 +159,7 @@ export class PreviewSession {
   /** Records an editor change; it is sent when the worker is free. */
   edit(changes: ChangeSet): void {
     this.pending = this.pending ? this.pending.compose(changes) : changes;
+    if (this.view && this.title.update(this.view.state.doc, changes)) this.showTitle();
     this.flush();
   }
 
@@ -194,6 +206,8 @@ export class PreviewSession {
       const text = this.openText ?? this.view.state.doc.toString();
       this.openText = null;
       request = { type: 'open', id: ++this.requestId, text };
+      this.title.reset();
+      this.title.update(text);
       this.openedChars = text.length;
       this.needsOpen = false;
       this.pending = null;
@@ -278,6 +292,26 @@ export class PreviewSession {
     this.entries = [];
     this.chunks = null;
     this.firstShown = [...article.childNodes];
+    // The first screen's H1 stands for the article's until the whole of it is rendered.
+    this.h1Blocks = html.includes('<h1') ? 1 : 0;
+    this.titleNode = null;
+    this.showTitle();
+  }
+
+  /** Shows the title block above the blocks when the frontmatter has a title and no block an H1. */
+  private showTitle(): void {
+    const article = this.article();
+    if (!article) return;
+    const html = this.h1Blocks === 0 ? this.title.html : '';
+    if (html === this.titleShown && (html === '' || this.titleNode?.parentNode === article)) return;
+    this.titleNode?.remove();
+    this.titleNode = null;
+    this.titleShown = html;
+    if (html) {
+      this.titleNode = this.parse(html).find((node): node is Element => node.nodeType === 1) ?? null;
+      if (this.titleNode) article.prepend(this.titleNode);
+    }
+    this.sync.contentChanged();
   }
 
   private parse(html: string): Node[] {
@@ -303,7 +337,10 @@ export class PreviewSession {
     const chunks = this.chunks;
     const footer = chunks.end;
     // A full render replaces whatever is shown (a restarted worker starts from nothing).
-    if (patch.full) patch = { ...patch, start: 0, deleteCount: this.entries.length };
+    if (patch.full) {
+      patch = { ...patch, start: 0, deleteCount: this.entries.length };
+      this.h1Blocks = 0;
+    }
     const removed = this.entries.slice(patch.start, patch.start + patch.deleteCount);
     const pool = new Map<string, Entry[]>();
     for (const entry of removed) pool.set(entry.shape, [...(pool.get(entry.shape) ?? []), entry]);
@@ -319,6 +356,8 @@ export class PreviewSession {
     // Reused blocks move: their old chunk may be left empty.
     for (const entry of added) for (const node of entry.nodes) chunks.removing(node);
     this.entries.splice(patch.start, patch.deleteCount, ...added);
+    if (!patch.full) this.h1Blocks -= removed.filter(hasH1).length;
+    this.h1Blocks += added.filter(hasH1).length;
     for (let index = patch.start + added.length; index < this.entries.length; index++) {
       const entry = this.entries[index]!;
       entry.line += patch.lineDelta;
@@ -356,6 +395,7 @@ export class PreviewSession {
         !this.remoteAllowed.has(this.path) && article.querySelector('img[src^="http"]') !== null,
       );
     }
+    this.showTitle();
     this.sync.contentChanged();
   }
 
