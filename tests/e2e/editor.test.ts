@@ -361,8 +361,30 @@ describe('the editor in browser mode', () => {
 
     await page.keyboard.press('ControlOrMeta+Shift+Enter');
     await page.getByRole('navigation', { name: 'Library' }).waitFor({ state: 'hidden' });
+    // Only the editor, the whole width: no bars, no preview, no splitter.
+    const editorWidth = () =>
+      page.getByRole('region', { name: 'Editor' }).evaluate((pane) => pane.getBoundingClientRect().width);
+    const viewportWidth = page.viewportSize()!.width;
+    await expect.poll(editorWidth).toBe(viewportWidth);
+    for (const hidden of [
+      page.getByRole('toolbar', { name: 'Workspace' }),
+      page.getByRole('toolbar', { name: 'Formatting' }),
+      page.getByRole('region', { name: 'Preview pane' }),
+    ]) {
+      await hidden.waitFor({ state: 'hidden' });
+    }
     await page.keyboard.press('Escape');
     await page.getByRole('navigation', { name: 'Library' }).waitFor();
+    // From the preview-only layout too, and out again with the one button left on screen.
+    await page.keyboard.press('ControlOrMeta+Alt+3');
+    await page.getByRole('region', { name: 'Editor' }).waitFor({ state: 'hidden' });
+    await page.keyboard.press('ControlOrMeta+Shift+Enter');
+    await expect.poll(editorWidth).toBe(viewportWidth);
+    await page.getByRole('button', { name: 'Leave full screen' }).click();
+    await page.getByRole('navigation', { name: 'Library' }).waitFor();
+    await page.getByRole('region', { name: 'Editor' }).waitFor({ state: 'hidden' });
+    await page.keyboard.press('ControlOrMeta+Alt+2');
+    await page.getByRole('region', { name: 'Editor' }).waitFor();
 
     await page.keyboard.press('ControlOrMeta+,');
     const settings = page.getByRole('dialog', { name: 'Settings' });

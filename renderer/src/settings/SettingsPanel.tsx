@@ -19,7 +19,7 @@ const languages = ['en-US', 'en-GB', 'de-DE', 'fr-FR', 'es-ES', 'it-IT', 'nl-NL'
  * Applies the settings and the window modes to the document (theme, fonts, distraction-free
  * full screen) and shows the settings dialog when it is open. Render it once per window.
  */
-export function SettingsPanel(): ReactElement | null {
+export function SettingsPanel(): ReactElement {
   const settings = useSyncExternalStore(settingsStore.subscribe, settingsStore.getSnapshot);
   const { settingsOpen, distractionFree } = useSyncExternalStore(viewState.subscribe, viewState.getSnapshot);
 
@@ -27,13 +27,27 @@ export function SettingsPanel(): ReactElement | null {
   const spellcheckNote = useSpellchecker(settings.spellcheck, settings.spellcheckLanguage);
   useDistractionFree(distractionFree);
 
-  if (!settingsOpen) return null;
   return (
-    <SettingsDialog
-      settings={settings}
-      spellcheckNote={spellcheckNote}
-      onClose={() => viewState.set({ settingsOpen: false })}
-    />
+    <>
+      {distractionFree && (
+        // The only control left on screen: faint until pointed at or focused.
+        <button
+          type="button"
+          className="folio-leave-full-screen"
+          title="Leave full screen (Esc)"
+          onClick={() => viewState.set({ distractionFree: false })}
+        >
+          Leave full screen
+        </button>
+      )}
+      {settingsOpen && (
+        <SettingsDialog
+          settings={settings}
+          spellcheckNote={spellcheckNote}
+          onClose={() => viewState.set({ settingsOpen: false })}
+        />
+      )}
+    </>
   );
 }
 
