@@ -2,9 +2,11 @@ import type { ChangeSet, Text } from '@codemirror/state';
 import { readExportMetadata } from '../../../shared/export/metadata';
 import { titleBlockHtml } from '../../../shared/export/title-block';
 import {
+  fastFrontmatterData,
   findFrontmatter,
   maxFrontmatterChars,
   parseFrontmatter,
+  simpleFrontmatterData,
   type FrontmatterBlock,
 } from '../../../shared/frontmatter';
 
@@ -51,9 +53,12 @@ export class FrontmatterTitle {
     const source = block?.kind === 'yaml' ? text.slice(0, block.to) : null;
     if (source === this.source) return false;
     this.source = source;
-    const meta = source
-      ? readExportMetadata(parseFrontmatter(source).data, { heading: null, path: '' })
-      : null;
+    // The library's quick readers first (the same data as `yaml`, tested so), then `yaml`.
+    const data =
+      block && source
+        ? (simpleFrontmatterData(block) ?? fastFrontmatterData(block) ?? parseFrontmatter(source).data)
+        : null;
+    const meta = data ? readExportMetadata(data, { heading: null, path: '' }) : null;
     const html = meta?.titleSource === 'frontmatter' ? titleBlockHtml(meta) : '';
     if (html === this.html) return false;
     this.html = html;
