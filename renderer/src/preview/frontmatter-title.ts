@@ -10,11 +10,15 @@ import {
   type FrontmatterBlock,
 } from '../../../shared/frontmatter';
 
+/** Whether a text starts with a frontmatter fence line (`---` or `+++`). */
+function startsWithFence(start: string): boolean {
+  return /^\uFEFF?(?:---|\+\+\+)[ \t]*(?:\r?\n|$)/.test(start);
+}
+
 /**
  * Follows the frontmatter of the article in the preview for its title block (the export's:
- * title, description, byline), so the preview shows what the export will. The YAML is read
- * again only when an edit may have changed the block: one that touches it, or any edit while
- * the article starts with a fence that is not closed yet.
+ * title, description, byline), so the preview shows what the export will. {@link touched} says
+ * cheaply whether an edit may have changed it; {@link update} reads the block again.
  */
 export class FrontmatterTitle {
   /** Offset just after the frontmatter block; 0 when there is none. */
@@ -31,15 +35,22 @@ export class FrontmatterTitle {
   }
 
   /**
-   * Reads the frontmatter of `doc` (the whole article on open; after an edit, `changes` say
-   * whether it may have changed). True when the title block's HTML changed.
+   * Whether `changes` (just applied, giving `doc`) may have changed the title block: they touch
+   * the frontmatter, or the article starts with a fence (a block may be opening or closing).
+   * Reads nothing but the first line, so it can run on every keystroke.
    */
-  update(doc: Text | string, changes?: ChangeSet): boolean {
+  touched(doc: Text, changes: ChangeSet): boolean {
+    return this.end > 0
+      ? changes.touchesRange(0, this.end) !== false
+      : startsWithFence(doc.sliceString(0, 64));
+  }
+
+  /** Reads the frontmatter of `doc` again. True when the title block's HTML changed. */
+  update(doc: Text | string): boolean {
     const length = doc.length;
     const head = (to: number): string =>
       typeof doc === 'string' ? doc.slice(0, to) : doc.sliceString(0, to);
-    const fenced = /^\uFEFF?(?:---|\+\+\+)[ \t]*(?:\r?\n|$)/.test(head(Math.min(length, 64)));
-    if (changes && !(this.end > 0 ? changes.touchesRange(0, this.end) : fenced)) return false;
+    const fenced = startsWithFence(head(Math.min(length, 64)));
     // The closing fence is looked for near where it was, then as far as the frontmatter reader
     // reads (a longer block is no frontmatter for it either).
     let text = '';

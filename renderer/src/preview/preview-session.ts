@@ -28,6 +28,9 @@ export const handoffWaitMs = 5;
 /** Average worker time per edit above which the page does not wait for answers in-frame. */
 export const handoffTypicalMs = 8;
 
+/** How long after an edit to the frontmatter the title block is read again. */
+const titleReadDelayMs = 60;
+
 /** What the session reports to the UI around it. */
 export interface PreviewSessionEvents {
   /** A message for the author (`null` clears it): "too complex", a refused link. */
@@ -91,6 +94,7 @@ export class PreviewSession {
   private h1Blocks = 0;
   private titleNode: Element | null = null;
   private titleShown = '';
+  private titleTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly events: PreviewSessionEvents) {
     this.opener = events.onOpenArticle;
@@ -159,7 +163,7 @@ export class PreviewSession {
   /** Records an editor change; it is sent when the worker is free. */
   edit(changes: ChangeSet): void {
     this.pending = this.pending ? this.pending.compose(changes) : changes;
-    if (this.view && this.title.update(this.view.state.doc, changes)) this.showTitle();
+    if (this.view && this.title.touched(this.view.state.doc, changes)) this.scheduleTitle();
     this.flush();
   }
 
@@ -184,6 +188,7 @@ export class PreviewSession {
     this.worker = null;
     this.sync.dispose();
     if (this.budget) clearTimeout(this.budget);
+    this.cancelTitle();
   }
 
   private ensureWorker(): Worker {
@@ -208,6 +213,7 @@ export class PreviewSession {
       request = { type: 'open', id: ++this.requestId, text };
       this.title.reset();
       this.title.update(text);
+      this.cancelTitle();
       this.openedChars = text.length;
       this.needsOpen = false;
       this.pending = null;
@@ -296,6 +302,23 @@ export class PreviewSession {
     this.h1Blocks = html.includes('<h1') ? 1 : 0;
     this.titleNode = null;
     this.showTitle();
+  }
+
+  /**
+   * Reads the frontmatter again a moment after an edit touched it, off the keystroke: one read
+   * covers every edit made until it runs (a 1,000-key block takes about a millisecond).
+   */
+  private scheduleTitle(): void {
+    if (this.titleTimer !== null) return;
+    this.titleTimer = setTimeout(() => {
+      this.titleTimer = null;
+      if (this.view && this.title.update(this.view.state.doc)) this.showTitle();
+    }, titleReadDelayMs);
+  }
+
+  private cancelTitle(): void {
+    if (this.titleTimer !== null) clearTimeout(this.titleTimer);
+    this.titleTimer = null;
   }
 
   /** Shows the title block above the blocks when the frontmatter has a title and no block an H1. */
