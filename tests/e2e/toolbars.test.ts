@@ -87,6 +87,33 @@ describe('toolbars that keep to one line', () => {
           expect(box!.height).toBeLessThanOrEqual(38);
         }
       }
+      // Each bar is one tab stop; arrows, Home and End move between the buttons shown.
+      const focused = () =>
+        page.evaluate(
+          () => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent,
+        );
+      for (const bar of [formattingBar, workspaceBar]) {
+        await expect(bar.locator('button[tabindex="0"]').count()).resolves.toBe(1);
+      }
+      await formattingBar.getByRole('button', { name: 'Bold' }).focus();
+      await page.keyboard.press('ArrowRight');
+      await expect(focused()).resolves.toBe('Italic');
+      await page.keyboard.press('End');
+      await expect(focused()).resolves.toBe('More');
+      await page.keyboard.press('ArrowRight');
+      await expect(focused()).resolves.toBe('Bold');
+      await page.keyboard.press('ArrowLeft');
+      await expect(focused()).resolves.toBe('More');
+      await expect(formattingBar.locator('button[tabindex="0"]').getAttribute('aria-label')).resolves.toBe(
+        'More',
+      );
+      await page.keyboard.press('Tab');
+      await expect(formattingBar.evaluate((bar) => bar.contains(document.activeElement))).resolves.toBe(
+        false,
+      );
+      await page.keyboard.press('Shift+Tab');
+      await expect(focused()).resolves.toBe('More');
+
       // At 1,024 pixels the quote button does not fit: the menu has it, with its shortcut.
       const toolbarQuote = formattingBar.getByRole('button', { name: 'Quote' });
       expect(await toolbarQuote.count()).toBe(0);

@@ -17,6 +17,13 @@ function controls(row: HTMLElement): HTMLButtonElement[] {
   return [...row.querySelectorAll<HTMLButtonElement>('button:not(.folio-overflow-more)')];
 }
 
+/** The buttons the keyboard reaches in the row, in order: those shown and enabled, then "More". */
+function reachable(row: HTMLElement): HTMLButtonElement[] {
+  return [...row.querySelectorAll<HTMLButtonElement>('button')].filter(
+    (button) => !button.disabled && !button.hasAttribute('data-overflowed'),
+  );
+}
+
 /** A hidden button as an entry of the "More" menu: same name, shortcut, state, and action. */
 function menuItem(button: HTMLButtonElement): MenuItem {
   const pressed = button.getAttribute('aria-pressed');
@@ -44,6 +51,20 @@ export function OverflowRow({ label, className, children }: OverflowRowProps): R
     null,
   );
 
+  // The toolbar is one tab stop (the WAI-ARIA toolbar pattern): the button last focused, else
+  // the first one reachable; arrows, Home and End move between the buttons shown.
+  const stop = useRef<HTMLButtonElement | null>(null);
+  const rove = useCallback(() => {
+    const element = row.current;
+    if (!element) return;
+    const buttons = reachable(element);
+    const current = stop.current && buttons.includes(stop.current) ? stop.current : (buttons[0] ?? null);
+    for (const button of element.querySelectorAll<HTMLButtonElement>('button')) {
+      const index = button === current ? '0' : '-1';
+      if (button.getAttribute('tabindex') !== index) button.setAttribute('tabindex', index);
+    }
+  }, []);
+
   const measure = useCallback(() => {
     const element = row.current;
     if (!element) return;
@@ -55,7 +76,8 @@ export function OverflowRow({ label, className, children }: OverflowRowProps): R
       if (off) count++;
     }
     setHidden(count);
-  }, []);
+    rove();
+  }, [rove]);
   // Measured when the row is laid out, resized, or its buttons or labels change, and once the
   // fonts have loaded (they change every button's width). Not on every render: the workspace
   // renders on each keystroke, and reading the layout then would force it early.
@@ -66,7 +88,13 @@ export function OverflowRow({ label, className, children }: OverflowRowProps): R
     const resized = new ResizeObserver(measure);
     resized.observe(element);
     const changed = new MutationObserver(measure);
-    changed.observe(element, { childList: true, subtree: true, characterData: true });
+    changed.observe(element, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['disabled'],
+    });
     void document.fonts?.ready.then(measure);
     return () => {
       resized.disconnect();
@@ -91,6 +119,34 @@ export function OverflowRow({ label, className, children }: OverflowRowProps): R
       className={`folio-overflow-row ${className}${hidden > 0 ? ' folio-overflow-has-more' : ''}`}
       role="toolbar"
       aria-label={label}
+      onFocus={(event) => {
+        const target = event.target;
+        if (target instanceof HTMLButtonElement && row.current?.contains(target)) {
+          stop.current = target;
+          rove();
+        }
+      }}
+      onKeyDown={(event) => {
+        const element = row.current;
+        // Keys from the "More" menu reach here through its portal: they are the menu's.
+        if (!element?.contains(event.target as Node)) return;
+        const buttons = reachable(element);
+        const at = buttons.indexOf(event.target as HTMLButtonElement);
+        if (at < 0 || buttons.length === 0) return;
+        const next =
+          event.key === 'ArrowRight'
+            ? (at + 1) % buttons.length
+            : event.key === 'ArrowLeft'
+              ? (at - 1 + buttons.length) % buttons.length
+              : event.key === 'Home'
+                ? 0
+                : event.key === 'End'
+                  ? buttons.length - 1
+                  : null;
+        if (next === null) return;
+        event.preventDefault();
+        buttons[next]!.focus();
+      }}
     >
       {children}
       {hidden > 0 && (
