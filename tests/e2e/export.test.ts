@@ -1,12 +1,19 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportArticleFile } from '../../electron/library/export';
 import { useTempDirs } from '../helpers/temp-dir';
 import { hostileArticle } from '../helpers/hostile-article';
-import { launchChromium, openApp, previewArticle, screenshot, screenshotDir } from './harness';
+import {
+  launchChromium,
+  openApp,
+  previewArticle,
+  screenshot,
+  screenshotDir,
+  type AppUnderTest,
+} from './harness';
 
 const tempDir = useTempDirs();
 let browser: Browser;
@@ -233,21 +240,10 @@ describe('exported HTML in Chromium', () => {
       const frame = page.locator('iframe[title="Preview"]');
       const box = (await frame.boundingBox())!;
       const previewShot = await frame.screenshot();
-      const previewLayout = await page
-        .frameLocator('iframe[title="Preview"]')
-        .locator('#folio-preview')
-        .evaluate(layoutOf);
-
-      const out = path.join(app.library, 'export');
-      await exportArticleFile({ root: app.library, outDir: out }, 'rich.md', {});
-      const context = await browser.newContext({
-        viewport: { width: Math.round(box.width), height: Math.round(box.height) },
+      const { previewLayout, exportLayout, exported, context } = await previewAndExport(app, 'rich', {
         colorScheme,
       });
-      const exported = await context.newPage();
-      await exported.goto(pathToFileURL(path.join(out, 'rich.html')).href);
       const exportShot = await exported.screenshot();
-      const exportLayout = await exported.locator('article').evaluate(layoutOf);
       expect(exportLayout.length).toBeGreaterThan(15);
       expect(exportLayout).toEqual(previewLayout);
 
@@ -291,21 +287,7 @@ describe('exported HTML in Chromium', () => {
     // The title is text: the <b> in it is not markup.
     await expect(block.locator('h1').textContent()).resolves.toBe('Owls <b>at</b> dusk');
     await expect(block.locator('.folio-byline').textContent()).resolves.toBe('Ada · 2026-11-27');
-    const frame = page.locator('iframe[title="Preview"]');
-    const box = (await frame.boundingBox())!;
-    const previewLayout = await page
-      .frameLocator('iframe[title="Preview"]')
-      .locator('#folio-preview')
-      .evaluate(layoutOf);
-
-    const out = path.join(app.library, 'export');
-    await exportArticleFile({ root: app.library, outDir: out }, 'owls.md', {});
-    const context = await browser.newContext({
-      viewport: { width: Math.round(box.width), height: Math.round(box.height) },
-    });
-    const exported = await context.newPage();
-    await exported.goto(pathToFileURL(path.join(out, 'owls.html')).href);
-    const exportLayout = await exported.locator('article').evaluate(layoutOf);
+    const { previewLayout, exportLayout, context } = await previewAndExport(app, 'owls');
     expect(exportLayout[0]).toMatch(/^HEADER /);
     expect(exportLayout).toEqual(previewLayout);
     await context.close();
@@ -335,27 +317,41 @@ describe('exported HTML in Chromium', () => {
       .locator('p', { hasText: lastParagraph.slice(0, lastParagraph.indexOf(' with')) })
       .waitFor({ state: 'attached' });
     expect(await preview.locator('.folio-chunk').count()).toBeGreaterThan(5);
-    const frame = page.locator('iframe[title="Preview"]');
-    const box = (await frame.boundingBox())!;
     // Skipped content is laid out at estimated sizes: measure both with everything rendered.
-    const previewLayout = await page
-      .frameLocator('iframe[title="Preview"]')
-      .locator('#folio-preview')
-      .evaluate(layoutOf, true);
-    const out = path.join(app.library, 'export');
-    await exportArticleFile({ root: app.library, outDir: out }, 'long.md', {});
-    const context = await browser.newContext({
-      viewport: { width: Math.round(box.width), height: Math.round(box.height) },
-    });
-    const exported = await context.newPage();
-    await exported.goto(pathToFileURL(path.join(out, 'long.html')).href);
-    const exportLayout = await exported.locator('article').evaluate(layoutOf, true);
+    const { previewLayout, exportLayout, context } = await previewAndExport(app, 'long', { showAll: true });
     expect(exportLayout.length).toBeGreaterThan(blocks.length);
     expect(previewLayout).toEqual(exportLayout);
     await context.close();
     await app.close();
   });
 });
+
+/**
+ * The layout ({@link layoutOf}) of the open article's preview, and of its export opened in a
+ * new context of the preview frame's size (close `context` when done).
+ */
+async function previewAndExport(
+  app: AppUnderTest,
+  name: string,
+  options: { colorScheme?: 'light' | 'dark'; showAll?: boolean } = {},
+): Promise<{ previewLayout: string[]; exportLayout: string[]; exported: Page; context: BrowserContext }> {
+  const showAll = options.showAll ?? false;
+  const box = (await app.page.locator('iframe[title="Preview"]').boundingBox())!;
+  const previewLayout = await app.page
+    .frameLocator('iframe[title="Preview"]')
+    .locator('#folio-preview')
+    .evaluate(layoutOf, showAll);
+  const out = path.join(app.library, 'export');
+  await exportArticleFile({ root: app.library, outDir: out }, `${name}.md`, {});
+  const context = await browser.newContext({
+    viewport: { width: Math.round(box.width), height: Math.round(box.height) },
+    ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}),
+  });
+  const exported = await context.newPage();
+  await exported.goto(pathToFileURL(path.join(out, `${name}.html`)).href);
+  const exportLayout = await exported.locator('article').evaluate(layoutOf, showAll);
+  return { previewLayout, exportLayout, exported, context };
+}
 
 /**
  * Tag, position, size, font and colours of each block of an article, for comparing layouts;
