@@ -164,4 +164,34 @@ describe('toolbars that keep to one line', () => {
       await app.close();
     });
   }
+  it('shows the same buttons at a width whether the window grew or shrank to it', async () => {
+    const app = await openDraft('light');
+    const { page } = app;
+    /** Per bar: how many buttons are hidden, and whether "…" shows, once the resize is measured. */
+    const state = async (width: number): Promise<string> => {
+      await page.setViewportSize({ width, height: 720 });
+      await page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+      );
+      return page.evaluate(() =>
+        [...document.querySelectorAll('[role="toolbar"].folio-overflow-row')]
+          .map(
+            (bar) =>
+              `${bar.getAttribute('aria-label')}: ${bar.querySelectorAll('[data-overflowed]').length} hidden` +
+              (bar.querySelector('.folio-overflow-more') ? ', …' : ''),
+          )
+          .join('; '),
+      );
+    };
+    const widths = Array.from({ length: 25 }, (_, i) => 1500 - i * 10);
+    const shrinking = [];
+    for (const width of widths) shrinking.push(await state(width));
+    const growing = [];
+    for (const width of [...widths].reverse()) growing.push(await state(width));
+    expect(growing.reverse()).toEqual(shrinking);
+    // The range crosses the point where the formatting bar starts to need "…".
+    expect(shrinking[0]).toMatch(/Formatting: 0 hidden(?!, …)/);
+    expect(shrinking.at(-1)).toMatch(/Formatting: [1-9]\d* hidden, …/);
+    await app.close();
+  });
 });

@@ -12,6 +12,9 @@ export interface OverflowRowProps {
   readonly children: ReactNode;
 }
 
+/** Set on the row while it keeps room for its "…" button (OverflowRow.css). */
+const hasMoreClass = 'folio-overflow-has-more';
+
 /** The row's buttons, except its own "More" button. */
 function controls(row: HTMLElement): HTMLButtonElement[] {
   return [...row.querySelectorAll<HTMLButtonElement>('button:not(.folio-overflow-more)')];
@@ -68,14 +71,21 @@ export function OverflowRow({ label, className, children }: OverflowRowProps): R
   const measure = useCallback(() => {
     const element = row.current;
     if (!element) return;
-    const bottom = element.clientHeight;
-    let count = 0;
-    for (const button of controls(element)) {
-      const off = button.offsetTop + button.offsetHeight > bottom;
-      if (off !== button.hasAttribute('data-overflowed')) button.toggleAttribute('data-overflowed', off);
-      if (off) count++;
+    // First as if nothing were hidden (no room kept for "…"), so the row never keeps "…" once
+    // everything fits again; only if something does not fit, again with the room kept.
+    const offRow = (): HTMLButtonElement[] =>
+      controls(element).filter((button) => button.offsetTop + button.offsetHeight > element.clientHeight);
+    element.classList.remove(hasMoreClass);
+    let off = offRow();
+    if (off.length > 0) {
+      element.classList.add(hasMoreClass);
+      off = offRow();
     }
-    setHidden(count);
+    for (const button of controls(element)) {
+      const hide = off.includes(button);
+      if (hide !== button.hasAttribute('data-overflowed')) button.toggleAttribute('data-overflowed', hide);
+    }
+    setHidden(off.length);
     rove();
   }, [rove]);
   // Measured when the row is laid out, resized, or its buttons or labels change, and once the
@@ -116,7 +126,8 @@ export function OverflowRow({ label, className, children }: OverflowRowProps): R
   return (
     <div
       ref={row}
-      className={`folio-overflow-row ${className}${hidden > 0 ? ' folio-overflow-has-more' : ''}`}
+      // `hasMoreClass` is the measuring's to set (above), not React's.
+      className={`folio-overflow-row ${className}`}
       role="toolbar"
       aria-label={label}
       onFocus={(event) => {
