@@ -173,15 +173,19 @@ describe('toolbars that keep to one line', () => {
       await page.evaluate(
         () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
       );
-      return page.evaluate(() =>
-        [...document.querySelectorAll('[role="toolbar"].folio-overflow-row')]
-          .map(
-            (bar) =>
-              `${bar.getAttribute('aria-label')}: ${bar.querySelectorAll('[data-overflowed]').length} hidden` +
-              (bar.querySelector('.folio-overflow-more') ? ', …' : ''),
-          )
-          .join('; '),
-      );
+      const read = () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll('[role="toolbar"].folio-overflow-row')].map((bar) => ({
+            label: bar.getAttribute('aria-label'),
+            hidden: bar.querySelectorAll('[data-overflowed]').length,
+            more: bar.querySelector('.folio-overflow-more') !== null,
+          })),
+        );
+      // "…" comes with React's next render after the measuring: wait until they agree.
+      await expect.poll(async () => (await read()).every((bar) => bar.hidden > 0 === bar.more)).toBe(true);
+      return (await read())
+        .map((bar) => `${bar.label}: ${bar.hidden} hidden${bar.more ? ', …' : ''}`)
+        .join('; ');
     };
     const widths = Array.from({ length: 25 }, (_, i) => 1500 - i * 10);
     const shrinking = [];
