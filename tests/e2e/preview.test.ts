@@ -285,9 +285,22 @@ describe('the live preview', () => {
         });
         return line?.textContent?.slice(3) ?? null;
       });
+    // CodeMirror corrects its scroll position once it has measured the lines it paged to: read
+    // the editor only when its scrolling has stopped, or the heading may move out again.
+    const settledScroll = (): Promise<void> =>
+      page.evaluate(async () => {
+        const scroller = document.querySelector<HTMLElement>('.cm-scroller')!;
+        const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+        let last = -1;
+        while (scroller.scrollTop !== last) {
+          last = scroller.scrollTop;
+          await frames();
+        }
+      });
     let heading: string | null = null;
     for (let i = 0; i < 30 && (heading === null || heading === 'Section 1'); i++) {
       await page.keyboard.press('PageDown');
+      await settledScroll();
       heading = await findHeading();
     }
     expect(heading).toMatch(/^Section \d+$/);
