@@ -198,4 +198,31 @@ describe('toolbars that keep to one line', () => {
     expect(shrinking.at(-1)).toMatch(/Formatting: [1-9]\d* hidden, …/);
     await app.close();
   });
+  it('spells every shortcut in the bars and their menus the Mac way on a Mac', async () => {
+    const app = await openDraft('light');
+    const { page } = app;
+    await page.addInitScript(() =>
+      Object.defineProperty(Navigator.prototype, 'platform', { get: () => 'MacIntel' }),
+    );
+    await page.reload();
+    await page.getByRole('link', { name: /Draft/ }).click();
+    await page.getByLabel('Markdown source').waitFor();
+    const titles = await page
+      .locator('[role="toolbar"].folio-overflow-row button[title]')
+      .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('title')!));
+    expect(titles).toContain('Bold (⌘B)');
+    expect(titles).toContain('Snapshots of this article (⌘⌥H)');
+    expect(titles).toContain('Side by side (⌘⌥2)');
+    expect(titles.filter((title) => /Ctrl/.test(title))).toEqual([]);
+    await page.setViewportSize({ width: 1024, height: 720 });
+    const workspaceBar = page.getByRole('toolbar', { name: 'Workspace' });
+    await workspaceBar.getByRole('button', { name: 'More', exact: true }).click();
+    await expect(
+      page
+        .getByRole('menu', { name: 'More in Workspace' })
+        .getByRole('menuitemcheckbox', { name: /History/ })
+        .textContent(),
+    ).resolves.toMatch(/History\s*⌘⌥H$/);
+    await app.close();
+  });
 });

@@ -1,5 +1,6 @@
 import { useSyncExternalStore, type ReactElement, type ReactNode } from 'react';
 import { assetBase } from '../api';
+import { describeKey, isApplePlatform } from '../editor/editor-commands';
 import { CompareView } from './CompareView';
 import { OverflowRow } from '../toolbar/OverflowRow';
 import { HistoryPanel } from './HistoryPanel';
@@ -23,6 +24,9 @@ export interface ReviewWorkspaceProps {
   /** Controls for the window, shown at the end of the bar. */
   readonly windowTools?: ReactNode;
 }
+
+/** A review shortcut as this platform writes it: Ctrl+Alt+S, or ⌘⌥S on a Mac (useReview.ts). */
+const shortcut = (key: string): string => describeKey(`Mod-Alt-${key}`, isApplePlatform());
 
 const layouts: readonly { mode: LayoutMode; name: string; key: string }[] = [
   { mode: 'editor', name: 'Editor', key: '1' },
@@ -57,8 +61,8 @@ export function ReviewWorkspace({
               key={option.mode}
               type="button"
               aria-pressed={mode === option.mode}
-              title={`${option.name} (Ctrl+Alt+${option.key})`}
-              data-shortcut={`Ctrl+Alt+${option.key}`}
+              title={`${option.name} (${shortcut(option.key)})`}
+              data-shortcut={shortcut(option.key)}
               onClick={() => review.setLayout({ mode: option.mode })}
             >
               {option.name}
@@ -75,21 +79,21 @@ export function ReviewWorkspace({
                 review.suggesting,
                 review.toggleSuggest,
                 'Suggest mode: typing and deleting become suggestions',
-                'Ctrl+Alt+S',
+                shortcut('s'),
               ],
               [
                 'Suggestions',
                 review.panel === 'suggestions',
                 () => review.togglePanel('suggestions'),
                 'Suggestions and comments in this article',
-                'Ctrl+Alt+R',
+                shortcut('r'),
               ],
               [
                 'History',
                 review.panel === 'history',
                 () => review.togglePanel('history'),
                 'Snapshots of this article',
-                'Ctrl+Alt+H',
+                shortcut('h'),
               ],
             ] as const
           ).map(([name, pressed, toggle, title, shortcut]) => (

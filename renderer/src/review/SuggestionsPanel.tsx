@@ -1,4 +1,5 @@
 import { useMemo, type ReactElement } from 'react';
+import { describeKey, isApplePlatform } from '../editor/editor-commands';
 import {
   parseCriticMarkup,
   type CriticDecision,
@@ -56,7 +57,7 @@ export function SuggestionsPanel({
       </header>
       <label className="review-switch">
         <input type="checkbox" checked={suggesting} onChange={onToggleSuggest} />
-        Suggest changes instead of editing (Ctrl+Alt+S)
+        Suggest changes instead of editing ({describeKey('Mod-Alt-s', isApplePlatform())})
       </label>
       <div className="review-bulk">
         <button type="button" disabled={marks.length === 0} onClick={() => onResolveAll('accept')}>
