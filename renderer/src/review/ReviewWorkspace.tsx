@@ -1,8 +1,7 @@
 import { useSyncExternalStore, type ReactElement, type ReactNode } from 'react';
 import { assetBase } from '../api';
-import { describeKey, isApplePlatform } from '../editor/editor-commands';
+import { OverflowRow, shortcutAttributes } from '../toolbar';
 import { CompareView } from './CompareView';
-import { OverflowRow } from '../toolbar/OverflowRow';
 import { HistoryPanel } from './HistoryPanel';
 import type { LayoutMode } from './layout-settings';
 import { MergeDialog } from './MergeDialog';
@@ -24,9 +23,6 @@ export interface ReviewWorkspaceProps {
   /** Controls for the window, shown at the end of the bar. */
   readonly windowTools?: ReactNode;
 }
-
-/** A review shortcut as this platform writes it: Ctrl+Alt+S, or ⌘⌥S on a Mac (useReview.ts). */
-const shortcut = (key: string): string => describeKey(`Mod-Alt-${key}`, isApplePlatform());
 
 const layouts: readonly { mode: LayoutMode; name: string; key: string }[] = [
   { mode: 'editor', name: 'Editor', key: '1' },
@@ -61,8 +57,8 @@ export function ReviewWorkspace({
               key={option.mode}
               type="button"
               aria-pressed={mode === option.mode}
-              title={`${option.name} (${shortcut(option.key)})`}
-              data-shortcut={shortcut(option.key)}
+              // Review keys are Ctrl or Cmd with Alt (useReview.ts).
+              {...shortcutAttributes(option.name, `Mod-Alt-${option.key}`)}
               onClick={() => review.setLayout({ mode: option.mode })}
             >
               {option.name}
@@ -79,30 +75,29 @@ export function ReviewWorkspace({
                 review.suggesting,
                 review.toggleSuggest,
                 'Suggest mode: typing and deleting become suggestions',
-                shortcut('s'),
+                'Mod-Alt-s',
               ],
               [
                 'Suggestions',
                 review.panel === 'suggestions',
                 () => review.togglePanel('suggestions'),
                 'Suggestions and comments in this article',
-                shortcut('r'),
+                'Mod-Alt-r',
               ],
               [
                 'History',
                 review.panel === 'history',
                 () => review.togglePanel('history'),
                 'Snapshots of this article',
-                shortcut('h'),
+                'Mod-Alt-h',
               ],
             ] as const
-          ).map(([name, pressed, toggle, title, shortcut]) => (
+          ).map(([name, pressed, toggle, title, key]) => (
             <button
               key={name}
               type="button"
               aria-pressed={pressed}
-              title={`${title} (${shortcut})`}
-              data-shortcut={shortcut}
+              {...shortcutAttributes(title, key)}
               disabled={!open}
               onClick={toggle}
             >

@@ -12,9 +12,18 @@ export interface ToolbarProps {
 
 const groups = ['Format', 'Paragraph', 'Insert'] as const;
 
-/** A button's tooltip: what it does, and its shortcut. */
-export function tooltip(title: string, key: string | undefined, apple: boolean): string {
-  return key ? `${title} (${describeKey(key, apple)})` : title;
+/**
+ * A toolbar button's tooltip (what it does, and its shortcut as this platform writes it) and
+ * its `data-shortcut`, which a bar's "…" menu shows (OverflowRow.tsx). `key` is CodeMirror's
+ * name for it (`Mod-Alt-h`).
+ */
+export function shortcutAttributes(
+  title: string,
+  key: string | undefined,
+): { title: string; 'data-shortcut'?: string } {
+  if (!key) return { title };
+  const shortcut = describeKey(key, isApplePlatform());
+  return { title: `${title} (${shortcut})`, 'data-shortcut': shortcut };
 }
 
 /**
@@ -25,7 +34,6 @@ export function tooltip(title: string, key: string | undefined, apple: boolean):
 export function Toolbar({ session }: ToolbarProps): ReactElement | null {
   const { view } = useSyncExternalStore(session.subscribe, session.getSnapshot);
   const settings = useSyncExternalStore(settingsStore.subscribe, settingsStore.getSnapshot);
-  const apple = isApplePlatform();
   if (!settings.showToolbar) return null;
   const disabled = view === null || view.state.readOnly;
 
@@ -47,8 +55,7 @@ export function Toolbar({ session }: ToolbarProps): ReactElement | null {
                 type="button"
                 className={`folio-toolbar-button folio-toolbar-${command.id.replace('.', '-')}`}
                 aria-label={command.title}
-                title={tooltip(command.title, command.key, apple)}
-                data-shortcut={command.key ? describeKey(command.key, apple) : undefined}
+                {...shortcutAttributes(command.title, command.key)}
                 disabled={disabled}
                 onMouseDown={(event) => event.preventDefault()}
                 onClick={() => run(command)}

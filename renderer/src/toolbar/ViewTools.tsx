@@ -1,11 +1,10 @@
 import { useSyncExternalStore, type ReactElement } from 'react';
 import type { EditorView } from '@codemirror/view';
-import { describeKey, isApplePlatform } from '../editor/editor-commands';
 import type { EditorSession } from '../editor/editor-session';
 import { windowCommands } from '../palette/app-commands';
 import { settingsStore } from '../settings/settings-store';
 import { viewState } from '../settings/view-state';
-import { tooltip } from './Toolbar';
+import { shortcutAttributes } from './Toolbar';
 
 /** Props of {@link ViewTools} and {@link WindowTools}. */
 export interface ViewToolsProps {
@@ -27,14 +26,12 @@ interface CommandButtonProps {
 function CommandButton({ id, text, pressed, view, keepFocus }: CommandButtonProps): ReactElement {
   const command = windowCommands.find((candidate) => candidate.id === id);
   if (!command) throw new Error(`No window command ${id}`);
-  const apple = isApplePlatform();
   return (
     <button
       type="button"
       aria-label={command.title}
       aria-pressed={pressed}
-      title={tooltip(command.title, command.key, apple)}
-      data-shortcut={command.key ? describeKey(command.key, apple) : undefined}
+      {...shortcutAttributes(command.title, command.key)}
       onMouseDown={keepFocus ? (event) => event.preventDefault() : undefined}
       onClick={() => command.run(view)}
     >

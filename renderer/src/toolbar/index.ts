@@ -1,3 +1,3 @@
-export { Toolbar } from './Toolbar';
+export { shortcutAttributes, Toolbar } from './Toolbar';
 export { ViewTools, WindowTools } from './ViewTools';
 export { OverflowRow } from './OverflowRow';
