@@ -103,3 +103,11 @@ export async function waitForYaml(page: Page, fragment: string, present = true):
     .poll(async () => (await editorText(page)).includes(fragment), { timeout: 10_000 })
     .toBe(present);
 }
+
+/** The accessible name of the focused element (its `aria-label`, else its text). */
+export function focusedName(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    return element?.getAttribute('aria-label') ?? element?.textContent ?? '';
+  });
+}

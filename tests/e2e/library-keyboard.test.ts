@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openApp, screenshot } from './harness';
+import { focusedName, launchChromium, openApp, screenshot } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,14 +22,6 @@ async function fillLibrary(library: string): Promise<void> {
   await put('drafts/nightjar.md', '---\ntitle: Nightjars at dusk\nstatus: draft\n---\n\nChurring.\n');
   await put('drafts/notes/owl.md', '# Owls\n\nHoots.\n');
   await put('essays/wren.md', '# Wrens\n\nLoud.\n');
-}
-
-/** The accessible name of the focused element (the focused tree row). */
-function focusedName(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const element = document.activeElement as HTMLElement | null;
-    return element?.getAttribute('aria-label') ?? element?.textContent ?? '';
-  });
 }
 
 describe('the library tree from the keyboard', () => {

@@ -2,7 +2,7 @@ import { mkdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openApp, screenshot } from './harness';
+import { focusedName, launchChromium, openApp, screenshot } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -36,14 +36,6 @@ async function bigLibrary(library: string): Promise<void> {
     );
     await utimes(file, base + i * 60, base + i * 60);
   }
-}
-
-/** The accessible name of the focused element. */
-function focusedName(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const element = document.activeElement as HTMLElement | null;
-    return element?.getAttribute('aria-label') ?? element?.textContent ?? '';
-  });
 }
 
 /** How many tree rows are in the DOM, and the titles of the article rows in display order. */

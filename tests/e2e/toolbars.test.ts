@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorText, launchChromium, openApp, screenshot } from './harness';
+import { editorText, focusedName, launchChromium, openApp, screenshot } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -88,22 +88,18 @@ describe('toolbars that keep to one line', () => {
         }
       }
       // Each bar is one tab stop; arrows, Home and End move between the buttons shown.
-      const focused = () =>
-        page.evaluate(
-          () => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent,
-        );
       for (const bar of [formattingBar, workspaceBar]) {
         await expect(bar.locator('button[tabindex="0"]').count()).resolves.toBe(1);
       }
       await formattingBar.getByRole('button', { name: 'Bold' }).focus();
       await page.keyboard.press('ArrowRight');
-      await expect(focused()).resolves.toBe('Italic');
+      await expect(focusedName(page)).resolves.toBe('Italic');
       await page.keyboard.press('End');
-      await expect(focused()).resolves.toBe('More');
+      await expect(focusedName(page)).resolves.toBe('More');
       await page.keyboard.press('ArrowRight');
-      await expect(focused()).resolves.toBe('Bold');
+      await expect(focusedName(page)).resolves.toBe('Bold');
       await page.keyboard.press('ArrowLeft');
-      await expect(focused()).resolves.toBe('More');
+      await expect(focusedName(page)).resolves.toBe('More');
       await expect(formattingBar.locator('button[tabindex="0"]').getAttribute('aria-label')).resolves.toBe(
         'More',
       );
@@ -112,7 +108,7 @@ describe('toolbars that keep to one line', () => {
         false,
       );
       await page.keyboard.press('Shift+Tab');
-      await expect(focused()).resolves.toBe('More');
+      await expect(focusedName(page)).resolves.toBe('More');
 
       // At 1,024 pixels the quote button does not fit: the menu has it, with its shortcut.
       const toolbarQuote = formattingBar.getByRole('button', { name: 'Quote' });
