@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { countWords } from '../shared/word-scanner';
+
+/**
+ * Real Markdown, not generated: the README files of the packages under `node_modules` (written
+ * by hundreds of authors, with duplicate link labels, badges in raw HTML, tables, odd fences)
+ * and Folio's own docs. The bench and the tests measure and check long documents on these.
+ * Deterministic for one `package-lock.json`: files are taken in sorted path order.
+ */
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+
+/** One real document. */
+export interface RealDocument {
+  /** Where it came from, relative to the checkout. */
+  readonly name: string;
+  readonly markdown: string;
+}
+
+/** Every `README.md` under `node_modules`, sorted by path, identical copies once. */
+function packageReadmes(): RealDocument[] {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && entry.name.toLowerCase() === 'readme.md') found.push(full);
+    }
+  };
+  walk(path.join(root, 'node_modules'));
+  found.sort();
+  const seen = new Set<string>();
+  const documents: RealDocument[] = [];
+  for (const file of found) {
+    const markdown = readFileSync(file, 'utf8');
+    const digest = createHash('sha1').update(markdown).digest('hex');
+    if (seen.has(digest)) continue;
+    seen.add(digest);
+    documents.push({ name: path.relative(root, file), markdown });
+  }
+  return documents;
+}
+
+/** Folio's own Markdown docs: the README and everything in `docs/`. */
+function projectDocs(): RealDocument[] {
+  const files = [
+    'README.md',
+    ...readdirSync(path.join(root, 'docs'))
+      .filter((name) => name.endsWith('.md'))
+      .sort()
+      .map((name) => `docs/${name}`),
+  ];
+  return files.map((name) => ({ name, markdown: readFileSync(path.join(root, name), 'utf8') }));
+}
+
+let documentsCache: RealDocument[] | null = null;
+
+/** The real documents one by one: every package README, then Folio's own docs. */
+export function realDocuments(): RealDocument[] {
+  documentsCache ??= [...packageReadmes(), ...projectDocs()];
+  return documentsCache;
+}
+
+const sentinel = 'folio-chapter-end-sentinel';
+
+/**
+ * Whether a document ends where it ends: nothing it leaves open (a fence, an HTML block, a
+ * comment) runs on into what follows. A book is made of such chapters, as an author would
+ * assemble one; a chapter that swallows the rest is a case of its own, tested on its own.
+ */
+function closesItself(markdown: string): boolean {
+  const tree = fromMarkdown(`${markdown}\n\n${sentinel}\n`);
+  const last = tree.children[tree.children.length - 1];
+  return (
+    last?.type === 'paragraph' &&
+    last.children.length === 1 &&
+    last.children[0]!.type === 'text' &&
+    last.children[0].value === sentinel
+  );
+}
+
+const bookCache = new Map<number, string>();
+
+/**
+ * One long book made of real chapters: package READMEs in path order, each under a `#` heading
+ * naming it and kept as it was written (its own reference definitions, raw HTML, badges), until
+ * the book holds at least `minWords` words (default 180,000). Chapters that leave a block open
+ * are skipped (see {@link closesItself}).
+ */
+export function realBook(minWords = 180_000): string {
+  const cached = bookCache.get(minWords);
+  if (cached !== undefined) return cached;
+  const chapters: string[] = [];
+  let words = 0;
+  for (const document of realDocuments()) {
+    if (words >= minWords) break;
+    if (!document.name.startsWith('node_modules/')) continue;
+    const text = document.markdown.replace(/\r\n?/g, '\n').trimEnd();
+    if (!closesItself(text)) continue;
+    const name = path.dirname(document.name).slice('node_modules/'.length);
+    const chapter = `# Chapter: ${name}\n\n${text}\n`;
+    chapters.push(chapter);
+    words += countWords(chapter);
+  }
+  if (words < minWords) throw new Error(`Only ${words} words of real Markdown under node_modules.`);
+  const book = `---\ntitle: A book of package READMEs\nstatus: draft\n---\n\n${chapters.join('\n')}`;
+  bookCache.set(minWords, book);
+  return book;
+}
