@@ -1,0 +1,4 @@
+export { createGitMethods, type GitMethods, type GitMethodsOptions } from './git-methods';
+export { createMemoryCredentialStore, type GitCredentials, type GitCredentialStore } from './git-credentials';
+export { splitRemoteUrl, type SplitRemoteUrl } from './remote-url';
+export { folioIgnoreLines } from './folio-ignore';
