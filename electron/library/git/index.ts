@@ -3,3 +3,4 @@ export { createMemoryCredentialStore, type GitCredentials, type GitCredentialSto
 export { splitRemoteUrl, type SplitRemoteUrl } from './remote-url';
 export { folioIgnoreLines } from './folio-ignore';
 export { cloneLibrary as cloneGitLibrary, type CloneInput } from './git-clone';
+export { createEncryptedCredentialStore, type CredentialCipher } from './encrypted-credential-store';
