@@ -10,6 +10,7 @@ import type { ArticleProblem } from './checks/problems';
 import type { ArticleHtml, ExportFolderCheck, ExportProgress, ExportReport } from './export/report';
 import { exportThemeIds } from './export/themes';
 import type { LibrarySchema } from './frontmatter/schema';
+import { gitInputSchemas, type GitMethodOutputs, type GitProgress } from './git-contract';
 import { libraryInputSchemas, type LibraryMethodOutputs } from './library-contract';
 
 /** Longest article text accepted over the boundary (characters). */
@@ -130,6 +131,7 @@ export const inputSchemas = {
     .object({ enabled: z.boolean(), language: z.string().trim().max(35, 'The language tag is too long.') })
     .strict(),
   ...libraryInputSchemas,
+  ...gitInputSchemas,
 } as const;
 
 /** The name of a contract method. */
@@ -216,7 +218,7 @@ export interface SnapshotDocument {
 }
 
 /** The output of each method. */
-export interface MethodOutputs extends LibraryMethodOutputs {
+export interface MethodOutputs extends LibraryMethodOutputs, GitMethodOutputs {
   getLibrary: LibraryInfo;
   listArticles: ArticleSummary[];
   readArticle: ArticleDocument;
@@ -274,6 +276,8 @@ export interface FolioEvents {
   articleRenamed: { readonly from: string; readonly to: string };
   /** Folio switched to another library ("Open library…" in browser mode): other windows follow. */
   libraryOpened: { readonly name: string; readonly root: string };
+  /** A running clone or sync moved on (`jobId` as given to `cloneLibrary`/`syncLibrary`). */
+  gitProgressed: GitProgress;
 }
 
 /** The name of an event. */
@@ -286,6 +290,7 @@ export const eventNames = [
   'exportProgressed',
   'articleRenamed',
   'libraryOpened',
+  'gitProgressed',
 ] as const satisfies readonly EventName[];
 
 /** A source of events, as both transports implement it. */

@@ -20,6 +20,16 @@ export const errorCodes = [
   'UNAUTHORIZED',
   'FORBIDDEN',
   'UNKNOWN_METHOD',
+  /** A remote could not be reached (no network, DNS failure, connection refused). */
+  'OFFLINE',
+  /** A remote asked for credentials, or refused the ones given. */
+  'AUTH_REQUIRED',
+  /** The library is not a git work tree (or has no remote where one is needed). */
+  'NOT_A_REPOSITORY',
+  /** The remote refused a push even after fetching and merging again. */
+  'PUSH_REJECTED',
+  /** Any other git failure, in words for the author. */
+  'GIT_ERROR',
   'INTERNAL',
 ] as const;
 

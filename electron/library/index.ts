@@ -12,3 +12,4 @@ export { validateName, resolveInLibrary, splitLibraryPath } from './paths';
 export { readLibraryAsset, assetHeaders, imageTypes } from './assets';
 export { lastLibrary, pickStartLibrary, readRecentLibraries, recordRecentLibrary } from './recent-libraries';
 export { rewriteLinks } from './link-rewrite';
+export { createMemoryCredentialStore, type GitCredentials, type GitCredentialStore } from './git';

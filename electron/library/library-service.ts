@@ -30,6 +30,7 @@ import { watchLibrary, type LibraryWatcher } from './watcher';
 import { checkLibraryFolder } from './library-folder';
 import { sweepInterruptedSaves, type InterruptedSaveReport } from './interrupted-saves';
 import { resolveInLibrary, splitLibraryPath, validateName } from './paths';
+import { createGitMethods, createMemoryCredentialStore, type GitCredentialStore } from './git';
 
 /** The few OS-specific needs of the service, passed in so it never imports Electron. */
 export interface LibraryHost {
@@ -50,6 +51,11 @@ export interface LibraryHost {
   readonly chooseExportFolder?: (defaultPath: string) => Promise<string | null>;
   /** Points the OS window's spellchecker at a language; only the desktop app has one to point. */
   readonly setSpellcheck?: (enabled: boolean, language: string) => SpellcheckState;
+  /**
+   * Where credentials for git remotes are kept (desktop: encrypted on disk when remembered);
+   * default: in memory for this run.
+   */
+  readonly gitCredentials?: GitCredentialStore;
 }
 
 /** Options of {@link createLibraryService}. */
@@ -352,6 +358,13 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
     },
 
     ...fileOperations,
+
+    ...createGitMethods({
+      root: realRoot,
+      credentials: options.host.gitCredentials ?? createMemoryCredentialStore(),
+      progress: (event) => emit('gitProgressed', event),
+      titleOf: (relative) => index.get(relative)?.summary.title,
+    }),
 
     async readArticle({ path: relative, openLarge }: MethodInputs['readArticle']): Promise<ArticleDocument> {
       const absolute = await resolveArticle(relative);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import {
   createLibraryService,
+  createMemoryCredentialStore,
   defaultAppDataDir,
   defaultLibraryDir,
   ensureSampleLibrary,
@@ -42,8 +43,11 @@ export async function startBrowserMode(
   const library = path.resolve(options.library ?? last ?? defaultLibraryDir());
   if (!options.library && !last) await ensureSampleLibrary(library);
   // "Open library…" swaps the service behind the same server, token and checks.
+  // Git credentials are kept in memory for the run, across library switches (a clone is
+  // followed by opening it).
+  const gitCredentials = createMemoryCredentialStore();
   const service = await createSwitchableService((root, openLibrary) =>
-    createLibraryService({ root: root ?? library, host: { appDataDir, openLibrary } }),
+    createLibraryService({ root: root ?? library, host: { appDataDir, openLibrary, gitCredentials } }),
   );
   const server = await startWebServer({
     service,
