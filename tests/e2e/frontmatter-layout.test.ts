@@ -205,9 +205,26 @@ describe('the Article details form takes only the room it needs', () => {
       const slug = form.getByLabel('Slug', { exact: true });
       await expect(slug.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
       await expect(slug.getAttribute('aria-invalid')).resolves.toBe('true');
-      await slug.fill('owls-at-dusk');
+      // Emptied, the key leaves the YAML but its row stays under the cursor for the new value.
+      await page.keyboard.press('ControlOrMeta+a');
+      await page.keyboard.press('Backspace');
+      await waitForYaml(page, 'slug', false);
+      await expect(slug.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+      await page.keyboard.type('owls-at-dusk');
       await waitForYaml(page, 'slug: owls-at-dusk\n');
       await expect(header.getByRole('button', { name: /problem/ }).count()).resolves.toBe(0);
+
+      // Broken YAML counts as a problem too: it leads to the line that breaks.
+      await toggle.click();
+      await page.locator('.cm-content').click();
+      await page.keyboard.press('ControlOrMeta+Home');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('End');
+      await page.keyboard.type('\ntitle: Twice');
+      await header.getByRole('button', { name: 'YAML needs fixing' }).click();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Go to line 3');
+      await page.keyboard.press('Enter');
+      await expect(page.locator('.cm-activeLine').textContent()).resolves.toBe('title: Twice');
       await app.close();
     });
 
