@@ -62,7 +62,9 @@ export function DetailsSummary(props: DetailsSummaryProps): ReactElement {
       </span>
     );
   }
-  const title = valueOf(model, 'title');
+  const rawTitle = valueOf(model, 'title');
+  // A title may be a number or a date in YAML (`title: 1984`); it is still the title.
+  const title = typeof rawTitle === 'object' ? '' : describeValue(rawTitle).trim();
   const status = valueOf(model, 'status');
   const rawTags = valueOf(model, 'tags');
   const tags = (Array.isArray(rawTags) ? rawTags : rawTags ? [rawTags] : [])
@@ -79,7 +81,7 @@ export function DetailsSummary(props: DetailsSummaryProps): ReactElement {
   }
   return (
     <span className="folio-frontmatter-summary">
-      {typeof title === 'string' && title.trim() !== '' ? (
+      {title !== '' ? (
         <span className="folio-frontmatter-title" title={title}>
           {title}
         </span>

@@ -85,6 +85,7 @@ function FrontmatterFormView(props: FrontmatterFormProps): ReactElement {
   const { schema, problems: schemaFileProblems } = useLibrarySchema();
   const { showEverySchemaField } = useSyncExternalStore(settingsStore.subscribe, settingsStore.getSnapshot);
   const libraryRoot = useLibraryRoot();
+  // Subscribed so that opening or closing (here or in another window) renders the form again.
   useSyncExternalStore(detailsOpenMemory.subscribe, detailsOpenMemory.getSnapshot);
   const remembersOpen = detailsOpenMemory.isOpen(libraryRoot, window.innerHeight);
   // An article without frontmatter keeps to one line until the author asks for the form: with
