@@ -144,6 +144,11 @@ export function AddField(props: AddFieldProps): ReactElement {
     }
   };
 
+  const cancel = (
+    <button type="button" className="folio-add-field-cancel" onClick={close}>
+      Cancel
+    </button>
+  );
   if (!open) {
     return (
       <div className="folio-add-field">
@@ -248,13 +253,10 @@ export function AddField(props: AddFieldProps): ReactElement {
           <button type="button" onClick={() => addCustom()}>
             Add
           </button>
+          {cancel}
         </div>
       )}
-      <div className="folio-add-field-actions">
-        <button type="button" onClick={close}>
-          Cancel
-        </button>
-      </div>
+      {!isCustom && <div className="folio-add-field-actions">{cancel}</div>}
       {message && (
         <p id={`${id}-message`} className="folio-field-problem" role="alert">
           {message}
