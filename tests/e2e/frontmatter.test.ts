@@ -99,9 +99,15 @@ describe('the frontmatter form in browser mode', () => {
     await form.getByLabel('Reading time').fill('12');
     await waitForYaml(page, 'reading_time: 12\n');
 
+    // Fields the article lacks are one click away in "+ Add field".
+    const adder = form.getByRole('group', { name: 'Add field' });
+    await form.getByRole('button', { name: '+ Add field' }).click();
+    await adder.getByRole('button', { name: 'Subtitle', exact: true }).click();
     await form.getByLabel('Subtitle').fill('A subtitle: with a colon');
     await waitForYaml(page, 'subtitle: "A subtitle: with a colon"\n---');
 
+    await form.getByRole('button', { name: '+ Add field' }).click();
+    await adder.getByRole('button', { name: 'Cover image', exact: true }).click();
     await form.getByRole('button', { name: 'Choose…' }).click();
     await form.getByRole('option', { name: /cover\.png/ }).click();
     await waitForYaml(page, 'cover: images/cover.png\n');
@@ -200,6 +206,12 @@ describe('the frontmatter form in browser mode', () => {
     await pane.getByText('⚠ Author is required.').first().waitFor();
     const form = await openPost(page);
     await form.getByRole('group', { name: 'Problems' }).getByText('Author is required.').waitFor();
+    await form.getByText('required, missing').waitFor();
+    await form.getByRole('button', { name: '+ Add field' }).click();
+    const audience = form.getByRole('group', { name: 'Add field' }).getByRole('button', { name: 'Audience' });
+    await expect(audience.getAttribute('aria-describedby')).resolves.toBeTruthy();
+    await form.getByText('Who it is for.').waitFor();
+    await audience.click();
     await form.getByLabel('Audience').selectOption('experts');
     await waitForYaml(page, 'audience: experts\n');
     await form.getByLabel('Author').fill('Ada');
@@ -227,10 +239,15 @@ describe('the frontmatter form in browser mode', () => {
     const pane = page.getByRole('navigation', { name: 'Library' });
     await pane.getByRole('link', { name: /Plain/ }).click();
     const form = page.getByRole('form', { name: 'Article details' });
-    await form.getByLabel('Title', { exact: true }).fill('A real title');
-    await waitForYaml(page, '---\ntitle: A real title\n---\n# Plain');
+    await page.getByRole('button', { name: '+ Add details' }).click();
+    await form.getByRole('button', { name: 'Title', exact: true }).click();
+    await waitForYaml(page, '---\ntitle:\n---\n# Plain');
     await form.getByLabel('Title', { exact: true }).press('ControlOrMeta+z');
     await waitForYaml(page, '---', false);
+    // The field went with the block, so redo is the editor's.
+    await page.locator('.cm-content').press('ControlOrMeta+Shift+z');
+    await form.getByLabel('Title', { exact: true }).fill('A real title');
+    await waitForYaml(page, '---\ntitle: A real title\n---\n# Plain');
 
     await pane.getByRole('link', { name: /In TOML/ }).click();
     await form.getByText(/TOML frontmatter/).waitFor();
@@ -242,6 +259,8 @@ describe('the frontmatter form in browser mode', () => {
     const app = await openApp(browser, fill, { colorScheme: 'dark' });
     const form = await openPost(app.page);
     await screenshot(app.page, 'frontmatter-form-open-dark');
+    await form.getByRole('button', { name: '+ Add field' }).click();
+    await form.getByRole('group', { name: 'Add field' }).getByRole('button', { name: 'Slug' }).click();
     await form.getByLabel('Slug').fill('Bad Slug');
     await form.getByText('Slug does not have the expected form.').first().waitFor();
     await screenshot(app.page, 'frontmatter-form-dark');

@@ -8,7 +8,7 @@ import {
   type KeyboardEvent,
   type ReactElement,
 } from 'react';
-import { todayDate, type FieldValue, type SchemaField } from '../../../shared/frontmatter';
+import { todayDate, type FieldType, type FieldValue, type SchemaField } from '../../../shared/frontmatter';
 
 /** The types a custom key can start as (the form then edits it by the type of its value). */
 export const customFieldTypes = [
@@ -43,28 +43,42 @@ export function initialValue(type: SchemaField['type'] | CustomFieldType, spec?:
   }
 }
 
+/** How the list of "+ Add field" names each schema type. */
+export const fieldTypeNames: Readonly<Record<FieldType, string>> = {
+  text: 'Text',
+  'long-text': 'Long text',
+  number: 'Number',
+  boolean: 'True/false',
+  date: 'Date',
+  list: 'List',
+  choice: 'Choice',
+  image: 'Image',
+  url: 'Web address',
+};
+
 /** Props of {@link AddField}. */
 export interface AddFieldProps {
-  /** Schema fields the file does not have yet, in schema order. */
+  /** Schema fields the form does not show yet, in schema order. */
   readonly missing: readonly SchemaField[];
   /** Keys already in the file (a custom key may not repeat one). */
   readonly present: readonly string[];
   readonly disabled: boolean;
+  /** Opens the list as soon as it shows ("+ Add details" on an article without any). Default false. */
+  readonly startOpen?: boolean;
   /** Adds the key; returns why it was refused, or `null` when added. */
   readonly onAdd: (key: string, value: FieldValue) => string | null;
 }
 
-const custom = '\u0000custom';
-
 /**
- * "Add field": pick a schema field the file lacks, or name a custom key and its type. The key
- * is appended to the YAML (with the file's indentation and line endings) as one undo step and
- * its input gets the focus. Enter adds, Escape closes.
+ * "+ Add field": a list of the schema fields the form does not show, each with its type and
+ * help (one click adds it), and "Custom field…" to name a key and pick its type. The key is
+ * appended to the YAML (with the file's indentation and line endings) as one undo step and its
+ * input gets the focus. Arrow keys move through the list, Enter adds, Escape closes.
  */
 export function AddField(props: AddFieldProps): ReactElement {
   const { missing, present, disabled, onAdd } = props;
-  const [open, setOpen] = useState(false);
-  const [choice, setChoice] = useState('');
+  const [open, setOpen] = useState(props.startOpen === true);
+  const [customChosen, setCustomChosen] = useState(false);
   const [key, setKey] = useState('');
   const [type, setType] = useState<CustomFieldType>('text');
   const [message, setMessage] = useState<string | null>(null);
@@ -78,56 +92,63 @@ export function AddField(props: AddFieldProps): ReactElement {
     refocusOpener.current = false;
     opener.current?.focus();
   }, [open]);
-  // The form scrolls inside its pane: bring the opened panel fully into view.
+  // The form scrolls inside its pane: bring the opened panel into view, its top first (the
+  // list can be taller than the form's third of the column).
   useEffect(() => {
-    if (open) panel.current?.scrollIntoView({ block: 'nearest' });
+    if (open) panel.current?.scrollIntoView({ block: 'start' });
   }, [open]);
   const id = useId();
-  const selected = choice || (missing[0]?.key ?? custom);
-  const isCustom = selected === custom;
+  // With no schema field left to offer, the panel goes straight to the custom key.
+  const isCustom = customChosen || missing.length === 0;
 
-  const close = (): void => {
+  const reset = (): void => {
     setOpen(false);
     setMessage(null);
     setKey('');
-    setChoice('');
+    setCustomChosen(false);
+  };
+
+  const close = (): void => {
+    reset();
     refocusOpener.current = true;
   };
 
-  const submit = (event?: FormEvent): void => {
-    event?.preventDefault();
-    let name: string;
-    let value: FieldValue;
-    if (isCustom) {
-      name = key.trim();
-      if (!name) return setMessage('Give the field a name.');
-      if (/[\r\n]/.test(name)) return setMessage('A field name is one line.');
-      if (present.includes(name)) return setMessage(`“${name}” is already in this article.`);
-      value = initialValue(type);
-    } else {
-      const spec = missing.find((s) => s.key === selected);
-      if (!spec) return setMessage('Choose a field.');
-      name = spec.key;
-      value = initialValue(spec.type, spec);
-    }
+  const add = (name: string, value: FieldValue): void => {
     const refusal = onAdd(name, value);
-    if (refusal) return setMessage(refusal);
-    setOpen(false);
-    setMessage(null);
-    setKey('');
-    setChoice('');
+    if (refusal) setMessage(refusal);
+    else reset();
+  };
+
+  const addCustom = (event?: FormEvent): void => {
+    event?.preventDefault();
+    const name = key.trim();
+    if (!name) return setMessage('Give the field a name.');
+    if (/[\r\n]/.test(name)) return setMessage('A field name is one line.');
+    if (present.includes(name)) return setMessage(`“${name}” is already in this article.`);
+    add(name, initialValue(type));
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>): void => {
+    const target = event.target as HTMLElement;
     if (event.key === 'Escape') {
       event.preventDefault();
       event.stopPropagation();
       close();
-    } else if (event.key === 'Enter' && (event.target as HTMLElement).tagName !== 'BUTTON') {
-      submit(event);
+    } else if (event.key === 'Enter' && target.tagName !== 'BUTTON') {
+      addCustom(event);
+    } else if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && target.dataset.folioChoice) {
+      event.preventDefault();
+      const choices = Array.from(panel.current?.querySelectorAll<HTMLElement>('[data-folio-choice]') ?? []);
+      const next = choices.indexOf(target) + (event.key === 'ArrowDown' ? 1 : -1);
+      choices[(next + choices.length) % choices.length]?.focus();
     }
   };
 
+  const cancel = (
+    <button type="button" className="folio-add-field-cancel" onClick={close}>
+      Cancel
+    </button>
+  );
   if (!open) {
     return (
       <div className="folio-add-field">
@@ -145,32 +166,58 @@ export function AddField(props: AddFieldProps): ReactElement {
   }
   return (
     <div
+      ref={panel}
       className="folio-add-field folio-add-field-open"
       role="group"
       aria-label="Add field"
       onKeyDown={onKeyDown}
     >
-      <span className="folio-add-field-part">
-        <label htmlFor={`${id}-field`}>Field</label>
-        <select
-          id={`${id}-field`}
-          value={selected}
-          autoFocus={missing.length > 0}
-          onChange={(e) => {
-            setChoice(e.target.value);
-            setMessage(null);
-          }}
-        >
-          {missing.map((spec) => (
-            <option key={spec.key} value={spec.key}>
-              {spec.label}
-            </option>
-          ))}
-          <option value={custom}>Custom field…</option>
-        </select>
-      </span>
+      <ul className="folio-add-field-list" aria-label="Fields to add">
+        {missing.map((spec, index) => (
+          <li key={spec.key}>
+            <button
+              type="button"
+              data-folio-choice="field"
+              // The first field has the focus, so Enter adds it and the arrows move on.
+              autoFocus={index === 0 && !customChosen}
+              aria-labelledby={`${id}-${index}-label`}
+              aria-describedby={`${id}-${index}-type${spec.help ? ` ${id}-${index}-help` : ''}`}
+              onClick={() => add(spec.key, initialValue(spec.type, spec))}
+            >
+              <span className="folio-add-field-name">
+                <span id={`${id}-${index}-label`}>{spec.label}</span>
+                <span id={`${id}-${index}-type`} className="folio-add-field-type">
+                  {fieldTypeNames[spec.type]}
+                  {spec.required ? ', required' : ''}
+                </span>
+              </span>
+              {spec.help && (
+                <span id={`${id}-${index}-help`} className="folio-add-field-help">
+                  {spec.help}
+                </span>
+              )}
+            </button>
+          </li>
+        ))}
+        {missing.length > 0 && (
+          <li>
+            <button
+              type="button"
+              data-folio-choice="custom"
+              aria-pressed={customChosen}
+              onClick={() => {
+                setCustomChosen(true);
+                setMessage(null);
+              }}
+            >
+              <span className="folio-add-field-name">Custom field…</span>
+              <span className="folio-add-field-help">A key of your own, with its type.</span>
+            </button>
+          </li>
+        )}
+      </ul>
       {isCustom && (
-        <>
+        <div className="folio-add-field-custom">
           <span className="folio-add-field-part">
             <label htmlFor={`${id}-key`}>Name</label>
             <input
@@ -203,14 +250,13 @@ export function AddField(props: AddFieldProps): ReactElement {
               ))}
             </select>
           </span>
-        </>
+          <button type="button" onClick={() => addCustom()}>
+            Add
+          </button>
+          {cancel}
+        </div>
       )}
-      <button type="button" onClick={() => submit()}>
-        Add
-      </button>
-      <button type="button" onClick={close}>
-        Cancel
-      </button>
+      {!isCustom && <div className="folio-add-field-actions">{cancel}</div>}
       {message && (
         <p id={`${id}-message`} className="folio-field-problem" role="alert">
           {message}

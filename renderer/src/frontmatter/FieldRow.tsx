@@ -2,12 +2,14 @@ import { memo, type ReactElement } from 'react';
 import type { FieldValue } from '../../../shared/frontmatter';
 import type { EditKind } from './editor-bridge';
 import { FieldEditor } from './FieldEditor';
-import { describeValue, type FormRow } from './form-fields';
+import { describeValue, isMissingRequired, type FormRow } from './form-fields';
 
 /** What a row asks of the form; one stable object, so rows need not re-render for new closures. */
 export interface FieldRowActions {
-  /** Sets the key's value (`undefined` removes it). */
+  /** Sets the key's value (`undefined`, an emptied input, removes it but keeps the row). */
   change(key: string, value: FieldValue | undefined, kind: EditKind): void;
+  /** Removes the key and its row (the × beside the label). */
+  remove(key: string): void;
   /** Selects the key's YAML in the editor (looked up when clicked, so offsets are current). */
   reveal(key: string): void;
   focus(key: string): void;
@@ -19,8 +21,9 @@ export interface FieldRowProps {
   readonly row: FormRow;
   readonly baseId: string;
   readonly problem: string | null;
-  readonly readOnly: boolean;
   readonly disabled: boolean;
+  /** Whether the row has a × (a key in the file, or an emptied field the form still shows). */
+  readonly removable: boolean;
   readonly articlePath: string;
   readonly suggestions: readonly string[];
   readonly actions: FieldRowActions;
@@ -53,27 +56,38 @@ function sameRow(a: FormRow, b: FormRow): boolean {
  */
 export const FieldRow = memo(
   function FieldRow(props: FieldRowProps): ReactElement {
-    const { row, baseId, problem, readOnly, disabled, articlePath, suggestions, actions } = props;
+    const { row, baseId, problem, disabled, removable, articlePath, suggestions, actions } = props;
     const key = row.spec.key;
     const inputId = `${baseId}-${key}`;
     const labelId = `${inputId}-label`;
     const helpId = row.spec.help ? `${inputId}-help` : undefined;
-    const problemId = problem ? `${inputId}-problem` : undefined;
-    const describedBy = [problemId, helpId].filter(Boolean).join(' ') || undefined;
+    const missing = isMissingRequired(row);
+    const missingId = missing ? `${inputId}-missing` : undefined;
+    // A missing required field says so in its badge; its "is required" problem would repeat it.
+    const shownProblem = missing ? null : problem;
+    const problemId = shownProblem ? `${inputId}-problem` : undefined;
+    const describedBy = [missingId, problemId, helpId].filter(Boolean).join(' ') || undefined;
     const wide = row.spec.type === 'long-text' || row.spec.type === 'list' || row.spec.type === 'image';
     return (
-      <div className={`folio-field${wide ? ' folio-field-wide' : ''}`}>
+      <div
+        className={`folio-field${wide ? ' folio-field-wide' : ''}${missing ? ' folio-field-missing' : ''}`}
+      >
         <div className="folio-field-head">
           <label id={labelId} htmlFor={inputId}>
             {row.spec.label}
             {row.spec.required && <span aria-hidden="true"> *</span>}
           </label>
-          {row.field?.editable && !readOnly && (
+          {missing && (
+            <span id={missingId} className="folio-field-badge">
+              required, missing
+            </span>
+          )}
+          {removable && (
             <button
               type="button"
               className="folio-field-remove"
               title={`Remove ${row.spec.label} from the frontmatter`}
-              onClick={() => actions.change(key, undefined, 'change')}
+              onClick={() => actions.remove(key)}
             >
               <span aria-hidden="true">×</span>
               {/* Named by text, not aria-label, so the field's label names only its input. */}
@@ -107,9 +121,9 @@ export const FieldRow = memo(
             onBlur={() => actions.blur(key)}
           />
         )}
-        {problem && (
+        {shownProblem && (
           <p id={problemId} className="folio-field-problem">
-            {problem}
+            {shownProblem}
           </p>
         )}
         {row.spec.help && (
@@ -124,8 +138,8 @@ export const FieldRow = memo(
     sameRow(a.row, b.row) &&
     a.baseId === b.baseId &&
     a.problem === b.problem &&
-    a.readOnly === b.readOnly &&
     a.disabled === b.disabled &&
+    a.removable === b.removable &&
     a.articlePath === b.articlePath &&
     a.suggestions === b.suggestions &&
     a.actions === b.actions,

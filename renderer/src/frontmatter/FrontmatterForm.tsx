@@ -7,6 +7,7 @@ import {
   useMemo,
   useRef,
   useState,
+  useSyncExternalStore,
   type KeyboardEvent,
   type ReactElement,
 } from 'react';
@@ -17,9 +18,13 @@ import {
   validateData,
   type FieldValue,
   type FrontmatterModel,
+  type SchemaField,
   type ValueStyle,
 } from '../../../shared/frontmatter';
+import { settingsStore } from '../settings/settings-store';
 import { AddField } from './AddField';
+import { detailsOpenMemory } from './details-open-memory';
+import { DetailsSummary } from './DetailsSummary';
 import {
   addFieldInEditor,
   removeFieldInEditor,
@@ -29,6 +34,7 @@ import {
 } from './editor-bridge';
 import { FieldRow, type FieldRowActions } from './FieldRow';
 import { formRows } from './form-fields';
+import { useLibraryRoot } from './useLibraryRoot';
 import { useLibrarySchema } from './useLibrarySchema';
 import './FrontmatterForm.css';
 
@@ -46,8 +52,10 @@ export interface FrontmatterFormProps {
   readonly onSave?: () => void;
 }
 
-const collapsedKey = 'folio.frontmatter.collapsed';
 const noSuggestions: readonly string[] = [];
+const noKeptFields: ReadonlyMap<string, SchemaField> = new Map();
+/** The id suffix of the error view's "Go to line" button, where the problem count leads. */
+const errorTarget = 'yaml-error';
 
 function frontmatterPrefix(text: string): string {
   const block = findFrontmatter(text);
@@ -55,45 +63,67 @@ function frontmatterPrefix(text: string): string {
   return block ? text.slice(0, block.to) : text.slice(0, Math.min(text.length, 4));
 }
 
+/** Fields the form keeps showing for one article after they were emptied in it. */
+interface KeptFields {
+  readonly articlePath: string;
+  readonly fields: ReadonlyMap<string, SchemaField>;
+}
+
 /**
  * The "Article details" form above the editor: a live, two-way view of the YAML frontmatter.
- * Typing in the YAML updates it; each form edit is one editor transaction (undo covers it);
- * what it cannot edit safely is read-only with a way to the YAML; broken YAML turns it into a
- * message with line, column and a button to go there.
+ * It shows the keys the article has and the required ones it lacks; the library's other fields
+ * are in "+ Add field" (or all shown, with the "Show every schema field" setting). Closed, its
+ * header is one line: title, status, tags and a problem count. Typing in the YAML updates it;
+ * each form edit is one editor transaction (undo covers it); what it cannot edit safely is
+ * read-only with a way to the YAML; broken YAML turns it into a message with line, column and a
+ * button to go there.
  */
 function FrontmatterFormView(props: FrontmatterFormProps): ReactElement {
   const { view, articlePath, readOnly, articles, onSave } = props;
   const prefix = frontmatterPrefix(props.text);
   const model = useMemo(() => readFrontmatter(prefix), [prefix]);
   const { schema, problems: schemaFileProblems } = useLibrarySchema();
-  const [collapsed, setCollapsed] = useState(() => localStorage.getItem(collapsedKey) === '1');
+  const { showEverySchemaField } = useSyncExternalStore(settingsStore.subscribe, settingsStore.getSnapshot);
+  const libraryRoot = useLibraryRoot();
+  // Subscribed so that opening or closing (here or in another window) renders the form again.
+  useSyncExternalStore(detailsOpenMemory.subscribe, detailsOpenMemory.getSnapshot);
+  const remembersOpen = detailsOpenMemory.isOpen(libraryRoot, window.innerHeight);
+  // An article without frontmatter keeps to one line until the author asks for the form: with
+  // "+ Add details" (which opens the list of fields) or the problem count.
+  const [detailsAsked, setDetailsAsked] = useState<{ articlePath: string; list: boolean } | null>(null);
+  const asked = detailsAsked?.articlePath === articlePath ? detailsAsked : null;
+  const open = model.status === 'none' && !showEverySchemaField ? asked !== null : remembersOpen;
+  const [keptState, setKept] = useState<KeptFields>({ articlePath, fields: new Map() });
+  const kept = keptState.articlePath === articlePath ? keptState.fields : noKeptFields;
   const [refusal, setRefusal] = useState<string | null>(null);
   const focusStyles = useRef(new Map<string, ValueStyle>());
   const baseId = useId();
   const bodyId = `${baseId}-body`;
 
-  const rows = useMemo(() => formRows(model, schema), [model, schema]);
-  const presentKeys = useMemo(() => model.fields.map((f) => f.key), [model]);
-  const missingFields = useMemo(
-    () => schema.fields.filter((spec) => !presentKeys.includes(spec.key)),
-    [schema, presentKeys],
+  const rows = useMemo(
+    () => formRows(model, schema, { everySchemaField: showEverySchemaField, keep: kept }),
+    [model, schema, showEverySchemaField, kept],
   );
-  // The field just added gets the focus once the form shows it (the DOM is the external system).
-  const focusAfterAdd = useRef<string | null>(null);
+  const presentKeys = useMemo(() => model.fields.map((f) => f.key), [model]);
+  const missingFields = useMemo(() => {
+    const shown = new Set(rows.map((row) => row.spec.key));
+    // With every field shown, the list still offers the absent ones (as it always has): adding
+    // writes the key with its default.
+    return schema.fields.filter(
+      (spec) => !presentKeys.includes(spec.key) && (showEverySchemaField || !shown.has(spec.key)),
+    );
+  }, [schema, presentKeys, rows, showEverySchemaField]);
+  // The field to focus once the form shows it: one just added, or the first problem (the DOM is
+  // the external system).
+  const focusWhenShown = useRef<string | null>(null);
   useEffect(() => {
-    const key = focusAfterAdd.current;
-    if (key === null || !presentKeys.includes(key)) return;
-    focusAfterAdd.current = null;
-    document.getElementById(`${baseId}-${key}`)?.focus();
-  }, [presentKeys, baseId]);
-  const addField = (key: string, value: FieldValue): string | null => {
-    const outcome = addFieldInEditor(view, key, value);
-    if (outcome === null) {
-      focusAfterAdd.current = key;
-      setRefusal(null);
-    }
-    return outcome;
-  };
+    const target = focusWhenShown.current;
+    if (target === null || !open) return;
+    const element = document.getElementById(`${baseId}-${target}`);
+    if (!element) return;
+    focusWhenShown.current = null;
+    element.focus();
+  }, [presentKeys, open, baseId]);
   const data = useMemo(() => Object.fromEntries(model.fields.map((f) => [f.key, f.value])), [model]);
   const problems = useMemo(
     () => (model.status === 'ok' || model.status === 'none' ? validateData(data, schema) : []),
@@ -106,29 +136,58 @@ function FrontmatterFormView(props: FrontmatterFormProps): ReactElement {
     return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([tag]) => tag);
   }, [articles]);
 
-  const toggle = (): void => {
-    const next = !collapsed;
-    setCollapsed(next);
-    localStorage.setItem(collapsedKey, next ? '1' : '0');
+  const setOpen = (next: boolean, list = false): void => {
+    if (model.status === 'none') setDetailsAsked(next ? { articlePath, list } : null);
+    detailsOpenMemory.remember(libraryRoot, next);
+  };
+  const showProblem = (): void => {
+    const target = model.status === 'ok' ? (problems[0]?.key ?? null) : errorTarget;
+    if (open) {
+      if (target !== null) document.getElementById(`${baseId}-${target}`)?.focus();
+      return;
+    }
+    focusWhenShown.current = target;
+    setOpen(true);
+  };
+  const addField = (key: string, value: FieldValue): string | null => {
+    const outcome = addFieldInEditor(view, key, value);
+    if (outcome === null) {
+      focusWhenShown.current = key;
+      setRefusal(null);
+    }
+    return outcome;
   };
 
   // Rows get one stable actions object that reads the latest model and view through a ref.
-  const latest = useRef({ model, view });
+  const latest = useRef({ model, view, rows, articlePath });
   useLayoutEffect(() => {
-    latest.current = { model, view };
+    latest.current = { model, view, rows, articlePath };
   });
-  const actions = useMemo<FieldRowActions>(
-    () => ({
+  const actions = useMemo<FieldRowActions>(() => {
+    const keep = (key: string, on: boolean): void => {
+      const { rows: shown, articlePath: path } = latest.current;
+      const spec = shown.find((row) => row.spec.key === key)?.spec;
+      setKept((before) => {
+        const fields = new Map(before.articlePath === path ? before.fields : []);
+        if (on && spec) fields.set(key, spec);
+        else fields.delete(key);
+        return { articlePath: path, fields };
+      });
+    };
+    return {
       change(key, value, kind) {
         const { model: current, view: editor } = latest.current;
         const present = current.fields.some((f) => f.key === key);
-        const outcome =
-          value === undefined
-            ? present
-              ? removeFieldInEditor(editor, key)
-              : null
-            : setFieldInEditor(editor, key, value, kind, focusStyles.current.get(key));
-        setRefusal(outcome);
+        if (value === undefined) {
+          // An emptied input removes the key, and its row stays for what the author types next.
+          keep(key, true);
+          setRefusal(present ? removeFieldInEditor(editor, key) : null);
+        } else setRefusal(setFieldInEditor(editor, key, value, kind, focusStyles.current.get(key)));
+      },
+      remove(key) {
+        const { model: current, view: editor } = latest.current;
+        keep(key, false);
+        setRefusal(current.fields.some((f) => f.key === key) ? removeFieldInEditor(editor, key) : null);
       },
       reveal(key) {
         const field = latest.current.model.fields.find((f) => f.key === key);
@@ -141,9 +200,8 @@ function FrontmatterFormView(props: FrontmatterFormProps): ReactElement {
       blur(key) {
         focusStyles.current.delete(key);
       },
-    }),
-    [],
-  );
+    };
+  }, []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>): void => {
     const mod = event.ctrlKey || event.metaKey;
@@ -159,18 +217,42 @@ function FrontmatterFormView(props: FrontmatterFormProps): ReactElement {
     }
   };
 
+  const editable = !readOnly && view !== null;
   return (
-    <section className="folio-frontmatter" aria-label="Frontmatter" onKeyDown={onKeyDown}>
-      <header className="folio-frontmatter-header">
-        <button type="button" aria-expanded={!collapsed} aria-controls={bodyId} onClick={toggle}>
+    <section
+      className={`folio-frontmatter${open ? ' folio-frontmatter-open' : ''}`}
+      aria-label="Frontmatter"
+      onKeyDown={onKeyDown}
+    >
+      <header
+        className="folio-frontmatter-header"
+        // A click anywhere else on the line toggles too; the button is the keyboard's way in.
+        onClick={(event) => {
+          if (!(event.target as HTMLElement).closest('button')) setOpen(!open);
+        }}
+      >
+        <button
+          type="button"
+          className="folio-frontmatter-toggle"
+          aria-expanded={open}
+          aria-controls={open ? bodyId : undefined}
+          onClick={() => setOpen(!open)}
+        >
           <span className="folio-frontmatter-caret" aria-hidden="true">
-            {collapsed ? '▸' : '▾'}
+            {open ? '▾' : '▸'}
           </span>
           Article details
         </button>
-        <span className="folio-frontmatter-summary">{summary(model, problems.length)}</span>
+        <DetailsSummary
+          model={model}
+          open={open}
+          problemCount={problems.length}
+          onShowProblem={showProblem}
+          onAddDetails={() => setOpen(true, true)}
+          editable={editable}
+        />
       </header>
-      {!collapsed && (
+      {open && (
         <form
           id={bodyId}
           aria-label="Article details"
@@ -178,7 +260,7 @@ function FrontmatterFormView(props: FrontmatterFormProps): ReactElement {
           onSubmit={(event) => event.preventDefault()}
         >
           {model.status === 'error' || model.status === 'unsupported' ? (
-            <ErrorView model={model} view={view} />
+            <ErrorView model={model} view={view} buttonId={`${baseId}-${errorTarget}`} />
           ) : model.status === 'toml' ? (
             <div className="folio-frontmatter-message" role="note">
               <p>
@@ -217,27 +299,33 @@ function FrontmatterFormView(props: FrontmatterFormProps): ReactElement {
                   Not changed: {refusal}
                 </p>
               )}
-              <div className="folio-frontmatter-grid">
-                {rows.map((row) => (
-                  <FieldRow
-                    key={row.spec.key}
-                    row={row}
-                    baseId={baseId}
-                    problem={problems.find((p) => p.key === row.spec.key)?.message ?? null}
-                    readOnly={readOnly}
-                    disabled={readOnly || !view}
-                    articlePath={articlePath}
-                    suggestions={
-                      row.spec.choices ?? (row.spec.key === 'tags' ? tagSuggestions : noSuggestions)
-                    }
-                    actions={actions}
-                  />
-                ))}
-              </div>
+              {rows.length > 0 && (
+                <div className="folio-frontmatter-grid">
+                  {rows.map((row) => (
+                    <FieldRow
+                      key={row.spec.key}
+                      row={row}
+                      baseId={baseId}
+                      problem={problems.find((p) => p.key === row.spec.key)?.message ?? null}
+                      disabled={!editable}
+                      removable={
+                        editable &&
+                        (row.field ? row.field.editable : kept.has(row.spec.key) && !showEverySchemaField)
+                      }
+                      articlePath={articlePath}
+                      suggestions={
+                        row.spec.choices ?? (row.spec.key === 'tags' ? tagSuggestions : noSuggestions)
+                      }
+                      actions={actions}
+                    />
+                  ))}
+                </div>
+              )}
               <AddField
                 missing={missingFields}
                 present={presentKeys}
-                disabled={readOnly || !view}
+                disabled={!editable}
+                startOpen={asked?.list === true && model.status === 'none'}
                 onAdd={addField}
               />
             </>
@@ -248,18 +336,15 @@ function FrontmatterFormView(props: FrontmatterFormProps): ReactElement {
   );
 }
 
-function summary(model: FrontmatterModel, problemCount: number): string {
-  if (model.status === 'error' || model.status === 'unsupported') return 'YAML needs fixing';
-  if (model.status === 'toml') return 'TOML';
-  if (model.status === 'none') return 'no frontmatter yet';
-  const count = model.fields.length;
-  const fields = `${count} ${count === 1 ? 'field' : 'fields'}`;
-  return problemCount > 0
-    ? `${fields} · ${problemCount} ${problemCount === 1 ? 'problem' : 'problems'}`
-    : fields;
-}
-
-function ErrorView({ model, view }: { model: FrontmatterModel; view: EditorView | null }): ReactElement {
+function ErrorView({
+  model,
+  view,
+  buttonId,
+}: {
+  model: FrontmatterModel;
+  view: EditorView | null;
+  buttonId: string;
+}): ReactElement {
   const error = model.error!;
   return (
     <div className="folio-frontmatter-message folio-frontmatter-error" role="alert">
@@ -270,7 +355,7 @@ function ErrorView({ model, view }: { model: FrontmatterModel; view: EditorView 
       <p>
         The article body stays editable, and Folio saves the frontmatter exactly as it is until you fix it.
       </p>
-      <button type="button" onClick={() => revealInEditor(view, error.offset)}>
+      <button id={buttonId} type="button" onClick={() => revealInEditor(view, error.offset)}>
         Go to line {error.line}
       </button>
     </div>

@@ -1,6 +1,7 @@
 /**
- * Which fields the form shows, derived from the schema and the YAML (never stored): schema
- * fields in schema order, then every other key of the file as a generic field by its type.
+ * Which fields the form shows, derived from the schema and the YAML (never stored): the keys
+ * the article has and the required ones it lacks, in schema order, then every other key of the
+ * file as a generic field by its type.
  */
 import {
   datePart,
@@ -65,21 +66,55 @@ export function fitsSpec(spec: SchemaField, field: FrontmatterField): boolean {
   }
 }
 
-/** The rows of the form for a model and a schema. */
-export function formRows(model: FrontmatterModel, schema: FrontmatterSchema): FormRow[] {
+/** Which rows {@link formRows} gives beyond the keys the article has. */
+export interface FormRowOptions {
+  /** Every schema field, filled or not (the "Show every schema field" setting). Default false. */
+  readonly everySchemaField?: boolean;
+  /**
+   * Fields to keep showing although the article lacks them, with the spec they were shown
+   * with: a field emptied in the form stays under the author's cursor instead of vanishing
+   * mid-edit. Default none.
+   */
+  readonly keep?: ReadonlyMap<string, SchemaField>;
+}
+
+/**
+ * The rows of the form for a model and a schema: the schema fields the article has, lacks but
+ * requires, or `keep` holds (all of them with `everySchemaField`), in schema order; then every
+ * other key of the file by its type, in file order.
+ */
+export function formRows(
+  model: FrontmatterModel,
+  schema: FrontmatterSchema,
+  options: FormRowOptions = {},
+): FormRow[] {
   const byKey = new Map(model.fields.map((f) => [f.key, f]));
-  const rows: FormRow[] = schema.fields.map((spec) => {
+  const rows: FormRow[] = [];
+  for (const spec of schema.fields) {
     const field = byKey.get(spec.key) ?? null;
+    if (!field && !options.everySchemaField && !spec.required && !options.keep?.has(spec.key)) continue;
     // A value of another type than the schema expects is edited as what it is; the validator
     // reports the mismatch.
     const shown = field && !fitsSpec(spec, field) ? { ...genericSpec(field), label: spec.label } : spec;
-    return { spec: shown, field, generic: false };
-  });
+    rows.push({ spec: shown, field, generic: false });
+  }
   const known = new Set(schema.fields.map((s) => s.key));
   for (const field of model.fields) {
     if (!known.has(field.key)) rows.push({ spec: genericSpec(field), field, generic: true });
   }
+  for (const [key, spec] of options.keep ?? []) {
+    if (!known.has(key) && !byKey.has(key)) rows.push({ spec, field: null, generic: true });
+  }
   return rows;
+}
+
+/** True when the row is a required schema field the article lacks or leaves empty. */
+export function isMissingRequired(row: FormRow): boolean {
+  if (!row.spec.required) return false;
+  const value = row.field?.value;
+  return (
+    value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
+  );
 }
 
 /** A short text of a value for read-only rows and the collapsed summary. */

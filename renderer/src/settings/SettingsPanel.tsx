@@ -226,6 +226,11 @@ function SettingsDialog({
             </Field>
             <Check label="Show the formatting toolbar" setting="showToolbar" settings={settings} />
             <Check label="Show the outline" setting="showOutline" settings={settings} />
+            <Check
+              label="Show every schema field in Article details"
+              setting="showEverySchemaField"
+              settings={settings}
+            />
           </section>
           <section>
             <h3>Writing</h3>

@@ -24,6 +24,12 @@ export interface Settings {
   readonly typewriterMode: boolean;
   readonly showOutline: boolean;
   readonly showToolbar: boolean;
+  /**
+   * Whether the "Article details" form lists every field of the library's schema, filled or
+   * not. Off: it lists the keys the article has and the required ones it lacks; the rest are
+   * in "+ Add field".
+   */
+  readonly showEverySchemaField: boolean;
 }
 
 /** The settings of a fresh install. */
@@ -41,6 +47,7 @@ export const defaultSettings: Settings = {
   typewriterMode: false,
   showOutline: false,
   showToolbar: true,
+  showEverySchemaField: false,
 };
 
 /** The CSS font stack of each {@link EditorFont}. */
@@ -89,6 +96,7 @@ export function normalizeSettings(input: unknown, base: Settings = defaultSettin
     typewriterMode: bool(raw.typewriterMode, base.typewriterMode),
     showOutline: bool(raw.showOutline, base.showOutline),
     showToolbar: bool(raw.showToolbar, base.showToolbar),
+    showEverySchemaField: bool(raw.showEverySchemaField, base.showEverySchemaField),
   };
 }
 

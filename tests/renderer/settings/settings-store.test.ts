@@ -58,4 +58,10 @@ describe('normalizeSettings', () => {
     });
     expect(normalizeSettings({ spellcheckLanguage: '"><script>' }).spellcheckLanguage).toBe('en-US');
   });
+
+  it('lists only the keys an article has in Article details unless every schema field is asked for', () => {
+    expect(defaultSettings.showEverySchemaField).toBe(false);
+    expect(normalizeSettings({ showEverySchemaField: true }).showEverySchemaField).toBe(true);
+    expect(normalizeSettings({ showEverySchemaField: 'yes' }).showEverySchemaField).toBe(false);
+  });
 });
