@@ -147,6 +147,11 @@ export interface LibraryInfo {
   readonly name: string;
   /** Absolute folder path, for display only; never sent back. */
   readonly root: string;
+  /**
+   * The article the window opens when it loads (library-relative): the Welcome article on the
+   * first start, or the file Folio was asked to open. Absent otherwise.
+   */
+  readonly startArticle?: string;
 }
 
 /** Workflow status of an article, from frontmatter `status`. */

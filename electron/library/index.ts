@@ -6,7 +6,7 @@ export {
   type LibraryService,
   type LibraryServiceOptions,
 } from './library-service';
-export { ensureSampleLibrary } from './sample-library';
+export { ensureSampleLibrary, welcomeArticle } from './sample-library';
 export { defaultLibraryDir, defaultAppDataDir } from './default-locations';
 export { validateName, resolveInLibrary, splitLibraryPath } from './paths';
 export { readLibraryAsset, assetHeaders, imageTypes } from './assets';

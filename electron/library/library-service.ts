@@ -63,6 +63,8 @@ export interface LibraryServiceOptions {
   readonly sweepInterruptedSaves?: boolean;
   /** How scans use worker threads (scan-pool.ts; default: for 2,000 articles or more). */
   readonly scan?: ArticleIndexOptions;
+  /** The article the window opens when it loads (see `LibraryInfo.startArticle`); default none. */
+  readonly startArticle?: string;
 }
 
 /** The service: the contract's methods, its events, and a way to stop it. */
@@ -266,7 +268,8 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
     },
 
     async getLibrary(): Promise<LibraryInfo> {
-      return { name: path.basename(realRoot), root: realRoot };
+      const info = { name: path.basename(realRoot), root: realRoot };
+      return options.startArticle ? { ...info, startArticle: options.startArticle } : info;
     },
 
     async listArticles(): Promise<ArticleSummary[]> {

@@ -5,6 +5,7 @@ import {
   defaultLibraryDir,
   ensureSampleLibrary,
   pickStartLibrary,
+  welcomeArticle,
   type LibraryService,
 } from '../library';
 import { startWebServer, type WebServer } from './server';
@@ -40,10 +41,15 @@ export async function startBrowserMode(
       ? null
       : await pickStartLibrary({ fromArgs: undefined, env: {}, appDataDir });
   const library = path.resolve(options.library ?? last ?? defaultLibraryDir());
-  if (!options.library && !last) await ensureSampleLibrary(library);
+  // A first start writes the samples and opens the Welcome article.
+  const welcomed = !options.library && !last && (await ensureSampleLibrary(library));
   // "Open library…" swaps the service behind the same server, token and checks.
   const service = await createSwitchableService((root, openLibrary) =>
-    createLibraryService({ root: root ?? library, host: { appDataDir, openLibrary } }),
+    createLibraryService({
+      root: root ?? library,
+      host: { appDataDir, openLibrary },
+      startArticle: !root && welcomed ? welcomeArticle : undefined,
+    }),
   );
   const server = await startWebServer({
     service,
