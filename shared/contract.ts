@@ -11,6 +11,7 @@ import type { ArticleHtml, ExportFolderCheck, ExportProgress, ExportReport } fro
 import { exportThemeIds } from './export/themes';
 import type { LibrarySchema } from './frontmatter/schema';
 import { libraryInputSchemas, type LibraryMethodOutputs } from './library-contract';
+import { updateInputSchemas, type UpdateMethodOutputs } from './update-contract';
 
 /** Longest article text accepted over the boundary (characters). */
 export const maxArticleChars = 20_000_000;
@@ -130,6 +131,7 @@ export const inputSchemas = {
     .object({ enabled: z.boolean(), language: z.string().trim().max(35, 'The language tag is too long.') })
     .strict(),
   ...libraryInputSchemas,
+  ...updateInputSchemas,
 } as const;
 
 /** The name of a contract method. */
@@ -221,7 +223,7 @@ export interface SnapshotDocument {
 }
 
 /** The output of each method. */
-export interface MethodOutputs extends LibraryMethodOutputs {
+export interface MethodOutputs extends LibraryMethodOutputs, UpdateMethodOutputs {
   getLibrary: LibraryInfo;
   listArticles: ArticleSummary[];
   readArticle: ArticleDocument;

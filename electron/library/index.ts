@@ -12,3 +12,5 @@ export { validateName, resolveInLibrary, splitLibraryPath } from './paths';
 export { readLibraryAsset, assetHeaders, imageTypes } from './assets';
 export { lastLibrary, pickStartLibrary, readRecentLibraries, recordRecentLibrary } from './recent-libraries';
 export { rewriteLinks } from './link-rewrite';
+export { readUpdatePreference, writeUpdatePreference, type UpdatePreference } from './update-preference';
+export type { UpdateHost } from './update-checks';

@@ -19,6 +19,7 @@ import { decodeArticle, encodeArticle, hashBytes } from './article-codec';
 import { ArticleIndex, articleExtension, maxOpenBytes, type ArticleIndexOptions } from './article-index';
 import { createExportMethods } from './export';
 import { assetImporter } from './import-asset';
+import { updateCheckMethods, type UpdateHost } from './update-checks';
 import { loadLibrarySchema, schemaMethods } from './schema';
 import { createSchemaMarks } from './schema-marks';
 import { withSnapshots, type SnapshotMethodName } from './snapshots';
@@ -50,6 +51,8 @@ export interface LibraryHost {
   readonly chooseExportFolder?: (defaultPath: string) => Promise<string | null>;
   /** Points the OS window's spellchecker at a language; only the desktop app has one to point. */
   readonly setSpellcheck?: (enabled: boolean, language: string) => SpellcheckState;
+  /** The installed desktop app's updater; without it, update checks stay off. */
+  readonly updates?: UpdateHost;
 }
 
 /** Options of {@link createLibraryService}. */
@@ -256,6 +259,7 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
     }),
     ...schemaMethods(realRoot),
     ...assetImporter(realRoot),
+    ...updateCheckMethods(options.host.appDataDir, options.host.updates),
 
     async setSpellcheck({ enabled, language }) {
       return (

@@ -20,6 +20,7 @@ import { printHtmlToPdf } from './print-pdf';
 import { applySpellcheck } from './spellcheck-language';
 import { lockDownContents, lockDownSession } from './security';
 import { appOrigin } from './sender-check';
+import { createDesktopUpdates } from './updates';
 import { mainWindowOptions } from './window-options';
 import { attachWritingHelpers } from './writing-window';
 import { loadWindowState, saveWindowState } from './window-state';
@@ -95,6 +96,7 @@ async function start(): Promise<void> {
   const welcomed = !chosen && (await ensureSampleLibrary(libraryRoot));
   const startArticle = target?.article ?? (welcomed ? welcomeArticle : undefined);
   const { defaultSession } = (await import('electron')).session;
+  const updates = createDesktopUpdates(dataDir, () => mainWindow);
   service = await createLibraryService({
     root: libraryRoot,
     host: {
@@ -106,6 +108,7 @@ async function start(): Promise<void> {
       // "Open library…" in the window: relaunch on the checked folder, after the answer is sent.
       openLibrary: async (root) => void setTimeout(() => reopenOn(root), 100),
       chooseFolder: () => chooseLibraryFolder(mainWindow),
+      updates: updates.host,
     },
     startArticle,
   });
@@ -113,8 +116,9 @@ async function start(): Promise<void> {
   handleProtocols(rendererDir, () => libraryRoot);
   bindIpc(service, () => mainWindow?.webContents ?? null);
   const libraryItems = await libraryMenuItems(dataDir, (await service.getLibrary({})).root, () => mainWindow);
-  Menu.setApplicationMenu(buildMenu(process.platform === 'darwin', libraryItems));
+  Menu.setApplicationMenu(buildMenu(process.platform === 'darwin', libraryItems, [updates.menuItem]));
   await createWindow(dataDir);
+  void updates.checkAtStart();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void createWindow(dataDir);
   });
