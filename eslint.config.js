@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 const notElectronOrNode = ['electron', 'electron/*', 'node:*', 'fs', 'path', 'os', 'child_process'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'tests/e2e/screenshots/**', 'coverage/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'tests/e2e/screenshots/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -12,6 +12,7 @@ import { exportThemeIds } from './export/themes';
 import type { LibrarySchema } from './frontmatter/schema';
 import { gitInputSchemas, type GitMethodOutputs, type GitProgress } from './git-contract';
 import { libraryInputSchemas, type LibraryMethodOutputs } from './library-contract';
+import { updateInputSchemas, type UpdateMethodOutputs } from './update-contract';
 
 /** Longest article text accepted over the boundary (characters). */
 export const maxArticleChars = 20_000_000;
@@ -132,6 +133,7 @@ export const inputSchemas = {
     .strict(),
   ...libraryInputSchemas,
   ...gitInputSchemas,
+  ...updateInputSchemas,
 } as const;
 
 /** The name of a contract method. */
@@ -149,6 +151,11 @@ export interface LibraryInfo {
   readonly name: string;
   /** Absolute folder path, for display only; never sent back. */
   readonly root: string;
+  /**
+   * The article the window opens when it loads (library-relative): the Welcome article on the
+   * first start, or the file Folio was asked to open. Absent otherwise.
+   */
+  readonly startArticle?: string;
 }
 
 /** Workflow status of an article, from frontmatter `status`. */
@@ -218,7 +225,7 @@ export interface SnapshotDocument {
 }
 
 /** The output of each method. */
-export interface MethodOutputs extends LibraryMethodOutputs, GitMethodOutputs {
+export interface MethodOutputs extends LibraryMethodOutputs, GitMethodOutputs, UpdateMethodOutputs {
   getLibrary: LibraryInfo;
   listArticles: ArticleSummary[];
   readArticle: ArticleDocument;

@@ -6,10 +6,12 @@ export {
   type LibraryService,
   type LibraryServiceOptions,
 } from './library-service';
-export { ensureSampleLibrary } from './sample-library';
+export { ensureSampleLibrary, welcomeArticle } from './sample-library';
 export { defaultLibraryDir, defaultAppDataDir } from './default-locations';
 export { validateName, resolveInLibrary, splitLibraryPath } from './paths';
 export { readLibraryAsset, assetHeaders, imageTypes } from './assets';
 export { lastLibrary, pickStartLibrary, readRecentLibraries, recordRecentLibrary } from './recent-libraries';
 export { rewriteLinks } from './link-rewrite';
 export { createMemoryCredentialStore, type GitCredentials, type GitCredentialStore } from './git';
+export { readUpdatePreference, writeUpdatePreference, type UpdatePreference } from './update-preference';
+export type { UpdateHost } from './update-checks';

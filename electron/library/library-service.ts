@@ -19,6 +19,7 @@ import { decodeArticle, encodeArticle, hashBytes } from './article-codec';
 import { ArticleIndex, articleExtension, maxOpenBytes, type ArticleIndexOptions } from './article-index';
 import { createExportMethods } from './export';
 import { assetImporter } from './import-asset';
+import { updateCheckMethods, type UpdateHost } from './update-checks';
 import { loadLibrarySchema, schemaMethods } from './schema';
 import { createSchemaMarks } from './schema-marks';
 import { withSnapshots, type SnapshotMethodName } from './snapshots';
@@ -56,6 +57,8 @@ export interface LibraryHost {
    * default: in memory for this run.
    */
   readonly gitCredentials?: GitCredentialStore;
+  /** The installed desktop app's updater; without it, update checks stay off. */
+  readonly updates?: UpdateHost;
 }
 
 /** Options of {@link createLibraryService}. */
@@ -69,6 +72,8 @@ export interface LibraryServiceOptions {
   readonly sweepInterruptedSaves?: boolean;
   /** How scans use worker threads (scan-pool.ts; default: for 2,000 articles or more). */
   readonly scan?: ArticleIndexOptions;
+  /** The article the window opens when it loads (see `LibraryInfo.startArticle`); default none. */
+  readonly startArticle?: string;
 }
 
 /** The service: the contract's methods, its events, and a way to stop it. */
@@ -260,6 +265,7 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
     }),
     ...schemaMethods(realRoot),
     ...assetImporter(realRoot),
+    ...updateCheckMethods(options.host.appDataDir, options.host.updates),
 
     async setSpellcheck({ enabled, language }) {
       return (
@@ -272,7 +278,8 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
     },
 
     async getLibrary(): Promise<LibraryInfo> {
-      return { name: path.basename(realRoot), root: realRoot };
+      const info = { name: path.basename(realRoot), root: realRoot };
+      return options.startArticle ? { ...info, startArticle: options.startArticle } : info;
     },
 
     async listArticles(): Promise<ArticleSummary[]> {

@@ -1,63 +1,66 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+/** The sample library's tour, which the first start opens. */
+export const welcomeArticle = 'Welcome to Folio.md';
+
 /**
  * The articles Folio writes into a new, empty default library so that a first start shows what
  * it does. Kept as strings (not files beside the code) so that the desktop bundle, the CLI and
  * browser mode all carry them without any path lookup.
  */
 const sampleFiles: Record<string, string> = {
-  'Welcome to Folio.md': `---
+  [welcomeArticle]: `---
 title: Welcome to Folio
-subtitle: A quiet place to draft articles
+subtitle: A two-minute tour
 author: The Folio team
 date: 2026-11-28
 status: published
 tags: [folio, getting-started]
 # Comments in frontmatter are kept exactly as you wrote them.
-description: What Folio is for, and a tour of what the preview can show.
+description: The three panes, the form, and the four shortcuts worth knowing.
 ---
 
 # Welcome to Folio
 
-Folio keeps your articles as **plain Markdown files** in a folder you own. Everything you
-see here is this file, rendered live as you type. Edit anything on the left and watch the
-preview follow.
+Your cursor is in this article: type anywhere and the preview on the right follows. Your
+articles are plain Markdown files in a folder you own, and Folio saves them as you write.
 
 ![A page on a desk](images/folio-desk.svg "Your library is just a folder")
 
-## What you can do
+## The three panes
 
-- Write in Markdown with *emphasis*, **strong text**, ~~strikethrough~~ and \`inline code\`.
-- Keep metadata such as the title, tags and status in the frontmatter above.
-- Save with Ctrl+S (Cmd+S on a Mac); Folio writes every file atomically.
-- [x] Open a library
-- [ ] Draft your first article
+- **Library** (left): every article in the folder, by title, with search. The + button starts
+  a new article; right-click one to rename, move or delete it.
+- **Editor** (middle): Markdown with *emphasis*, **strong text**, lists, tables and \`code\`.
+- **Preview** (right): exactly what an export produces.
 
-## A table
+## The form
 
-| Shortcut | What it does |
-| :------- | :----------- |
-| Ctrl+S   | Save the article |
-| Ctrl+F   | Find in the article |
-| Ctrl+Z   | Undo |
+"Article details" above the text is this article's frontmatter, the block between the two
+\`---\` lines. Edit the title or the tags there or in the text: the other follows, and Ctrl+Z
+undoes either.
 
-## Some code
+## Four shortcuts
 
-~~~ts
-// Folio renders code blocks with the language you name after the fence.
-export function greet(name: string): string {
-  return \`Hello, \${name}!\`;
-}
-~~~
+| Shortcut     | What it does                                   |
+| :----------- | :--------------------------------------------- |
+| Ctrl+P       | Open any article by a few letters of its title |
+| Ctrl+Shift+P | Every command, by name                         |
+| Ctrl+S       | Save now (Folio also saves after a pause)      |
+| Ctrl+,       | Settings: theme, font, modes                   |
 
-## Quotes and notes
+On a Mac, read Cmd for Ctrl.
 
-> Write drunk, edit sober. Then export clean HTML.
+## When the draft is ready
 
-Every claim deserves a source.[^source]
+- **Export…** above the preview writes a standalone HTML page (or a PDF in the desktop app).
+- **History** keeps a version of the article at every save: compare any two, restore one.
+- **Suggestions** mark proposed edits in the text, to accept or reject one by one.
 
-[^source]: Footnotes are collected at the end of the article, as in print.
+Delete this article whenever you like; your library is yours.[^yours]
+
+[^yours]: The sample articles are only written into an empty folder, never over your own files.
 `,
   'Writing with frontmatter.md': `---
 title: Writing with frontmatter

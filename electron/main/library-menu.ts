@@ -1,7 +1,10 @@
 import { app, dialog, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import { readRecentLibraries } from '../library';
 
-/** Restarts Folio on another library: the service, watcher and window all start fresh. */
+/**
+ * Restarts Folio on another library (a folder) or on a Markdown file (its library, the file
+ * open): the service, watcher and window all start fresh.
+ */
 export function reopenOn(folder: string): void {
   const args = process.argv.slice(1).filter((arg) => arg.startsWith('-'));
   app.relaunch({ args: [...args, folder] });

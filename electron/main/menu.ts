@@ -2,9 +2,14 @@ import { Menu, type MenuItemConstructorOptions } from 'electron';
 
 /**
  * The application menu with the usual roles and shortcuts (Edit, View, Window, Help).
- * `fileItems` go at the top of the File menu (e.g. the library's Open items).
+ * `fileItems` go at the top of the File menu (e.g. the library's Open items), `helpItems` into
+ * the Help menu (e.g. "Check for Updates…").
  */
-export function buildMenu(isMac: boolean, fileItems: readonly MenuItemConstructorOptions[] = []): Menu {
+export function buildMenu(
+  isMac: boolean,
+  fileItems: readonly MenuItemConstructorOptions[] = [],
+  helpItems: readonly MenuItemConstructorOptions[] = [],
+): Menu {
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
@@ -23,6 +28,7 @@ export function buildMenu(isMac: boolean, fileItems: readonly MenuItemConstructo
       ],
     },
     { role: 'windowMenu' },
+    ...(helpItems.length > 0 ? [{ role: 'help' as const, submenu: [...helpItems] }] : []),
   ];
   return Menu.buildFromTemplate(template);
 }

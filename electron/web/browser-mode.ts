@@ -6,6 +6,7 @@ import {
   defaultLibraryDir,
   ensureSampleLibrary,
   pickStartLibrary,
+  welcomeArticle,
   type LibraryService,
 } from '../library';
 import { startWebServer, type WebServer } from './server';
@@ -41,13 +42,18 @@ export async function startBrowserMode(
       ? null
       : await pickStartLibrary({ fromArgs: undefined, env: {}, appDataDir });
   const library = path.resolve(options.library ?? last ?? defaultLibraryDir());
-  if (!options.library && !last) await ensureSampleLibrary(library);
+  // A first start writes the samples and opens the Welcome article.
+  const welcomed = !options.library && !last && (await ensureSampleLibrary(library));
   // "Open library…" swaps the service behind the same server, token and checks.
   // Git credentials are kept in memory for the run, across library switches (a clone is
   // followed by opening it).
   const gitCredentials = createMemoryCredentialStore();
   const service = await createSwitchableService((root, openLibrary) =>
-    createLibraryService({ root: root ?? library, host: { appDataDir, openLibrary, gitCredentials } }),
+    createLibraryService({
+      root: root ?? library,
+      host: { appDataDir, openLibrary, gitCredentials },
+      startArticle: !root && welcomed ? welcomeArticle : undefined,
+    }),
   );
   const server = await startWebServer({
     service,

@@ -1,9 +1,10 @@
-import type { EditorView } from '@codemirror/view';
+import { EditorView } from '@codemirror/view';
 import {
   memo,
   useCallback,
   useEffect,
   useMemo,
+  useRef,
   useState,
   useSyncExternalStore,
   type ReactElement,
@@ -29,6 +30,8 @@ import { SettingsPanel } from '../settings';
 import { StatusBar } from '../status/StatusBar';
 import { Toolbar, ViewTools, WindowTools } from '../toolbar';
 import { DocumentStore, isDirty } from './document-store';
+import { firstTextOffset } from './first-text-offset';
+import { NoArticleOpen } from './NoArticleOpen';
 import { useUnsavedWorkGuard } from './useUnsavedWorkGuard';
 import './App.css';
 
@@ -89,6 +92,28 @@ export function App(): ReactElement {
     },
     [store, confirmLeave, openInSession],
   );
+
+  // The first start (or a file Folio was asked to open) opens that article, with the cursor in
+  // its text; the preview beside it follows as for any article.
+  const startArticle = library?.startArticle ?? null;
+  const startOpened = useRef(false);
+  const cursorPlaced = useRef(false);
+  useEffect(() => {
+    if (!startArticle || startOpened.current || store.getSnapshot()) return;
+    startOpened.current = true;
+    openArticle(startArticle);
+  }, [startArticle, store, openArticle]);
+  useEffect(() => {
+    if (!editorView || !startArticle || loaded?.path !== startArticle || cursorPlaced.current) return;
+    cursorPlaced.current = true;
+    const anchor = firstTextOffset(editorView.state.doc.toString());
+    // The title stays in view above the cursor.
+    editorView.dispatch({
+      selection: { anchor },
+      effects: EditorView.scrollIntoView(anchor, { y: 'start', yMargin: 120 }),
+    });
+    editorView.focus();
+  }, [editorView, loaded, startArticle]);
 
   const preview = usePreviewSession(openArticle);
   const editorExtensions = useMemo(
@@ -157,7 +182,7 @@ export function App(): ReactElement {
           editor={
             <section className="folio-pane folio-pane-editor" aria-label="Editor">
               {loaded && <MemoToolbar session={editing} />}
-              {!loaded && <p className="folio-empty">Choose an article in the library to start writing.</p>}
+              {!loaded && <NoArticleOpen />}
               {open && (
                 <FrontmatterForm
                   view={editorView}

@@ -16,7 +16,8 @@ import { ConfirmDialog, MoveDialog, NameDialog, NewArticleDialog } from './Libra
 import { allTags, buildTree, type LibraryFilter, type SortKey } from './library-tree';
 import { LibraryTree, type DropHandlers } from './LibraryTree';
 import { OpenLibraryDialog } from './OpenLibraryDialog';
-import { onOpenLibraryRequest } from './open-library-request';
+import { onOpenLibraryRequest, requestOpenLibrary } from './open-library-request';
+import { onNewArticleRequest } from './pane-requests';
 import { QuickOpen } from './QuickOpen';
 import { visibleRows, type TreeRow } from './tree-navigation';
 import './LibraryPane.css';
@@ -115,6 +116,8 @@ export function LibraryPane({
 
   // "Open library…" from the command palette or its shortcut (Ctrl/Cmd+O).
   useEffect(() => onOpenLibraryRequest(() => setDialog({ kind: 'open-library' })), []);
+  // "New article" from the editor's empty state.
+  useEffect(() => onNewArticleRequest(() => setDialog({ kind: 'new-article', folder: '' })), []);
   // Another window of this browser-mode server opened another library: this one must follow
   // (its calls already reach the new library; hash-checked saves refuse rather than overwrite).
   const libraryRoot = library?.root;
@@ -404,11 +407,25 @@ export function LibraryPane({
         ) : (
           <>
             {visibleCount === 0 && (
-              <p className="folio-library-empty">
-                {articles.length === 0
-                  ? 'No articles yet. Create one with +.'
-                  : 'No article matches the filters.'}
-              </p>
+              <div className="folio-library-empty">
+                {articles.length === 0 ? (
+                  <>
+                    <p>This library has no articles yet.</p>
+                    <button
+                      type="button"
+                      className="folio-button folio-button-primary"
+                      onClick={() => setDialog({ kind: 'new-article', folder: '' })}
+                    >
+                      New article
+                    </button>
+                    <button type="button" className="folio-button" onClick={requestOpenLibrary}>
+                      Open library…
+                    </button>
+                  </>
+                ) : (
+                  <p>No article matches the filters.</p>
+                )}
+              </div>
             )}
             <LibraryTree
               rows={rows}

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type KeyboardEvent, type ReactElement } f
 import type { ArticleSummary } from '../../../shared/contract';
 import { fuzzyScore } from './library-tree';
 import { Modal } from './Modal';
+import { onQuickOpenRequest } from './pane-requests';
 
 /** Props of {@link QuickOpen}. */
 export interface QuickOpenProps {
@@ -20,6 +21,11 @@ export function QuickOpen({ articles, onOpen }: QuickOpenProps): ReactElement | 
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   useEffect(() => {
+    const show = () => {
+      setQuery('');
+      setActive(0);
+      setOpen(true);
+    };
     const onKey = (event: globalThis.KeyboardEvent) => {
       if (
         (isMac ? event.metaKey : event.ctrlKey) &&
@@ -29,13 +35,15 @@ export function QuickOpen({ articles, onOpen }: QuickOpenProps): ReactElement | 
       ) {
         event.preventDefault();
         event.stopPropagation();
-        setQuery('');
-        setActive(0);
-        setOpen(true);
+        show();
       }
     };
     window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
+    const stopRequests = onQuickOpenRequest(show);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      stopRequests();
+    };
   }, []);
   const matches = useMemo(() => {
     const scored = articles

@@ -58,10 +58,19 @@ export function allTags(articles: readonly ArticleSummary[]): string[] {
   return [...tags].sort((a, b) => a.localeCompare(b));
 }
 
+/** Folder names that usually hold an article's pictures rather than articles. */
+const mediaFolderNames = new Set(['images', 'assets']);
+
+/** True when a folder named `name` holds pictures by convention (`images`, `assets`). */
+export function isMediaFolderName(name: string): boolean {
+  return mediaFolderNames.has(name.toLowerCase());
+}
+
 /**
  * Builds the folder tree the pane shows: folders first (by name), then articles (by `sort`),
  * each folder with the count of matching articles below it. Empty folders stay visible while no
- * filter is set, so that a new folder can be seen and dropped onto.
+ * filter is set, so that a new folder can be seen and dropped onto; except an `images` or
+ * `assets` folder without articles, which only holds pictures and would read as clutter.
  */
 export function buildTree(
   articles: readonly ArticleSummary[],
@@ -93,6 +102,8 @@ export function buildTree(
     node.folders.sort((a, b) => names.compare(a.name, b.name));
     node.articles.sort(compare);
     node.count = node.articles.length + node.folders.reduce((sum, child) => sum + finish(child), 0);
+    const kept = node.folders.filter((child) => child.count > 0 || !isMediaFolderName(child.name));
+    node.folders.splice(0, node.folders.length, ...kept);
     return node.count;
   };
   finish(root);

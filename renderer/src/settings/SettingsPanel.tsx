@@ -8,6 +8,7 @@ import {
   type Settings,
   type ThemeSetting,
 } from './settings-store';
+import { UpdateChecksSection } from './UpdateChecksSection';
 import { viewState } from './view-state';
 import './SettingsPanel.css';
 import './theme.css';
@@ -294,6 +295,7 @@ function SettingsDialog({
               settings={settings}
             />
           </section>
+          <UpdateChecksSection />
         </div>
         <footer className="folio-settings-footer">
           <button

@@ -1,7 +1,7 @@
 import { chmod, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createLibraryService, ensureSampleLibrary } from '../../../electron/library';
+import { createLibraryService, ensureSampleLibrary, welcomeArticle } from '../../../electron/library';
 import { isFolioError } from '../../../shared/errors';
 import { useTempDirs, writeFiles } from '../../helpers/temp-dir';
 
@@ -162,5 +162,27 @@ describe('the sample library', () => {
       true,
     );
     expect(await ensureSampleLibrary(dir)).toBe(false);
+  });
+
+  it('names the Welcome article as the one to open when asked to, and none otherwise', async () => {
+    const dir = path.join(await tempDir(), 'Folio');
+    await ensureSampleLibrary(dir);
+    const appDataDir = path.join(dir, '.data');
+    const first = await createLibraryService({
+      root: dir,
+      host: { appDataDir },
+      startArticle: welcomeArticle,
+    });
+    const info = await first.getLibrary({});
+    expect(info.startArticle).toBe('Welcome to Folio.md');
+    const opened = await first.readArticle({ path: info.startArticle! });
+    expect(opened.text).toMatch(/^# Welcome to Folio$/m);
+    // The tour names the panes, the form and the shortcuts it promises.
+    for (const part of ['three panes', 'form', 'Ctrl+P', 'Ctrl+Shift+P', 'Export…', 'History', 'Suggestions'])
+      expect(opened.text).toContain(part);
+    await first.close();
+    const later = await createLibraryService({ root: dir, host: { appDataDir } });
+    expect((await later.getLibrary({})).startArticle).toBeUndefined();
+    await later.close();
   });
 });

@@ -21,6 +21,25 @@ describe('the library tree', () => {
     expect(tree.articles.map((a) => a.title)).toEqual(['alpha', 'Beta']);
   });
 
+  it('leaves out an images or assets folder that holds no articles, at any depth', () => {
+    const withMedia = [
+      ...articles,
+      article('assets/kept.md', 'Kept'),
+      article('notes/Images/e.md', 'Epsilon'),
+    ];
+    const tree = buildTree(
+      withMedia,
+      ['images', 'Assets', 'assets', 'notes/images', 'notes/Images', 'notes/deep/assets/x', 'pictures'],
+      'title',
+      { status: null, tag: null },
+    );
+    expect(tree.folders.map((f) => f.path)).toEqual(['assets', 'notes', 'pictures']);
+    expect(tree.folders[0]!.count).toBe(1);
+    const notes = tree.folders[1]!;
+    expect(notes.folders.map((f) => f.path)).toEqual(['notes/deep', 'notes/Images']);
+    expect(notes.folders[0]!.folders).toEqual([]);
+  });
+
   it('sorts by last update or by status', () => {
     const byUpdate = buildTree(articles, [], 'updated', { status: null, tag: null });
     expect(byUpdate.articles.map((a) => a.title)).toEqual(['Beta', 'alpha']);
