@@ -4,7 +4,7 @@ import path from 'node:path';
 import { FolioError } from '../../../shared/errors';
 import type { GitCredentials } from './git-credentials';
 import { toGitError } from './git-errors';
-import { authCallbacks, fs, git, http, phaseProgress, type GitContext } from './git-repository';
+import { authCallbacks, fs, git, http, phaseProgress, resolveRef, type GitContext } from './git-repository';
 import { splitRemoteUrl } from './remote-url';
 
 /** Input of {@link cloneLibrary}. */
@@ -80,6 +80,11 @@ export async function cloneLibrary(
       onProgress: phaseProgress({ ...context, dir }, input.jobId, 'cloning'),
       ...authCallbacks(given, () => context.credentials.get(remote.origin)),
     });
+    // An empty remote has no branch to check out, and isomorphic-git would start on `master`:
+    // start on `main`, the default branch of today's git hosts (and of `git init` on them).
+    if ((await resolveRef(dir, 'HEAD')) === null) {
+      await git.writeRef({ fs, dir, ref: 'HEAD', value: 'refs/heads/main', symbolic: true, force: true });
+    }
   } catch (error) {
     if (created) await rm(dir, { recursive: true, force: true });
     else await emptyFolder(dir);
