@@ -29,7 +29,7 @@ import { SettingsPanel } from '../settings';
 import { StatusBar } from '../status/StatusBar';
 import { Toolbar, ViewTools, WindowTools } from '../toolbar';
 import { DocumentStore, isDirty } from './document-store';
-import { useUnsavedWorkGuard } from './useUnsavedWorkGuard';
+import { hasUnsavedWork, useUnsavedWorkGuard } from './useUnsavedWorkGuard';
 import './App.css';
 
 /*
@@ -71,6 +71,11 @@ export function App(): ReactElement {
   const session = useArticleSession(store, () => void refresh());
   const { loaded, save, openArticle: openInSession } = session;
   const confirmLeave = useUnsavedWorkGuard(store, save);
+  // A git sync commits what is on disk: the open article's edits are saved first, or it stops.
+  const saveBeforeSync = useCallback(async () => {
+    const current = store.getSnapshot();
+    return !hasUnsavedWork(current) || (!current!.conflict && (await save()));
+  }, [store, save]);
   const review = useReview({ store, onSaved: () => void refresh(), onMessage: setMessage });
 
   useEffect(() => {
@@ -125,6 +130,7 @@ export function App(): ReactElement {
         autosave={session.autosave}
         onAutosaveChange={session.setAutosave}
         beforeOpenLibrary={confirmLeave}
+        beforeSync={saveBeforeSync}
       />
       <main className="folio-workspace folio-review-host">
         {open?.conflict && (
