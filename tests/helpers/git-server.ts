@@ -69,6 +69,8 @@ export function runGit(
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', reject);
+    // A command that reads no input may exit before its stdin is closed.
+    child.stdin.on('error', () => undefined);
     child.on('close', (code) => {
       if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
       else
@@ -169,6 +171,7 @@ export async function startGitServer(options: GitServerOptions = {}): Promise<Gi
     const protocol = request.headers['git-protocol'];
     if (typeof protocol === 'string') env.HTTP_GIT_PROTOCOL = protocol;
     const child = spawn('git', ['http-backend'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin.on('error', () => undefined);
     request.pipe(child.stdin);
     child.stderr.resume();
     await pipeCgiResponse(child.stdout, response);
