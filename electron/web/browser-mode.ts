@@ -1,6 +1,7 @@
 import path from 'node:path';
 import {
   createLibraryService,
+  createMemoryCredentialStore,
   defaultAppDataDir,
   defaultLibraryDir,
   ensureSampleLibrary,
@@ -41,9 +42,11 @@ export async function startBrowserMode(
       : await pickStartLibrary({ fromArgs: undefined, env: {}, appDataDir });
   const library = path.resolve(options.library ?? last ?? defaultLibraryDir());
   if (!options.library && !last) await ensureSampleLibrary(library);
-  // "Open library…" swaps the service behind the same server, token and checks.
+  // "Open library…" swaps the service behind the same server, token and checks. Credentials
+  // for git remotes live as long as the run, not the library: a clone's survive opening it.
+  const gitCredentials = createMemoryCredentialStore();
   const service = await createSwitchableService((root, openLibrary) =>
-    createLibraryService({ root: root ?? library, host: { appDataDir, openLibrary } }),
+    createLibraryService({ root: root ?? library, host: { appDataDir, openLibrary, gitCredentials } }),
   );
   const server = await startWebServer({
     service,

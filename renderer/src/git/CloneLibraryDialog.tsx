@@ -84,8 +84,8 @@ export function CloneLibraryDialog({
         setProblem({
           field: 'credentials',
           text: typed
-            ? `The remote refused this user name and password. ${failure.message}`
-            : `The remote asks who you are: type your user name and a password or token. ${failure.message}`,
+            ? `Signing in did not work. ${failure.message} Check the user name and the password or token.`
+            : `${failure.message} Type them below.`,
         });
       } else if (failure.kind === 'offline') {
         setProblem({ field: null, text: `Folio cannot reach the remote: ${failure.message}` });
