@@ -5,6 +5,7 @@ import { appRoot } from '../library/app-root';
 import { startBrowserMode } from '../web';
 import { registerCheckCommand } from './check-command';
 import { registerExportCommand } from './export-command';
+import { registerGitCommand } from './git-command';
 import { registerMetaCommand } from './meta';
 import { registerLibraryCommands } from './library-commands';
 import { registerRenderCommand } from './render-command';
@@ -60,5 +61,6 @@ export function createProgram(): Command {
   registerMetaCommand(program);
   registerLibraryCommands(program);
   registerRenderCommand(program);
+  registerGitCommand(program);
   return program;
 }

@@ -13,6 +13,7 @@ import { handleProtocols, registerSchemes } from './app-protocol';
 import { bindIpc } from './ipc';
 import { buildMenu } from './menu';
 import { chooseExportFolder } from './export-folder-dialog';
+import { desktopCredentialStore } from './git-credentials';
 import { printHtmlToPdf } from './print-pdf';
 import { applySpellcheck } from './spellcheck-language';
 import { lockDownContents, lockDownSession } from './security';
@@ -66,6 +67,7 @@ async function start(): Promise<void> {
       // "Open library…" in the window: relaunch on the checked folder, after the answer is sent.
       openLibrary: async (root) => void setTimeout(() => reopenOn(root), 100),
       chooseFolder: () => chooseLibraryFolder(mainWindow),
+      gitCredentials: desktopCredentialStore(dataDir),
     },
   });
   lockDownSession(defaultSession);

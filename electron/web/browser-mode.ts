@@ -42,8 +42,9 @@ export async function startBrowserMode(
       : await pickStartLibrary({ fromArgs: undefined, env: {}, appDataDir });
   const library = path.resolve(options.library ?? last ?? defaultLibraryDir());
   if (!options.library && !last) await ensureSampleLibrary(library);
-  // "Open library…" swaps the service behind the same server, token and checks. Credentials
-  // for git remotes live as long as the run, not the library: a clone's survive opening it.
+  // "Open library…" swaps the service behind the same server, token and checks.
+  // Git credentials are kept in memory for the run, across library switches (a clone is
+  // followed by opening it).
   const gitCredentials = createMemoryCredentialStore();
   const service = await createSwitchableService((root, openLibrary) =>
     createLibraryService({ root: root ?? library, host: { appDataDir, openLibrary, gitCredentials } }),
