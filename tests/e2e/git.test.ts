@@ -12,6 +12,7 @@ const essay =
   '---\ntitle: The Essay\n---\n\nFirst paragraph about rivers.\n\nSecond paragraph about mountains.\n\nThird paragraph about the sea.\n';
 const seed = { 'essay.md': essay, 'notes/ideas.md': '---\ntitle: Ideas\n---\n\nOne idea.\n' };
 const users = { ann: 'ann-secret', ed: 'ed-secret' };
+const names = { ann: 'Ann Author', ed: 'Ed Editor' };
 
 let browser: Browser;
 beforeAll(async () => {
@@ -58,6 +59,8 @@ async function cloneWithGit(server: GitServer, user: keyof typeof users): Promis
     server.url('library'),
     folder,
   ]);
+  await runGit(['config', 'user.name', names[user]], { cwd: folder });
+  await runGit(['config', 'user.email', `${user}@example.com`], { cwd: folder });
   return folder;
 }
 
@@ -178,6 +181,199 @@ describe('sharing a library with git, in the app', () => {
     await expect.poll(() => editorText(editor.page)).toContain('rivers. And lakes.');
     await closeDialog(editor.page);
     expect(await focusedText(editor.page)).toMatch(/^Sync/);
+  });
+
+  /** Two apps on two clones made with git (both signed in), the author's already synced once. */
+  async function twoClones(colorScheme: 'light' | 'dark' = 'light') {
+    const server = await startServer();
+    const author = await openApp(await cloneWithGit(server, 'ann'), colorScheme);
+    const editor = await openApp(await cloneWithGit(server, 'ed'), colorScheme);
+    expect(await sync(author.page, { signIn: 'ann' })).toMatch(/Sent|up to date/);
+    await closeDialog(author.page);
+    expect(await sync(editor.page, { signIn: 'ed' })).toMatch(/received|sent|up to date/i);
+    await closeDialog(editor.page);
+    return { server, author, editor };
+  }
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`walks both sides' edits of one paragraph through the 3-way merge to a pushed result (${scheme})`, async () => {
+      const { server, author, editor } = await twoClones(scheme);
+      await openArticle(author.page, /The Essay/);
+      await appendToLine(author.page, 'Second paragraph about mountains.', ' Alpine meadows.');
+      expect(await sync(author.page)).toMatch(/Sent 1 article/);
+      await closeDialog(author.page);
+
+      const { page } = editor;
+      await openArticle(page, /The Essay/);
+      await appendToLine(page, 'Second paragraph about mountains.', ' Volcanic peaks.');
+      // Slow the answer down a little so that the progress bar can be looked at.
+      await page.route('**/api/syncLibrary', async (route) => {
+        const response = await route.fetch();
+        await page.locator('.folio-git-progress').waitFor();
+        await screenshot(page, `git-sync-progress-${scheme}`);
+        await route.fulfill({ response });
+      });
+      await syncButton(page).click();
+      const dialog = page.getByRole('dialog', { name: 'Sync library' });
+      const message = dialog.getByRole('textbox', { name: 'Commit message' });
+      expect(await message.inputValue()).toBe('Update “The Essay”');
+      await screenshot(page, `git-sync-message-${scheme}`);
+      await message.fill('Volcanoes for the mountains');
+      await dialog.getByRole('button', { name: 'Sync', exact: true }).click();
+
+      const merge = page.getByRole('dialog', { name: /Merge changes to “essay.md”/ });
+      await merge.waitFor();
+      expect(await merge.textContent()).toContain('Article 1 of 1');
+      await screenshot(page, `git-sync-merge-${scheme}`);
+      await merge.getByRole('radio', { name: 'Keep both' }).check();
+      await merge.getByRole('button', { name: 'Finish sync' }).click();
+      const result = page.getByRole('dialog').locator('.folio-git-result');
+      await result.waitFor();
+      expect(await result.textContent()).toMatch(/Merged 1 article as you chose/);
+      await screenshot(page, `git-sync-result-${scheme}`);
+      await closeDialog(page);
+
+      // No word lost: both sentences in the editor's file, on the remote, and then at the author's.
+      for (const text of [
+        await readFile(path.join(editor.library, 'essay.md'), 'utf8'),
+        await remoteFile(server, 'essay.md'),
+      ]) {
+        expect(text).toContain('Alpine meadows.');
+        expect(text).toContain('Volcanic peaks.');
+        expect(text).toContain('First paragraph about rivers.');
+      }
+      expect(await sync(author.page)).toMatch(/received 1 article/i);
+      await closeDialog(author.page);
+      const authorText = await readFile(path.join(author.library, 'essay.md'), 'utf8');
+      expect(authorText).toBe(await remoteFile(server, 'essay.md'));
+      await expect.poll(() => editorText(author.page)).toContain('Volcanic peaks.');
+    });
+  }
+
+  it('cancels a sync stopped on conflicts, even after a reload, leaving the library exactly as before', async () => {
+    const { server, author, editor } = await twoClones();
+    await openArticle(author.page, /The Essay/);
+    await appendToLine(author.page, 'Third paragraph about the sea.', ' Waves.');
+    await sync(author.page);
+    await closeDialog(author.page);
+    const remoteHead = await runGit(['rev-parse', 'main'], { cwd: server.repoDir('library') });
+
+    const { page } = editor;
+    await openArticle(page, /The Essay/);
+    await appendToLine(page, 'Third paragraph about the sea.', ' Tides.');
+    const mine = await readFile(path.join(editor.library, 'essay.md'), 'utf8');
+    const headBefore = await runGit(['rev-parse', 'HEAD'], { cwd: editor.library });
+    await syncButton(page).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Sync', exact: true }).click();
+    await page.getByRole('dialog', { name: /Merge changes/ }).waitFor();
+
+    // The stopped sync outlives the page: the tree marks the article and Sync offers to resolve.
+    await page.reload();
+    const row = pane(page).getByRole('treeitem', { name: /The Essay/ });
+    await expect.poll(() => row.textContent()).toContain('conflicted');
+    expect(await syncButton(page).getAttribute('aria-label')).toBe('Resolve the conflicts of the last sync');
+    await syncButton(page).click();
+    const merge = page.getByRole('dialog', { name: /Merge changes to “essay.md”/ });
+    await merge.getByRole('button', { name: 'Cancel sync' }).click();
+    const result = page.getByRole('dialog').locator('.folio-git-result');
+    await result.waitFor();
+    expect(await result.textContent()).toMatch(/exactly as it was before/);
+    await closeDialog(page);
+
+    expect(await readFile(path.join(editor.library, 'essay.md'), 'utf8')).toBe(mine);
+    expect(await runGit(['rev-parse', 'HEAD'], { cwd: editor.library })).toBe(headBefore);
+    expect(await runGit(['rev-parse', 'main'], { cwd: server.repoDir('library') })).toBe(remoteHead);
+    await expect.poll(() => row.textContent()).toContain('modified since the last sync');
+    expect(await syncButton(page).getAttribute('aria-label')).toBe('Sync, 1 changed article');
+  });
+
+  it('says plainly when the remote cannot be reached and commits only when asked', async () => {
+    const { server, author } = await twoClones();
+    const { page } = author;
+    await openArticle(page, /Ideas/);
+    await appendToLine(page, 'One idea.', ' Another idea.');
+    const remoteHead = await runGit(['rev-parse', 'main'], { cwd: server.repoDir('library') });
+    const headBefore = await runGit(['rev-parse', 'HEAD'], { cwd: author.library });
+
+    await server.goOffline();
+    await page.keyboard.press('Control+Shift+S');
+    await page.getByRole('dialog').getByRole('button', { name: 'Sync', exact: true }).click();
+    const offline = page.getByRole('dialog', { name: 'Cannot reach the remote' });
+    await offline.waitFor();
+    expect(await offline.getByRole('alert').textContent()).toMatch(/Nothing was changed/);
+    expect(await runGit(['rev-parse', 'HEAD'], { cwd: author.library })).toBe(headBefore);
+    await screenshot(page, 'git-sync-offline-light');
+    await offline.getByRole('button', { name: 'Commit only' }).click();
+    const result = page.getByRole('dialog').locator('.folio-git-result');
+    await result.waitFor();
+    await closeDialog(page);
+
+    const log = await runGit(['log', '-1', '--format=%s'], { cwd: author.library });
+    expect(log.trim()).toBe('Update “Ideas”');
+    expect(await runGit(['rev-parse', 'main'], { cwd: server.repoDir('library') })).toBe(remoteHead);
+    await expect.poll(() => pane(page).locator('.folio-git-ahead').textContent()).toContain('↑1');
+
+    await server.goOnline();
+    expect(await sync(page)).toMatch(/Sent/);
+    await closeDialog(page);
+    expect(await remoteFile(server, 'notes/ideas.md')).toContain('Another idea.');
+  });
+
+  it('marks new and deleted articles, and lists an article’s commits in History with compare and restore', async () => {
+    const { author, editor } = await twoClones();
+    await openArticle(editor.page, /The Essay/);
+    await appendToLine(editor.page, 'First paragraph about rivers.', ' Deltas.');
+    expect(await sync(editor.page, { message: 'Deltas for the rivers' })).toMatch(/Sent/);
+    await closeDialog(editor.page);
+
+    const { page } = author;
+    expect(await sync(page)).toMatch(/received/i);
+    await closeDialog(page);
+    await pane(page).getByRole('button', { name: 'New article' }).click();
+    await page.getByRole('dialog').getByRole('textbox').first().fill('Fresh start');
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /Create/ })
+      .click();
+    await page.getByLabel('Markdown source').waitFor();
+    const fresh = pane(page).getByRole('treeitem', { name: /Fresh start/ });
+    await expect.poll(() => fresh.textContent()).toContain('new since the last sync');
+    await pane(page).getByRole('treeitem', { name: /Ideas/ }).click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Delete' }).click();
+    const deleted = pane(page).getByRole('list', { name: 'Deleted since the last sync' });
+    await expect.poll(() => deleted.textContent()).toContain('notes/ideas.md');
+    await expect.poll(() => syncButton(page).getAttribute('aria-label')).toBe('Sync, 2 changed articles');
+    await screenshot(page, 'git-tree-marks-light');
+
+    await openArticle(page, /The Essay/);
+    await page.keyboard.press('Control+Alt+h');
+    const commits = page.getByRole('list', { name: 'Commits of this article' });
+    await expect.poll(() => commits.getByRole('listitem').count()).toBe(2);
+    const newest = commits.getByRole('listitem').first();
+    expect(await newest.textContent()).toContain('Deltas for the rivers');
+    expect(await newest.textContent()).toContain('Ed Editor');
+    expect(await commits.getByRole('listitem').last().textContent()).toContain('First articles');
+    await screenshot(page, 'git-history-light');
+
+    await commits
+      .getByRole('listitem')
+      .last()
+      .getByRole('button', { name: /^Compare/ })
+      .click();
+    const compare = page.getByRole('region', { name: 'Compare versions' });
+    await compare.waitFor();
+    expect(await compare.getByLabel('Changes').textContent()).toMatch(/^\+1 word −0 words in 1 place$/);
+    await compare.getByRole('button', { name: 'Close comparison' }).click();
+
+    await commits
+      .getByRole('listitem')
+      .last()
+      .getByRole('button', { name: /^Restore/ })
+      .click();
+    await expect.poll(() => editorText(page)).not.toContain('Deltas.');
+    await page.getByLabel('Markdown source').focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => editorText(page)).toContain('Deltas.');
   });
 });
 

@@ -142,23 +142,13 @@ function OfflineStep({
   const { retry } = step;
   return (
     <div className="folio-form">
-      {retry.kind === 'sync' ? (
-        <>
-          <p role="alert">
-            Folio cannot reach the remote, so nothing was received, committed or sent: your library is
-            unchanged. <span className="folio-git-detail">{step.message}</span>
-          </p>
-          <p className="folio-form-hint">
-            Commit only records your changes here now; the next Sync sends them.
-          </p>
-        </>
-      ) : (
-        <p role="alert">
-          Folio cannot reach the remote to send the merge. Try again when you are online; until then the sync
-          waits, and Resolve… in the library pane takes it up again.{' '}
-          <span className="folio-git-detail">{step.message}</span>
-        </p>
-      )}
+      {/* The service says what failed and that nothing changed ("You're offline: …"). */}
+      <p role="alert">{step.message}</p>
+      <p className="folio-form-hint">
+        {retry.kind === 'sync'
+          ? 'Commit only records your changes here, without the network; the next Sync sends them.'
+          : 'Your merge is not sent yet. Try again when you are online; until then the sync waits, and Resolve… in the library pane takes it up again.'}
+      </p>
       <div className="folio-form-actions">
         <button type="button" className="folio-button" onClick={sync.close}>
           Close
