@@ -250,6 +250,51 @@ describe('sharing a library with git, in the app', () => {
     });
   }
 
+  it('walks several conflicted articles in turn, with keep-or-delete for one deleted on the other side', async () => {
+    const { server, author, editor } = await twoClones();
+    await openArticle(author.page, /The Essay/);
+    await appendToLine(author.page, 'First paragraph about rivers.', ' Estuaries.');
+    await pane(author.page).getByRole('treeitem', { name: /Ideas/ }).click({ button: 'right' });
+    await author.page.getByRole('menuitem', { name: 'Delete' }).click();
+    expect(await sync(author.page)).toMatch(/Sent 2 articles/);
+    await closeDialog(author.page);
+
+    const { page } = editor;
+    await openArticle(page, /Ideas/);
+    await appendToLine(page, 'One idea.', ' A second idea.');
+    await openArticle(page, /The Essay/);
+    await appendToLine(page, 'First paragraph about rivers.', ' Springs.');
+    await syncButton(page).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Sync', exact: true }).click();
+
+    const merge = page.getByRole('dialog', { name: /Merge changes to “essay.md”/ });
+    await merge.waitFor();
+    expect(await merge.textContent()).toContain('Article 1 of 2');
+    await merge.getByRole('radio', { name: 'Keep mine' }).check();
+    await merge.getByRole('button', { name: 'Next article' }).click();
+
+    const choice = page.getByRole('dialog', { name: /Keep or delete “notes\/ideas.md”/ });
+    await choice.waitFor();
+    expect(await choice.textContent()).toContain('Article 2 of 2');
+    expect(await choice.textContent()).toContain('deleted on the remote');
+    expect(await choice.getByLabel('Changed text').textContent()).toContain('A second idea.');
+    await screenshot(page, 'git-sync-deleted-choice-light');
+    await choice.getByRole('button', { name: 'Delete the article' }).click();
+    const result = page.getByRole('dialog').locator('.folio-git-result');
+    await result.waitFor();
+    expect(await result.textContent()).toMatch(/Merged 2 articles as you chose/);
+    await closeDialog(page);
+
+    const remoteFiles = await runGit(['ls-tree', '-r', '--name-only', 'main'], {
+      cwd: server.repoDir('library'),
+    });
+    expect(remoteFiles.split('\n')).not.toContain('notes/ideas.md');
+    const essayThere = await remoteFile(server, 'essay.md');
+    expect(essayThere).toContain('rivers. Springs.');
+    expect(essayThere).toBe(await readFile(path.join(editor.library, 'essay.md'), 'utf8'));
+    await expect.poll(() => pane(page).getByRole('treeitem', { name: /Ideas/ }).count()).toBe(0);
+  });
+
   it('cancels a sync stopped on conflicts, even after a reload, leaving the library exactly as before', async () => {
     const { server, author, editor } = await twoClones();
     await openArticle(author.page, /The Essay/);

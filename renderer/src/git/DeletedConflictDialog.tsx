@@ -61,8 +61,8 @@ export function DeletedConflictDialog({
           </p>
         </header>
         <div className="review-merge-body">
-          <section className="review-merge-result" aria-label="The changed text">
-            <h3>
+          <section className="review-merge-result" aria-labelledby="folio-git-deleted-kept">
+            <h3 id="folio-git-deleted-kept">
               {deletedHere ? 'Their text (on the remote)' : 'Your text (in this library)'}, compared with the
               last common version
             </h3>

@@ -112,9 +112,7 @@ export function useSync({ beforeSync, onChanged, onOutcome }: SyncOptions): Sync
             })
           : api.resolveSync({
               syncId: operation.syncId,
-              resolutions: operation.resolutions.flatMap((r) =>
-                r.text === null ? [] : [{ path: r.path, text: r.text }],
-              ),
+              resolutions: operation.resolutions.map((r) => ({ path: r.path, text: r.text })),
               jobId,
             });
       call.then(
