@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -181,6 +181,48 @@ describe('sharing a library with git, in the app', () => {
     await expect.poll(() => editorText(editor.page)).toContain('rivers. And lakes.');
     await closeDialog(editor.page);
     expect(await focusedText(editor.page)).toMatch(/^Sync/);
+  });
+
+  it('clones from the keyboard alone: palette, fields, sign-in, and Escape gives the focus back (dark)', async () => {
+    const server = await startServer();
+    const start = await tempDir();
+    await writeFiles(start, { 'welcome.md': '# Welcome\n' });
+    const { page } = await openApp(start, 'dark');
+    const cloneButton = pane(page).getByRole('button', { name: 'Clone library…' });
+    await cloneButton.focus();
+    await page.keyboard.press('Enter');
+    const clone = page.getByRole('dialog', { name: 'Clone library' });
+    expect(await focusedLabel(page)).toBe('Repository address');
+    await page.keyboard.press('Escape');
+    await clone.waitFor({ state: 'detached' });
+    expect(await focusedLabel(page)).toBe('Clone library…');
+
+    await page.keyboard.press('Control+Shift+P');
+    await page.keyboard.type('Clone library');
+    await page.keyboard.press('Enter');
+    await clone.waitFor();
+    await page.keyboard.type(server.url('library'));
+    await page.keyboard.press('Tab');
+    expect(await focusedLabel(page)).toBe('Folder');
+    const folder = path.join(await tempDir(), 'essays');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type(folder);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => clone.getByRole('alert').textContent()).toMatch(/user name/);
+    expect(await focusedLabel(page)).toBe('User name');
+    await page.keyboard.type('ann');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('wrong');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => clone.getByRole('alert').textContent()).toMatch(/Signing in did not work/);
+    expect(await readdirOrNothing(folder)).toEqual([]);
+    await screenshot(page, 'git-clone-dialog-dark');
+    await clone.getByLabel('Password or token').fill(users.ann);
+    await page.keyboard.press('Enter');
+    await pane(page)
+      .getByRole('link', { name: /The Essay/ })
+      .waitFor({ timeout: 20_000 });
+    await screenshot(page, 'git-sync-bar-dark');
   });
 
   /** Two apps on two clones made with git (both signed in), the author's already synced once. */
@@ -421,6 +463,20 @@ describe('sharing a library with git, in the app', () => {
     await expect.poll(() => editorText(page)).toContain('Deltas.');
   });
 });
+
+/** The label of the focused field or button (its aria-label, its <label>, else its text). */
+function focusedLabel(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLInputElement | null;
+    const label = element?.labels?.[0]?.firstChild?.textContent;
+    return (element?.getAttribute('aria-label') ?? label ?? element?.textContent ?? '').trim();
+  });
+}
+
+/** The names in a folder; none when it does not exist (a failed clone leaves nothing behind). */
+function readdirOrNothing(folder: string): Promise<string[]> {
+  return readdir(folder).catch(() => []);
+}
 
 function focusedText(page: Page): Promise<string> {
   return page.evaluate(() => document.activeElement?.textContent ?? '');
