@@ -1,5 +1,6 @@
 import { exportBench } from './export.bench';
 import { frontmatterBench } from './frontmatter.bench';
+import { gitBench } from './git.bench';
 import { editorBench } from './editor.bench';
 import { previewDomBench } from './preview-dom.bench';
 import { libraryBench } from './library.bench';
@@ -20,6 +21,7 @@ const suites: Record<string, () => void | Promise<void>> = {
   'preview-dom': previewDomBench,
   library: libraryBench,
   'library-pane': libraryPaneBench,
+  git: gitBench,
 };
 
 const only = process.argv.slice(2);

@@ -1,4 +1,5 @@
 import { FolioError } from '../../../shared/errors';
+import { classifyFailure, GitCommandError } from './system-git';
 
 /** Node's codes for a remote that cannot be reached at all. */
 const networkCodes = new Set([
@@ -37,17 +38,23 @@ export function offlineError(host: string): FolioError {
 export function toGitError(error: unknown, host: string, doing: string): FolioError {
   if (error instanceof FolioError) return error;
   if (isNetworkError(error)) return offlineError(host);
+  if (error instanceof GitCommandError) {
+    switch (classifyFailure(error)) {
+      case 'offline':
+        return offlineError(host);
+      case 'auth':
+        return authRequired(host, /returned error: 403/.test(error.stderr));
+      default:
+        // git's own words may quote the remote's URL: only its exit code is shown.
+        return new FolioError('GIT_ERROR', `Git failed while ${doing} (exit code ${error.exitCode ?? '?'}).`);
+    }
+  }
   const code = (error as { code?: unknown } | null)?.code;
   const data = (error as { data?: { statusCode?: number } } | null)?.data;
   if (code === 'HttpError' || code === 'UserCanceledError') {
     const status = data?.statusCode;
     if (status === 401 || status === 403 || code === 'UserCanceledError') {
-      return new FolioError(
-        'AUTH_REQUIRED',
-        status === 403
-          ? `${host} refused the user name and password (or token). Nothing was changed.`
-          : `${host} needs a user name and password (or token). Nothing was changed.`,
-      );
+      return authRequired(host, status === 403);
     }
     if (status === 404) {
       return new FolioError('GIT_ERROR', `There is no repository at that address on ${host}.`);
@@ -65,4 +72,13 @@ export function toGitError(error: unknown, host: string, doing: string): FolioEr
   }
   const name = typeof code === 'string' ? code : 'an unexpected error';
   return new FolioError('GIT_ERROR', `Git failed while ${doing} (${name}).`);
+}
+
+function authRequired(host: string, refused: boolean): FolioError {
+  return new FolioError(
+    'AUTH_REQUIRED',
+    refused
+      ? `${host} refused the user name and password (or token). Nothing was changed.`
+      : `${host} needs a user name and password (or token). Nothing was changed.`,
+  );
 }

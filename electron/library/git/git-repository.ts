@@ -8,6 +8,7 @@ import type { GitPhase, GitProgress } from '../../../shared/git-contract';
 import { FolioError } from '../../../shared/errors';
 import type { GitCredentials, GitCredentialStore } from './git-credentials';
 import { splitRemoteUrl, type SplitRemoteUrl } from './remote-url';
+import { systemGit } from './system-git';
 
 export { fs, git, http };
 
@@ -73,12 +74,16 @@ export async function requireBranch(dir: string): Promise<string> {
   return branch;
 }
 
-/** Who commits: the repository's `user.name`/`user.email`, else the computer's user. */
+/** Who commits: git's `user.name`/`user.email`, else the computer's user. */
 export async function commitIdentity(dir: string): Promise<{ name: string; email: string }> {
-  const name = (await git.getConfig({ fs, dir, path: 'user.name' }).catch(() => undefined)) as
-    string | undefined;
-  const email = (await git.getConfig({ fs, dir, path: 'user.email' }).catch(() => undefined)) as
-    string | undefined;
+  const system = await systemGit();
+  // The git command also reads the author's global configuration; isomorphic-git only the repository's.
+  const read = async (key: string): Promise<string | undefined> =>
+    system
+      ? (await system.run(dir, ['config', '--get', key]).catch(() => '')).trim() || undefined
+      : ((await git.getConfig({ fs, dir, path: key }).catch(() => undefined)) as string | undefined);
+  const name = await read('user.name');
+  const email = await read('user.email');
   let user = 'Folio author';
   try {
     user = os.userInfo().username || user;

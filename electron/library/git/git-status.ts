@@ -11,6 +11,8 @@ import {
   type GitContext,
 } from './git-repository';
 import { readPendingSync } from './git-sync';
+import { mergeBases } from './git-trees';
+import { systemGit } from './system-git';
 
 /** Past this many commits, ahead/behind counts stop (a library rarely drifts so far). */
 const maxCounted = 10_000;
@@ -36,10 +38,14 @@ async function countOnly(
   cache: object,
 ): Promise<number> {
   if (from === null || from === other) return 0;
+  const system = await systemGit();
+  if (system) {
+    const count = await system.run(dir, ['rev-list', '--count', from, ...(other ? [`^${other}`] : [])]);
+    return Math.min(maxCounted, Number(count.trim()) || 0);
+  }
   const excluded = new Set<string>();
   if (other !== null) {
-    for (const base of await git.findMergeBase({ fs, dir, oids: [from, other], cache }))
-      excluded.add(base as string);
+    for (const base of await mergeBases(dir, from, other, cache)) excluded.add(base);
   }
   const seen = new Set<string>();
   const queue = [from];

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { unlink } from 'node:fs/promises';
+import { readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { GitConflict, PendingSync, SyncResult } from '../../../shared/git-contract';
@@ -21,7 +21,9 @@ import {
   type GitContext,
 } from './git-repository';
 import { ensureFolioIgnored } from './folio-ignore';
-import { readFlatTree, writeFlatTree, type FlatTree } from './git-trees';
+import { mergeBases, readFlatTree, writeFlatTree, type FlatTree } from './git-trees';
+import type { GitCredentials } from './git-credentials';
+import { classifyFailure, systemGit } from './system-git';
 import {
   clearPendingSync,
   keepIndexCopy,
@@ -95,6 +97,33 @@ async function fetchRemote(
   branch: string,
   jobId?: string,
 ): Promise<void> {
+  const system = await systemGit();
+  if (system) {
+    // git leaves an empty FETCH_HEAD behind even when it could not connect: put it back, so
+    // that a failed fetch changes nothing at all.
+    const fetchHead = path.join(context.dir, '.git', 'FETCH_HEAD');
+    const fetchHeadBefore = await readFile(fetchHead).catch(() => null);
+    try {
+      if (jobId !== undefined) context.progress({ jobId, phase: 'fetching', loaded: 0, total: null });
+      await system.run(
+        context.dir,
+        [
+          'fetch',
+          '--quiet',
+          '--no-tags',
+          remoteName,
+          `+refs/heads/${branch}:refs/remotes/${remoteName}/${branch}`,
+        ],
+        { credentials: await credentialsOf(context, remote) },
+      );
+    } catch (error) {
+      if (fetchHeadBefore) await writeFile(fetchHead, fetchHeadBefore);
+      else await unlink(fetchHead).catch(() => undefined);
+      if (classifyFailure(error) === 'missing-ref') return; // an empty remote: nothing to fetch yet
+      throw toGitError(error, remote.host, 'fetching');
+    }
+    return;
+  }
   try {
     await git.fetch({
       fs,
@@ -133,20 +162,21 @@ async function integrate(
   cache: object,
 ): Promise<Integration> {
   if (theirs === null || ours === theirs) return { kind: 'none' };
-  const oursFiles = await readFlatTree(dir, ours, cache);
-  const theirsFiles = await readFlatTree(dir, theirs, cache);
   if (ours === null) {
+    const theirsFiles = await readFlatTree(dir, theirs, cache);
     return {
       kind: 'advance',
       head: theirs,
-      from: oursFiles,
+      from: new Map(),
       to: theirsFiles,
-      received: changedPaths(oursFiles, theirsFiles),
+      received: [...theirsFiles.keys()],
       keptBoth: [],
     };
   }
-  const bases = await git.findMergeBase({ fs, dir, oids: [ours, theirs], cache });
+  const bases = await mergeBases(dir, ours, theirs, cache);
   if (bases.includes(theirs)) return { kind: 'none' };
+  const oursFiles = await readFlatTree(dir, ours, cache);
+  const theirsFiles = await readFlatTree(dir, theirs, cache);
   if (bases.includes(ours)) {
     return {
       kind: 'advance',
@@ -159,7 +189,7 @@ async function integrate(
   }
   // Several best common ancestors (criss-cross merges) are rare in a library: the first one
   // stands in for git's recursive virtual base; conflicts still go to the author.
-  const baseFiles = await readFlatTree(dir, (bases[0] as string | undefined) ?? null, cache);
+  const baseFiles = await readFlatTree(dir, bases[0] ?? null, cache);
   const merged = await mergeTrees(dir, baseFiles, oursFiles, theirsFiles, cache);
   if (merged.conflicts.length > 0) return { kind: 'conflicts', conflicts: merged.conflicts };
   const tree = await writeFlatTree(dir, merged.files);
@@ -200,7 +230,42 @@ async function advance(
 
 function isPushRejection(error: unknown): boolean {
   const code = (error as { code?: string }).code;
-  return code === 'PushRejectedError' || code === 'GitPushError';
+  return code === 'PushRejectedError' || code === 'GitPushError' || classifyFailure(error) === 'rejected';
+}
+
+/** Sends the branch to the remote; never forced. Throws what the transport threw. */
+async function pushBranch(
+  context: GitContext,
+  remote: SplitRemoteUrl,
+  branch: string,
+  jobId?: string,
+): Promise<void> {
+  const system = await systemGit();
+  if (system) {
+    if (jobId !== undefined) context.progress({ jobId, phase: 'pushing', loaded: 0, total: null });
+    await system.run(
+      context.dir,
+      ['push', '--porcelain', '--no-verify', remoteName, `refs/heads/${branch}:refs/heads/${branch}`],
+      { credentials: await credentialsOf(context, remote) },
+    );
+    return;
+  }
+  const result = await git.push({
+    fs,
+    http,
+    dir: context.dir,
+    remote: remoteName,
+    url: remote.url,
+    ref: branch,
+    onProgress: phaseProgress(context, jobId, 'pushing'),
+    ...credentialsFor(context, remote),
+  });
+  if (!result.ok) throw Object.assign(new Error('push refused'), { code: 'GitPushError' });
+}
+
+/** The credentials to send up front to the system's git (it cannot ask back). */
+async function credentialsOf(context: GitContext, remote: SplitRemoteUrl): Promise<GitCredentials | null> {
+  return remote.credentials ?? (await context.credentials.get(remote.origin));
 }
 
 /** True when `ours` has commits the remote's last known commit lacks. */
@@ -212,8 +277,7 @@ async function hasUnsent(
 ): Promise<boolean> {
   if (ours === null || ours === theirs) return false;
   if (theirs === null) return true;
-  const bases = await git.findMergeBase({ fs, dir, oids: [ours, theirs], cache });
-  return !bases.includes(ours);
+  return !(await mergeBases(dir, ours, theirs, cache)).includes(ours);
 }
 
 /**
@@ -270,23 +334,13 @@ async function mergeAndPush(run: Run, startHead: string | null): Promise<SyncRes
       return finish(run, outcome, received, keptBoth, false, pushedEarlierCommits);
     }
     try {
-      const result = await git.push({
-        fs,
-        http,
-        dir,
-        remote: remoteName,
-        url: remote.url,
-        ref: branch,
-        onProgress: phaseProgress(context, run.jobId, 'pushing'),
-        ...credentialsFor(context, remote),
-      });
-      if (!result.ok) throw Object.assign(new Error('push refused'), { code: 'GitPushError' });
+      await pushBranch(context, remote, branch, run.jobId);
       await git.writeRef({ fs, dir, ref: `refs/remotes/${remoteName}/${branch}`, value: ours!, force: true });
       await clearPendingSync(dir);
       pushedEarlierCommits = run.committed.length === 0;
       return finish(run, 'synced', received, keptBoth, true, pushedEarlierCommits);
     } catch (error) {
-      if (isNetworkError(error)) {
+      if (isNetworkError(error) || classifyFailure(error) === 'offline') {
         await clearPendingSync(dir);
         return finish(
           run,
@@ -427,8 +481,8 @@ export async function readPendingSync(dir: string): Promise<PendingSync | null> 
 }
 
 async function recomputeMerge(dir: string, record: PendingSyncRecord, cache: object) {
-  const bases = await git.findMergeBase({ fs, dir, oids: [record.ours, record.theirs], cache });
-  const base = await readFlatTree(dir, (bases[0] as string | undefined) ?? null, cache);
+  const bases = await mergeBases(dir, record.ours, record.theirs, cache);
+  const base = await readFlatTree(dir, bases[0] ?? null, cache);
   const ours = await readFlatTree(dir, record.ours, cache);
   const theirs = await readFlatTree(dir, record.theirs, cache);
   return { ours, merge: await mergeTrees(dir, base, ours, theirs, cache) };

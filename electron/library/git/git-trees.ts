@@ -1,4 +1,5 @@
 import { fs, git } from './git-repository';
+import { mergeBasesWithGit, readFlatTreeWithGit, systemGit } from './system-git';
 
 /** One file of a commit's tree. */
 export interface TreeFile {
@@ -14,6 +15,8 @@ export type FlatTree = Map<string, TreeFile>;
 export async function readFlatTree(dir: string, commit: string | null, cache: object): Promise<FlatTree> {
   const files: FlatTree = new Map();
   if (commit === null) return files;
+  const system = await systemGit();
+  if (system) return readFlatTreeWithGit(system, dir, commit);
   const { commit: parsed } = await git.readCommit({ fs, dir, oid: commit, cache });
   async function visit(treeOid: string, prefix: string): Promise<void> {
     const { tree } = await git.readTree({ fs, dir, oid: treeOid, cache });
@@ -69,4 +72,11 @@ export async function writeFlatTree(dir: string, files: FlatTree): Promise<strin
 /** Reads a blob's bytes. */
 export async function readBlobBytes(dir: string, oid: string, cache: object): Promise<Uint8Array> {
   return (await git.readBlob({ fs, dir, oid, cache })).blob;
+}
+
+/** The best common ancestors of two commits (empty: unrelated histories). */
+export async function mergeBases(dir: string, a: string, b: string, cache: object): Promise<string[]> {
+  const system = await systemGit();
+  if (system) return mergeBasesWithGit(system, dir, a, b);
+  return (await git.findMergeBase({ fs, dir, oids: [a, b], cache })) as string[];
 }

@@ -6,6 +6,7 @@ import { FolioError } from '../../../shared/errors';
 import { resolveInLibrary } from '../paths';
 import { fs, git } from './git-repository';
 import { readBlobBytes, type FlatTree } from './git-trees';
+import { stageWithGit, systemGit } from './system-git';
 
 /** Git's id of a blob with these bytes. */
 export function blobId(bytes: Uint8Array): string {
@@ -61,6 +62,15 @@ export async function updateWorkTree(
   cache: object,
 ): Promise<string[]> {
   const paths = changedPaths(from, to);
+  for (const filepath of paths) {
+    if (filepath.split('/').some((segment) => segment.toLowerCase() === '.git')) {
+      throw new FolioError(
+        'GIT_ERROR',
+        `The remote holds a file inside a “.git” folder (“${filepath}”); Folio does not write it.`,
+      );
+    }
+  }
+  const system = await systemGit();
   const written: string[] = [];
   for (const filepath of paths) {
     const target = await resolveInLibrary(dir, filepath);
@@ -70,7 +80,7 @@ export async function updateWorkTree(
         if (error.code !== 'ENOENT') throw error;
       });
       await removeEmptyFolders(dir, path.dirname(target));
-      await git.remove({ fs, dir, filepath, cache });
+      if (!system) await git.remove({ fs, dir, filepath, cache });
       continue;
     }
     if (file.mode === '160000') continue; // a submodule: git's business, not Folio's
@@ -87,7 +97,9 @@ export async function updateWorkTree(
     }
     written.push(filepath);
   }
-  if (written.length > 0) await git.add({ fs, dir, filepath: written, force: true, cache });
+  if (system) {
+    await stageWithGit(system, dir, { add: written, remove: paths.filter((p) => !to.has(p)) }, true);
+  } else if (written.length > 0) await git.add({ fs, dir, filepath: written, force: true, cache });
   return paths;
 }
 

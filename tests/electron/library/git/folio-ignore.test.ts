@@ -1,14 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { folioIgnoreLines } from '../../../../electron/library/git';
 import { runGit } from '../../../helpers/git-server';
 import { writeFiles } from '../../../helpers/temp-dir';
-import { useSharedLibrary } from './git-fixture';
+import { describeWithEachGit, useSharedLibrary } from './git-fixture';
 
 const shared = useSharedLibrary();
 
-describe("Folio's own files in a shared library", () => {
+describeWithEachGit("Folio's own files in a shared library", () => {
   it('are ignored once through .gitignore, keeping its bytes, and never committed', async () => {
     const original = '# Build output\r\nout/\r\n*.tmp'; // CRLF, no final newline
     const server = await shared.start({ seed: { 'essay.md': '# Essay\n', '.gitignore': original } });

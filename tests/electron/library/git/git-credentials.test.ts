@@ -1,8 +1,8 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { isFolioError } from '../../../../shared/errors';
-import { snapshotFiles, useSharedLibrary } from './git-fixture';
+import { describeWithEachGit, snapshotFiles, useSharedLibrary } from './git-fixture';
 
 const shared = useSharedLibrary();
 const password = 'Pw-7f3q-UNMISTAKABLE-9x';
@@ -13,7 +13,7 @@ function leaks(value: unknown): string[] {
   return forms.filter((form) => text.includes(form));
 }
 
-describe('credentials for a remote', () => {
+describeWithEachGit('credentials for a remote', () => {
   it('never reach results, errors, events or any file of the library', async () => {
     const server = await shared.start({ users: { author: password } });
     const outputs: unknown[] = [];

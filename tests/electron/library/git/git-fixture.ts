@@ -1,6 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, beforeEach, describe } from 'vitest';
 import {
   createLibraryService,
   createMemoryCredentialStore,
@@ -112,4 +112,21 @@ export async function snapshotFiles(
   }
   await walk(root);
   return files;
+}
+
+/** The two ways the service runs git: the system's command, and isomorphic-git without it. */
+export const gitBackends = ['the git command', 'isomorphic-git'] as const;
+
+/** Runs a describe block once per git backend (`FOLIO_GIT=isomorphic-git` forces the fallback). */
+export function describeWithEachGit(title: string, body: () => void): void {
+  describe.each(gitBackends)(`${title}, with %s`, (backend) => {
+    beforeEach(() => {
+      if (backend === 'isomorphic-git') process.env.FOLIO_GIT = 'isomorphic-git';
+      else delete process.env.FOLIO_GIT;
+    });
+    afterEach(() => {
+      delete process.env.FOLIO_GIT;
+    });
+    body();
+  });
 }

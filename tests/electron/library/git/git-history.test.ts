@@ -1,12 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { runGit } from '../../../helpers/git-server';
-import { useSharedLibrary } from './git-fixture';
+import { describeWithEachGit, useSharedLibrary } from './git-fixture';
 
 const shared = useSharedLibrary();
 
-describe('an article’s history from git', () => {
+describeWithEachGit('an article’s history from git', () => {
   it('lists the commits that changed it, newest first, across a rename, and reads each version', async () => {
     const server = await shared.start();
     const author = await shared.clone(server);

@@ -1,8 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { runGit } from '../../../helpers/git-server';
-import { snapshotFiles, useSharedLibrary, type Clone } from './git-fixture';
+import { type Clone, describeWithEachGit, snapshotFiles, useSharedLibrary } from './git-fixture';
 
 const shared = useSharedLibrary();
 
@@ -23,7 +23,7 @@ async function localState(clone: Clone) {
   };
 }
 
-describe('syncing when both sides changed the library', () => {
+describeWithEachGit('syncing when both sides changed the library', () => {
   it('merges edits to different paragraphs without asking', async () => {
     const server = await shared.start();
     const author = await shared.clone(server);

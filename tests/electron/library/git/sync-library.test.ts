@@ -1,12 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { runGit } from '../../../helpers/git-server';
-import { useSharedLibrary } from './git-fixture';
+import { describeWithEachGit, useSharedLibrary } from './git-fixture';
 
 const shared = useSharedLibrary();
 
-describe('syncing a shared library', () => {
+describeWithEachGit('syncing a shared library', () => {
   it('sends the author’s edit and brings it to the editor', async () => {
     const server = await shared.start();
     const author = await shared.clone(server);

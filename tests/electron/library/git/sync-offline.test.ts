@@ -1,12 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { runGit } from '../../../helpers/git-server';
-import { snapshotFiles, useSharedLibrary } from './git-fixture';
+import { describeWithEachGit, snapshotFiles, useSharedLibrary } from './git-fixture';
 
 const shared = useSharedLibrary();
 
-describe('syncing without a network', () => {
+describeWithEachGit('syncing without a network', () => {
   it('answers OFFLINE and changes nothing, not even inside .git', async () => {
     const server = await shared.start();
     const author = await shared.clone(server);

@@ -1,12 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { runGit } from '../../../helpers/git-server';
-import { useSharedLibrary } from './git-fixture';
+import { describeWithEachGit, useSharedLibrary } from './git-fixture';
 
 const shared = useSharedLibrary();
 
-describe('a push the remote refuses because it moved meanwhile', () => {
+describeWithEachGit('a push the remote refuses because it moved meanwhile', () => {
   it('fetches, merges again and then sends', async () => {
     let editorRoot = '';
     let moved = false;
