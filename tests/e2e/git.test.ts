@@ -89,9 +89,9 @@ async function appendToLine(page: Page, line: string, words: string): Promise<vo
 /** Runs Sync through its dialog (signing in when asked) and returns the result in words. */
 async function sync(
   page: Page,
-  options: { signIn?: keyof typeof users; message?: string } = {},
+  options: { signIn?: keyof typeof users; message?: string; alreadyOpen?: boolean } = {},
 ): Promise<string> {
-  await syncButton(page).click();
+  if (!options.alreadyOpen) await syncButton(page).click();
   const dialog = page.getByRole('dialog');
   const message = dialog.getByRole('textbox', { name: 'Commit message' });
   const result = dialog.locator('.folio-git-result');
@@ -176,7 +176,13 @@ describe('sharing a library with git, in the app', () => {
     expect(await syncButton(editor.page).getAttribute('aria-label')).toBe('Sync, no changes');
 
     // The editor's app has no credentials yet: Sync asks, then receives the change.
-    const received = await sync(editor.page, { signIn: 'ed' });
+    await syncButton(editor.page).click();
+    const signIn = editor.page.getByRole('dialog', { name: 'Sign in to sync' });
+    await signIn.getByRole('textbox', { name: 'User name' }).fill('ed');
+    await signIn.getByLabel('Password or token').fill('not-the-password');
+    await signIn.getByRole('button', { name: 'Sign in and sync' }).click();
+    await expect.poll(() => signIn.getByRole('alert').textContent()).toMatch(/^Signing in did not work/);
+    const received = await sync(editor.page, { signIn: 'ed', alreadyOpen: true });
     expect(received).toMatch(/[Rr]eceived 1 article/);
     await expect.poll(() => editorText(editor.page)).toContain('rivers. And lakes.');
     await closeDialog(editor.page);

@@ -80,6 +80,8 @@ export function useSync({ beforeSync, onChanged, onOutcome }: SyncOptions): Sync
   const [step, setStep] = useState<SyncStep>({ kind: 'idle' });
   const current = useRef<SyncStep>(step);
   const callbacks = useRef({ beforeSync, onChanged, onOutcome });
+  // Set when the author just signed in: a second refusal then says the credentials did not work.
+  const signedIn = useRef(false);
   useEffect(() => {
     callbacks.current = { beforeSync, onChanged, onOutcome };
   });
@@ -117,6 +119,7 @@ export function useSync({ beforeSync, onChanged, onOutcome }: SyncOptions): Sync
             });
       call.then(
         (result) => {
+          signedIn.current = false;
           if (result.outcome === 'conflicts' && result.pending) {
             go({ kind: 'conflicts', pending: result.pending, index: 0, resolutions: [] });
             callbacks.current.onChanged();
@@ -124,7 +127,9 @@ export function useSync({ beforeSync, onChanged, onOutcome }: SyncOptions): Sync
         },
         (error: unknown) => {
           const failure = gitFailure(error);
-          if (failure.kind === 'auth') go({ kind: 'auth', retry: operation, error: null });
+          const refused = signedIn.current ? `Signing in did not work. ${failure.message}` : null;
+          signedIn.current = false;
+          if (failure.kind === 'auth') go({ kind: 'auth', retry: operation, error: refused });
           else if (failure.kind === 'offline')
             go({ kind: 'offline', message: failure.message, retry: operation });
           else finish('error', `Not synced: ${failure.message}`);
@@ -181,7 +186,10 @@ export function useSync({ beforeSync, onChanged, onOutcome }: SyncOptions): Sync
           remember: credentials.remember,
         })
         .then(
-          () => run(retry),
+          () => {
+            signedIn.current = true;
+            run(retry);
+          },
           (error: unknown) => go({ kind: 'auth', retry, error: gitFailure(error).message }),
         );
     },
