@@ -30,7 +30,7 @@ import { watchLibrary, type LibraryWatcher } from './watcher';
 import { checkLibraryFolder } from './library-folder';
 import { sweepInterruptedSaves, type InterruptedSaveReport } from './interrupted-saves';
 import { resolveInLibrary, splitLibraryPath, validateName } from './paths';
-import { createGitMethods, createMemoryCredentialStore, type GitCredentialStore } from './git';
+import { createMemoryCredentialStore, lazyGitMethods, type GitCredentialStore } from './git';
 
 /** The few OS-specific needs of the service, passed in so it never imports Electron. */
 export interface LibraryHost {
@@ -359,7 +359,7 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
 
     ...fileOperations,
 
-    ...createGitMethods({
+    ...lazyGitMethods({
       root: realRoot,
       credentials: options.host.gitCredentials ?? createMemoryCredentialStore(),
       progress: (event) => emit('gitProgressed', event),

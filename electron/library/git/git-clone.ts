@@ -4,8 +4,9 @@ import path from 'node:path';
 import { FolioError } from '../../../shared/errors';
 import type { GitCredentials } from './git-credentials';
 import { toGitError } from './git-errors';
-import { authCallbacks, fs, git, http, phaseProgress, type GitContext } from './git-repository';
+import { authCallbacks, fs, git, http, phaseProgress, resolveRef, type GitContext } from './git-repository';
 import { splitRemoteUrl } from './remote-url';
+import { systemGit } from './system-git';
 
 /** Input of {@link cloneLibrary}. */
 export interface CloneInput {
@@ -70,16 +71,36 @@ export async function cloneLibrary(
       : remote.credentials;
   const dir = await realpath(folder);
   try {
-    await git.clone({
-      fs,
-      http,
-      dir,
-      url: remote.url,
-      singleBranch: true,
-      noTags: true,
-      onProgress: phaseProgress({ ...context, dir }, input.jobId, 'cloning'),
-      ...authCallbacks(given, () => context.credentials.get(remote.origin)),
-    });
+    const system = await systemGit();
+    if (system) {
+      // git's own clone writes an index its later status trusts (after isomorphic-git's, each
+      // status re-checks every file) and is about twice as fast on a big library.
+      if (input.jobId !== undefined)
+        context.progress({ jobId: input.jobId, phase: 'cloning', loaded: 0, total: null });
+      await system.run(
+        path.dirname(dir),
+        ['clone', '--quiet', '--no-tags', '--single-branch', '--', remote.url, dir],
+        {
+          credentials: given ?? (await context.credentials.get(remote.origin)),
+        },
+      );
+    } else {
+      await git.clone({
+        fs,
+        http,
+        dir,
+        url: remote.url,
+        singleBranch: true,
+        noTags: true,
+        onProgress: phaseProgress({ ...context, dir }, input.jobId, 'cloning'),
+        ...authCallbacks(given, () => context.credentials.get(remote.origin)),
+      });
+    }
+    // An empty remote has no branch to check out, and isomorphic-git would start on `master`:
+    // start on `main`, the default branch of today's git hosts (and of `git init` on them).
+    if ((await resolveRef(dir, 'HEAD')) === null) {
+      await git.writeRef({ fs, dir, ref: 'HEAD', value: 'refs/heads/main', symbolic: true, force: true });
+    }
   } catch (error) {
     if (created) await rm(dir, { recursive: true, force: true });
     else await emptyFolder(dir);

@@ -1,6 +1,7 @@
-export { createGitMethods, type GitMethods, type GitMethodsOptions } from './git-methods';
+export { lazyGitMethods, cloneGitLibrary } from './lazy-git-methods';
+export type { GitMethods, GitMethodsOptions } from './git-methods';
+export type { CloneInput } from './git-clone';
 export { createMemoryCredentialStore, type GitCredentials, type GitCredentialStore } from './git-credentials';
+export { createEncryptedCredentialStore, type CredentialCipher } from './encrypted-credential-store';
 export { splitRemoteUrl, type SplitRemoteUrl } from './remote-url';
 export { folioIgnoreLines } from './folio-ignore';
-export { cloneLibrary as cloneGitLibrary, type CloneInput } from './git-clone';
-export { createEncryptedCredentialStore, type CredentialCipher } from './encrypted-credential-store';

@@ -35,7 +35,7 @@ export function useSharedLibrary(): {
     onRequest?: GitServerOptions['onRequest'];
   }): Promise<GitServer>;
   clone(server: GitServer, credentials?: { username: string; password: string }): Promise<Clone>;
-  open(root: string, credentials?: GitCredentialStore): Promise<Clone>;
+  open(root: string, credentials?: GitCredentialStore, options?: { watch?: boolean }): Promise<Clone>;
   tempDir: () => Promise<string>;
 } {
   const tempDir = useTempDirs();
@@ -46,11 +46,15 @@ export function useSharedLibrary(): {
     await Promise.all(servers.splice(0).map((server) => server.stop()));
   });
 
-  async function open(root: string, credentials = createMemoryCredentialStore()): Promise<Clone> {
+  async function open(
+    root: string,
+    credentials = createMemoryCredentialStore(),
+    options: { watch?: boolean } = {},
+  ): Promise<Clone> {
     const service = await createLibraryService({
       root,
       host: { appDataDir: path.join(await tempDir(), 'data'), gitCredentials: credentials },
-      watch: false,
+      watch: options.watch ?? false,
     });
     services.push(service);
     const events: GitProgress[] = [];

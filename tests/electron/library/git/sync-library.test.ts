@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { runGit } from '../../../helpers/git-server';
 import { describeWithEachGit, useSharedLibrary } from './git-fixture';
 
@@ -41,5 +41,23 @@ describeWithEachGit('syncing a shared library', () => {
     const again = await author.service.syncLibrary({});
     expect(again).toMatchObject({ outcome: 'up-to-date', committed: 0, received: 0, pushed: false });
     expect(again.summary).toBe('Everything was already up to date.');
+  });
+
+  it('tells an open editor through the watcher when a sync brings an article’s new text', async () => {
+    const server = await shared.start();
+    const author = await shared.clone(server);
+    const editorClone = await shared.clone(server);
+    await editorClone.service.close();
+    const editor = await shared.open(editorClone.root, undefined, { watch: true });
+    await editor.service.listArticles({});
+    await editor.service.watching;
+    const changed: string[] = [];
+    editor.service.on('articleChanged', (event) => changed.push(event.path));
+
+    await writeFile(path.join(author.root, 'notes/ideas.md'), '---\ntitle: Ideas\n---\n\nA new idea.\n');
+    await author.service.syncLibrary({});
+    expect(await editor.service.syncLibrary({})).toMatchObject({ outcome: 'synced' });
+    await vi.waitFor(() => expect(changed).toContain('notes/ideas.md'), { timeout: 10_000 });
+    expect((await editor.service.readArticle({ path: 'notes/ideas.md' })).text).toContain('A new idea.');
   });
 });
