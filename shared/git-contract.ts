@@ -73,7 +73,15 @@ export const gitInputSchemas = {
     .object({
       syncId,
       resolutions: z
-        .array(z.object({ path: libraryPath, text: z.string().max(maxTextChars) }).strict())
+        .array(
+          z
+            .object({
+              path: libraryPath,
+              /** The article's text; `null` deletes it (only where one side deleted it). */
+              text: z.string().max(maxTextChars).nullable(),
+            })
+            .strict(),
+        )
         .max(10_000),
       jobId: jobId.optional(),
     })

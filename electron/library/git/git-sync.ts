@@ -50,7 +50,8 @@ export interface SyncInput {
 /** Input of {@link resolveSync}. */
 export interface ResolveInput {
   readonly syncId: string;
-  readonly resolutions: readonly { readonly path: string; readonly text: string }[];
+  /** `text: null` deletes an article that one side deleted and the other changed. */
+  readonly resolutions: readonly { readonly path: string; readonly text: string | null }[];
   readonly jobId?: string;
 }
 
@@ -508,10 +509,19 @@ export async function resolveSync(context: GitContext, input: ResolveInput): Pro
   const cache = {};
   const { ours, merge } = await recomputeMerge(dir, record, cache);
   const conflicted = new Set(merge.conflicts.map((conflict) => conflict.path));
-  const given = new Map<string, string>();
+  const deletedOnOneSide = new Set(
+    merge.conflicts.filter((c) => c.mine === null || c.theirs === null).map((c) => c.path),
+  );
+  const given = new Map<string, string | null>();
   for (const resolution of input.resolutions) {
     if (!conflicted.has(resolution.path)) {
       throw new FolioError('INVALID_ARGUMENT', `“${resolution.path}” is not one of the conflicted articles.`);
+    }
+    if (resolution.text === null && !deletedOnOneSide.has(resolution.path)) {
+      throw new FolioError(
+        'INVALID_ARGUMENT',
+        `“${resolution.path}” was changed on both sides, not deleted: choose its text. Nothing was changed.`,
+      );
     }
     given.set(resolution.path, resolution.text);
   }
@@ -524,6 +534,10 @@ export async function resolveSync(context: GitContext, input: ResolveInput): Pro
   }
   const files = new Map(merge.files);
   for (const [filepath, text] of given) {
+    if (text === null) {
+      files.delete(filepath);
+      continue;
+    }
     const oid = await git.writeBlob({ fs, dir, blob: Buffer.from(text, 'utf8') });
     files.set(filepath, { oid, mode: ours.get(filepath)?.mode ?? '100644' });
   }

@@ -32,7 +32,7 @@ import { Toolbar, ViewTools, WindowTools } from '../toolbar';
 import { DocumentStore, isDirty } from './document-store';
 import { firstTextOffset } from './first-text-offset';
 import { NoArticleOpen } from './NoArticleOpen';
-import { useUnsavedWorkGuard } from './useUnsavedWorkGuard';
+import { hasUnsavedWork, useUnsavedWorkGuard } from './useUnsavedWorkGuard';
 import './App.css';
 
 /*
@@ -74,6 +74,11 @@ export function App(): ReactElement {
   const session = useArticleSession(store, () => void refresh());
   const { loaded, save, openArticle: openInSession } = session;
   const confirmLeave = useUnsavedWorkGuard(store, save);
+  // A git sync commits what is on disk: the open article's edits are saved first, or it stops.
+  const saveBeforeSync = useCallback(async () => {
+    const current = store.getSnapshot();
+    return !hasUnsavedWork(current) || (!current!.conflict && (await save()));
+  }, [store, save]);
   const review = useReview({ store, onSaved: () => void refresh(), onMessage: setMessage });
 
   useEffect(() => {
@@ -150,6 +155,7 @@ export function App(): ReactElement {
         autosave={session.autosave}
         onAutosaveChange={session.setAutosave}
         beforeOpenLibrary={confirmLeave}
+        beforeSync={saveBeforeSync}
       />
       <main className="folio-workspace folio-review-host">
         {open?.conflict && (

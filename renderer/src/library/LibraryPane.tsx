@@ -11,6 +11,7 @@ import type { ArticleStatus, ArticleSummary, LibraryInfo } from '../../../shared
 import { isFolioError } from '../../../shared/errors';
 import type { SearchHit, TrashEntry } from '../../../shared/library-contract';
 import { api } from '../api';
+import { changesByPath, CloneLibraryDialog, GitBar, onCloneLibraryRequest, useGitStatus } from '../git';
 import { Menu, type MenuItem } from '../menu/Menu';
 import { ConfirmDialog, MoveDialog, NameDialog, NewArticleDialog } from './LibraryDialogs';
 import { allTags, buildTree, type LibraryFilter, type SortKey } from './library-tree';
@@ -39,6 +40,8 @@ export interface LibraryPaneProps {
   readonly onAutosaveChange?: (on: boolean) => void;
   /** Runs before "Open library…" switches (save or confirm unsaved work); `false` stays. */
   readonly beforeOpenLibrary?: () => Promise<boolean>;
+  /** Saves the open article before a git sync; `false` (could not save) stops the sync. */
+  readonly beforeSync?: () => Promise<boolean>;
 }
 
 type Dialog =
@@ -46,7 +49,8 @@ type Dialog =
   | { kind: 'new-folder'; parent: string }
   | { kind: 'rename' | 'move'; article: ArticleSummary; folder?: string }
   | { kind: 'confirm-delete'; article: ArticleSummary }
-  | { kind: 'open-library' };
+  | { kind: 'open-library' }
+  | { kind: 'clone-library' };
 
 type OpenMenu = { x: number; y: number; label: string; items: MenuItem[] };
 
@@ -99,6 +103,7 @@ export function LibraryPane({
   autosave,
   onAutosaveChange,
   beforeOpenLibrary,
+  beforeSync,
 }: LibraryPaneProps): ReactElement {
   const [folders, setFolders] = useState<string[]>([]);
   const [query, setQuery] = useState('');
@@ -118,6 +123,9 @@ export function LibraryPane({
   useEffect(() => onOpenLibraryRequest(() => setDialog({ kind: 'open-library' })), []);
   // "New article" from the editor's empty state.
   useEffect(() => onNewArticleRequest(() => setDialog({ kind: 'new-article', folder: '' })), []);
+  useEffect(() => onCloneLibraryRequest(() => setDialog({ kind: 'clone-library' })), []);
+  const git = useGitStatus();
+  const gitChanges = useMemo(() => (git.status ? changesByPath(git.status.changes) : null), [git.status]);
   // Another window of this browser-mode server opened another library: this one must follow
   // (its calls already reach the new library; hash-checked saves refuse rather than overwrite).
   const libraryRoot = library?.root;
@@ -322,8 +330,23 @@ export function LibraryPane({
           >
             ⇄
           </button>
+          <button
+            type="button"
+            className="folio-icon-button"
+            aria-label="Clone library…"
+            title="Clone library… (a git repository)"
+            onClick={() => setDialog({ kind: 'clone-library' })}
+          >
+            ⤓
+          </button>
         </div>
       </header>
+      <GitBar
+        status={git.status}
+        onRefresh={git.refresh}
+        beforeSync={beforeSync ?? (() => Promise.resolve(true))}
+        onNotice={(text) => setNotice({ text })}
+      />
       <div className="folio-library-search">
         <input
           type="search"
@@ -431,6 +454,7 @@ export function LibraryPane({
               rows={rows}
               selected={selected}
               dirtyPath={dirtyPath}
+              changes={gitChanges}
               dropTarget={dropTarget}
               dragType={dragType}
               onOpen={onOpen}
@@ -575,6 +599,13 @@ export function LibraryPane({
       )}
       {dialog?.kind === 'open-library' && (
         <OpenLibraryDialog
+          current={library?.root ?? null}
+          beforeSwitch={beforeOpenLibrary}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'clone-library' && (
+        <CloneLibraryDialog
           current={library?.root ?? null}
           beforeSwitch={beforeOpenLibrary}
           onClose={() => setDialog(null)}

@@ -10,6 +10,8 @@ import {
   type KeyboardEvent,
   type ReactElement,
 } from 'react';
+import type { GitChangeKind } from '../../../shared/git-contract';
+import { GitChangeMark } from '../git/GitChangeMark';
 import { articleKey, treeKeyAction, typeAheadMatch, type TreeRow } from './tree-navigation';
 
 /** What a folder row needs to accept a dragged article. */
@@ -27,6 +29,8 @@ export interface LibraryTreeProps {
   readonly selected: string | null;
   /** Path of the open article when it has unsaved changes (shows the dirty dot). */
   readonly dirtyPath: string | null;
+  /** Articles changed since the last git sync (a mark on their row); `null` outside git. */
+  readonly changes?: ReadonlyMap<string, GitChangeKind> | null;
   /** Folder path an article is being dragged over, highlighted as the drop target. */
   readonly dropTarget: string | null;
   /** MIME type under which a dragged article carries its path. */
@@ -63,6 +67,7 @@ export function LibraryTree({
   rows,
   selected,
   dirtyPath,
+  changes,
   dropTarget,
   dragType,
   onOpen,
@@ -280,6 +285,7 @@ export function LibraryTree({
           )}
         </span>
         <span className="folio-library-meta">
+          {changes?.has(article.path) && <GitChangeMark kind={changes.get(article.path)!} />}
           {article.status && (
             <span className={`folio-status folio-status-${article.status}`}>{article.status}</span>
           )}

@@ -1,5 +1,6 @@
 import type { EditorView } from '@codemirror/view';
 import { editorCommands, type CommandGroup } from '../editor/editor-commands';
+import { requestCloneLibrary, requestSync } from '../git/sync-request';
 import { requestOpenLibrary } from '../library/open-library-request';
 import { settingsStore, type ThemeSetting } from '../settings/settings-store';
 import { viewState } from '../settings/view-state';
@@ -71,6 +72,22 @@ export const windowCommands: readonly PaletteCommand[] = [
     key: 'Mod-o',
     needsEditor: false,
     run: requestOpenLibrary,
+  },
+  {
+    id: 'library.clone',
+    title: 'Clone library…',
+    group: 'Library',
+    needsEditor: false,
+    run: requestCloneLibrary,
+  },
+  {
+    id: 'library.sync',
+    title: 'Sync library (git)',
+    group: 'Library',
+    // Also GitBar's syncKey; Mod-s alone saves.
+    key: 'Mod-Shift-s',
+    needsEditor: false,
+    run: requestSync,
   },
   toggleSetting('view.outline', 'Show outline', 'Mod-Alt-o', 'showOutline'),
   toggleSetting('view.focus', 'Focus mode', 'Mod-Alt-f', 'focusMode'),

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import type { SnapshotInfo } from '../../../shared/contract';
 import { isFolioError } from '../../../shared/errors';
 import { api } from '../api';
+import { GitCommitList } from '../git/GitCommitList';
 import type { CompareRequest } from './CompareView';
 
 /** Props of {@link HistoryPanel}. */
@@ -37,7 +38,8 @@ function delta(info: SnapshotInfo): string {
 /**
  * The history panel: the article's snapshots (kept by every save, and named ones), newest
  * first, with time, name and word delta; take a named snapshot, compare any snapshot with the
- * current text or two snapshots with each other, and restore one.
+ * current text or two snapshots with each other, and restore one. In a git library, the
+ * article's commits follow, with the same compare and restore.
  */
 export function HistoryPanel({
   path,
@@ -205,6 +207,13 @@ export function HistoryPanel({
           </li>
         ))}
       </ol>
+      <GitCommitList
+        path={path}
+        currentText={currentText}
+        savedHash={savedHash}
+        onCompare={onCompare}
+        onRestore={onRestore}
+      />
     </aside>
   );
 }

@@ -19,7 +19,41 @@ export interface MergeDialogProps {
   readonly onConfirm: (merged: string) => void;
   /** Closes without changing anything (the unsaved text stays in the editor). */
   readonly onCancel: () => void;
+  /** The dialog's words where they differ from a merge with the disk (e.g. a git sync's). */
+  readonly wording?: Partial<MergeWording>;
 }
+
+/** The words of the merge dialog that depend on where "theirs" comes from. */
+export interface MergeWording {
+  /** Why there is something to merge (first sentence under the title). */
+  readonly reason: string;
+  /** Heading of the author's side of a conflict. */
+  readonly mine: string;
+  /** Heading of the other side of a conflict. */
+  readonly theirs: string;
+  /** Heading of the merged result (compared with `mine`). */
+  readonly result: string;
+  /** The confirm button. */
+  readonly confirm: string;
+  /** The cancel button. */
+  readonly cancel: string;
+  /** The hint once every conflict has a choice. */
+  readonly ready: string;
+  /** Where the author is in a series of merges ("Article 1 of 3"), or empty. */
+  readonly step: string;
+}
+
+/** The words of a merge with the version on disk (the default). */
+export const diskMergeWording: MergeWording = {
+  reason: 'The file changed on disk while you had unsaved edits.',
+  mine: 'Mine (unsaved)',
+  theirs: 'Theirs (on disk)',
+  result: 'Result, compared with your unsaved text',
+  confirm: 'Save merged version',
+  cancel: 'Cancel',
+  ready: 'Ready to save.',
+  step: '',
+};
 
 const choiceNames: Record<ConflictChoice, string> = {
   mine: 'Keep mine',
@@ -28,9 +62,10 @@ const choiceNames: Record<ConflictChoice, string> = {
 };
 
 /**
- * The three-way merge for an article changed on disk while it had unsaved edits: changes that do
- * not overlap are merged automatically; each overlapping part is shown side by side (mine and
- * the disk's) to choose from. The merged text is only handed back when the author confirms.
+ * The three-way merge of an article changed on two sides (on disk while it had unsaved edits,
+ * or here and on the remote during a sync; `wording` says which): changes that do not overlap
+ * are merged automatically; each overlapping part is shown side by side (mine and theirs) to
+ * choose from. The merged text is only handed back when the author confirms.
  */
 export function MergeDialog({
   path,
@@ -39,7 +74,9 @@ export function MergeDialog({
   theirs,
   onConfirm,
   onCancel,
+  wording,
 }: MergeDialogProps): ReactElement {
+  const words = { ...diskMergeWording, ...wording };
   const result = useMemo(() => mergeThreeWay(base, mine, theirs), [base, mine, theirs]);
   const [choices, setChoices] = useState<(ConflictChoice | null)[]>(() => Array(result.conflicts).fill(null));
   const dialog = useRef<HTMLDivElement>(null);
@@ -77,9 +114,12 @@ export function MergeDialog({
         ref={dialog}
       >
         <header className="review-merge-header">
-          <h2 id="review-merge-title">Merge changes to “{path}”</h2>
+          <h2 id="review-merge-title">
+            Merge changes to “{path}”
+            {words.step && <span className="review-merge-step"> · {words.step}</span>}
+          </h2>
           <p>
-            The file changed on disk while you had unsaved edits.{' '}
+            {words.reason}{' '}
             {result.conflicts === 0
               ? 'All changes merged without overlapping. Review the result and save it.'
               : `${result.conflicts === 1 ? 'One part was' : `${result.conflicts} parts were`} changed on both sides: choose what to keep. Everything else merged automatically.`}
@@ -100,13 +140,13 @@ export function MergeDialog({
                   <div
                     className={`review-merge-side${choice === 'mine' || choice === 'both' ? ' is-chosen' : ''}`}
                   >
-                    <h3>Mine (unsaved)</h3>
+                    <h3>{words.mine}</h3>
                     <DiffText before={hunk.base} after={hunk.mine} label="My change" />
                   </div>
                   <div
                     className={`review-merge-side${choice === 'theirs' || choice === 'both' ? ' is-chosen' : ''}`}
                   >
-                    <h3>Theirs (on disk)</h3>
+                    <h3>{words.theirs}</h3>
                     <DiffText before={hunk.base} after={hunk.theirs} label="Their change" />
                   </div>
                 </div>
@@ -133,7 +173,7 @@ export function MergeDialog({
             );
           })}
           <section className="review-merge-result" aria-label="Merged result">
-            <h3>Result, compared with your unsaved text</h3>
+            <h3>{words.result}</h3>
             <DiffText before={mine} after={preview} label="Merged text" />
           </section>
         </div>
@@ -141,10 +181,10 @@ export function MergeDialog({
           <span className="review-hint">
             {undecided > 0
               ? `${undecided} conflict${undecided === 1 ? '' : 's'} left to choose.`
-              : 'Ready to save.'}
+              : words.ready}
           </span>
           <button type="button" onClick={onCancel}>
-            Cancel
+            {words.cancel}
           </button>
           <button
             type="button"
@@ -159,7 +199,7 @@ export function MergeDialog({
               )
             }
           >
-            Save merged version
+            {words.confirm}
           </button>
         </footer>
       </div>
