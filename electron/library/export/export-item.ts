@@ -60,6 +60,11 @@ export interface ExportItemOptions {
   readonly splitLong?: boolean;
   /** Threads for that (default: split-render's, which looks at the cores and the load). */
   readonly splitThreads?: number;
+  /**
+   * Whether a long article rendered here may load workers for the next one (default true; see
+   * split-render's `warmUp`). False when the process exits after this export.
+   */
+  readonly warmUp?: boolean;
 }
 
 /**
@@ -77,7 +82,7 @@ export async function renderExportItem(
   try {
     const rendered =
       options.splitLong && (options.splitThreads ?? 2) > 1
-        ? await renderArticleTree(item.text, { threads: options.splitThreads })
+        ? await renderArticleTree(item.text, { threads: options.splitThreads, warmUp: options.warmUp })
         : undefined;
     doc = prepareArticle(item.path, item.text, { rendered });
   } catch {

@@ -149,7 +149,7 @@ export function createExportMethods(deps: ExportMethodsDeps): ExportMethods {
     async checkArticle({ path: articlePath, text }: MethodInputs['checkArticle']) {
       await resolveInLibrary(deps.root, articlePath);
       // The export dialog checks first: a long article's export workers load meanwhile.
-      if (text !== undefined) prepareSplitRender(text.length);
+      if (text !== undefined) prepareSplitRender(text);
       return checkArticleFile(deps.root, articlePath, text);
     },
     async checkLibrary({ folder }: MethodInputs['checkLibrary']) {

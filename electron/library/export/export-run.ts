@@ -31,6 +31,11 @@ export interface ExportTarget {
    * on every core when the run has enough articles to pay for starting them.
    */
   readonly threads?: number;
+  /**
+   * The process exits after this export (a one-off `folio export`): nothing is prepared for a
+   * later one, such as worker threads loaded for the next long article. Default false.
+   */
+  readonly oneOff?: boolean;
 }
 
 const manifestName = '.folio-export.json';
@@ -156,11 +161,8 @@ async function runExport(
   const outcome = new Map<string, 'draft' | 'skipped' | 'render'>();
   for (const article of articles) {
     if (target.signal?.aborted) return cancelled();
-    const { data } = parseFrontmatter(article.text);
-    const isDraft =
-      (typeof data.status === 'string' && data.status.trim().toLowerCase() === 'draft') ||
-      data.draft === true;
-    if (mode.index && isDraft && !choices.includeDrafts) {
+    // Only a library export leaves drafts out; the article's own render parses its frontmatter.
+    if (mode.index && !choices.includeDrafts && isDraft(article.text)) {
       outcome.set(article.path, 'draft');
       continue;
     }
@@ -199,7 +201,12 @@ async function runExport(
       linkArticlesAsHtml: mode.index,
       colorScheme: theme === 'print' ? 'light' : 'auto',
     },
-    { articles: toRender.length, threads: target.threads, minArticles: target.threads ? 2 : undefined },
+    {
+      articles: toRender.length,
+      threads: target.threads,
+      minArticles: target.threads ? 2 : undefined,
+      oneOff: target.oneOff,
+    },
   );
   const rendered = new Map<string, ExportItemResult>();
   const stop = (): void => void pool.close();
@@ -328,6 +335,14 @@ async function runExport(
   }
   progress('done', pending.length, pending.length, null);
   return { ...report, entry, completed: true, cancelled: false };
+}
+
+/** Whether an article's frontmatter marks it as a draft (`status: draft` or `draft: true`). */
+function isDraft(text: string): boolean {
+  const { data } = parseFrontmatter(text);
+  return (
+    (typeof data.status === 'string' && data.status.trim().toLowerCase() === 'draft') || data.draft === true
+  );
 }
 
 function pickWritten(
