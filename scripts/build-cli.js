@@ -54,6 +54,9 @@ export async function buildCli(outDir = path.join(root, 'out', 'cli')) {
     },
     outdir: staging,
     ...nodeBundleOptions,
+    // Each command loads its own code when it runs (dynamic imports become files of their own):
+    // `folio list` starts without the export's pipeline, KaTeX, highlight.js and parse5.
+    splitting: true,
     metafile: true,
   });
   // The project's own sources, each checked by bin/folio.js; packages are covered by npm's lock,

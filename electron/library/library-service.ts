@@ -17,8 +17,8 @@ import type {
 import { FolioError } from '../../shared/errors';
 import { decodeArticle, encodeArticle, hashBytes } from './article-codec';
 import { ArticleIndex, articleExtension, maxOpenBytes, type ArticleIndexOptions } from './article-index';
-import { createExportMethods } from './export';
 import { assetImporter } from './import-asset';
+import { lazyExportMethods } from './lazy-export-methods';
 import { loadLibrarySchema, schemaMethods } from './schema';
 import { createSchemaMarks } from './schema-marks';
 import { withSnapshots, type SnapshotMethodName } from './snapshots';
@@ -246,7 +246,7 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
   }
 
   const api: Omit<FolioApi, SnapshotMethodName> = {
-    ...createExportMethods({
+    ...lazyExportMethods({
       root: realRoot,
       emit,
       ...options.host,
