@@ -97,6 +97,41 @@ describe('the bundled folio command', () => {
     expect(single).toMatch(/<style>[^<]*--article-text/);
   }, 60_000);
 
+  it('lists a library without loading the export’s code, which an export then loads', async () => {
+    const dir = await tempDir();
+    const library = path.join(dir, 'library');
+    await writeFiles(library, { 'a.md': '---\ntitle: Alpha\n---\n# Alpha\n\nText with $x$.\n' });
+    // A module hook that notes every file of the bundle the command loads.
+    const log = path.join(dir, 'loaded.txt');
+    await writeFile(
+      path.join(dir, 'hooks.mjs'),
+      "import { appendFileSync } from 'node:fs';\n" +
+        'export async function load(url, context, next) {\n' +
+        `  if (url.startsWith('file:')) appendFileSync(${JSON.stringify(log)}, url + '\\n');\n` +
+        '  return next(url, context);\n}\n',
+    );
+    await writeFile(
+      path.join(dir, 'register.mjs'),
+      `import { register } from 'node:module';\nregister(${JSON.stringify(`file://${path.join(dir, 'hooks.mjs')}`)});\n`,
+    );
+    const loadedBy = async (...args: string[]): Promise<string> => {
+      await writeFile(log, '');
+      const entry = path.join(bundleDir, 'folio.js');
+      const register = path.join(dir, 'register.mjs');
+      await promisify(execFile)(process.execPath, ['--import', register, entry, ...args]);
+      const files = (await readFile(log, 'utf8')).split('\n').filter((url) => url.includes(bundleDir));
+      expect(files.length, args[0]).toBeGreaterThan(0);
+      return (await Promise.all(files.map((url) => readFile(new URL(url), 'utf8')))).join('\n');
+    };
+    const listing = await loadedBy('list', library, '--json');
+    const exporting = await loadedBy('export', path.join(library, 'a.md'), '--out', path.join(dir, 'out'));
+    // KaTeX's renderer and the pipeline's processor, by names the bundle keeps.
+    for (const code of ['renderToString', 'unsafeTreeProcessor']) {
+      expect(exporting, code).toContain(code);
+      expect(listing, code).not.toContain(code);
+    }
+  }, 60_000);
+
   it('starts its export and scan workers from beside the bundle, and they do their work', async () => {
     /** Starts a bundled worker, sends it `messages` in turn and gathers one answer each. */
     const exchange = async (name: string, messages: unknown[], skipFirst: boolean): Promise<unknown[]> => {
