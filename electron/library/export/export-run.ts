@@ -59,17 +59,23 @@ interface Manifest {
 
 /**
  * Exports one article to `<outDir>/<name>.html` (assets in `<outDir>/assets/` in copy mode).
- * Problems are reported, never fatal, unless `strict`: then nothing is written.
+ * Problems are reported, never fatal, unless `strict`: then nothing is written. `prepared`: the
+ * article already rendered from `text` (by a check just before), used when the file still holds
+ * that text; its body is changed by the export, so it serves once.
  */
 export async function exportArticleFile(
   target: ExportTarget,
   articlePath: string,
   choices: ExportChoices = {},
+  prepared?: { readonly text: string; readonly article: PreparedArticle },
 ): Promise<ExportReport> {
   const text = await readArticleText(target.root, articlePath);
   if (text === null) throw new FolioError('NOT_FOUND', `“${articlePath}” cannot be read as a UTF-8 article.`);
   const outName = htmlPathOf(articlePath.split('/').pop()!);
-  const report = await runExport(target, choices, [{ path: articlePath, text, output: outName }], {
+  // The article as the export dialog's check rendered it, when it is still the file's text.
+  const article = prepared?.text === text ? prepared.article : undefined;
+  const item = { path: articlePath, text, output: outName, prepared: article };
+  const report = await runExport(target, choices, [item], {
     index: false,
     manifest: false,
   });
@@ -114,7 +120,7 @@ export async function exportLibraryFolder(
 async function runExport(
   target: ExportTarget,
   choices: ExportChoices,
-  articles: readonly { path: string; text: string; output: string }[],
+  articles: readonly { path: string; text: string; output: string; prepared?: PreparedArticle }[],
   mode: { index: boolean; manifest: boolean; title?: string },
 ): Promise<ExportReport> {
   const images = choices.images ?? 'inline';
@@ -157,7 +163,8 @@ async function runExport(
   const cancelled = (): ExportReport => ({ ...report, entry: null, completed: false, cancelled: true });
 
   // First the cheap part, in order: drafts and unchanged articles need no rendering.
-  const toRender: { path: string; text: string; output: string; key: string }[] = [];
+  const toRender: { path: string; text: string; output: string; key: string; prepared?: PreparedArticle }[] =
+    [];
   const outcome = new Map<string, 'draft' | 'skipped' | 'render'>();
   for (const article of articles) {
     if (target.signal?.aborted) return cancelled();
@@ -214,7 +221,12 @@ async function runExport(
   try {
     await Promise.all(
       toRender.map(async (item) => {
-        const result = await pool.render({ path: item.path, text: item.text, output: item.output });
+        const result = await pool.render({
+          path: item.path,
+          text: item.text,
+          output: item.output,
+          prepared: item.prepared,
+        });
         rendered.set(item.path, result);
         progress('rendering', ++done, articles.length, item.path);
       }),
