@@ -95,7 +95,8 @@ describe('the bundled folio command', () => {
     expect(single).toContain('class="katex"');
     expect(single).toContain('hljs-keyword');
     expect(single).toMatch(/<style>[^<]*--article-text/);
-  }, 60_000);
+    // Twelve commands, half of them run from the sources through tsx: minutes on a loaded machine.
+  }, 180_000);
 
   it('lists a library without loading the export’s code, which an export then loads', async () => {
     const dir = await tempDir();
