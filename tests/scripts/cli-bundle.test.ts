@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
@@ -187,4 +187,22 @@ describe('the bundled folio command', () => {
       files: [{ fields: { summary: { title: 'Alpha', words: 3 } } }],
     });
   });
+
+  it('keeps an earlier build’s chunks a day for commands still running from it', async () => {
+    const before = await readdir(bundleDir);
+    const recent = path.join(bundleDir, 'chunk-EARLIER.js');
+    const ancient = path.join(bundleDir, 'chunk-ANCIENT.js');
+    await writeFile(recent, '');
+    await writeFile(ancient, '');
+    const dayAgo = new Date(Date.now() - 25 * 60 * 60 * 1000);
+    await utimes(ancient, dayAgo, dayAgo);
+    await buildCli(bundleDir);
+    const after = await readdir(bundleDir);
+    expect(after).toContain('chunk-EARLIER.js');
+    expect(after).not.toContain('chunk-ANCIENT.js');
+    expect(after.filter((name) => name !== 'chunk-EARLIER.js').sort()).toEqual(before.sort());
+    expect(cliBundleIsCurrent(root, bundleDir)).toBe(true);
+    // The rebuilt command runs, loading its chunks.
+    expect(JSON.parse(await folio('bundle', 'list', await tempDir(), '--json'))).toEqual([]);
+  }, 120_000);
 });
