@@ -7,8 +7,9 @@ import { exportArticleFile, exportLibraryFolder } from '../electron/library/expo
 import { renderArticleTree, splitWorkersReady } from '../electron/library/export/split-render';
 import { build } from 'esbuild';
 import { buildCli, nodeBundleOptions } from '../scripts/build-cli.js';
-import { renderMarkdown } from '../shared/markdown';
+import { renderMarkdown, renderMarkdownTree, wholeRenderCount } from '../shared/markdown';
 import { generateArticle } from './generate-article';
+import { realBook } from './real-documents';
 import { unifiedStackPage } from './peers/unified-stack';
 import { ms, printTable } from './measure';
 
@@ -22,7 +23,8 @@ function pandocAvailable(): boolean {
 
 /** Runs `command` to its exit, throwing with what it wrote to stderr when it fails. */
 function run(command: string, args: readonly string[]): void {
-  const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  // (The command lists every problem its checks find on stderr: room for a book's worth.)
+  const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 << 20 });
   if (result.status !== 0) throw new Error(`${command} ${args[0]} failed: ${result.stderr?.toString()}`);
 }
 
@@ -147,6 +149,40 @@ export async function exportBench(): Promise<void> {
       ? await median(runs, () => pandoc(path.join(single, 'big.md'), path.join(temp, 'pandoc-big.html')))
       : null;
 
+    // The real book (bench/real-documents.ts): 180,000 words of package READMEs with raw HTML,
+    // duplicate labels and about 1,100 fences. Its raw HTML means it is never cut for threads.
+    const book = realBook();
+    const bookDir = path.join(temp, 'book');
+    await mkdir(bookDir);
+    const bookFile = path.join(bookDir, 'book.md');
+    await writeFile(bookFile, book);
+    const bookCommandTimes: number[] = [];
+    const bookPandocTimes: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      bookCommandTimes.push(await time(() => folioCommand(bookFile, path.join(temp, 'out-book-command'))));
+      if (hasPandoc)
+        bookPandocTimes.push(await time(() => pandoc(bookFile, path.join(temp, 'pandoc-book.html'))));
+    }
+    // In the running app, warm: an earlier export of the same book ran the code first.
+    await exportArticleFile({ root: bookDir, outDir: path.join(temp, 'out-book-warm-up') }, 'book.md');
+    const bookAppTimes: number[] = [];
+    const rendersBefore = wholeRenderCount();
+    for (let i = 0; i < runs; i++) {
+      await splitWorkersReady();
+      bookAppTimes.push(
+        await time(() =>
+          exportArticleFile({ root: bookDir, outDir: path.join(temp, 'out-book') }, 'book.md'),
+        ),
+      );
+    }
+    const bookRendersPerExport = (wholeRenderCount() - rendersBefore) / runs;
+    const bookRender = await median(runs, () => renderMarkdownTree(book));
+    const middle = (times: number[]): number | null =>
+      times.length ? [...times].sort((a, b) => a - b)[times.length >> 1]! : null;
+    const bookCommand = middle(bookCommandTimes)!;
+    const bookApp = middle(bookAppTimes)!;
+    const bookPandoc = middle(bookPandocTimes);
+
     const library = path.join(temp, 'library');
     const paths = await generateLibrary(library);
     const out = path.join(temp, 'out-library');
@@ -254,6 +290,25 @@ export async function exportBench(): Promise<void> {
         ms(bareCommandBig),
         '',
         ratio(bareCommandBig, pandocBig),
+      ],
+      [
+        `real book (${(book.length / 1e6).toFixed(2)}M characters, raw HTML), one-off \`folio export\` command (p50 of 3; target ≤ 1.0×)`,
+        ms(bookCommand),
+        bookPandoc === null ? 'n/a' : ms(bookPandoc),
+        ratio(bookCommand, bookPandoc),
+      ],
+      [
+        'real book, export in the running app, warm (p50 of 3; target ≤ 0.5×)',
+        ms(bookApp),
+        '',
+        ratio(bookApp, bookPandoc),
+      ],
+      [`  whole-article renders per export: ${bookRendersPerExport}`, '', '', ''],
+      [
+        '  the preview render of it (one thread, p50 of 3)',
+        ms(bookRender),
+        '',
+        ratio(bookRender, bookPandoc),
       ],
       [
         `library of ${paths.length}, per article`,

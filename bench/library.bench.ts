@@ -1,4 +1,5 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import vm from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import { createLibraryService } from '../electron/library';
 import { stopScanWorkers } from '../electron/library/scan-pool';
+import { buildCli } from '../scripts/build-cli.js';
 import { generateLibrary } from './generate-library';
 import { ms, printTable } from './measure';
 
@@ -138,6 +140,61 @@ function timeSync(work: () => unknown): { ms: number; cpuMs: number } {
 }
 
 /**
+ * The peer of `folio list` as a whole process: a `node` process that only walks the folders and
+ * reads every file with a synchronous loop (as {@link readEveryFileSync}), and exits.
+ */
+const readLoopProcess = `
+const { readdirSync, readFileSync } = require('node:fs');
+const path = require('node:path');
+let bytes = 0;
+const walk = (dir) => {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(full);
+    else bytes += readFileSync(full).length;
+  }
+};
+walk(process.argv[1]);
+console.log(bytes);
+`;
+
+/** Wall time of one process, start to exit, its standard output written to `output`. */
+function processTime(args: readonly string[], output: string): number {
+  const fd = openSync(output, 'w');
+  try {
+    const start = performance.now();
+    const result = spawnSync(process.execPath, args, { stdio: ['ignore', fd, 'pipe'] });
+    const elapsed = performance.now() - start;
+    if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr?.toString()}`);
+    return elapsed;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * `folio list <library> --json` as an author runs it (a new process from the command's bundle,
+ * to its exit) against the read-only `node` loop, taking turns; medians of `runs`.
+ */
+async function listCommandTimes(
+  root: string,
+  temp: string,
+  runs = 5,
+): Promise<{ command: number; peer: number; articles: number }> {
+  await buildCli();
+  const command: number[] = [];
+  const peer: number[] = [];
+  const output = path.join(temp, 'list.json');
+  for (let run = 0; run < runs; run++) {
+    peer.push(processTime(['-e', readLoopProcess, root], path.join(temp, 'read-loop.txt')));
+    command.push(processTime(['out/cli/folio.js', 'list', root, '--json'], output));
+  }
+  const articles = (JSON.parse(await readFile(output, 'utf8')) as unknown[]).length;
+  const median = (list: number[]): number => [...list].sort((a, b) => a - b)[list.length >> 1]!;
+  return { command: median(command), peer: median(peer), articles };
+}
+
+/**
  * The library on 10,000 generated articles (see generate-library.ts): first scan against plain
  * read-every-file loops in the same run, the cost of one change (watched, as in the app, and
  * re-scanned, as in the CLI), the search index build, search latency on what an author types,
@@ -151,6 +208,8 @@ export async function libraryBench(): Promise<void> {
     const loadAtStart = loadAverage();
     const coresAtStart = await coresAvailable();
     await readEveryFile(root); // warm the OS cache equally for every side
+    const listCommand = await listCommandTimes(root, temp);
+    if (listCommand.articles !== articleCount) throw new Error(`folio list gave ${listCommand.articles}`);
     const peerRuns: { ms: number; cpuMs: number }[] = [];
     const syncPeerRuns: { ms: number; cpuMs: number }[] = [];
     const scanRuns: { ms: number; cpuMs: number }[] = [];
@@ -299,6 +358,12 @@ export async function libraryBench(): Promise<void> {
         ms(oneThread.cpuMs),
         ms(syncPeer.cpuMs),
         `${(oneThread.cpuMs / syncPeer.cpuMs).toFixed(2)}× sync loop's CPU time`,
+      ],
+      [
+        '`folio list --json` command, whole process from its bundle (median of 5)',
+        ms(listCommand.command),
+        ms(listCommand.peer),
+        `${(listCommand.command / listCommand.peer).toFixed(2)}× a node process's sync read loop (target ≤ 3×)`,
       ],
       ['app: first listing (watched)', ms(appList.ms), '', ''],
       [

@@ -3,7 +3,7 @@
 // `bin/folio.js` runs the bundle while it is current (see cli-bundle.js) and the sources
 // otherwise. `npm run build` and `npm run web` run this; `node scripts/build-cli.js [dir]`
 // writes elsewhere inside the project (the tests).
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -33,10 +33,19 @@ export const nodeBundleOptions = /** @type {const} */ ({
   logLevel: 'warning',
 });
 
+/** The bundle's entry files; every other file is a chunk that they (and the chunks) import. */
+const entryFiles = ['export-worker.js', 'scan-worker.js', 'folio.js'];
+
+/** How long a chunk no entry names any more is kept for a command still running from it. */
+const staleChunkMs = 24 * 60 * 60 * 1000;
+
 /**
- * Builds the bundle into `outDir` (default `out/cli`). It is written beside it first and put in
- * place with a rename, so that a `folio` starting meanwhile finds either no bundle (and runs the
- * sources) or a whole one.
+ * Builds the bundle into `outDir` (default `out/cli`). It is written beside it first, then put in
+ * place file by file with renames: the chunks first (their names hash their code, so a chunk of
+ * the same name is the same code), then the entries, the manifest last. A `folio` starting
+ * meanwhile finds old or new entries, each with its chunks, or no manifest (and runs the
+ * sources); one running meanwhile still finds the chunks it loads when a command needs them.
+ * Chunks of earlier builds are removed a day later.
  *
  * @param {string} [outDir]
  */
@@ -54,6 +63,9 @@ export async function buildCli(outDir = path.join(root, 'out', 'cli')) {
     },
     outdir: staging,
     ...nodeBundleOptions,
+    // Each command loads its own code when it runs (dynamic imports become files of their own):
+    // `folio list` starts without the export's pipeline, KaTeX, highlight.js and parse5.
+    splitting: true,
     metafile: true,
   });
   // The project's own sources, each checked by bin/folio.js; packages are covered by npm's lock,
@@ -62,10 +74,19 @@ export async function buildCli(outDir = path.join(root, 'out', 'cli')) {
     .filter((file) => !file.includes('node_modules/'))
     .concat('package-lock.json', 'node_modules/.package-lock.json', 'scripts/build-cli.js');
   await writeFile(path.join(staging, manifestName), `${JSON.stringify({ builtAt, inputs }, null, 1)}\n`);
-  const old = `${outDir}.old-${process.pid}`;
-  await rename(outDir, old).catch(() => undefined);
-  await rename(staging, outDir);
-  await rm(old, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  const built = await readdir(staging);
+  const chunks = built.filter((name) => !entryFiles.includes(name) && name !== manifestName);
+  for (const name of [...chunks, ...entryFiles, manifestName]) {
+    await rename(path.join(staging, name), path.join(outDir, name));
+  }
+  await rm(staging, { recursive: true, force: true });
+  for (const name of await readdir(outDir)) {
+    if (built.includes(name)) continue;
+    const file = path.join(outDir, name);
+    const info = await stat(file).catch(() => null);
+    if (info && Date.now() - info.mtimeMs > staleChunkMs) await rm(file, { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

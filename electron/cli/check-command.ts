@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { hasErrors } from '../../shared/checks';
-import { checkArticleFile, checkLibraryFolder } from '../library/export';
+import { hasErrors } from '../../shared/checks/problems';
 import { formatProblem } from './problem-format';
 import { createProgressReporter } from './progress-bar';
 import { resolveCliTarget } from './target-library';
@@ -19,6 +18,8 @@ export function registerCheckCommand(program: Command): void {
       const target = await resolveCliTarget(targetArg);
       if (!target)
         command.error(`folio check: “${targetArg}” is not a Markdown file or a folder.`, { exitCode: 2 });
+      // Loaded here, not with the program: the checks render articles with the whole pipeline.
+      const { checkArticleFile, checkLibraryFolder } = await import('../library/export');
       const bar = createProgressReporter(process.stderr);
       const problems = target.article
         ? await checkArticleFile(target.root, target.article)

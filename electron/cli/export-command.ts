@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { exportThemeIds, type ExportChoices, type ExportThemeId, type ImageMode } from '../../shared/export';
-import { exportArticleFile, exportLibraryFolder } from '../library/export';
+import type { ExportChoices, ImageMode } from '../../shared/export';
+// The themes' names only: the export itself (the pipeline and all) loads when the command runs.
+import { exportThemeIds, type ExportThemeId } from '../../shared/export/themes';
 import { formatProblem } from './problem-format';
 import { createProgressReporter } from './progress-bar';
 import { resolveCliTarget } from './target-library';
@@ -76,9 +77,11 @@ export function registerExportCommand(program: Command): void {
         root: target.root,
         outDir: path.resolve(opts.out),
         signal: controller.signal,
+        oneOff: true,
         onProgress: (p: { done: number; total: number; path: string | null; phase: string }) =>
           bar.update(p.done, p.total, p.path ?? p.phase),
       };
+      const { exportArticleFile, exportLibraryFolder } = await import('../library/export');
       let report;
       try {
         report = target.article

@@ -5,7 +5,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { ArticleSummary } from '../../shared/contract';
 import { FolioError } from '../../shared/errors';
 import type { SearchHit } from '../../shared/library-contract';
-import { createLibraryService, type LibraryService } from '../library';
+import type { LibraryService } from '../library';
 
 function parseLimit(value: string): number {
   const limit = Number(value);
@@ -17,16 +17,22 @@ function parseLimit(value: string): number {
 
 /**
  * Opens a library for one command: no watcher, and a throw-away data folder so that a CLI run
- * never touches the desktop app's journal or its list of recent libraries.
+ * never touches the desktop app's journal or its list of recent libraries. The scan reads on
+ * this thread only: a process that reads once and exits cannot win back a worker's start
+ * (starting Node in it and loading the readers cost about as much CPU as reading 10,000
+ * articles here), and on a machine whose cores are busy the worker only competes with it.
  */
 async function withLibrary<T>(library: string, work: (service: LibraryService) => Promise<T>): Promise<T> {
   const info = await stat(library).catch(() => null);
   if (!info?.isDirectory()) throw new FolioError('NOT_FOUND', `“${library}” is not a folder.`);
+  // The service alone (not the library folder's index, which adds what moving files needs).
+  const { createLibraryService } = await import('../library/library-service');
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'folio-cli-'));
   const service = await createLibraryService({
     root: library,
     host: { appDataDir: dataDir },
     watch: false,
+    scan: { workers: 0 },
   });
   try {
     return await work(service);

@@ -16,7 +16,8 @@ import {
 } from '../../shared/frontmatter';
 import { yamlParseOptions } from '../../shared/frontmatter/read';
 import { FolioError } from '../../shared/errors';
-import { createLibraryService, defaultAppDataDir, type LibraryService } from '../library';
+import type { LibraryService } from '../library';
+import { defaultAppDataDir } from '../library/default-locations';
 
 /** Where output goes; tests pass their own. */
 export interface MetaOutput {
@@ -39,6 +40,7 @@ async function openFile(
   if (relative.startsWith('..') || path.isAbsolute(relative)) {
     throw new FolioError('OUTSIDE_LIBRARY', `“${file}” is not inside the library “${root}”.`);
   }
+  const { createLibraryService } = await import('../library/library-service');
   const service = await createLibraryService({ root, host: { appDataDir: defaultAppDataDir() } });
   return { service, relative };
 }

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { appRoot } from '../library/app-root';
-import { startBrowserMode } from '../web';
 import { registerCheckCommand } from './check-command';
 import { registerExportCommand } from './export-command';
 import { registerGitCommand } from './git-command';
@@ -46,6 +45,7 @@ export function createProgram(): Command {
       if (!existsSync(path.join(renderer, 'index.html'))) {
         throw new Error('The app is not built yet. Run "npm run build" (or "npm run web") first.');
       }
+      const { startBrowserMode } = await import('../web');
       const running = await startBrowserMode({ library, port: opts.port, rendererDir: renderer });
       process.stdout.write(`Folio is running at ${running.server.openUrl}\n`);
       process.stderr.write(`Library: ${running.library}\nPress Ctrl+C to stop.\n`);

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { renderMarkdown } from '../../shared/markdown';
 
 /** One rendered file, as `folio render --json` prints it. */
 export interface RenderedFile {
@@ -18,6 +17,8 @@ export interface RenderOutput {
  * Files are read in full as UTF-8; a file that cannot be read fails the command with its path.
  */
 export async function renderFiles(paths: readonly string[]): Promise<RenderedFile[]> {
+  // Loaded with the first render, not with the program (the other commands do not need it).
+  const { renderMarkdown } = await import('../../shared/markdown');
   const results: RenderedFile[] = [];
   for (const path of paths) {
     let text: string;

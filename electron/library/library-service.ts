@@ -17,9 +17,9 @@ import type {
 import { FolioError } from '../../shared/errors';
 import { decodeArticle, encodeArticle, hashBytes } from './article-codec';
 import { ArticleIndex, articleExtension, maxOpenBytes, type ArticleIndexOptions } from './article-index';
-import { createExportMethods } from './export';
 import { assetImporter } from './import-asset';
 import { updateCheckMethods, type UpdateHost } from './update-checks';
+import { lazyExportMethods } from './lazy-export-methods';
 import { loadLibrarySchema, schemaMethods } from './schema';
 import { createSchemaMarks } from './schema-marks';
 import { withSnapshots, type SnapshotMethodName } from './snapshots';
@@ -257,7 +257,7 @@ export async function createLibraryService(options: LibraryServiceOptions): Prom
   }
 
   const api: Omit<FolioApi, SnapshotMethodName> = {
-    ...createExportMethods({
+    ...lazyExportMethods({
       root: realRoot,
       emit,
       ...options.host,

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
@@ -9,11 +10,15 @@ type WorkerSource = { code: string; eval: true } | { url: URL; eval: false };
  * Where the code of worker `name` is, for a module at `callerUrl` (its `import.meta.url`): beside
  * the caller as `name.ts` when running from the sources (CLI through tsx, tests, bench), or the
  * bundled `name.js` beside the main bundle (electron.vite.config.ts lists each worker as an
- * entry). From the sources, tsx is registered inside the worker first, as `bin/folio.js` does.
+ * entry), which is one folder above a split-off chunk. From the sources, tsx is registered inside the worker first, as `bin/folio.js` does.
  */
 function workerSource(callerUrl: string, name: string): WorkerSource {
-  if (!/\.ts$/.test(new URL(callerUrl).pathname))
-    return { url: new URL(`./${name}.js`, callerUrl), eval: false };
+  if (!/\.ts$/.test(new URL(callerUrl).pathname)) {
+    // Beside the caller, or one folder up when the caller was split into a chunk of its own
+    // (electron-vite writes those to `chunks/`; the command's bundle keeps them beside).
+    const beside = new URL(`./${name}.js`, callerUrl);
+    return { url: existsSync(beside) ? beside : new URL(`../${name}.js`, callerUrl), eval: false };
+  }
   // The ESM entry of tsx's API (`require.resolve` would give the CommonJS one).
   const tsx = pathToFileURL(createRequire(callerUrl).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
   const worker = new URL(`./${name}.ts`, callerUrl).href;

@@ -1,6 +1,7 @@
 import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
 import { parseFrontmatter } from '../frontmatter';
 import { renderMarkdown, renderMarkdownTree, type RenderedTree } from '../markdown';
 import { resolveLink, type LinkTarget } from './library-links';
@@ -136,14 +137,14 @@ export function prepareArticle(
  * again took a tenth of an export, so the pipeline's tree is used as it is when nothing in it
  * can come out of an HTML parser differently: no raw HTML (parse5 already shaped such a tree,
  * and the sanitizer may have unwrapped elements since) and no carriage return or NUL in any
- * text or attribute (the parser turns CR LF into LF and drops NUL). Otherwise, the HTML is parsed.
+ * text or attribute (the parser turns CR LF into LF and drops NUL). Otherwise the tree's own
+ * HTML (`toHtml(tree)` is `renderMarkdown`'s output) is parsed: the article is rendered once.
  */
 function renderBody(markdown: string, reparse: boolean, rendered?: RenderedTree): Root {
-  if (!reparse) {
-    const { tree, hadRawHtml } = rendered ?? renderMarkdownTree(markdown);
-    if (!hadRawHtml && !hasParserSensitiveText(tree)) return tree;
-  }
-  return fromHtml(renderMarkdown(markdown), { fragment: true });
+  if (reparse) return fromHtml(renderMarkdown(markdown), { fragment: true });
+  const { tree, hadRawHtml } = rendered ?? renderMarkdownTree(markdown);
+  if (!hadRawHtml && !hasParserSensitiveText(tree)) return tree;
+  return fromHtml(toHtml(tree), { fragment: true });
 }
 
 function hasParserSensitiveText(node: Root | Element): boolean {

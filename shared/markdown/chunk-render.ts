@@ -97,13 +97,15 @@ const fenceLine = /^ {0,3}(`{3,}|~{3,}|\${2,})/;
 
 /**
  * Cuts an article into parts that render on their own exactly as they render in the whole: only
- * before an ATX heading that follows a blank line at the top level, outside the frontmatter,
- * about `chunkSize` characters apart. Every line that looks like a link or footnote definition
- * becomes a stub that each part gets when it mentions the label, as the incremental renderer
- * gives its windows the rest of the article's definitions. Whether a cut really falls between
- * top-level blocks (and not inside an unclosed fence, say) and whether the stubs match the real
- * definitions is known only after parsing: {@link joinChunks} checks it. `null` when the article
- * cannot be cut in two.
+ * before an ATX heading that follows a blank line at the top level, outside the frontmatter and
+ * outside fenced code and math blocks, about `chunkSize` characters apart. Every line that looks
+ * like a link or footnote definition becomes a stub that each part gets when it mentions the
+ * label, as the incremental renderer gives its windows the rest of the article's definitions.
+ * What the text alone shows cannot be joined exactly is declined here, before any part is
+ * rendered: raw HTML (parse5 carries open elements and formatting from one block into the
+ * next). Whether a cut really falls between top-level blocks and whether the stubs match the
+ * real definitions is known only after parsing: {@link joinChunks} checks it, so a plan that
+ * fails there costs a second render (rare). `null` when the article cannot be cut in two.
  */
 export function planChunks(markdown: string, options: PlanOptions): ChunkPlan | null {
   const file = plainFenceSource(capNesting(markdown));
@@ -111,10 +113,15 @@ export function planChunks(markdown: string, options: PlanOptions): ChunkPlan | 
   // micromark also ends lines at a lone CR; the line numbers below count LF only.
   if (/\r(?!\n)/.test(source)) return null;
   const bodyStart = frontmatterEnd(source);
+  const fenced = fencedRanges(source, bodyStart);
+  if (mayHoldRawHtml(source, bodyStart, fenced)) return null;
   const cuts: number[] = [0];
+  let fence = 0;
   headingBoundary.lastIndex = bodyStart;
   for (let match = headingBoundary.exec(source); match; match = headingBoundary.exec(source)) {
     const at = match.index + match[0].length;
+    while (fence < fenced.length && fenced[fence]![1] <= at) fence++;
+    if (fence < fenced.length && fenced[fence]![0] < at) continue;
     if (at - cuts[cuts.length - 1]! >= options.chunkSize && source.length - at >= options.chunkSize / 2) {
       cuts.push(at);
     }
@@ -360,6 +367,54 @@ function guessFootnotes(source: string, bodyStart: number): FootnotesGuess | nul
     refs.push(match[1]!.toUpperCase());
   }
   return refs.length > 0 ? { refs, sources } : null;
+}
+
+const fenceOpening = /^ {0,3}(`{3,}|~{3,}|\${2,})(.*)$/gm;
+
+/**
+ * Where the top-level fenced code and math blocks of `source` are, from `from` on: `[start, end)`
+ * of each, in order (an unclosed one runs to the end). Read from the lines alone, as micromark
+ * reads fences at the margin (up to three spaces); a fence inside a list item may be taken as
+ * open longer than it is, which only leaves out cuts.
+ */
+function fencedRanges(source: string, from: number): [number, number][] {
+  const ranges: [number, number][] = [];
+  let open: { marker: string; start: number } | null = null;
+  fenceOpening.lastIndex = from;
+  for (let match = fenceOpening.exec(source); match; match = fenceOpening.exec(source)) {
+    const marker = match[1]!;
+    const rest = match[2]!;
+    if (open === null) {
+      // A backtick fence's info string has no backtick, a math fence's meta no dollar sign.
+      if (marker[0] !== '~' && rest.includes(marker[0]!)) continue;
+      open = { marker, start: match.index };
+    } else if (marker[0] === open.marker[0] && marker.length >= open.marker.length && !rest.trim()) {
+      ranges.push([open.start, match.index + match[0].length]);
+      open = null;
+    }
+  }
+  if (open) ranges.push([open.start, source.length]);
+  return ranges;
+}
+
+/** What starts raw HTML in Markdown: a tag, a closing tag, a comment, a declaration or `<?`. */
+const htmlStart = /<(?:[A-Za-z][A-Za-z0-9-]*(?=[\s/>])|\/[A-Za-z]|!--|![A-Za-z[]|\?)/;
+/** A code span on one line (its text is not HTML). */
+const codeSpan = /(`+)(?!`).*?[^`]\1(?!`)/g;
+
+/**
+ * Whether `source` may hold raw HTML outside its fenced blocks and code spans: read from the text,
+ * erring towards yes (an escaped `\<div>` or indented code counts), so that an article with raw
+ * HTML is never cut.
+ */
+function mayHoldRawHtml(source: string, from: number, fenced: readonly [number, number][]): boolean {
+  let start = from;
+  for (const [fenceStart, fenceEnd] of [...fenced, [source.length, source.length] as const]) {
+    const text = source.slice(start, fenceStart);
+    if (htmlStart.test(text) && htmlStart.test(text.replace(codeSpan, ''))) return true;
+    start = fenceEnd;
+  }
+  return false;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

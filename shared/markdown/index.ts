@@ -4,6 +4,7 @@ export {
   processor,
   renderMarkdown,
   renderMarkdownTree,
+  wholeRenderCount,
   type RenderTreeOptions,
   type RenderedTree,
 } from './pipeline';

@@ -67,12 +67,24 @@ export const processor = unsafeSteps()
   .use(rehypeStringify)
   .freeze();
 
+let wholeRenders = 0;
+
+/**
+ * How many whole articles this thread has rendered ({@link renderMarkdown} and
+ * {@link renderMarkdownTree} calls, since it started). The export must render each article once:
+ * the tests and the bench read this before and after an export to check it.
+ */
+export function wholeRenderCount(): number {
+  return wholeRenders;
+}
+
 /**
  * Renders an article's Markdown (frontmatter included) to safe HTML: the simple full-render
  * entry point (export, CLI). Throws only on input too deeply nested to walk (a `RangeError`);
  * callers show "too complex to preview".
  */
 export function renderMarkdown(markdown: string): string {
+  wholeRenders++;
   return String(processor.processSync(plainFenceSource(capNesting(markdown))));
 }
 
@@ -98,6 +110,7 @@ export interface RenderedTree {
  * that the export can read and change the body without parsing the HTML again.
  */
 export function renderMarkdownTree(markdown: string, options: RenderTreeOptions = {}): RenderedTree {
+  wholeRenders++;
   // The same file renderMarkdown processes (an unclosed frontmatter fence masked), plus the flag.
   const file = plainFenceSource(capNesting(markdown));
   file.data.folioFullRaw = options.fullRaw ?? false;

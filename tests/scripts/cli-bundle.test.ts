@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
@@ -95,6 +95,42 @@ describe('the bundled folio command', () => {
     expect(single).toContain('class="katex"');
     expect(single).toContain('hljs-keyword');
     expect(single).toMatch(/<style>[^<]*--article-text/);
+    // Twelve commands, half of them run from the sources through tsx: minutes on a loaded machine.
+  }, 180_000);
+
+  it('lists a library without loading the export’s code, which an export then loads', async () => {
+    const dir = await tempDir();
+    const library = path.join(dir, 'library');
+    await writeFiles(library, { 'a.md': '---\ntitle: Alpha\n---\n# Alpha\n\nText with $x$.\n' });
+    // A module hook that notes every file of the bundle the command loads.
+    const log = path.join(dir, 'loaded.txt');
+    await writeFile(
+      path.join(dir, 'hooks.mjs'),
+      "import { appendFileSync } from 'node:fs';\n" +
+        'export async function load(url, context, next) {\n' +
+        `  if (url.startsWith('file:')) appendFileSync(${JSON.stringify(log)}, url + '\\n');\n` +
+        '  return next(url, context);\n}\n',
+    );
+    await writeFile(
+      path.join(dir, 'register.mjs'),
+      `import { register } from 'node:module';\nregister(${JSON.stringify(`file://${path.join(dir, 'hooks.mjs')}`)});\n`,
+    );
+    const loadedBy = async (...args: string[]): Promise<string> => {
+      await writeFile(log, '');
+      const entry = path.join(bundleDir, 'folio.js');
+      const register = path.join(dir, 'register.mjs');
+      await promisify(execFile)(process.execPath, ['--import', register, entry, ...args]);
+      const files = (await readFile(log, 'utf8')).split('\n').filter((url) => url.includes(bundleDir));
+      expect(files.length, args[0]).toBeGreaterThan(0);
+      return (await Promise.all(files.map((url) => readFile(new URL(url), 'utf8')))).join('\n');
+    };
+    const listing = await loadedBy('list', library, '--json');
+    const exporting = await loadedBy('export', path.join(library, 'a.md'), '--out', path.join(dir, 'out'));
+    // KaTeX's renderer and the pipeline's processor, by names the bundle keeps.
+    for (const code of ['renderToString', 'unsafeTreeProcessor']) {
+      expect(exporting, code).toContain(code);
+      expect(listing, code).not.toContain(code);
+    }
   }, 60_000);
 
   it('starts its export and scan workers from beside the bundle, and they do their work', async () => {
@@ -151,4 +187,22 @@ describe('the bundled folio command', () => {
       files: [{ fields: { summary: { title: 'Alpha', words: 3 } } }],
     });
   });
+
+  it('keeps an earlier build’s chunks a day for commands still running from it', async () => {
+    const before = await readdir(bundleDir);
+    const recent = path.join(bundleDir, 'chunk-EARLIER.js');
+    const ancient = path.join(bundleDir, 'chunk-ANCIENT.js');
+    await writeFile(recent, '');
+    await writeFile(ancient, '');
+    const dayAgo = new Date(Date.now() - 25 * 60 * 60 * 1000);
+    await utimes(ancient, dayAgo, dayAgo);
+    await buildCli(bundleDir);
+    const after = await readdir(bundleDir);
+    expect(after).toContain('chunk-EARLIER.js');
+    expect(after).not.toContain('chunk-ANCIENT.js');
+    expect(after.filter((name) => name !== 'chunk-EARLIER.js').sort()).toEqual(before.sort());
+    expect(cliBundleIsCurrent(root, bundleDir)).toBe(true);
+    // The rebuilt command runs, loading its chunks.
+    expect(JSON.parse(await folio('bundle', 'list', await tempDir(), '--json'))).toEqual([]);
+  }, 120_000);
 });

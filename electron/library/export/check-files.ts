@@ -13,16 +13,20 @@ import {
 /**
  * Runs the preflight checks on one article of the library. `text` replaces the file's text
  * (the editor's unsaved version); other articles are read from disk when a link needs them.
+ * `onPrepared` receives the rendered article and the text it was rendered from (the export
+ * that follows the export dialog's check uses it instead of rendering the article again).
  */
 export async function checkArticleFile(
   root: string,
   articlePath: string,
   text?: string,
+  onPrepared?: (article: PreparedArticle, text: string) => void,
 ): Promise<ArticleProblem[]> {
   const source = text ?? (await readArticleText(root, articlePath));
   if (source === null)
     throw new FolioError('NOT_FOUND', `“${articlePath}” cannot be read as a UTF-8 article.`);
   const article = prepareOrExplain(articlePath, source);
+  onPrepared?.(article, source);
   const context = createCheckContext(root, new Map([[articlePath, article]]), await readRequiredFields(root));
   return checkArticle(article, context);
 }

@@ -31,6 +31,11 @@ export interface ExportItemInput {
   readonly path: string;
   readonly text: string;
   readonly output: string;
+  /**
+   * The article already rendered from this very text (by the export dialog's check), whose body
+   * nothing has changed yet: used instead of rendering it again. Never sent to a worker.
+   */
+  readonly prepared?: PreparedArticle;
 }
 
 /** One rendered article: plain data, so that it crosses from a worker thread unchanged. */
@@ -60,6 +65,11 @@ export interface ExportItemOptions {
   readonly splitLong?: boolean;
   /** Threads for that (default: split-render's, which looks at the cores and the load). */
   readonly splitThreads?: number;
+  /**
+   * Whether a long article rendered here may load workers for the next one (default true; see
+   * split-render's `warmUp`). False when the process exits after this export.
+   */
+  readonly warmUp?: boolean;
 }
 
 /**
@@ -75,11 +85,7 @@ export async function renderExportItem(
 ): Promise<ExportItemResult> {
   let doc: PreparedArticle;
   try {
-    const rendered =
-      options.splitLong && (options.splitThreads ?? 2) > 1
-        ? await renderArticleTree(item.text, { threads: options.splitThreads })
-        : undefined;
-    doc = prepareArticle(item.path, item.text, { rendered });
+    doc = item.prepared ?? (await prepareItem(item, options));
   } catch {
     return { ok: false, path: item.path };
   }
@@ -133,4 +139,13 @@ export async function renderExportItem(
     article: { ...doc, body: { type: 'root', children: [] } },
     usesKatexHtml: doc.usesKatexHtml,
   };
+}
+
+/** Renders an item's article (split across threads when it is long and that is allowed). */
+async function prepareItem(item: ExportItemInput, options: ExportItemOptions): Promise<PreparedArticle> {
+  const rendered =
+    options.splitLong && (options.splitThreads ?? 2) > 1
+      ? await renderArticleTree(item.text, { threads: options.splitThreads, warmUp: options.warmUp })
+      : undefined;
+  return prepareArticle(item.path, item.text, { rendered });
 }

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { EventName, FolioApi, FolioEvents, MethodInputs } from '../../../shared/contract';
-import type { ExportReport } from '../../../shared/export';
+import type { ExportReport, PreparedArticle } from '../../../shared/export';
 import { FolioError } from '../../../shared/errors';
 import { resolveInLibrary } from '../paths';
 import { checkArticleFile, checkLibraryFolder } from './check-files';
@@ -50,6 +50,11 @@ export const defaultExportFolder = 'export';
  */
 export function createExportMethods(deps: ExportMethodsDeps): ExportMethods {
   const jobs = new Map<string, AbortController>();
+  /**
+   * The article the export dialog's check last rendered, and from which text: the export that
+   * follows (the author clicks Export) takes it instead of rendering the article again.
+   */
+  let checked: { path: string; text: string; article: PreparedArticle } | null = null;
   const memory = deps.appDataDir ? exportFolderMemory(deps.appDataDir, deps.root) : null;
 
   /**
@@ -105,8 +110,11 @@ export function createExportMethods(deps: ExportMethodsDeps): ExportMethods {
     async exportArticle(input: MethodInputs['exportArticle']) {
       const { path: articlePath, jobId, outDir, confirmInsideLibrary, ...choices } = input;
       await resolveInLibrary(deps.root, articlePath);
+      // Taken once: the export changes the article's body.
+      const prepared = checked?.path === articlePath ? checked : undefined;
+      checked = null;
       return run(jobId, outDir, confirmInsideLibrary, (target) =>
-        exportArticleFile(target, articlePath, choices),
+        exportArticleFile(target, articlePath, choices, prepared),
       );
     },
     async exportLibrary(input: MethodInputs['exportLibrary']) {
@@ -149,8 +157,10 @@ export function createExportMethods(deps: ExportMethodsDeps): ExportMethods {
     async checkArticle({ path: articlePath, text }: MethodInputs['checkArticle']) {
       await resolveInLibrary(deps.root, articlePath);
       // The export dialog checks first: a long article's export workers load meanwhile.
-      if (text !== undefined) prepareSplitRender(text.length);
-      return checkArticleFile(deps.root, articlePath, text);
+      if (text !== undefined) prepareSplitRender(text);
+      return checkArticleFile(deps.root, articlePath, text, (article, source) => {
+        checked = { path: articlePath, text: source, article };
+      });
     },
     async checkLibrary({ folder }: MethodInputs['checkLibrary']) {
       if (folder) await resolveInLibrary(deps.root, folder);

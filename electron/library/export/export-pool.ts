@@ -28,6 +28,11 @@ export interface ExportRenderPoolOptions {
   readonly minArticles?: number;
   /** Worker threads (default: the machine's parallelism, at most 4). */
   readonly threads?: number;
+  /**
+   * The process exits after this run (a one-off `folio export`): a long article rendered in
+   * the calling thread loads no worker for a later one. Default false.
+   */
+  readonly oneOff?: boolean;
 }
 
 /**
@@ -41,7 +46,9 @@ export function createExportRenderPool(
   options: ExportRenderPoolOptions,
 ): ExportRenderPool {
   const wanted = Math.max(1, Math.min(options.threads ?? os.availableParallelism(), 4, options.articles));
-  if (wanted < 2 || options.articles < (options.minArticles ?? 64)) return inThread(shared, options.threads);
+  if (wanted < 2 || options.articles < (options.minArticles ?? 64)) {
+    return inThread(shared, options.threads, options.oneOff);
+  }
 
   interface Pending {
     readonly item: ExportItemInput;
@@ -137,9 +144,10 @@ export function createExportRenderPool(
 /**
  * Renders in the calling thread, one article at a time (so that progress is reported and a
  * cancel is seen between articles), giving the event loop a turn before each. A long article
- * is split across `splitThreads` threads (default: split-render's choice).
+ * is split across `splitThreads` threads (default: split-render's choice); `oneOff` loads no
+ * worker for a later export.
  */
-function inThread(shared: ExportItemShared, splitThreads?: number): ExportRenderPool {
+function inThread(shared: ExportItemShared, splitThreads?: number, oneOff = false): ExportRenderPool {
   let chain: Promise<unknown> = Promise.resolve();
   let closed = false;
   const rendered = { inWorkers: 0, inThread: 0 };
@@ -151,7 +159,7 @@ function inThread(shared: ExportItemShared, splitThreads?: number): ExportRender
         await new Promise((resolve) => setImmediate(resolve));
         if (closed) throw new Error('The export was stopped.');
         rendered.inThread++;
-        return renderExportItem(shared, item, { splitLong: true, splitThreads });
+        return renderExportItem(shared, item, { splitLong: true, splitThreads, warmUp: !oneOff });
       });
       chain = run.catch(() => undefined);
       return run;

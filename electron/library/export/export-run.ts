@@ -31,6 +31,11 @@ export interface ExportTarget {
    * on every core when the run has enough articles to pay for starting them.
    */
   readonly threads?: number;
+  /**
+   * The process exits after this export (a one-off `folio export`): nothing is prepared for a
+   * later one, such as worker threads loaded for the next long article. Default false.
+   */
+  readonly oneOff?: boolean;
 }
 
 const manifestName = '.folio-export.json';
@@ -54,17 +59,23 @@ interface Manifest {
 
 /**
  * Exports one article to `<outDir>/<name>.html` (assets in `<outDir>/assets/` in copy mode).
- * Problems are reported, never fatal, unless `strict`: then nothing is written.
+ * Problems are reported, never fatal, unless `strict`: then nothing is written. `prepared`: the
+ * article already rendered from `text` (by a check just before), used when the file still holds
+ * that text; its body is changed by the export, so it serves once.
  */
 export async function exportArticleFile(
   target: ExportTarget,
   articlePath: string,
   choices: ExportChoices = {},
+  prepared?: { readonly text: string; readonly article: PreparedArticle },
 ): Promise<ExportReport> {
   const text = await readArticleText(target.root, articlePath);
   if (text === null) throw new FolioError('NOT_FOUND', `“${articlePath}” cannot be read as a UTF-8 article.`);
   const outName = htmlPathOf(articlePath.split('/').pop()!);
-  const report = await runExport(target, choices, [{ path: articlePath, text, output: outName }], {
+  // The article as the export dialog's check rendered it, when it is still the file's text.
+  const article = prepared?.text === text ? prepared.article : undefined;
+  const item = { path: articlePath, text, output: outName, prepared: article };
+  const report = await runExport(target, choices, [item], {
     index: false,
     manifest: false,
   });
@@ -109,7 +120,7 @@ export async function exportLibraryFolder(
 async function runExport(
   target: ExportTarget,
   choices: ExportChoices,
-  articles: readonly { path: string; text: string; output: string }[],
+  articles: readonly { path: string; text: string; output: string; prepared?: PreparedArticle }[],
   mode: { index: boolean; manifest: boolean; title?: string },
 ): Promise<ExportReport> {
   const images = choices.images ?? 'inline';
@@ -152,15 +163,13 @@ async function runExport(
   const cancelled = (): ExportReport => ({ ...report, entry: null, completed: false, cancelled: true });
 
   // First the cheap part, in order: drafts and unchanged articles need no rendering.
-  const toRender: { path: string; text: string; output: string; key: string }[] = [];
+  const toRender: { path: string; text: string; output: string; key: string; prepared?: PreparedArticle }[] =
+    [];
   const outcome = new Map<string, 'draft' | 'skipped' | 'render'>();
   for (const article of articles) {
     if (target.signal?.aborted) return cancelled();
-    const { data } = parseFrontmatter(article.text);
-    const isDraft =
-      (typeof data.status === 'string' && data.status.trim().toLowerCase() === 'draft') ||
-      data.draft === true;
-    if (mode.index && isDraft && !choices.includeDrafts) {
+    // Only a library export leaves drafts out; the article's own render parses its frontmatter.
+    if (mode.index && !choices.includeDrafts && isDraft(article.text)) {
       outcome.set(article.path, 'draft');
       continue;
     }
@@ -199,7 +208,12 @@ async function runExport(
       linkArticlesAsHtml: mode.index,
       colorScheme: theme === 'print' ? 'light' : 'auto',
     },
-    { articles: toRender.length, threads: target.threads, minArticles: target.threads ? 2 : undefined },
+    {
+      articles: toRender.length,
+      threads: target.threads,
+      minArticles: target.threads ? 2 : undefined,
+      oneOff: target.oneOff,
+    },
   );
   const rendered = new Map<string, ExportItemResult>();
   const stop = (): void => void pool.close();
@@ -207,7 +221,12 @@ async function runExport(
   try {
     await Promise.all(
       toRender.map(async (item) => {
-        const result = await pool.render({ path: item.path, text: item.text, output: item.output });
+        const result = await pool.render({
+          path: item.path,
+          text: item.text,
+          output: item.output,
+          prepared: item.prepared,
+        });
         rendered.set(item.path, result);
         progress('rendering', ++done, articles.length, item.path);
       }),
@@ -328,6 +347,14 @@ async function runExport(
   }
   progress('done', pending.length, pending.length, null);
   return { ...report, entry, completed: true, cancelled: false };
+}
+
+/** Whether an article's frontmatter marks it as a draft (`status: draft` or `draft: true`). */
+function isDraft(text: string): boolean {
+  const { data } = parseFrontmatter(text);
+  return (
+    (typeof data.status === 'string' && data.status.trim().toLowerCase() === 'draft') || data.draft === true
+  );
 }
 
 function pickWritten(

@@ -85,13 +85,15 @@ function warmUp(count: number): void {
 }
 
 /**
- * Loads the workers a split render of an article of `chars` characters would use, in the
- * background, if it would use any: called when the author opens the export dialog, so that
+ * Loads the workers a split render of `markdown` would use, in the background, if it would use
+ * any (a long article that can be cut): called when the author opens the export dialog, so that
  * even the first export of a long article finds them loaded.
  */
-export function prepareSplitRender(chars: number, options: SplitRenderOptions = {}): void {
-  const threads = splitThreads(chars, options);
-  if (threads >= 2) warmUp(threads - 1);
+export function prepareSplitRender(markdown: string, options: SplitRenderOptions = {}): void {
+  const threads = splitThreads(markdown.length, options);
+  if (threads >= 2 && planChunks(markdown, { chunkSize: options.chunkSize ?? defaultChunkSize })) {
+    warmUp(threads - 1);
+  }
 }
 
 /**
@@ -151,7 +153,16 @@ export interface SplitRenderOptions {
    * rendered in this thread, and workers are loaded in the background for the next one).
    */
   readonly coldStart?: boolean;
+  /**
+   * Load workers in the background for the next long article when none is loaded (default true).
+   * False in a process that exits after this render (a one-off `folio export`): there the
+   * workers would only take CPU from this render.
+   */
+  readonly warmUp?: boolean;
 }
+
+/** Characters per chunk to aim for by default (see {@link SplitRenderOptions.chunkSize}). */
+const defaultChunkSize = 24_000;
 
 /** What {@link renderArticleTree} did, for the bench and the tests. */
 export interface SplitRenderResult extends RenderedTree {
@@ -171,11 +182,13 @@ export interface SplitRenderResult extends RenderedTree {
  * `renderMarkdownTree` for one long article on several cores, with the same result: the article
  * is cut before headings ({@link planChunks}), this thread renders chunks from the start while
  * worker threads render chunks from the end, and the chunks are joined with the article's
- * heading ids, footnote numbers and footnotes section ({@link joinChunks}). Whatever the cut
- * cannot reproduce exactly (raw HTML, an unclosed fence across a cut, a definition stub that
- * does not match) is rendered again in one piece. Only loaded workers are used: the first long
- * article renders in this thread and loads them in the background for the next (see
- * `coldStart`). Short articles, one-core machines and `threads: 1` render in this thread.
+ * heading ids, footnote numbers and footnotes section ({@link joinChunks}). An article the text
+ * shows cannot be cut exactly (raw HTML, no heading to cut before) is rendered once, in this
+ * thread, before any chunk is rendered and without loading a worker; what only parsing reveals
+ * (a definition stub that does not match) is rendered again in one piece. Only loaded workers
+ * are used: the first long article renders in this thread and loads them in the background
+ * for the next (see `coldStart` and `warmUp`). Short articles, one-core machines and
+ * `threads: 1` render in this thread.
  */
 export async function renderArticleTree(
   markdown: string,
@@ -191,13 +204,13 @@ export async function renderArticleTree(
     fellBack: false,
   });
   if (threads < 2) return single();
+  const plan = planChunks(markdown, { chunkSize: options.chunkSize ?? defaultChunkSize });
+  if (!plan) return single();
   if (!warmWorkers.some((worker) => !loading.has(worker)) && !options.coldStart) {
     const result = single();
-    warmUp(threads - 1);
+    if (options.warmUp ?? true) warmUp(threads - 1);
     return result;
   }
-  const plan = planChunks(markdown, { chunkSize: options.chunkSize ?? 24_000 });
-  if (!plan) return single();
 
   const chunks = plan.chunks;
   const results: (ChunkResult | undefined)[] = new Array<ChunkResult | undefined>(chunks.length);

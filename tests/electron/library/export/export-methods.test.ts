@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLibraryService } from '../../../../electron/library';
 import type { FolioEvents } from '../../../../shared/contract';
 import { dispatch } from '../../../../shared/dispatch';
+import { wholeRenderCount } from '../../../../shared/markdown';
 import { isFolioError } from '../../../../shared/errors';
 import { useTempDirs, writeFiles } from '../../../helpers/temp-dir';
 
@@ -78,6 +79,36 @@ describe('export methods of the library service', () => {
     const unsaved = await api.checkArticle({ path: 'a.md', text: '# A\n\n![](gone.png)\n' });
     expect(unsaved.map((p) => p.code)).toEqual(['missing-image', 'image-without-alt']);
     expect((await api.checkLibrary({})).map((p) => [p.path, p.code])).toEqual([['b.md', 'broken-link']]);
+  });
+
+  it('renders the article once for the export dialog’s check and the export after it', async () => {
+    const text = '# A\n\nSome <b>raw</b> HTML and [a link](#a).\n';
+    const { root, api } = await service({ 'a.md': text });
+    const exported = async (outDir: string): Promise<{ renders: number; html: string }> => {
+      const before = wholeRenderCount();
+      expect(
+        await api.checkArticle({ path: 'a.md', text: await readFile(path.join(root, 'a.md'), 'utf8') }),
+      ).toEqual([]);
+      await api.exportArticle({ path: 'a.md', outDir });
+      return {
+        renders: wholeRenderCount() - before,
+        html: await readFile(path.join(root, outDir, 'a.html'), 'utf8'),
+      };
+    };
+    const first = await exported('one');
+    expect(first.renders).toBe(1);
+    // The same bytes as an export on its own, which renders the article itself.
+    const before = wholeRenderCount();
+    await api.exportArticle({ path: 'a.md', outDir: 'alone' });
+    expect(wholeRenderCount() - before).toBe(1);
+    expect(await readFile(path.join(root, 'alone', 'a.html'), 'utf8')).toBe(first.html);
+    // A file changed after the check is rendered again, as it now is.
+    const before2 = wholeRenderCount();
+    await api.checkArticle({ path: 'a.md', text });
+    await writeFile(path.join(root, 'a.md'), `${text}\nMore.\n`);
+    await api.exportArticle({ path: 'a.md', outDir: 'changed' });
+    expect(wholeRenderCount() - before2).toBe(2);
+    expect(await readFile(path.join(root, 'changed', 'a.html'), 'utf8')).toContain('More.');
   });
 
   it('renders an article as a document, a body and plain text for the clipboard', async () => {

@@ -10,7 +10,7 @@ import {
   renderArticleTree,
   splitWorkersReady,
 } from '../../../../electron/library/export/split-render';
-import { renderMarkdownTree } from '../../../../shared/markdown';
+import { renderMarkdownTree, wholeRenderCount } from '../../../../shared/markdown';
 import { useTempDirs } from '../../../helpers/temp-dir';
 
 const makeTempDir = useTempDirs();
@@ -39,12 +39,12 @@ describe('rendering one long article on several threads', () => {
     await releaseSplitWorkers();
     const text = generateArticle(20_000, 9);
     // A short article prepares nothing; this one loads a worker, as opening the dialog does.
-    prepareSplitRender(100, { threads: 2, minChars: 1_000 });
+    prepareSplitRender('# Short\n\nText.\n', { threads: 2, minChars: 1_000 });
     await splitWorkersReady();
     const unprepared = await renderArticleTree(text, { threads: 2, minChars: 0, chunkSize: 8_000 });
     expect(unprepared.workers).toBe(0);
     await releaseSplitWorkers();
-    prepareSplitRender(text.length, { threads: 2, minChars: 0 });
+    prepareSplitRender(text, { threads: 2, minChars: 0, chunkSize: 8_000 });
     await splitWorkersReady();
     const first = await renderArticleTree(text, { threads: 2, minChars: 0, chunkSize: 8_000 });
     expect([first.workers, first.warmWorkers]).toEqual([1, 1]);
@@ -89,8 +89,26 @@ describe('rendering one long article on several threads', () => {
     }
   });
 
-  it('renders an article again in one piece when its chunks cannot be joined exactly', async () => {
+  it('renders an article with raw HTML once, uncut, and loads no worker for it', async () => {
+    await releaseSplitWorkers();
     const text = `${generateArticle(3_000)}\n\n<div>\n\n# Inside raw HTML\n\ntext\n\n</div>\n\n# After\n\nend\n`;
+    const expected = toHtml(renderMarkdownTree(text).tree);
+    const before = wholeRenderCount();
+    const options = { threads: 2, minChars: 0, chunkSize: 2_000 };
+    const split = await renderArticleTree(text, { ...options, coldStart: true });
+    expect([split.workers, split.chunks, split.inWorkers, split.fellBack]).toEqual([0, 1, 0, false]);
+    expect(wholeRenderCount() - before).toBe(1);
+    expect(toHtml(split.tree)).toBe(expected);
+    // Neither the export dialog nor a first export loads workers that this article cannot use.
+    prepareSplitRender(text, options);
+    await renderArticleTree(text, options);
+    await splitWorkersReady();
+    expect((await renderArticleTree(generateArticle(3_000), options)).workers).toBe(0);
+  }, 120_000);
+
+  it('renders an article again in one piece when only parsing shows its chunks cannot be joined', async () => {
+    // A line that looks like a link definition inside a fence: known to be none only once parsed.
+    const text = `${generateArticle(3_000)}\n\n# Fence\n\nSee [x].\n\n\`\`\`\n[x]: /not-a-definition\n\`\`\`\n\n# After\n\nAnd [x] again.\n`;
     const split = await renderArticleTree(text, {
       threads: 2,
       minChars: 0,
@@ -99,6 +117,16 @@ describe('rendering one long article on several threads', () => {
     });
     expect(split.fellBack).toBe(true);
     expect(toHtml(split.tree)).toBe(toHtml(renderMarkdownTree(text).tree));
+  }, 120_000);
+
+  it('loads no worker after a one-off export of a long article (warmUp: false)', async () => {
+    await releaseSplitWorkers();
+    const text = generateArticle(20_000, 9);
+    const options = { threads: 2, minChars: 0, chunkSize: 8_000 };
+    const once = await renderArticleTree(text, { ...options, warmUp: false });
+    expect(once.workers).toBe(0);
+    await splitWorkersReady();
+    expect((await renderArticleTree(text, options)).workers).toBe(0);
   }, 120_000);
 
   it('exports a long article to the same bytes on one thread and on several', async () => {
@@ -118,5 +146,22 @@ describe('rendering one long article on several threads', () => {
     const many = await readFile(path.join(out, 'many', 'long.html'), 'utf8');
     expect(many).toBe(one);
     expect(one).toContain('<section data-footnotes');
+  }, 180_000);
+
+  it('exports a long article with raw HTML rendering it once, on one thread as on several', async () => {
+    const root = await makeTempDir();
+    const out = await makeTempDir();
+    const text = `${generateArticle(50_000, 6)}\n\n<details><summary>More</summary>\n\nHidden *text*.\n\n</details>\n`;
+    expect(text.length).toBeGreaterThan(300_000);
+    await writeFile(path.join(root, 'long.md'), text);
+    const pages: string[] = [];
+    for (const threads of [1, 2]) {
+      const before = wholeRenderCount();
+      await exportArticleFile({ root, outDir: path.join(out, `${threads}`), threads }, 'long.md');
+      expect(wholeRenderCount() - before, `${threads} thread(s)`).toBe(1);
+      pages.push(await readFile(path.join(out, `${threads}`, 'long.html'), 'utf8'));
+    }
+    expect(pages[1]).toBe(pages[0]);
+    expect(pages[0]).toContain('<details><summary>More</summary>');
   }, 180_000);
 });
