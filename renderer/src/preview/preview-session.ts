@@ -82,6 +82,9 @@ export class PreviewSession {
   readonly sync: ScrollSync;
   /** Milliseconds the worker took for the last patch (for the status line and tests). */
   lastRenderMs = 0;
+  /** Patches shown since the frame attached, and how many of them were whole renders. */
+  private patchCount = 0;
+  private wholeCount = 0;
   /** The worker's recent time per edit (moving average), to decide whether to wait in-frame. */
   private typicalMs = 0;
   /** The id of the last answer handled (it may come twice: shared memory, then message). */
@@ -112,6 +115,8 @@ export class PreviewSession {
   /** Connects the preview frame (after it loaded) or disconnects it (`null`). */
   attachFrame(frame: HTMLIFrameElement | null): void {
     this.frame = frame;
+    this.patchCount = 0;
+    this.wholeCount = 0;
     this.entries = [];
     this.chunks = null;
     this.h1Blocks = 0;
@@ -420,6 +425,23 @@ export class PreviewSession {
     }
     this.showTitle();
     this.sync.contentChanged();
+    this.recordPatch(patch);
+  }
+
+  /**
+   * Counts the patch on the frame element, outside the preview's own document, where a test or
+   * a bench reads what a keystroke cost without timing it: `data-preview-patches` (patches
+   * shown since the frame loaded), `data-preview-whole-renders` (of those, whole renders of the
+   * article, opening included) and `data-preview-blocks` (blocks the last patch replaced).
+   */
+  private recordPatch(patch: RenderPatch): void {
+    const frame = this.frame;
+    if (!frame) return;
+    this.patchCount++;
+    if (patch.full) this.wholeCount++;
+    frame.dataset.previewPatches = String(this.patchCount);
+    frame.dataset.previewWholeRenders = String(this.wholeCount);
+    frame.dataset.previewBlocks = String(Math.max(patch.deleteCount, patch.blocks.length));
   }
 
   /**
