@@ -6,6 +6,7 @@ import { normalizeUri } from 'micromark-util-sanitize-uri';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import GithubSlugger from 'github-slugger';
+import { definitionsOf, sameDefinitions, winnerChanges, type Definition } from './definitions';
 import { plainFenceSource, unclosedFrontmatterFence } from './frontmatter-fence';
 import { capNesting } from './nesting-cap';
 import { unsafeTreeProcessor } from './pipeline';
@@ -47,6 +48,11 @@ export interface RenderPatch {
   readonly footnotes?: readonly { readonly id: string; readonly html: string }[];
   /** True when the whole article was rendered again. */
   readonly full: boolean;
+  /**
+   * How many source blocks (units: a block, or blocks that raw HTML couples) were parsed and
+   * rendered again for this patch: the work it took, for benches and tests.
+   */
+  readonly rendered: number;
 }
 
 interface Unit {
@@ -63,8 +69,8 @@ interface Unit {
   segments: string[];
   /** Source lines of those elements, relative to `line`. */
   rels: [number, number][];
-  /** Link and footnote definitions inside it, as comparable strings. */
-  defs: string[];
+  /** Link and footnote definitions inside it, in source order. */
+  defs: Definition[];
   /** Markdown that defines the same labels, to parse other parts of the article against. */
   stubs: string[];
   footnoteRefs: string[];
@@ -85,6 +91,22 @@ interface Block {
   htmlDepth: number;
 }
 
+/**
+ * Thrown while rendering a window when its blocks would not render as they do in the whole
+ * article; {@link IncrementalRenderer.edit} then widens the window and tries again.
+ *
+ * - `start`: the first block depends on what comes before it (no blank line before it, raw
+ *   HTML or parser-made text at its edge): take in units before the window.
+ * - `end`: the last block runs on or may run on into what follows (raw HTML left open, a list
+ *   that now continues, a heading slug that moved the slugs after it): take in units after
+ *   it, through `throughUnit` when given.
+ * - `all`: the window changed something the whole article depends on (which definition a
+ *   label resolves to, the order of footnote citations): render everything once. The next
+ *   edit starts from a small window again.
+ *
+ * Each retry at least doubles the number of units added on the side it widens, so a window
+ * reaches any size in a logarithmic number of attempts.
+ */
 class WindowMismatch extends Error {
   constructor(
     readonly widen: 'start' | 'end' | 'all',
@@ -96,7 +118,6 @@ class WindowMismatch extends Error {
   }
 }
 
-const silent = new Set(['definition', 'footnoteDefinition', 'yaml', 'toml']);
 const voidElements = new Set(
   'area base br col embed hr img input link meta param source track wbr'.split(' '),
 );
@@ -106,20 +127,27 @@ const linePlaceholder = ' data-line="0" data-line-end="0"';
  * Renders an article block by block and keeps the result, so that a keystroke re-renders only
  * the blocks around the edit. The output of {@link html} is byte-identical to
  * `renderMarkdown(text)`. It re-parses a window of blocks around each edit with the article's
- * link and footnote definitions, heading slugs and footnote numbers as context, and widens the
- * window when the blocks around it would parse differently (an unclosed fence or `<!--`, a
- * list that now continues, raw HTML left open); a change to definitions or footnote order
- * renders everything again.
+ * link and footnote definitions (the first definition of a label wins), heading slugs and
+ * footnote numbers as context, and widens the window when the blocks around it would parse
+ * differently (an unclosed fence or `<!--`, a list that now continues, raw HTML left open; see
+ * {@link WindowMismatch}). Blocks that raw HTML couples are kept together as one unit. A
+ * change to which definition a label resolves to, or to the order of footnote citations,
+ * renders everything once; the next edit is incremental again.
  */
 export class IncrementalRenderer {
   private text = '';
   private units: Unit[] = [];
   private footer = '';
   private nextKey = 1;
-  /** Cases the window logic does not model (duplicate definitions): always render it all. */
-  private fullOnly = false;
-  /** The whole HTML when raw HTML made the blocks inseparable (see renderRange). */
+  /**
+   * The whole HTML when the units could not reproduce it (raw HTML leaving text outside every
+   * block at the article's edges): the next edit renders everything again.
+   */
   private exact: string | null = null;
+  /** Whether the footnotes section holds headings (their ids follow every body heading's). */
+  private footerHasHeadings = false;
+  /** How many units the last edit rendered again (all of them for a whole render). */
+  private lastRendered = 0;
   /** An unclosed frontmatter fence on line 1: the article is parsed as a plain document. */
   private plainFence: '---' | '+++' | null = null;
 
@@ -135,12 +163,14 @@ export class IncrementalRenderer {
       lineDelta: 0,
       footer: this.footer,
       full: true,
+      rendered: this.units.length,
     };
   }
 
   /** Applies `changes` (sorted, non-overlapping, in the previous text's coordinates). */
   edit(changes: readonly TextChange[]): RenderPatch {
-    if (changes.length === 0) return { start: 0, deleteCount: 0, blocks: [], lineDelta: 0, full: false };
+    if (changes.length === 0)
+      return { start: 0, deleteCount: 0, blocks: [], lineDelta: 0, full: false, rendered: 0 };
     const old = this.text;
     let next = '';
     let cursor = 0;
@@ -155,7 +185,7 @@ export class IncrementalRenderer {
     const fromA = changes[0]!.from;
     const toA = changes[changes.length - 1]!.to;
     const delta = next.length - old.length;
-    if (this.fullOnly || this.units.length === 0) return this.fullPatch();
+    if (this.exact !== null || this.units.length === 0) return this.fullPatch();
     // Closing or opening the frontmatter changes how the whole article parses.
     if (this.plainFence !== unclosedFrontmatterFence(next)) return this.fullPatch();
 
@@ -177,7 +207,8 @@ export class IncrementalRenderer {
         if (!(error instanceof WindowMismatch)) throw error;
         if (error.widen === 'all') return this.fullPatch();
         if (error.widen === 'start') {
-          start = Math.max(0, start - 1);
+          start = Math.max(0, start - Math.max(1, end - start));
+          if (start === 0 && end === this.units.length) return this.fullPatch();
           continue;
         }
         // A block that swallows the rest of the article swallows its definitions too (or, parsed
@@ -190,12 +221,10 @@ export class IncrementalRenderer {
         ) {
           return this.fullPatch();
         }
-        const through = error.throughUnit ?? this.units.length - 1;
-        if (end === this.units.length && through < end) return this.fullPatch();
-        end = Math.min(this.units.length, Math.max(end, through + 1));
-        if (error.throughUnit === undefined) end = this.units.length;
+        if (end === this.units.length) return this.fullPatch();
+        const through = error.throughUnit ?? end + Math.max(1, end - start) - 1;
+        end = Math.min(this.units.length, Math.max(end + 1, through + 1));
         if (start === 0 && end === this.units.length) return this.fullPatch();
-        start = Math.max(0, start);
       }
     }
   }
@@ -215,6 +244,11 @@ export class IncrementalRenderer {
     return this.text;
   }
 
+  /** How many units the last call of {@link edit} or {@link reset} rendered again. */
+  renderedUnits(): number {
+    return this.lastRendered;
+  }
+
   private fullPatch(): RenderPatch {
     const deleteCount = this.units.length;
     this.renderAll();
@@ -225,19 +259,19 @@ export class IncrementalRenderer {
       lineDelta: 0,
       footer: this.footer,
       full: true,
+      rendered: this.units.length,
     };
   }
 
   private renderAll(): void {
     this.plainFence = unclosedFrontmatterFence(this.text);
-    const rendered = this.renderRange(0, this.text.length, 1, [], [], [], true);
+    const rendered = this.renderRange(0, this.text.length, 1, [], [], [], [], true);
     this.units = rendered.units;
     this.footer = rendered.footer;
-    const labels = this.units.flatMap((unit) => unit.defs.map((def) => def.split('\u0000')[0]!));
+    this.footerHasHeadings = rendered.footerHasHeadings;
     this.exact = null;
     if (rendered.irregular || this.html() !== rendered.exact) this.exact = rendered.exact;
-    this.fullOnly =
-      new Set(labels).size !== labels.length || rendered.footerHasHeadings || this.exact !== null;
+    this.lastRendered = this.units.length;
   }
 
   private renderWindow(start: number, end: number, delta: number, lineDelta: number): RenderPatch {
@@ -250,16 +284,21 @@ export class IncrementalRenderer {
     // Start after a blank line: micromark lets an open paragraph above change how the next
     // line's blocks start (an ordered list not starting at 1 cannot interrupt it).
     if (start > 0 && !precededByBlankLine(this.text, from)) throw new WindowMismatch('start');
-    const outside = [...units.slice(0, start), ...units.slice(end)];
     const before = units.slice(0, start);
+    const after = units.slice(end);
+    // Text never serializes starting with `<`: a unit that does starts with an element.
+    const following = after.find((unit) => unit.produces);
+    const textMayFollow = following !== undefined && !this.unitHtml(following).startsWith('<');
     const rendered = this.renderRange(
       from,
       to,
       line,
-      outside.flatMap((unit) => unit.stubs),
+      before.flatMap((unit) => unit.stubs),
+      after.flatMap((unit) => unit.stubs),
       before.flatMap((unit) => unit.headings),
       before.flatMap((unit) => unit.footnoteRefs),
       false,
+      textMayFollow,
     );
     const fresh = rendered.units;
     if (end < units.length) {
@@ -273,20 +312,29 @@ export class IncrementalRenderer {
     if (start > 0 && fresh[0]?.from !== from) throw new WindowMismatch('all');
     const oldDefs = old.flatMap((unit) => unit.defs);
     const freshDefs = fresh.flatMap((unit) => unit.defs);
-    // Only the text of footnote definitions changed: the blocks that cite them stay the same
-    // (a citation shows the note's number, not its text); the footnotes section is redone.
+    // The window was parsed with the winning definitions of the rest of the article, so its
+    // own blocks are right; the rest changes only if a label now resolves differently. When
+    // only the text of winning notes changed, the blocks that cite them stay the same (a
+    // citation shows the note's number, not its text): the footnotes section is redone.
     let footerChanged = false;
     const notes: [string, string, string][] = [];
-    if (oldDefs.join('\u0001') !== freshDefs.join('\u0001')) {
-      if (!sameDefinitionsButNoteText(oldDefs, freshDefs) || fresh.some((unit) => unit.nestedFootnotes)) {
+    if (!sameDefinitions(oldDefs, freshDefs)) {
+      if (old.some((unit) => unit.nestedFootnotes) || fresh.some((unit) => unit.nestedFootnotes)) {
         throw new WindowMismatch('all');
       }
-      footerChanged = true;
-      oldDefs.forEach((def, index) => {
-        const [id, before] = def.split('\u0000');
-        const after = freshDefs[index]!.split('\u0000')[1]!;
-        if (before !== after) notes.push([id!.slice(1), before!, after]);
-      });
+      const changes = winnerChanges(
+        before.flatMap((unit) => unit.defs),
+        oldDefs,
+        freshDefs,
+        after.flatMap((unit) => unit.defs),
+      );
+      for (const change of changes) {
+        if (change.kind === 'link' || change.before === undefined || change.after === undefined) {
+          throw new WindowMismatch('all');
+        }
+        footerChanged = true;
+        notes.push([change.id, change.before, change.after]);
+      }
     }
     if (
       old.flatMap((unit) => unit.footnoteRefs).join('\u0001') !==
@@ -294,8 +342,15 @@ export class IncrementalRenderer {
     ) {
       throw new WindowMismatch('all');
     }
+    // The footnotes section is rendered from the top-level notes' sources: a note inside a
+    // quote or a list (which may be the one that wins its label) needs a whole render.
+    const redoFooter = footerChanged || (this.footerHasHeadings && headingsDiffer(old, fresh));
+    if (redoFooter && [...before, ...fresh, ...after].some((unit) => unit.nestedFootnotes)) {
+      throw new WindowMismatch('all');
+    }
     const oldHeadings = old.flatMap((unit) => unit.headings).join('\u0001');
-    if (oldHeadings !== fresh.flatMap((unit) => unit.headings).join('\u0001') && end < units.length) {
+    const headingsChanged = oldHeadings !== fresh.flatMap((unit) => unit.headings).join('\u0001');
+    if (headingsChanged && end < units.length) {
       const slugger = new GithubSlugger();
       for (const text of [...before, ...fresh].flatMap((unit) => unit.headings)) slugger.slug(text);
       for (let index = end; index < units.length; index++) {
@@ -343,11 +398,17 @@ export class IncrementalRenderer {
     }
     const changed = fresh.slice(head, fresh.length - tail);
     let footnotes: { id: string; html: string }[] | undefined;
-    if (footerChanged) {
-      const patched = this.patchFooter(notes);
+    // Headings inside notes take their ids after every heading of the body.
+    if (headingsChanged && this.footerHasHeadings) {
+      footerChanged = true;
+      this.footer = this.renderFooter();
+    } else if (footerChanged) {
+      const patched = this.footerHasHeadings ? null : this.patchFooter(notes);
       this.footer = patched?.footer ?? this.renderFooter();
       footnotes = patched?.items;
     }
+    if (footerChanged) this.footerHasHeadings = notesHoldHeadings(this.footer);
+    this.lastRendered = fresh.length;
     return {
       start: start + head,
       deleteCount: old.length - head - tail,
@@ -355,6 +416,7 @@ export class IncrementalRenderer {
       lineDelta,
       ...(footerChanged ? { footer: this.footer, ...(footnotes ? { footnotes } : {}) } : {}),
       full: false,
+      rendered: fresh.length,
     };
   }
 
@@ -377,7 +439,7 @@ export class IncrementalRenderer {
     const items: { id: string; html: string }[] = [];
     for (const [identifier, before, after] of notes) {
       if (citesNotes(before) || citesNotes(after)) return null;
-      const id = identifier.toUpperCase();
+      const id = identifier;
       const number = order.indexOf(id) + 1;
       if (number === 0) return null;
       const oldItem = this.footnoteItem(id, before, counts.get(id)!, number);
@@ -426,7 +488,10 @@ export class IncrementalRenderer {
     removeUnsafeUrls(safe);
     const item = safe.children[0];
     if (item?.type !== 'element') return null;
-    return { id: String(item.properties.id ?? ''), html: toHtml(safe) };
+    const html = toHtml(safe);
+    // Alone, a heading in the note would take its id without the body's headings before it.
+    if (/<h[1-6][\s>]/.test(html)) return null;
+    return { id: String(item.properties.id ?? ''), html };
   }
 
   /**
@@ -439,6 +504,7 @@ export class IncrementalRenderer {
       this.units.flatMap((unit) => unit.footnoteRefs),
       this.units.flatMap((unit) => unit.footnoteSources),
       this.units.flatMap((unit) => unit.stubs),
+      this.units.flatMap((unit) => unit.headings),
     );
     if (!last) return '';
     const safe = sanitize({ type: 'root', children: [last] }, sanitizeSchema) as HastRoot;
@@ -467,10 +533,12 @@ export class IncrementalRenderer {
     from: number,
     to: number,
     line: number,
-    stubs: readonly string[],
+    stubsBefore: readonly string[],
+    stubsAfter: readonly string[],
     headingsBefore: readonly string[],
     footnoteRefsBefore: readonly string[],
     whole: boolean,
+    textMayFollow = false,
   ): {
     units: Unit[];
     footer: string;
@@ -481,13 +549,29 @@ export class IncrementalRenderer {
     irregular: boolean;
   } {
     const windowText = capNesting(this.text.slice(from, to));
-    const needed = neededStubs(windowText, stubs);
+    const neededBefore = neededStubs(windowText, stubsBefore);
+    const needed = [...neededBefore, ...neededStubs(windowText, stubsAfter)];
     const source = needed.length > 0 ? `${windowText}\n\n${needed.join('\n\n')}\n` : windowText;
+    // Where the stubs of definitions before the window end in the source.
+    const beforeEnd = windowText.length + 2 + neededBefore.join('\n\n').length;
     // An unclosed frontmatter fence is read as plain Markdown, as renderMarkdown does.
     const file = from === 0 && this.plainFence ? plainFenceSource(source) : new VFile({ value: source });
     file.data.folioLineOffset = line - 1;
     file.data.folioHeadings = { headingsBefore };
     const mdast = unsafeTreeProcessor.parse(file);
+    if (neededBefore.length > 0) {
+      // The first definition of a label wins: definitions before the window must come before
+      // the window's own. Parsing only needs to know which labels exist, so moving their nodes
+      // to the front of the tree is enough (definitions render nothing where they stand).
+      const isBefore = (node: MdastContent): boolean => {
+        const offset = node.position?.start.offset ?? 0;
+        return offset >= windowText.length && offset < beforeEnd;
+      };
+      mdast.children = [
+        ...mdast.children.filter(isBefore),
+        ...mdast.children.filter((node) => !isBefore(node)),
+      ];
+    }
     const blocks = this.blocksOf(mdast, windowText, from, line);
     if (
       !whole &&
@@ -526,8 +610,8 @@ export class IncrementalRenderer {
     }
     const openAtEnd = depth > 0;
     // Raw HTML left open runs into whatever follows the window (other blocks, the appended
-    // definitions, the footnotes): only a whole render knows where it ends.
-    if (openAtEnd && !whole) throw new WindowMismatch('all');
+    // definitions, the footnotes): take in the blocks after it until it is closed.
+    if (openAtEnd && !whole) throw new WindowMismatch('end');
 
     const children = hast.children;
     let footerNode: HastContent | undefined;
@@ -548,14 +632,10 @@ export class IncrementalRenderer {
     let irregular = false;
     for (const node of children) {
       if (node === footerNode) break;
-      if (node.type === 'element' && node.position?.start?.offset === undefined) irregular = true;
-      if (node.type === 'text' && node.position?.start?.offset === undefined && node.value !== '\n')
-        irregular = true;
       if (node.type === 'element' && node.tagName === 'section' && 'dataFootnotes' in node.properties)
         irregular = true;
       const start = node.position?.start?.offset;
       if (start === undefined || start >= windowText.length || groups.length === 0) continue;
-      if (node.type === 'text') irregular = true;
       const first = Math.max(0, lastIndexAtMost(groupStarts, start));
       const end = node.position?.end?.offset;
       const lastGroup =
@@ -563,10 +643,16 @@ export class IncrementalRenderer {
       reach[first] = Math.max(reach[first]!, lastGroup);
     }
     if (!footerNode && hasNestedFooter(children)) irregular = true;
-    // An element spanning blocks was closed by whatever followed it (in a window: the end of
-    // the window); only a whole render knows where it really ends.
-    if (!whole && reach.some((last, index) => last !== index)) throw new WindowMismatch('all');
+    // The footnotes section ended up inside raw HTML left open: only a whole render places it.
     if (irregular && !whole) throw new WindowMismatch('all');
+    // An element that spans into the window's last block may have been closed by the end of
+    // the window rather than where the article closes it.
+    if (
+      !whole &&
+      groups.length > 1 &&
+      reach.some((last, index) => last !== index && last === groups.length - 1)
+    )
+      throw new WindowMismatch('end');
     const merged: Block[][] = [];
     for (let index = 0; index < groups.length;) {
       let last = reach[index]!;
@@ -580,6 +666,121 @@ export class IncrementalRenderer {
     }
     groups.splice(0, groups.length, ...merged);
     groupStarts = groups.map((group) => group[0]!.from - from);
+
+    // Top-level nodes go to the group their source starts in; nodes without a source position
+    // (the line breaks remark-rehype puts between blocks, text and elements the HTML parser
+    // made up) lie between groups, in `gaps[index]` before group `index` (`gaps[groups.length]`:
+    // after the last one).
+    const nodesPerGroup: HastContent[][] = groups.map(() => []);
+    const gaps: HastContent[][] = [...groups.map(() => []), []];
+    let pending: HastContent[] = [];
+    let current = -1;
+    for (const node of children) {
+      if (node === footerNode) break;
+      const offset = node.position?.start?.offset;
+      if (offset === undefined) {
+        pending.push(node);
+        continue;
+      }
+      if (offset >= windowText.length) continue;
+      const index = Math.max(0, lastIndexAtMost(groupStarts, offset));
+      if (index === current) nodesPerGroup[index]!.push(...pending);
+      else gaps[index] = pending;
+      pending = [];
+      current = index;
+      nodesPerGroup[index]!.push(node);
+    }
+    gaps[groups.length] = pending;
+    if (!whole) renumberFootnotes([...nodesPerGroup.flat(), ...gaps.flat()], blocks, footnoteRefsBefore);
+
+    // Units are joined with one line break. The HTML parser merges that line break into text
+    // that raw HTML left at the edge of a block: such text gives it back to the join. Where a
+    // gap holds anything else (indentation before raw HTML, an element the parser made up),
+    // the blocks on either side are one unit, with the gap inside it.
+    const text = (nodes: readonly HastContent[]): string | null =>
+      nodes.every((node) => node.type === 'text')
+        ? nodes.map((node) => (node as { value: string }).value).join('')
+        : null;
+    const leadsWithBreak = (nodes: readonly HastContent[]): boolean =>
+      nodes[0]?.type === 'text' && nodes[0].value.startsWith('\n');
+    const endsWithBreak = (nodes: readonly HastContent[]): boolean => {
+      const tail = nodes[nodes.length - 1];
+      return tail?.type === 'text' && tail.value.endsWith('\n');
+    };
+    const producing = groups.map((_, index) => index).filter((index) => nodesPerGroup[index]!.length > 0);
+    const gapBetween = (a: number, b: number): HastContent[] => gaps.slice(a + 1, b + 1).flat();
+    const leading = producing.length > 0 ? gaps.slice(0, producing[0]! + 1).flat() : [];
+    const trailing =
+      producing.length > 0 ? gaps.slice(producing[producing.length - 1]! + 1).flat() : gaps.flat();
+    if (!whole) {
+      const first = producing[0];
+      const lastProducing = producing[producing.length - 1];
+      // The window's edges must be where the article's blocks part: nothing made up by the
+      // HTML parser before the first block or after the last, and no bare text there that
+      // could merge with a neighbour's.
+      if (
+        from > 0 &&
+        (leading.length > 0 || (first !== undefined && nodesPerGroup[first]![0]?.type === 'text'))
+      )
+        throw new WindowMismatch('start');
+      const tailText = text(trailing);
+      const endsWithText =
+        textMayFollow &&
+        lastProducing !== undefined &&
+        nodesPerGroup[lastProducing]![nodesPerGroup[lastProducing]!.length - 1]?.type === 'text';
+      if (!(tailText === '' || (tailText === '\n' && footerNode)) || endsWithText)
+        throw new WindowMismatch(to < this.text.length ? 'end' : 'all');
+      if (from === 0 && leading.length > 0) throw new WindowMismatch('all');
+    }
+    // Merge groups across gaps that are not a clean join.
+    const joinedGroups: Block[][] = [];
+    const joinedNodes: HastContent[][] = [];
+    let previous = -1;
+    let previousJoined = -1;
+    groups.forEach((group, index) => {
+      const nodes = nodesPerGroup[index]!;
+      if (nodes.length === 0 || previous < 0) {
+        joinedGroups.push([...group]);
+        joinedNodes.push([...nodes]);
+        if (nodes.length > 0) {
+          previous = index;
+          previousJoined = joinedGroups.length - 1;
+        }
+        return;
+      }
+      const gap = gapBetween(previous, index);
+      const between = text(gap);
+      const tailBreak = endsWithBreak(nodesPerGroup[previous]!);
+      const headBreak = leadsWithBreak(nodes);
+      const clean =
+        (between === '' && Number(tailBreak) + Number(headBreak) === 1) ||
+        (between === '\n' && !tailBreak && !headBreak);
+      if (clean) {
+        joinedGroups.push([...group]);
+        joinedNodes.push([...nodes]);
+      } else {
+        // Fold the previous producing group and the silent ones after it into this one.
+        const folded = joinedGroups.splice(previousJoined).flat();
+        const foldedNodes = joinedNodes.splice(previousJoined).flat();
+        joinedGroups.push([...folded, ...group]);
+        joinedNodes.push([...foldedNodes, ...gap, ...nodes]);
+      }
+      previous = index;
+      previousJoined = joinedGroups.length - 1;
+    });
+    groups.splice(0, groups.length, ...joinedGroups);
+    const unitNodes = joinedNodes;
+    const firstProducing = unitNodes.findIndex((nodes) => nodes.length > 0);
+    unitNodes.forEach((nodes, index) => {
+      const head = nodes[0];
+      if (index !== firstProducing && head?.type === 'text' && head.value.startsWith('\n')) {
+        nodes[0] = { ...head, value: head.value.slice(1) };
+      }
+      const tail = nodes[nodes.length - 1];
+      if (tail?.type === 'text' && tail.value.endsWith('\n')) {
+        nodes[nodes.length - 1] = { ...tail, value: tail.value.slice(0, -1) };
+      }
+    });
     // Each top-level node is sanitized and serialized once, with its source lines as a
     // placeholder to cut around. Sanitizing and serializing work node by node, so the whole
     // article's HTML is these pieces joined (sanitizing the tree a second time cost a quarter
@@ -612,46 +813,9 @@ export class IncrementalRenderer {
         })
         .join('');
     }
-    const nodesPerGroup: HastContent[][] = groups.map(() => []);
-    let pending: HastContent[] = [];
-    let current = -1;
-    for (const node of children) {
-      if (node === footerNode) break;
-      if (node.position?.start?.offset === undefined) {
-        // Whitespace between blocks is the join; an element the HTML parser made up (an empty
-        // `<p>` for a stray `</p>`) belongs to the block before it.
-        if (node.type === 'text' && !node.value.trim()) pending.push(node);
-        else if (current >= 0) {
-          nodesPerGroup[current]!.push(...pending, node);
-          pending = [];
-        } else pending.push(node);
-        continue;
-      }
-      const offset = node.position.start.offset;
-      if (offset >= windowText.length) continue;
-      const index = lastIndexAtMost(groupStarts, offset);
-      if (index === current && index >= 0) nodesPerGroup[index]!.push(...pending);
-      pending = [];
-      current = Math.max(index, 0);
-      nodesPerGroup[current]!.push(node);
-    }
-
-    // The HTML parser merges the line break between blocks into text that raw HTML left at
-    // the edge of a block: give it back to the join.
-    nodesPerGroup.forEach((nodes, index) => {
-      const head = nodes[0];
-      if (index > 0 && head?.type === 'text' && head.value.startsWith('\n')) {
-        nodes[0] = { ...head, value: head.value.slice(1) };
-      }
-      const tail = nodes[nodes.length - 1];
-      if (tail?.type === 'text' && tail.value.endsWith('\n')) {
-        nodes[nodes.length - 1] = { ...tail, value: tail.value.slice(0, -1) };
-      }
-    });
-    if (!whole) renumberFootnotes(nodesPerGroup.flat(), blocks, footnoteRefsBefore);
 
     const units = groups.map((group, index): Unit => {
-      const nodes = nodesPerGroup[index]!;
+      const nodes = unitNodes[index]!;
       const unitLine = group[0]!.line;
       const segments: string[] = [];
       const rels: [number, number][] = [];
@@ -677,13 +841,14 @@ export class IncrementalRenderer {
         }
       }
       segments.push(html);
-      const defs: string[] = [];
+      const defs: Definition[] = [];
       const unitStubs: string[] = [];
       const footnoteRefs: string[] = [];
       const footnoteSources: string[] = [];
       let nestedFootnotes = false;
       for (const block of group) {
-        collectContext(block.node, windowText, from, defs, unitStubs, footnoteRefs);
+        collectContext(block.node, windowText, from, [], unitStubs, footnoteRefs);
+        defs.push(...definitionsOf(block.node, windowText));
         if (block.node.type === 'footnoteDefinition') {
           footnoteSources.push(windowText.slice(block.from - from, block.to - from));
         } else {
@@ -698,7 +863,7 @@ export class IncrementalRenderer {
         to: group[group.length - 1]!.to,
         line: unitLine,
         lineEnd: group[group.length - 1]!.lineEnd,
-        produces: group.some((block) => !silent.has(block.node.type)),
+        produces: nodes.length > 0,
         segments,
         rels,
         defs,
@@ -785,6 +950,7 @@ export function footnoteSection(
   refs: readonly string[],
   footnoteSources: readonly string[],
   stubs: readonly string[],
+  headingsBefore: readonly string[] = [],
 ): Element | null {
   if (refs.length === 0) return null;
   const notes = footnoteSources.join('\n\n');
@@ -794,6 +960,8 @@ export function footnoteSection(
   );
   const source = [refs.map((id) => `[^${id}]`).join(' '), notes, ...links].join('\n\n');
   const file = new VFile({ value: capNesting(source) });
+  // Headings inside notes take their slugs after every heading of the article's body.
+  file.data.folioHeadings = { headingsBefore };
   const hast = unsafeTreeProcessor.runSync(unsafeTreeProcessor.parse(file), file) as HastRoot;
   const last = hast.children[hast.children.length - 1];
   if (last?.type !== 'element' || last.tagName !== 'section' || !('dataFootnotes' in last.properties))
@@ -806,14 +974,16 @@ function citesNotes(definition: string): boolean {
   return definition.replace(/^[ \t]*\[\^(?:\\.|[^\]\\])*\]:/, '').includes('[^');
 }
 
-/** Whether two lists of definitions differ only in the text of footnote definitions. */
-function sameDefinitionsButNoteText(old: readonly string[], fresh: readonly string[]): boolean {
-  if (old.length !== fresh.length) return false;
-  return old.every((def, index) => {
-    const other = fresh[index]!;
-    if (def === other) return true;
-    return def.startsWith('F') && def.split('\u0000')[0] === other.split('\u0000')[0];
-  });
+/** Whether the notes of a footnotes section's HTML hold headings (besides its own label). */
+function notesHoldHeadings(footer: string): boolean {
+  return /<h[1-6][\s>]/.test(footer.slice(footer.indexOf('<ol')));
+}
+
+/** Whether two runs of units hold different headings. */
+function headingsDiffer(a: readonly Unit[], b: readonly Unit[]): boolean {
+  return (
+    a.flatMap((unit) => unit.headings).join('\u0001') !== b.flatMap((unit) => unit.headings).join('\u0001')
+  );
 }
 
 function foldLabel(value: string): string {
@@ -846,12 +1016,32 @@ function lastIndexAtMost(sorted: readonly number[], value: number): number {
   return found;
 }
 
+/**
+ * Elements that inline HTML can leave open past the end of the paragraph, heading or cell that
+ * holds it: formatting elements (the HTML parser opens them again in the next paragraph),
+ * elements that close a paragraph and stay open, and elements whose content is raw text. Any
+ * other element inside a paragraph is closed with the paragraph.
+ */
+const couplingElements = new Set(
+  (
+    'a b big code em font i nobr s small strike strong tt u ' +
+    'address article aside blockquote center details dialog dir div dl dd dt fieldset figcaption ' +
+    'figure footer form h1 h2 h3 h4 h5 h6 header hgroup li listing main menu nav ol p pre search ' +
+    'section summary table tbody thead tfoot tr td th caption colgroup ul ' +
+    'applet button iframe marquee math noembed noframes noscript object plaintext script select ' +
+    'style svg template textarea title xmp'
+  ).split(' '),
+);
+
 /** Net count of elements the block's raw HTML leaves open (negative: closes earlier ones). */
 function htmlBalance(node: MdastContent): number {
   let balance = 0;
   visit(node as MdastNodes, 'html', (html) => {
+    const inline = html !== node;
     for (const match of html.value.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^>]*?)?(\/?)>/g)) {
-      if (voidElements.has(match[2]!.toLowerCase()) || match[3]) continue;
+      const name = match[2]!.toLowerCase();
+      if (voidElements.has(name) || match[3]) continue;
+      if (inline && !couplingElements.has(name)) continue;
       balance += match[1] ? -1 : 1;
     }
     if (/<!--/.test(html.value) && !/-->/.test(html.value)) balance += 1;

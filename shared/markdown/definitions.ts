@@ -1,0 +1,113 @@
+import type { Nodes as MdastNodes, RootContent as MdastContent } from 'mdast';
+import { visit } from 'unist-util-visit';
+
+/**
+ * A link or footnote definition as the incremental renderer tracks it. CommonMark lets the
+ * first definition of a label win and ignores later ones; labels match case-folded, with runs
+ * of white space collapsed (mdast's `identifier`, upper-cased here as mdast-util-to-hast does).
+ */
+export interface Definition {
+  /** `link` for `[label]: url`, `note` for `[^label]: text`. */
+  readonly kind: 'link' | 'note';
+  /** The label as it matches: mdast's identifier, upper case. */
+  readonly id: string;
+  /** What a reference shows of it: destination and title of a link, the source of a note. */
+  readonly content: string;
+}
+
+/** A string that names a definition's kind and label together, to key maps by. */
+export function definitionKey(definition: Definition): string {
+  return `${definition.kind === 'link' ? 'L' : 'F'}${definition.id}`;
+}
+
+/**
+ * The definitions inside a top-level block, in source order. `text` is the source the block's
+ * offsets point into (a note's content is its source text).
+ */
+export function definitionsOf(node: MdastContent, text: string): Definition[] {
+  const found: Definition[] = [];
+  visit(node as MdastNodes, (child) => {
+    if (child.type === 'definition') {
+      found.push({
+        kind: 'link',
+        id: child.identifier.toUpperCase(),
+        content: `${child.url}\u0000${child.title ?? ''}`,
+      });
+    } else if (child.type === 'footnoteDefinition') {
+      const start = child.position?.start.offset ?? 0;
+      const end = child.position?.end.offset ?? start;
+      found.push({ kind: 'note', id: child.identifier.toUpperCase(), content: text.slice(start, end) });
+      return 'skip';
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/** Whether two lists of definitions are the same, in the same order. */
+export function sameDefinitions(a: readonly Definition[], b: readonly Definition[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((def, index) => {
+      const other = b[index]!;
+      return def.kind === other.kind && def.id === other.id && def.content === other.content;
+    })
+  );
+}
+
+/** How an edit changed the definition that wins for one label (see {@link winnerChanges}). */
+export interface WinnerChange {
+  readonly kind: 'link' | 'note';
+  readonly id: string;
+  /** The winning definition's content before and after the edit; `undefined`: no definition. */
+  readonly before: string | undefined;
+  readonly after: string | undefined;
+}
+
+/**
+ * Which labels now resolve differently after a window of the article was rendered again:
+ * for every label whose definitions inside the window changed, the first definition in the
+ * whole article (before the window, in the window, after it) before and after the edit. A
+ * label defined before the window keeps its winner whatever the window does, and a changed
+ * duplicate that still loses changes nothing, so neither is listed.
+ */
+export function winnerChanges(
+  before: readonly Definition[],
+  oldWindow: readonly Definition[],
+  freshWindow: readonly Definition[],
+  after: readonly Definition[],
+): WinnerChange[] {
+  const firstOf = (list: readonly Definition[]): Map<string, Definition> => {
+    const map = new Map<string, Definition>();
+    for (const def of list) if (!map.has(definitionKey(def))) map.set(definitionKey(def), def);
+    return map;
+  };
+  const contentsOf = (list: readonly Definition[]): Map<string, string[]> => {
+    const map = new Map<string, string[]>();
+    for (const def of list)
+      map.set(definitionKey(def), [...(map.get(definitionKey(def)) ?? []), def.content]);
+    return map;
+  };
+  const oldContents = contentsOf(oldWindow);
+  const freshContents = contentsOf(freshWindow);
+  const touched = new Set<string>();
+  for (const key of new Set([...oldContents.keys(), ...freshContents.keys()])) {
+    if ((oldContents.get(key) ?? []).join('\u0000') !== (freshContents.get(key) ?? []).join('\u0000'))
+      touched.add(key);
+  }
+  if (touched.size === 0) return [];
+  const earlier = new Set(before.map(definitionKey));
+  const oldFirst = firstOf(oldWindow);
+  const freshFirst = firstOf(freshWindow);
+  const laterFirst = firstOf(after);
+  const changes: WinnerChange[] = [];
+  for (const key of touched) {
+    if (earlier.has(key)) continue;
+    const was = oldFirst.get(key) ?? laterFirst.get(key);
+    const is = freshFirst.get(key) ?? laterFirst.get(key);
+    if (was?.content === is?.content && (was === undefined) === (is === undefined)) continue;
+    const def = (was ?? is)!;
+    changes.push({ kind: def.kind, id: def.id, before: was?.content, after: is?.content });
+  }
+  return changes;
+}
