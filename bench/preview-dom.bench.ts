@@ -379,13 +379,19 @@ const patchesShownSource = `({ count, since }) => new Promise((resolve) => {
   observer.observe(frame, { attributes: true });
 })`;
 
-/** Moves the app editor's cursor to the end of line `line`'s first screen row (go-to-line panel). */
+/**
+ * Moves the app editor's cursor into line `line` (go-to-line panel), two characters before the
+ * end of its first screen row: never at the end of a paragraph, where a typed space changes
+ * nothing the preview shows (and so would end no sample).
+ */
 async function goToLine(page: Page, line: number): Promise<void> {
   await page.getByLabel('Markdown source').focus();
   await page.keyboard.press('ControlOrMeta+Alt+g');
   await page.keyboard.type(String(line));
   await page.keyboard.press('Enter');
   await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
 }
 
 /** The preview frame's count of whole renders (`data-preview-whole-renders`). */

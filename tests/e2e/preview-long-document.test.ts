@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paragraphLinesNear, realBook } from '../helpers/real-documents';
-import { launchChromium, openApp, screenshot } from './harness';
+import { launchChromium, openApp, screenshot, type AppUnderTest } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -58,15 +58,21 @@ async function goToLine(page: Page, line: number): Promise<void> {
   await page.keyboard.press('End');
 }
 
+/** Opens the book in a fresh app and waits until the preview shows all of it. */
+async function openBook(): Promise<{ app: AppUnderTest; frame: Locator }> {
+  const app = await openApp(browser, (library) => writeFile(path.join(library, 'book.md'), book));
+  const frame = app.page.locator('iframe[title="Preview"]');
+  await app.page.getByRole('link', { name: /A book of package READMEs/ }).click();
+  await expect.poll(async () => (await patchCounts(frame)).patches, { timeout: 120_000 }).toBe(1);
+  return { app, frame };
+}
+
 describe('the preview of a long real document', () => {
   it('patches a few blocks, never the whole book, for each keystroke at its start, middle and end', async () => {
     expect(book.split(/\s+/).length).toBeGreaterThan(150_000);
     const lines = paragraphLinesNear(book, [0.01, 0.5, 0.99]);
-    const app = await openApp(browser, (library) => writeFile(path.join(library, 'book.md'), book));
+    const { app, frame } = await openBook();
     const { page } = app;
-    const frame = page.locator('iframe[title="Preview"]');
-    await page.getByRole('link', { name: /A book of package READMEs/ }).click();
-    await expect.poll(async () => (await patchCounts(frame)).patches, { timeout: 120_000 }).toBe(1);
     const opened = await patchCounts(frame);
     expect(opened.wholeRenders).toBe(1);
     expect(opened.blocks).toBeGreaterThan(1000);
@@ -107,6 +113,44 @@ describe('the preview of a long real document', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await expect.poll(background, { timeout: 10_000 }).not.toBe(light);
     await screenshot(page, 'preview-long-document-dark');
+    await app.close();
+  }, 300_000);
+
+  it('keeps the blocks before a fence that swallows the end of the book, and the keys typed meanwhile', async () => {
+    const [line] = paragraphLinesNear(book, [0.99]);
+    const { app, frame } = await openBook();
+    const { page } = app;
+    const after = await frame.evaluate(
+      (element: HTMLIFrameElement, from: number) =>
+        [...element.contentDocument!.querySelectorAll('#folio-preview [data-line]')].filter(
+          (block) => Number(block.getAttribute('data-line')) > from,
+        ).length,
+      line!,
+    );
+    await page.evaluate(watchBlocksSource);
+    await goToLine(page, line!);
+    // An open fence: everything after it becomes one code block, rendered in the worker while
+    // the keys typed meanwhile go into the fence.
+    await page.keyboard.insertText('\n\n```\n');
+    const typed = 'folio swallowed';
+    await page.keyboard.type(typed);
+    await expect
+      .poll(
+        () =>
+          frame.evaluate((element: HTMLIFrameElement) =>
+            [...element.contentDocument!.querySelectorAll('#folio-preview pre')].some((pre) =>
+              pre.textContent!.startsWith('folio swallowed'),
+            ),
+          ),
+        { timeout: 120_000 },
+      )
+      .toBe(true);
+    // The blocks after the fence went and the code block came, then each later patch replaced
+    // the code block (the paragraph the fence split, a few more): the thousands of blocks before
+    // it stayed where they were.
+    const touched = (await page.evaluate('window.folioBlocksTouched')) as number;
+    expect(touched).toBeGreaterThan(after);
+    expect(touched).toBeLessThanOrEqual(after + 2 * (typed.length + 4));
     await app.close();
   }, 300_000);
 });
