@@ -3,6 +3,7 @@ import MarkdownIt from 'markdown-it';
 import { IncrementalRenderer, renderMarkdown, type TextChange } from '../shared/markdown';
 import { generateArticle } from './generate-article';
 import { measure, ms, printTable, type Timing } from './measure';
+import { realBook } from './real-documents';
 
 const sizes = [2_000, 10_000, 100_000] as const;
 
@@ -102,9 +103,76 @@ export function renderBench(): void {
   }
   console.log('\nFull render (the preview pipeline) against markdown-it');
   printTable(full);
+  realBookBench(markdownIt);
   console.log('\nWorker time per edit (incremental) against full renders, same run');
   console.log(
     'targets: keystroke at 100k ≤ 0.1× markdown-it full, at 10k ≤ 0.5×; worst cases ≤ 1.3× unified full',
   );
   printTable(typing);
+}
+
+/** Offsets where typing goes on inside a word of plain text, from about `share` of the text on. */
+function typingSpot(text: string, share: number): number {
+  const pattern = /\n\n[A-Z][a-z]+ [a-z]+ [a-z]+/g;
+  pattern.lastIndex = Math.floor(text.length * share);
+  const match = pattern.exec(text);
+  if (!match) throw new Error(`No paragraph after ${share} of the text.`);
+  return match.index + 4;
+}
+
+/**
+ * Typing into a real 180,000-word book (package READMEs: duplicate link labels, raw HTML,
+ * badges) at its start, middle and end, against markdown-it rendering the whole book in the
+ * same run.
+ */
+export function realBookBench(markdownIt = new MarkdownIt({ html: true, linkify: true })): void {
+  const book = realBook();
+  const peer = measure(() => markdownIt.render(book), 5, 1);
+  const renderer = new IncrementalRenderer();
+  const reset = measure(() => renderer.reset(book), 1, 0);
+  let text = book;
+  const rows: string[][] = [
+    [
+      'real book, typing at',
+      'keystroke p50',
+      'p95',
+      'p95 vs markdown-it full',
+      'whole renders',
+      'units/keystroke',
+    ],
+  ];
+  for (const [name, share] of [
+    ['start', 0.02],
+    ['middle', 0.5],
+    ['end', 0.98],
+  ] as const) {
+    const at = typingSpot(text, share);
+    const times: number[] = [];
+    let whole = 0;
+    let units = 0;
+    for (let typed = 0; typed < 100; typed++) {
+      const insert = typed % 6 === 5 ? ' ' : 'x';
+      const start = performance.now();
+      const patch = renderer.edit([{ from: at + typed, to: at + typed, insert }]);
+      times.push(performance.now() - start);
+      text = text.slice(0, at + typed) + insert + text.slice(at + typed);
+      if (patch.full) whole++;
+      units += patch.rendered;
+    }
+    times.sort((a, b) => a - b);
+    const p95 = times[Math.ceil(times.length * 0.95) - 1]!;
+    rows.push([
+      name,
+      ms(times[Math.floor(times.length / 2)]!),
+      ms(p95),
+      ratio(p95, peer.p50),
+      String(whole),
+      (units / times.length).toFixed(1),
+    ]);
+  }
+  console.log(
+    `\nReal book (${book.length.toLocaleString('en')} characters): markdown-it full render p50 ${ms(peer.p50)}, incremental reset ${ms(reset.p50)}`,
+  );
+  console.log('target: keystroke p95 ≤ 0.25× markdown-it full, no whole render');
+  printTable(rows);
 }

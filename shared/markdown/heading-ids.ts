@@ -9,6 +9,12 @@ import { eachElement } from './each-element';
 export interface HeadingIdContext {
   /** Texts of the headings before this part of the document, in order (they take slugs first). */
   readonly headingsBefore?: readonly string[];
+  /**
+   * The slugs the headings before this part took, as a slugger's `occurrences` after them: given
+   * instead of `headingsBefore`, so that a caller that renders the same part again and again
+   * need not slug every heading before it each time. Copied, never changed.
+   */
+  readonly slugsBefore?: Readonly<Record<string, number>>;
 }
 
 declare module 'vfile' {
@@ -27,7 +33,9 @@ declare module 'vfile' {
  */
 const headingIds: Plugin<[], Root> = () => (tree, file) => {
   const slugger = new GithubSlugger();
-  for (const text of file.data.folioHeadings?.headingsBefore ?? []) slugger.slug(text);
+  const slugsBefore = file.data.folioHeadings?.slugsBefore;
+  if (slugsBefore) slugger.occurrences = Object.assign(Object.create(null), slugsBefore);
+  else for (const text of file.data.folioHeadings?.headingsBefore ?? []) slugger.slug(text);
   const texts: string[] = [];
   eachElement(tree, (node: Element) => {
     if (headingRank(node) && !node.properties.id) {

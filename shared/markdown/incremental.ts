@@ -8,6 +8,7 @@ import { VFile } from 'vfile';
 import GithubSlugger from 'github-slugger';
 import { definitionsOf, sameDefinitions, winnerChanges, type Definition } from './definitions';
 import { plainFenceSource, unclosedFrontmatterFence } from './frontmatter-fence';
+import type { HeadingIdContext } from './heading-ids';
 import { capNesting } from './nesting-cap';
 import { unsafeTreeProcessor } from './pipeline';
 import { removeUnsafeUrls } from './safe-urls';
@@ -82,6 +83,15 @@ interface Unit {
   headingIds: string[];
 }
 
+/** What the units before a window tell it (see {@link IncrementalRenderer.contextBefore}). */
+interface ContextBefore {
+  readonly stubs: readonly string[];
+  readonly headings: readonly string[];
+  /** The heading slugger's occurrences after `headings`. */
+  readonly slugs: Readonly<Record<string, number>>;
+  readonly footnoteRefs: readonly string[];
+}
+
 interface Block {
   from: number;
   to: number;
@@ -89,6 +99,11 @@ interface Block {
   lineEnd: number;
   node: MdastContent;
   htmlDepth: number;
+  /**
+   * The tags of its raw HTML in order (`+div`, `-div`), without void and self-closing ones;
+   * `null` when some `<` starts no well-formed tag, comment or text (see {@link htmlTags}).
+   */
+  tags: string[] | null;
 }
 
 /**
@@ -148,6 +163,13 @@ export class IncrementalRenderer {
   private footerHasHeadings = false;
   /** How many units the last edit rendered again (all of them for a whole render). */
   private lastRendered = 0;
+  /**
+   * Changes whenever a unit's definitions stubs, headings or citations change: what the units
+   * before or after a window tell it is cached (see {@link contextBefore}) until then.
+   */
+  private contextVersion = 0;
+  private beforeCache: { version: number; unit: Unit; context: ContextBefore } | null = null;
+  private afterCache: { version: number; unit: Unit | undefined; stubs: string[] } | null = null;
   /** An unclosed frontmatter fence on line 1: the article is parsed as a plain document. */
   private plainFence: '---' | '+++' | null = null;
 
@@ -186,8 +208,16 @@ export class IncrementalRenderer {
     const toA = changes[changes.length - 1]!.to;
     const delta = next.length - old.length;
     if (this.exact !== null || this.units.length === 0) return this.fullPatch();
-    // Closing or opening the frontmatter changes how the whole article parses.
-    if (this.plainFence !== unclosedFrontmatterFence(next)) return this.fullPatch();
+    // Closing or opening the frontmatter changes how the whole article parses. An edit after a
+    // closed frontmatter block cannot (and looking for its fence reads the whole text).
+    const head = this.units[0];
+    const pastFrontmatter =
+      this.plainFence === null &&
+      head !== undefined &&
+      !head.produces &&
+      /^(---|\+\+\+)/.test(old) &&
+      fromA > head.to + 1;
+    if (!pastFrontmatter && this.plainFence !== unclosedFrontmatterFence(next)) return this.fullPatch();
 
     let first = this.units.findIndex((unit) => unit.to >= fromA);
     if (first === -1) first = this.units.length;
@@ -265,13 +295,46 @@ export class IncrementalRenderer {
 
   private renderAll(): void {
     this.plainFence = unclosedFrontmatterFence(this.text);
-    const rendered = this.renderRange(0, this.text.length, 1, [], [], [], [], true);
+    const rendered = this.renderRange(0, this.text.length, 1, [], [], {}, [], true);
     this.units = rendered.units;
     this.footer = rendered.footer;
     this.footerHasHeadings = rendered.footerHasHeadings;
     this.exact = null;
     if (rendered.irregular || this.html() !== rendered.exact) this.exact = rendered.exact;
     this.lastRendered = this.units.length;
+    this.contextVersion++;
+  }
+
+  /**
+   * What the units before `units[start]` tell a window starting there, cached by the unit just
+   * before the window: it stays while typing in the window replaces the window's own units.
+   */
+  private contextBefore(start: number): ContextBefore {
+    const unit = this.units[start - 1]!;
+    const cached = this.beforeCache;
+    if (cached && cached.version === this.contextVersion && cached.unit === unit) return cached.context;
+    const before = this.units.slice(0, start);
+    const headings = before.flatMap((each) => each.headings);
+    const slugger = new GithubSlugger();
+    for (const text of headings) slugger.slug(text);
+    const context: ContextBefore = {
+      stubs: before.flatMap((each) => each.stubs),
+      headings,
+      slugs: slugger.occurrences,
+      footnoteRefs: before.flatMap((each) => each.footnoteRefs),
+    };
+    this.beforeCache = { version: this.contextVersion, unit, context };
+    return context;
+  }
+
+  /** The definition stubs of the units from `units[end]` on, cached by that first unit. */
+  private stubsAfter(end: number): string[] {
+    const unit = this.units[end];
+    const cached = this.afterCache;
+    if (cached && cached.version === this.contextVersion && cached.unit === unit) return cached.stubs;
+    const stubs = this.units.slice(end).flatMap((each) => each.stubs);
+    this.afterCache = { version: this.contextVersion, unit, stubs };
+    return stubs;
   }
 
   private renderWindow(start: number, end: number, delta: number, lineDelta: number): RenderPatch {
@@ -284,19 +347,22 @@ export class IncrementalRenderer {
     // Start after a blank line: micromark lets an open paragraph above change how the next
     // line's blocks start (an ordered list not starting at 1 cannot interrupt it).
     if (start > 0 && !precededByBlankLine(this.text, from)) throw new WindowMismatch('start');
-    const before = units.slice(0, start);
-    const after = units.slice(end);
+    const context: ContextBefore =
+      start === 0 ? { stubs: [], headings: [], slugs: {}, footnoteRefs: [] } : this.contextBefore(start);
     // Text never serializes starting with `<`: a unit that does starts with an element.
-    const following = after.find((unit) => unit.produces);
+    let following: Unit | undefined;
+    for (let index = end; index < units.length && !following; index++) {
+      if (units[index]!.produces) following = units[index];
+    }
     const textMayFollow = following !== undefined && !this.unitHtml(following).startsWith('<');
     const rendered = this.renderRange(
       from,
       to,
       line,
-      before.flatMap((unit) => unit.stubs),
-      after.flatMap((unit) => unit.stubs),
-      before.flatMap((unit) => unit.headings),
-      before.flatMap((unit) => unit.footnoteRefs),
+      context.stubs,
+      this.stubsAfter(end),
+      { slugsBefore: context.slugs },
+      context.footnoteRefs,
       false,
       textMayFollow,
     );
@@ -323,10 +389,10 @@ export class IncrementalRenderer {
         throw new WindowMismatch('all');
       }
       const changes = winnerChanges(
-        before.flatMap((unit) => unit.defs),
+        units.slice(0, start).flatMap((unit) => unit.defs),
         oldDefs,
         freshDefs,
-        after.flatMap((unit) => unit.defs),
+        units.slice(end).flatMap((unit) => unit.defs),
       );
       for (const change of changes) {
         if (change.kind === 'link' || change.before === undefined || change.after === undefined) {
@@ -345,21 +411,32 @@ export class IncrementalRenderer {
     // The footnotes section is rendered from the top-level notes' sources: a note inside a
     // quote or a list (which may be the one that wins its label) needs a whole render.
     const redoFooter = footerChanged || (this.footerHasHeadings && headingsDiffer(old, fresh));
-    if (redoFooter && [...before, ...fresh, ...after].some((unit) => unit.nestedFootnotes)) {
+    if (
+      redoFooter &&
+      [...units.slice(0, start), ...fresh, ...units.slice(end)].some((unit) => unit.nestedFootnotes)
+    ) {
       throw new WindowMismatch('all');
     }
     const oldHeadings = old.flatMap((unit) => unit.headings).join('\u0001');
     const headingsChanged = oldHeadings !== fresh.flatMap((unit) => unit.headings).join('\u0001');
     if (headingsChanged && end < units.length) {
       const slugger = new GithubSlugger();
-      for (const text of [...before, ...fresh].flatMap((unit) => unit.headings)) slugger.slug(text);
+      for (const text of [...context.headings, ...fresh.flatMap((unit) => unit.headings)]) slugger.slug(text);
+      // Take in every later unit whose heading ids moved at once: widening to the first one
+      // only would find the next one after rendering again, once per duplicate heading.
+      let through = -1;
       for (let index = end; index < units.length; index++) {
         const unit = units[index]!;
-        if (unit.headings.some((text, at) => slugger.slug(text) !== unit.headingIds[at])) {
-          throw new WindowMismatch('end', index);
-        }
+        const ids = unit.headings.map((text) => slugger.slug(text));
+        if (ids.some((id, at) => id !== unit.headingIds[at])) through = index;
       }
+      if (through >= 0) throw new WindowMismatch('end', through);
     }
+    if (
+      headingsChanged ||
+      old.flatMap((unit) => unit.stubs).join('\n') !== fresh.flatMap((unit) => unit.stubs).join('\n')
+    )
+      this.contextVersion++;
     // Keys of blocks whose HTML did not change survive, so the preview leaves them alone.
     const reused = new Map<string, number[]>();
     for (const unit of old) {
@@ -535,7 +612,7 @@ export class IncrementalRenderer {
     line: number,
     stubsBefore: readonly string[],
     stubsAfter: readonly string[],
-    headingsBefore: readonly string[],
+    headingsBefore: HeadingIdContext,
     footnoteRefsBefore: readonly string[],
     whole: boolean,
     textMayFollow = false,
@@ -557,7 +634,7 @@ export class IncrementalRenderer {
     // An unclosed frontmatter fence is read as plain Markdown, as renderMarkdown does.
     const file = from === 0 && this.plainFence ? plainFenceSource(source) : new VFile({ value: source });
     file.data.folioLineOffset = line - 1;
-    file.data.folioHeadings = { headingsBefore };
+    file.data.folioHeadings = headingsBefore;
     const mdast = unsafeTreeProcessor.parse(file);
     if (neededBefore.length > 0) {
       // The first definition of a label wins: definitions before the window must come before
@@ -611,7 +688,11 @@ export class IncrementalRenderer {
     const openAtEnd = depth > 0;
     // Raw HTML left open runs into whatever follows the window (other blocks, the appended
     // definitions, the footnotes): take in the blocks after it until it is closed.
-    if (openAtEnd && !whole) throw new WindowMismatch('end');
+    // At the end of the article, it runs to the end as it does in a whole render, unless it
+    // runs into what a whole render has after it and a window does not (the definitions
+    // appended to the window, the footnotes section): its source lines would differ.
+    const toEnd = whole || (to >= this.text.length && needed.length === 0 && this.footer === '');
+    if (openAtEnd && !toEnd) throw new WindowMismatch(to >= this.text.length ? 'all' : 'end');
 
     const children = hast.children;
     let footerNode: HastContent | undefined;
@@ -648,11 +729,11 @@ export class IncrementalRenderer {
     // An element that spans into the window's last block may have been closed by the end of
     // the window rather than where the article closes it.
     if (
-      !whole &&
+      !toEnd &&
       groups.length > 1 &&
       reach.some((last, index) => last !== index && last === groups.length - 1)
     )
-      throw new WindowMismatch('end');
+      throw new WindowMismatch(to >= this.text.length ? 'all' : 'end');
     const merged: Block[][] = [];
     for (let index = 0; index < groups.length;) {
       let last = reach[index]!;
@@ -730,6 +811,12 @@ export class IncrementalRenderer {
         nodesPerGroup[lastProducing]![nodesPerGroup[lastProducing]!.length - 1]?.type === 'text';
       if (!(tailText === '' || (tailText === '\n' && footerNode)) || endsWithText)
         throw new WindowMismatch(to < this.text.length ? 'end' : 'all');
+      // Raw HTML in the last block that renders may leave an element open that its tags do not
+      // show (a mistyped end tag, an end tag the parser implies): unless its tags nest, take in
+      // a rendering block after it, into which the tree then shows the element spanning (see
+      // `reach` above).
+      if (to < this.text.length && lastProducing !== undefined && !wellNested(groups[lastProducing]!))
+        throw new WindowMismatch('end');
       if (from === 0 && leading.length > 0) throw new WindowMismatch('all');
     }
     // Merge groups across gaps that are not a clean join.
@@ -903,6 +990,7 @@ export class IncrementalRenderer {
         lineEnd: endLine + line - 1,
         node,
         htmlDepth: htmlBalance(node),
+        tags: htmlTags(node),
       });
     }
     return blocks;
@@ -1032,6 +1120,45 @@ const couplingElements = new Set(
     'style svg template textarea title xmp'
   ).split(' '),
 );
+
+const tagPattern =
+  /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*?)?(\/?)>|<!--[\s\S]*?-->|<![^<>]*>|<\?[^<>]*>|<(?=[\s\d=<]|$)/g;
+
+/**
+ * The tags of a block's raw HTML in order (see {@link Block.tags}). Inline HTML counts only with
+ * the elements that can stay open past its paragraph ({@link couplingElements}).
+ */
+function htmlTags(node: MdastContent): string[] | null {
+  const tags: string[] = [];
+  let wellFormed = true;
+  visit(node as MdastNodes, 'html', (html) => {
+    const inline = html !== node;
+    let covered = 0;
+    for (const match of html.value.matchAll(tagPattern)) {
+      if (html.value.slice(covered, match.index).includes('<')) wellFormed = false;
+      covered = match.index + match[0].length;
+      const name = match[2]?.toLowerCase();
+      if (!name || voidElements.has(name) || match[3]) continue;
+      if (inline && !couplingElements.has(name)) continue;
+      tags.push(`${match[1] ? '-' : '+'}${name}`);
+    }
+    if (html.value.slice(covered).includes('<')) wellFormed = false;
+  });
+  return wellFormed ? tags : null;
+}
+
+/** Whether the raw HTML of some blocks closes every element it opens, in order. */
+function wellNested(blocks: readonly Block[]): boolean {
+  const open: string[] = [];
+  for (const block of blocks) {
+    if (block.tags === null) return false;
+    for (const tag of block.tags) {
+      if (tag.startsWith('+')) open.push(tag.slice(1));
+      else if (open.pop() !== tag.slice(1)) return false;
+    }
+  }
+  return open.length === 0;
+}
 
 /** Net count of elements the block's raw HTML leaves open (negative: closes earlier ones). */
 function htmlBalance(node: MdastContent): number {

@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { generateArticle } from '../../../bench/generate-article';
 import { IncrementalRenderer, renderMarkdown } from '../../../shared/markdown';
 import {
+  ordinaryTypingSpots,
   randomArticle,
   randomEdit,
   randomFootnoteEdit,
+  randomShapedArticle,
+  randomShapedEdit,
   randomUnclosedFrontmatterArticle,
   seededRandom,
+  typeAt,
 } from './random-article';
 
 describe('the incremental renderer', () => {
@@ -164,6 +168,82 @@ describe('the incremental renderer', () => {
     text = text.slice(0, at) + 'x' + text.slice(at);
     expect(patch.full).toBe(false);
     expect(patch.blocks).toHaveLength(1);
+    expect(renderer.html()).toBe(renderMarkdown(text));
+  });
+
+  it('stays byte-identical to a full render through random edits of duplicate definitions, notes with headings and raw HTML', () => {
+    let edits = 0;
+    for (let seed = 300; seed < 320; seed++) {
+      const random = seededRandom(seed);
+      let text = randomShapedArticle(random, 10);
+      const renderer = new IncrementalRenderer();
+      renderer.reset(text);
+      expect(renderer.html()).toBe(renderMarkdown(text));
+      for (let step = 0; step < 40; step++) {
+        const edit = randomShapedEdit(random, text);
+        text = text.slice(0, edit.from) + edit.insert + text.slice(edit.to);
+        renderer.edit([edit]);
+        edits++;
+        if (renderer.html() !== renderMarkdown(text)) {
+          expect.fail(`seed ${seed}, edit ${step} (${JSON.stringify(edit)}) differs from a full render`);
+        }
+      }
+    }
+    expect(edits).toBe(800);
+  }, 900_000);
+
+  it('keeps ordinary typing incremental next to duplicate definitions, notes with headings and raw HTML', () => {
+    for (let seed = 400; seed < 410; seed++) {
+      const random = seededRandom(seed);
+      let text = randomShapedArticle(random, 14);
+      const renderer = new IncrementalRenderer();
+      renderer.reset(text);
+      for (let step = 0; step < 15; step++) {
+        const spots = ordinaryTypingSpots(text);
+        const typed = typeAt(text, spots[Math.floor(random() * spots.length)]!);
+        const patch = renderer.edit([typed.edit]);
+        text = typed.text;
+        const context = `seed ${seed}, edit ${step} (${JSON.stringify(typed.edit)})`;
+        if (renderer.html() !== renderMarkdown(text)) expect.fail(`${context} differs from a full render`);
+        if (patch.full) expect.fail(`${context} rendered the whole article`);
+      }
+    }
+  }, 900_000);
+
+  it('keeps the first of several definitions of a label, and renders everything once when the winner changes', () => {
+    let text = '# Links\n\nSee [ref] and [Ref].\n\n[ref]: /first\n\nMiddle text.\n\n[REF]: /second\n';
+    const renderer = new IncrementalRenderer();
+    renderer.reset(text);
+    expect(renderer.html()).toContain('href="/first"');
+    const edits: [string, string, boolean][] = [
+      // A losing duplicate changes nothing outside its own block.
+      ['/second', '/secondx', false],
+      // Typing elsewhere is incremental.
+      ['Middle', 'Middlex', false],
+      // The winning destination changes what the first paragraph links to: one whole render.
+      ['/first', '/firsty', true],
+      ['Middlex', 'Middlexy', false],
+    ];
+    for (const [find, replace, full] of edits) {
+      const at = text.indexOf(find);
+      const patch = renderer.edit([{ from: at, to: at + find.length, insert: replace }]);
+      text = text.slice(0, at) + replace + text.slice(at + find.length);
+      expect(renderer.html()).toBe(renderMarkdown(text));
+      expect(patch.full).toBe(full);
+    }
+    expect(renderer.html()).toContain('href="/firsty"');
+  });
+
+  it('gives headings inside notes ids after every heading of the body, as a full render does', () => {
+    let text = '# Usage\n\nText.[^n]\n\n[^n]: Note.\n\n    # Usage\n\n## Usage\n';
+    const renderer = new IncrementalRenderer();
+    renderer.reset(text);
+    expect(renderer.html()).toBe(renderMarkdown(text));
+    const at = text.indexOf('## Usage');
+    const patch = renderer.edit([{ from: at, to: at, insert: '## Usage\n\n' }]);
+    text = text.slice(0, at) + '## Usage\n\n' + text.slice(at);
+    expect(patch.full).toBe(false);
+    expect(patch.footer).toContain('user-content-usage-3');
     expect(renderer.html()).toBe(renderMarkdown(text));
   });
 });

@@ -116,3 +116,115 @@ export function randomUnclosedFrontmatterArticle(random: () => number, parts = 8
   // No line of the body may close the fence: make setext and thematic `---` lines longer.
   return `${fence}\ntitle: Open\n\n${body.replace(/^(---|\+\+\+)[ \t]*$/gm, '$1-')}`;
 }
+
+/**
+ * Pieces of the shapes real documents have and generated ones lacked: several definitions of
+ * one label (the first wins; labels match case-folded, white space collapsed), notes holding
+ * headings, raw HTML blocks (indented, nested, several elements in one block, a stray `</p>`)
+ * and inline HTML spread over paragraphs.
+ */
+const shapedPieces = [
+  '# Intro\n\nSee [ref], [Other] and a note.[^a]\n',
+  '[ref]: https://example.com/first "First"\n',
+  '[REF]: https://example.com/second\n',
+  '[ Ref ]:\n  https://example.com/third\n',
+  '[other]: other.md\n\n[OTHER]: ignored.md\n',
+  '[^a]: The first note.\n',
+  '[^A]: A duplicate note that loses.\n',
+  '[^h]: A note with a heading.\n\n    ## Inside a note\n\n    More of it.[^h]\n',
+  'Cites the heading note.[^h]\n\n## Inside a note\n',
+  '<p align="center">\n  <img src="logo.png" alt="logo">\n</p>\n',
+  '<h3 id="api">API</h3>\n<dl>\n<dt>one</dt>\n<dd>first</dd>\n</dl>\n<h3 id="more">More</h3>\n',
+  '**Supported by:**\n\n  <a href="https://example.com">\n    <img src="sponsor.svg">\n  </a>\n',
+  '<details>\n<summary>More</summary>\n\nInside *details*.\n\n</details>\n',
+  'Some <b>bold that\n\nruns over</b> two paragraphs.\n',
+  'A <span>span\n\nacross</span> paragraphs and a <kbd>key</kbd>.\n',
+  'Text</p>\n\n<div>\n</p>\n</div>\n',
+  '<div align="center">\n\n## Centered heading\n\n</div>\n',
+  '| a | b |\n| --- | --- |\n| <br> cell | `code` |\n',
+  '- item with <em>inline</em> HTML\n- second\n',
+  'THE SOFTWARE IS PROVIDED <COPYRIGHT HOLDER> AS IS.\n',
+  '<!-- a comment\nover lines -->\n',
+];
+
+const shapedSnippets = [
+  'x',
+  ' ',
+  '\n',
+  '\n\n',
+  '<b>',
+  '</b>',
+  '<div>',
+  '</div>',
+  '</p>',
+  '<!--',
+  '-->',
+  '[ref]',
+  '[REF]: /changed\n',
+  '[^a]',
+  '[^h]',
+  '[^a]: new first\n',
+  '    ## ',
+  '## ',
+  '  ',
+  '`',
+  '*',
+];
+
+/** A small article of the shapes in {@link shapedPieces}, in random order. */
+export function randomShapedArticle(random: () => number, parts = 10): string {
+  const out = ['---', 'title: Shaped', '---', ''];
+  for (let index = 0; index < parts; index++)
+    out.push(shapedPieces[Math.floor(random() * shapedPieces.length)]!);
+  return out.join('\n');
+}
+
+/** One random edit of `text` for {@link randomShapedArticle}: its snippets or a deletion. */
+export function randomShapedEdit(
+  random: () => number,
+  text: string,
+): { from: number; to: number; insert: string } {
+  if (random() < 0.5) return randomEdit(random, text);
+  const from = Math.floor(random() * (text.length + 1));
+  return { from, to: from, insert: shapedSnippets[Math.floor(random() * shapedSnippets.length)]! };
+}
+
+/**
+ * Offsets in `text` where typing a letter is ordinary typing: between two letters of a word,
+ * outside any tag, on a line that is no definition and cites no note (a paragraph, a heading,
+ * a list item, a table cell, code, text inside raw HTML). Such a keystroke changes its own
+ * block only, so the renderer must not render the whole article for it.
+ */
+export function ordinaryTypingSpots(text: string): number[] {
+  const spots: number[] = [];
+  let lineStart = 0;
+  let previous = '';
+  for (const line of text.split('\n')) {
+    // A definition, the destination on the line after its label, a citation, a fence.
+    const skip =
+      /^\s{0,3}\[[^\]]*\]:/.test(line) ||
+      /^\s{0,3}\[[^\]]*\]:\s*$/.test(previous) ||
+      line.includes('[^') ||
+      /^(---|\+\+\+)/.test(line);
+    previous = line;
+    if (!skip) {
+      for (let at = 1; at < line.length; at++) {
+        if (!/[a-z]/i.test(line[at - 1]!) || !/[a-z]/i.test(line[at]!)) continue;
+        const before = line.slice(0, at);
+        if (before.lastIndexOf('<') > before.lastIndexOf('>')) continue;
+        spots.push(lineStart + at);
+      }
+    }
+    lineStart += line.length + 1;
+  }
+  return spots;
+}
+
+/** Types `letter` at `at`: the edit and the text after it. */
+export function typeAt(
+  text: string,
+  at: number,
+  letter = 'x',
+): { edit: { from: number; to: number; insert: string }; text: string } {
+  return { edit: { from: at, to: at, insert: letter }, text: text.slice(0, at) + letter + text.slice(at) };
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { IncrementalRenderer, renderMarkdown } from '../../../shared/markdown';
+import { realBook, realDocuments } from '../../helpers/real-documents';
+import { ordinaryTypingSpots, randomEdit, seededRandom, typeAt } from './random-article';
+
+/**
+ * Edits `text` at random: ordinary typing (which must not render the whole article) and random
+ * Markdown punctuation or deletions (which may), checking every edit against a full render.
+ * Returns how many edits it made.
+ */
+function editAndCompare(name: string, text: string, random: () => number, edits: number): number {
+  const renderer = new IncrementalRenderer();
+  renderer.reset(text);
+  expect(renderer.html(), `${name} as it is`).toBe(renderMarkdown(text));
+  for (let step = 0; step < edits; step++) {
+    const spots = ordinaryTypingSpots(text);
+    const ordinary = step % 2 === 0 && spots.length > 0;
+    const edit = ordinary
+      ? typeAt(text, spots[Math.floor(random() * spots.length)]!).edit
+      : randomEdit(random, text);
+    text = text.slice(0, edit.from) + edit.insert + text.slice(edit.to);
+    const patch = renderer.edit([edit]);
+    const context = `${name}, edit ${step} (${JSON.stringify(edit)})`;
+    if (renderer.html() !== renderMarkdown(text)) expect.fail(`${context} differs from a full render`);
+    if (ordinary && patch.full) expect.fail(`${context} rendered the whole article for a letter`);
+  }
+  return edits;
+}
+
+/** A piece of `book` of about `length` characters, from the start of a block to the end of one. */
+function slice(book: string, at: number, length: number): string {
+  const from = book.indexOf('\n\n', at) + 2;
+  const to = book.indexOf('\n\n', from + length);
+  return book.slice(from, to === -1 ? book.length : to + 1);
+}
+
+describe('the incremental renderer on real documents', () => {
+  it('stays byte-identical to a full render through random edits of real READMEs and docs', () => {
+    const documents = realDocuments().filter((document) => document.markdown.length < 20_000);
+    const random = seededRandom(14);
+    let edits = 0;
+    for (let count = 0; count < 10; count++) {
+      const document = documents[Math.floor(random() * documents.length)]!;
+      edits += editAndCompare(document.name, document.markdown, random, 8);
+    }
+    expect(edits).toBe(80);
+  }, 900_000);
+
+  it('stays byte-identical to a full render through random edits of pieces of a real book', () => {
+    const book = realBook();
+    const random = seededRandom(15);
+    let edits = 0;
+    for (let count = 0; count < 3; count++) {
+      const at = Math.floor(random() * (book.length - 30_000));
+      edits += editAndCompare(`the book from ${at}`, slice(book, at, 15_000), random, 8);
+    }
+    expect(edits).toBe(24);
+  }, 900_000);
+});
