@@ -8,6 +8,8 @@ import { IncrementalRenderer } from '../shared/markdown';
 import { withCodeMirrorPeer } from './codemirror-peer';
 import { generateArticle } from './generate-article';
 import { machineLoad, ms, printTable } from './measure';
+import { paragraphLinesNear, realBook } from './real-documents';
+import { countWords } from '../shared/word-scanner';
 
 const chromiumArgs = [
   '--no-sandbox',
@@ -131,6 +133,7 @@ export async function previewDomBench(): Promise<void> {
     console.log('target: changed block ≤ 0.1× morphdom');
     printTable(rows);
     await appBench(browser);
+    await realBookBench(browser);
   } finally {
     await browser.close();
   }
@@ -344,4 +347,153 @@ async function floorRow(browser: Browser, keystrokes: number): Promise<string[]>
   } finally {
     await context.close();
   }
+}
+
+/** markdown-it's full render of `text` in a page of the same Chromium, as page source. */
+const markdownItSource = `({ text, runs }) => {
+  const md = window.markdownit({ html: true, linkify: true });
+  for (let i = 0; i < 2; i++) md.render(text);
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    md.render(text);
+    times.push(performance.now() - start);
+  }
+  return times;
+}`;
+
+/**
+ * Resolves, in the app's page, once the preview frame has shown `count` patches (its
+ * `data-preview-patches`), with the milliseconds since the event timestamp `since`.
+ */
+const patchesShownSource = `({ count, since }) => new Promise((resolve) => {
+  const frame = document.querySelector('iframe[title="Preview"]');
+  const done = () => Number(frame.dataset.previewPatches ?? 0) >= count;
+  if (done()) return resolve(performance.now() - since);
+  const observer = new MutationObserver(() => {
+    if (done()) {
+      observer.disconnect();
+      resolve(performance.now() - since);
+    }
+  });
+  observer.observe(frame, { attributes: true });
+})`;
+
+/**
+ * Moves the app editor's cursor into line `line` (go-to-line panel), two characters before the
+ * end of its first screen row: never at the end of a paragraph, where a typed space changes
+ * nothing the preview shows (and so would end no sample).
+ */
+async function goToLine(page: Page, line: number): Promise<void> {
+  await page.getByLabel('Markdown source').focus();
+  await page.keyboard.press('ControlOrMeta+Alt+g');
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+}
+
+/** The preview frame's count of whole renders (`data-preview-whole-renders`). */
+async function wholeRenders(page: Page): Promise<number> {
+  return Number(
+    await page
+      .locator('iframe[title="Preview"]')
+      .evaluate((frame: HTMLIFrameElement) => frame.dataset.previewWholeRenders),
+  );
+}
+
+/**
+ * The real book (`realBook()`, 180k words of package READMEs, with their duplicate link labels,
+ * raw HTML and footnotes) in the app: first paint and whole book shown on open, then keystroke
+ * to preview painted at its start, middle and end, against markdown-it's full render of the same
+ * text in a page of the same Chromium, same run.
+ */
+async function realBookBench(browser: Browser): Promise<void> {
+  const rendererDir = path.resolve('out/renderer');
+  if (!existsSync(path.join(rendererDir, 'index.html'))) return;
+  const book = realBook();
+  const keystrokes = 20;
+  const peerPage = await browser.newPage();
+  await peerPage.setContent('<!doctype html><html><body></body></html>');
+  await peerPage.addScriptTag({
+    path: path.resolve('node_modules/markdown-it/dist/browser/markdown-it.umd.min.js'),
+  });
+  const peerTimes = (await peerPage.evaluate(
+    `(${markdownItSource})(${JSON.stringify({ text: book, runs: 9 })})`,
+  )) as number[];
+  await peerPage.close();
+  const peer = percentile(peerTimes, 0.5);
+
+  const temp = await mkdtemp(path.join(os.tmpdir(), 'folio-bench-'));
+  const library = path.join(temp, 'library');
+  await mkdir(library);
+  await writeFile(path.join(library, 'book.md'), book);
+  const running = await startBrowserMode({ library, rendererDir, appDataDir: path.join(temp, 'data') });
+  const context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
+  const page = await context.newPage();
+  const rows: string[][] = [
+    [
+      'typing in the book',
+      'p50',
+      'p95',
+      'keys',
+      'whole renders',
+      'markdown-it full p50',
+      'p95 / markdown-it',
+      'target',
+    ],
+  ];
+  let opening: string;
+  try {
+    await page.goto(running.server.openUrl);
+    const link = page.getByRole('link', { name: /A book of package READMEs/ });
+    await link.waitFor();
+    await page.waitForTimeout(1500);
+    await page.evaluate(appProbeSource);
+    await page.evaluate(
+      "window.addEventListener('click', (e) => { window.folioClickedAt ??= e.timeStamp; }, true)",
+    );
+    await link.click();
+    await waitForSamples(page, 1);
+    const firstPaint = (await samples(page))[0]!;
+    const whole = (await page.evaluate(
+      `(${patchesShownSource})({ count: 1, since: window.folioClickedAt })`,
+    )) as number;
+    opening = `first paint on open ${ms(firstPaint)} (target 300 ms), whole book shown ${ms(whole)}`;
+    await page.waitForTimeout(1000);
+    const places = ['start', 'middle', 'end'];
+    const lines = paragraphLinesNear(book, [0.01, 0.5, 0.99]);
+    for (const [index, line] of lines.entries()) {
+      await goToLine(page, line);
+      await page.waitForTimeout(500);
+      const before = await wholeRenders(page);
+      const times = await typeAndSample(page, keystrokes);
+      const p95 = percentile(times, 0.95);
+      rows.push([
+        `${places[index]} (line ${line})`,
+        ms(percentile(times, 0.5)),
+        ms(p95),
+        String(times.length),
+        String((await wholeRenders(page)) - before),
+        ms(peer),
+        `${(p95 / peer).toFixed(3)}×`,
+        '≤ 0.25×',
+      ]);
+    }
+  } finally {
+    await context.close();
+    await running.close();
+    await rm(temp, { recursive: true, force: true });
+  }
+  const words = countWords(book);
+  console.log(
+    `\nThe real book in the app (${Math.round(words / 1000)}k words, ${(book.length / 1e6).toFixed(2)}M chars): keystroke → preview painted, as above`,
+  );
+  console.log(
+    'markdown-it: full render of the same text in a page of the same Chromium, same run (html, linkify)',
+  );
+  console.log(opening);
+  console.log(machineLoad());
+  printTable(rows);
 }

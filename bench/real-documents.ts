@@ -116,3 +116,24 @@ export function realBook(minWords = 180_000): string {
   bookCache.set(minWords, book);
   return book;
 }
+
+/**
+ * For each of `fractions` (0 to 1), the last line (1-based) of the one-line prose paragraph
+ * nearest to that fraction of `markdown`'s lines: places where an author types, found by
+ * parsing the text once rather than by guessing at its lines. Throws when there is none.
+ */
+export function paragraphLinesNear(markdown: string, fractions: readonly number[]): number[] {
+  const lines: number[] = [];
+  for (const node of fromMarkdown(markdown).children) {
+    if (node.type !== 'paragraph' || node.children[0]?.type !== 'text') continue;
+    const { start, end } = node.position!;
+    if (start.line === end.line) lines.push(end.line);
+  }
+  if (lines.length === 0) throw new Error('No one-line paragraph in this text.');
+  const total = markdown.split('\n').length;
+  return fractions.map((fraction) =>
+    lines.reduce((best, line) =>
+      Math.abs(line - fraction * total) < Math.abs(best - fraction * total) ? line : best,
+    ),
+  );
+}

@@ -1,2 +1,2 @@
 // The bench's real documents, so that tests and the bench check the same material.
-export { realBook, realDocuments, type RealDocument } from '../../bench/real-documents';
+export { paragraphLinesNear, realBook, realDocuments, type RealDocument } from '../../bench/real-documents';

@@ -82,6 +82,9 @@ export class PreviewSession {
   readonly sync: ScrollSync;
   /** Milliseconds the worker took for the last patch (for the status line and tests). */
   lastRenderMs = 0;
+  /** Patches shown since the frame attached, and how many of them were whole renders. */
+  private patchCount = 0;
+  private wholeCount = 0;
   /** The worker's recent time per edit (moving average), to decide whether to wait in-frame. */
   private typicalMs = 0;
   /** The id of the last answer handled (it may come twice: shared memory, then message). */
@@ -112,6 +115,8 @@ export class PreviewSession {
   /** Connects the preview frame (after it loaded) or disconnects it (`null`). */
   attachFrame(frame: HTMLIFrameElement | null): void {
     this.frame = frame;
+    this.patchCount = 0;
+    this.wholeCount = 0;
     this.entries = [];
     this.chunks = null;
     this.h1Blocks = 0;
@@ -359,11 +364,8 @@ export class PreviewSession {
     }
     const chunks = this.chunks;
     const footer = chunks.end;
-    // A full render replaces whatever is shown (a restarted worker starts from nothing).
-    if (patch.full) {
-      patch = { ...patch, start: 0, deleteCount: this.entries.length };
-      this.h1Blocks = 0;
-    }
+    const whole = patch.full;
+    if (whole) patch = this.trimWhole(patch);
     const removed = this.entries.slice(patch.start, patch.start + patch.deleteCount);
     const pool = new Map<string, Entry[]>();
     for (const entry of removed) pool.set(entry.shape, [...(pool.get(entry.shape) ?? []), entry]);
@@ -379,12 +381,15 @@ export class PreviewSession {
     // Reused blocks move: their old chunk may be left empty.
     for (const entry of added) for (const node of entry.nodes) chunks.removing(node);
     this.entries.splice(patch.start, patch.deleteCount, ...added);
-    if (!patch.full) this.h1Blocks -= removed.filter(hasH1).length;
-    this.h1Blocks += added.filter(hasH1).length;
-    for (let index = patch.start + added.length; index < this.entries.length; index++) {
-      const entry = this.entries[index]!;
-      entry.line += patch.lineDelta;
-      entry.lineEnd += patch.lineDelta;
+    // After a whole render the first screen's guess (showFirst) is gone: count them all.
+    if (whole) this.h1Blocks = this.entries.filter(hasH1).length;
+    else this.h1Blocks += added.filter(hasH1).length - removed.filter(hasH1).length;
+    if (patch.lineDelta !== 0) {
+      for (let index = patch.start + added.length; index < this.entries.length; index++) {
+        const entry = this.entries[index]!;
+        entry.line += patch.lineDelta;
+        entry.lineEnd += patch.lineDelta;
+      }
     }
     // Insert (or move) the added blocks' nodes before the next block that has any.
     let anchor: Node | null = footer;
@@ -404,12 +409,13 @@ export class PreviewSession {
       footer.replaceChildren(...this.parse(patch.footer));
     }
     const images = (html: string): boolean => html.includes('<img');
+    // A whole render's kept blocks are not looked at: search the preview once.
     const footerHadImages = this.footerImages;
     if (patch.footer !== undefined) this.footerImages = images(patch.footer);
     // Searching the whole preview for remote images costs a scan of every element (67,000 at
     // 100k words): only when images came or went.
     if (
-      patch.full ||
+      whole ||
       removed.some((entry) => images(entry.shape)) ||
       patch.blocks.some((block) => images(block.html)) ||
       (patch.footer !== undefined && (this.footerImages || footerHadImages))
@@ -420,6 +426,59 @@ export class PreviewSession {
     }
     this.showTitle();
     this.sync.contentChanged();
+    this.recordPatch(patch);
+  }
+
+  /**
+   * A whole render as a patch of the blocks that changed: the blocks at either end that render
+   * as the ones shown keep their DOM where it is (taking the new render's source lines), so the
+   * frame's chunks keep the sizes they measured, and only the blocks between are parsed and
+   * laid out again. A whole render of a long article usually changes a few blocks (a link
+   * definition that changed) or everything after one place (a fence opened there). With nothing
+   * shown (opening, a restarted worker) it replaces everything.
+   */
+  private trimWhole(patch: RenderPatch): RenderPatch {
+    const shown = this.entries;
+    const blocks = patch.blocks;
+    const keep = (entry: Entry, block: BlockHtml): boolean => {
+      if (entry.shape !== block.html.replace(linePattern, '')) return false;
+      entry.line = block.line;
+      entry.lineEnd = block.lineEnd;
+      return true;
+    };
+    let head = 0;
+    while (head < shown.length && head < blocks.length && keep(shown[head]!, blocks[head]!)) head++;
+    let tail = 0;
+    while (
+      tail < shown.length - head &&
+      tail < blocks.length - head &&
+      keep(shown[shown.length - 1 - tail]!, blocks[blocks.length - 1 - tail]!)
+    ) {
+      tail++;
+    }
+    return {
+      ...patch,
+      start: head,
+      deleteCount: shown.length - head - tail,
+      blocks: blocks.slice(head, blocks.length - tail),
+      lineDelta: 0,
+    };
+  }
+
+  /**
+   * Counts the patch on the frame element, outside the preview's own document, where a test or
+   * a bench reads what a keystroke cost without timing it: `data-preview-patches` (patches
+   * shown since the frame loaded), `data-preview-whole-renders` (of those, whole renders of the
+   * article, opening included) and `data-preview-blocks` (blocks the last patch replaced).
+   */
+  private recordPatch(patch: RenderPatch): void {
+    const frame = this.frame;
+    if (!frame) return;
+    this.patchCount++;
+    if (patch.full) this.wholeCount++;
+    frame.dataset.previewPatches = String(this.patchCount);
+    frame.dataset.previewWholeRenders = String(this.wholeCount);
+    frame.dataset.previewBlocks = String(Math.max(patch.deleteCount, patch.blocks.length));
   }
 
   /**
