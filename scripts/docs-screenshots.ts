@@ -1,7 +1,7 @@
 /**
  * Takes the README's screenshots from the real app in browser mode, on a fresh home folder:
- * the first start (the sample library with the Welcome tour, light) and the review's rendered
- * comparison of an article with its earlier snapshot (dark).
+ * the first start (the sample library with the Welcome tour, light), the export dialog (light)
+ * and the review's rendered comparison of an article with its earlier snapshot (dark).
  *
  *   npm run build && npx tsx scripts/docs-screenshots.ts
  *
@@ -40,6 +40,16 @@ try {
   await light.frameLocator('iframe[title="Preview"]').locator('h1, .title-block').first().waitFor();
   await light.waitForTimeout(800);
   await light.screenshot({ path: path.join(root, 'docs', 'screenshot.png') });
+  await light.locator('.cm-content').first().click();
+  await light.keyboard.press('ControlOrMeta+Shift+E');
+  const exportButton = light
+    .getByRole('dialog', { name: 'Export to HTML' })
+    .getByRole('button', { name: 'Export', exact: true });
+  // The dialog checks the article and the folder first; the button waits for both.
+  for (let tries = 0; tries < 100 && !(await exportButton.isEnabled()); tries++)
+    await light.waitForTimeout(100);
+  await light.waitForTimeout(300);
+  await light.screenshot({ path: path.join(root, 'docs', 'screenshot-export.png') });
   await light.close();
 
   const dark = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'dark' });
@@ -83,4 +93,4 @@ try {
   await running.close();
   await rm(home, { recursive: true, force: true });
 }
-console.log('docs/screenshot.png and docs/screenshot-review-dark.png written');
+console.log('docs/screenshot.png, screenshot-export.png and screenshot-review-dark.png written');
