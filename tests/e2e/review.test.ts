@@ -349,6 +349,13 @@ describe('review in browser mode', () => {
       expect(await save.isDisabled()).toBe(true);
       await screenshot(page, `review-merge-${scheme}`);
       await dialog.getByRole('radio', { name: 'Keep both' }).check();
+      // The merged result also reads as the article will, rendered by the one pipeline.
+      await dialog.getByRole('tab', { name: 'Rendered' }).click();
+      const rendered = dialog.frameLocator('iframe[title="Rendered merged result"]');
+      await rendered.locator('h1', { hasText: 'Essay, revised' }).waitFor();
+      await rendered.locator('p', { hasText: 'Their new ending.' }).waitFor();
+      await screenshot(page, `review-merge-rendered-${scheme}`);
+      await dialog.getByRole('tab', { name: 'Changes' }).click();
       await save.click();
       await dialog.waitFor({ state: 'detached' });
       const merged =

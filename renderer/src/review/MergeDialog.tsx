@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { assetBase } from '../api';
 import { DiffText } from './DiffText';
+import { RenderedFrame } from './RenderedFrame';
 import { mergeThreeWay, resolveMerge, type ConflictChoice } from '../../../shared/review/three-way-merge';
 
 /** Props of {@link MergeDialog}: what the conflict banner (or the save path) passes in. */
@@ -89,6 +91,8 @@ export function MergeDialog({
     [result, choices],
   );
   const undecided = choices.filter((choice) => choice === null).length;
+  // The result as text changes (default), or rendered as the article will read once merged.
+  const [resultView, setResultView] = useState<'text' | 'rendered'>('text');
 
   useEffect(() => {
     dialog.current?.focus();
@@ -173,8 +177,29 @@ export function MergeDialog({
             );
           })}
           <section className="review-merge-result" aria-label="Merged result">
-            <h3>{words.result}</h3>
-            <DiffText before={mine} after={preview} label="Merged text" />
+            <div className="review-merge-result-header">
+              <h3>{words.result}</h3>
+              <div className="review-tabs" role="tablist" aria-label="Merged result view">
+                {(['text', 'rendered'] as const).map((view) => (
+                  <button
+                    key={view}
+                    type="button"
+                    role="tab"
+                    aria-selected={resultView === view}
+                    onClick={() => setResultView(view)}
+                  >
+                    {view === 'text' ? 'Changes' : 'Rendered'}
+                  </button>
+                ))}
+              </div>
+            </div>
+            {resultView === 'text' ? (
+              <DiffText before={mine} after={preview} label="Merged text" />
+            ) : (
+              <div className="review-merge-rendered">
+                <RenderedFrame title="Rendered merged result" markdown={preview} baseUrl={assetBase(path)} />
+              </div>
+            )}
           </section>
         </div>
         <footer className="review-merge-footer">
