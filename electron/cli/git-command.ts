@@ -5,8 +5,12 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { GitStatus, SyncResult } from '../../shared/git-contract';
 import { FolioError } from '../../shared/errors';
-import { createLibraryService, type LibraryService } from '../library';
-import { cloneGitLibrary, createMemoryCredentialStore, type GitCredentials } from '../library/git';
+// The modules themselves, not the library's index: every command loads this file, and the index
+// brings the link rewriter's Markdown parser and the contract's schemas (zod).
+import type { LibraryService } from '../library';
+import { createMemoryCredentialStore, type GitCredentials } from '../library/git/git-credentials';
+import { cloneGitLibrary } from '../library/git/lazy-git-methods';
+import { createLibraryService } from '../library/library-service';
 import { toLibraryPath } from '../library/paths';
 
 interface CredentialOptions {

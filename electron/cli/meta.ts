@@ -6,15 +6,10 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import {
-  applyEdits,
-  readFrontmatter,
-  schemaProblems,
-  setField,
-  type FieldValue,
-  type ListItem,
-} from '../../shared/frontmatter';
-import { yamlParseOptions } from '../../shared/frontmatter/read';
+// The modules themselves, not the frontmatter index, which brings zod (for schema files).
+import { applyEdits, setField, type FieldValue, type ListItem } from '../../shared/frontmatter/edit';
+import { readFrontmatter, yamlParseOptions } from '../../shared/frontmatter/read';
+import { schemaProblems } from '../../shared/frontmatter/schema';
 import { FolioError } from '../../shared/errors';
 import type { LibraryService } from '../library';
 import { defaultAppDataDir } from '../library/default-locations';

@@ -10,8 +10,7 @@ import { slugify } from '../../shared/slug';
 import { decodeArticle, encodeArticle, hashBytes } from './article-codec';
 import { articleExtension, type ArticleIndex } from './article-index';
 import type { Journal } from './journal';
-import { posixDirname, rewriteLinks } from './link-rewrite';
-import { resolveInLibrary, splitLibraryPath, validateName } from './paths';
+import { posixDirname, resolveInLibrary, splitLibraryPath, validateName } from './paths';
 import { moveExclusive as moveExclusiveOnDisk } from './move-exclusive';
 
 /** What the file operations need from the service. */
@@ -172,6 +171,8 @@ export function createFileOperations(ctx: FileOperationsContext): Ops {
 
   /** Reads the articles whose links a move of `from` to `to` changes, with the new texts. */
   async function computeMove(from: string, to: string) {
+    // The Markdown parser loads with the first move, not with every library opened.
+    const { rewriteLinks } = await import('./link-rewrite');
     const moves = new Map([[from, to]]);
     const articles = [...index.all()].map((entry) => entry.summary.path);
     const files: {

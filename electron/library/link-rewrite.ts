@@ -4,6 +4,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { LinkChange } from '../../shared/library-contract';
+import { posixDirname } from './paths';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 
@@ -332,12 +333,6 @@ function mentions(text: string, name: string): boolean {
 function lastSegment(relative: string): string {
   const name = relative.slice(relative.lastIndexOf('/') + 1);
   return name.replace(/\.(md|markdown)$/i, '');
-}
-
-/** The folder of a library path (`''` for the root). */
-export function posixDirname(relative: string): string {
-  const at = relative.lastIndexOf('/');
-  return at === -1 ? '' : relative.slice(0, at);
 }
 
 /** Resolves `.` and `..`; `null` when the path climbs above the library root. */

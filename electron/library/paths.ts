@@ -93,3 +93,9 @@ function invalid(message: string): FolioError {
 function outside(message: string): FolioError {
   return new FolioError('OUTSIDE_LIBRARY', message);
 }
+
+/** The folder of a library path (`''` for the root). */
+export function posixDirname(relative: string): string {
+  const at = relative.lastIndexOf('/');
+  return at === -1 ? '' : relative.slice(0, at);
+}

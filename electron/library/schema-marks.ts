@@ -6,13 +6,10 @@
  * changed. The check reads data with the listing's fast reader, which agrees with the form's.
  */
 import type { ArticleSummary } from '../../shared/contract';
-import {
-  fastFrontmatterData,
-  findFrontmatter,
-  parseFrontmatter,
-  validateData,
-  type FrontmatterSchema,
-} from '../../shared/frontmatter';
+import { fastFrontmatterData } from '../../shared/frontmatter/fast-read';
+import { findFrontmatter } from '../../shared/frontmatter/find-block';
+import { parseFrontmatter } from '../../shared/frontmatter/parse';
+import { validateData, type FrontmatterSchema } from '../../shared/frontmatter/schema';
 
 /** Adds schema problems to summaries; see {@link createSchemaMarks}. */
 export type SchemaMarker = (

@@ -5,7 +5,9 @@
 import { lstat, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { FolioApi } from '../../shared/contract';
-import { builtinSchema, parseSchema, type LibrarySchema } from '../../shared/frontmatter';
+// The schema module itself, not the frontmatter index: reading a schema file needs zod, which
+// is loaded only when a library has one (`folio list` on a library without one never loads it).
+import { builtinSchema, type LibrarySchema } from '../../shared/frontmatter/schema';
 import { imageTypes } from './assets';
 import { toLibraryPath } from './paths';
 
@@ -31,7 +33,9 @@ export async function loadLibrarySchema(realRoot: string): Promise<LibrarySchema
   if (info.size > 256 * 1024) {
     value = { schema: builtinSchema, source: 'builtin', problems: ['schema.yaml is too large to read.'] };
   } else {
-    const { schema, problems } = parseSchema(await readFile(file, 'utf8'));
+    const text = await readFile(file, 'utf8');
+    const { parseSchema } = await import('../../shared/frontmatter/schema-file');
+    const { schema, problems } = parseSchema(text);
     value = { schema, source: problems.length > 0 ? 'builtin' : 'library', problems };
   }
   cache.set(file, { mtimeMs: info.mtimeMs, size: info.size, value });

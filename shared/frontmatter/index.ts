@@ -44,7 +44,6 @@ export {
   defaultsFromSchema,
   fieldTypes,
   hasRiskyRepetition,
-  parseSchema,
   schemaProblems,
   validateData,
   type FieldProblem,
@@ -52,5 +51,5 @@ export {
   type FrontmatterSchema,
   type LibrarySchema,
   type SchemaField,
-  type SchemaResult,
 } from './schema';
+export { parseSchema, type SchemaResult } from './schema-file';

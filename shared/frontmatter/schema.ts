@@ -3,11 +3,9 @@
  * what the validator checks. A library may define them in `.folio/schema.yaml`; without it the
  * built-in set applies. The CLI, the service and the form all use this one module.
  */
-import { parseDocument } from 'yaml';
-import { z } from 'zod';
 import { isRealDate } from './dates';
 import { addKey, applyEdits, type FieldValue, type ListItem } from './edit';
-import { readFrontmatter, yamlParseOptions } from './read';
+import { readFrontmatter } from './read';
 
 /** How a field is edited and checked. */
 export const fieldTypes = [
@@ -49,7 +47,8 @@ export interface FrontmatterSchema {
   readonly fields: readonly SchemaField[];
 }
 
-const field = (
+/** A field of `type` labelled `label`, not required unless `extra` says so. */
+export const field = (
   key: string,
   type: FieldType,
   label: string,
@@ -84,8 +83,6 @@ export const builtinSchema: FrontmatterSchema = {
     field('canonical', 'url', 'Canonical URL'),
   ],
 };
-
-const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
 /**
  * True when `pattern` repeats a group that can match the same text in more than one way, like
@@ -127,42 +124,6 @@ export function hasRiskyRepetition(pattern: string): boolean {
 
 /** Values longer than this are not matched against a schema pattern (they fail the check). */
 export const maxPatternInput = 2000;
-const fieldSpec = z
-  .object({
-    type: z.enum(fieldTypes).optional(),
-    label: z.string().min(1).max(200).optional(),
-    required: z.boolean().optional(),
-    choices: z.array(z.string()).max(500).optional(),
-    pattern: z
-      .string()
-      .max(500)
-      .refine((p) => {
-        try {
-          new RegExp(p, 'u');
-          return true;
-        } catch {
-          return false;
-        }
-      }, 'is not a valid regular expression')
-      .refine(
-        (p) => !hasRiskyRepetition(p),
-        'repeats a group that can match in many ways, which can take forever; simplify it',
-      )
-      .optional(),
-    minLength: z.number().int().min(0).optional(),
-    maxLength: z.number().int().min(0).optional(),
-    default: z.union([scalar, z.null(), z.array(scalar)]).optional(),
-    help: z.string().max(1000).optional(),
-  })
-  .strict();
-const schemaFile = z
-  .object({
-    /** False drops the built-in fields the file does not name. */
-    builtins: z.boolean().optional(),
-    fields: z.record(z.string().min(1).max(200), fieldSpec.nullable()).optional(),
-  })
-  .strict();
-
 /** A library's schema as the service hands it out. */
 export interface LibrarySchema {
   readonly schema: FrontmatterSchema;
@@ -170,73 +131,6 @@ export interface LibrarySchema {
   readonly source: 'builtin' | 'library';
   /** What is wrong with the schema file, in words. */
   readonly problems: readonly string[];
-}
-
-/** A schema read from a file, with anything wrong in it in words. */
-export interface SchemaResult {
-  readonly schema: FrontmatterSchema;
-  readonly problems: readonly string[];
-}
-
-function labelOf(key: string): string {
-  const words = key
-    .replace(/[_-]+/g, ' ')
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .trim();
-  return words ? words[0]!.toUpperCase() + words.slice(1) : key;
-}
-
-/**
- * Reads `.folio/schema.yaml` text. Fields named in the file override the built-in ones of the
- * same key; new keys are appended. A broken file gives the built-in schema and its problems.
- */
-export function parseSchema(text: string): SchemaResult {
-  const doc = parseDocument(text, yamlParseOptions);
-  const problem = doc.errors[0] ?? doc.warnings[0];
-  if (problem) {
-    const where = problem.linePos?.[0];
-    const at = where ? ` (line ${where.line}, column ${where.col})` : '';
-    return {
-      schema: builtinSchema,
-      problems: [`schema.yaml is not valid YAML${at}: ${problem.message.split('\n')[0]}`],
-    };
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
-  } catch (error) {
-    return { schema: builtinSchema, problems: [`schema.yaml cannot be read: ${String(error)}`] };
-  }
-  const parsed = schemaFile.safeParse(data);
-  if (!parsed.success) {
-    return {
-      schema: builtinSchema,
-      problems: parsed.error.issues.map(
-        (issue) => `schema.yaml: ${issue.path.join('.') || 'file'} ${issue.message}`,
-      ),
-    };
-  }
-  const specs = parsed.data.fields ?? {};
-  const byKey = new Map(builtinSchema.fields.map((f) => [f.key, f]));
-  const fields: SchemaField[] = [];
-  const keep = parsed.data.builtins !== false;
-  for (const builtin of builtinSchema.fields) {
-    const spec = specs[builtin.key];
-    if (spec === null) continue;
-    if (spec) fields.push(merge(builtin, spec));
-    else if (keep) fields.push(builtin);
-  }
-  for (const [key, spec] of Object.entries(specs)) {
-    if (byKey.has(key) || spec === null) continue;
-    fields.push(merge(field(key, spec.type ?? 'text', labelOf(key)), spec));
-  }
-  return { schema: { fields }, problems: [] };
-}
-
-function merge(base: SchemaField, spec: z.infer<typeof fieldSpec>): SchemaField {
-  const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(spec)) if (v !== undefined) out[k] = v;
-  return out as unknown as SchemaField;
 }
 
 /** One problem of one field. */

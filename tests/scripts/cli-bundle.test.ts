@@ -98,10 +98,15 @@ describe('the bundled folio command', () => {
     // Twelve commands, half of them run from the sources through tsx: minutes on a loaded machine.
   }, 180_000);
 
-  it('lists a library without loading the export’s code, which an export then loads', async () => {
+  it('lists a library without loading the export’s code, zod or a Markdown parser, which other commands then load', async () => {
     const dir = await tempDir();
     const library = path.join(dir, 'library');
     await writeFiles(library, { 'a.md': '---\ntitle: Alpha\n---\n# Alpha\n\nText with $x$.\n' });
+    const withSchema = path.join(dir, 'with-schema');
+    await writeFiles(withSchema, {
+      'a.md': '---\ntitle: Alpha\n---\nText.\n',
+      '.folio/schema.yaml': 'fields:\n  author: { required: true }\n',
+    });
     // A module hook that notes every file of the bundle the command loads.
     const log = path.join(dir, 'loaded.txt');
     await writeFile(
@@ -131,6 +136,21 @@ describe('the bundled folio command', () => {
       expect(exporting, code).toContain(code);
       expect(listing, code).not.toContain(code);
     }
+    // Packages, by the comment esbuild puts before each of their files in a bundle.
+    const packagesIn = (code: string): Set<string> =>
+      new Set([...code.matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((match) => match[1]!));
+    const listed = packagesIn(listing);
+    expect(listed).toContain('yaml'); // (the frontmatter reader: the comments are there to find)
+    for (const name of ['zod', 'unified', 'micromark', 'remark-parse', 'isomorphic-git', 'katex']) {
+      expect(listed, name).not.toContain(name);
+    }
+    expect(packagesIn(exporting)).toContain('unified');
+    // A library with a schema file: its checks need zod, loaded then, and they run.
+    const schemaListing = await loadedBy('list', withSchema, '--json');
+    expect(packagesIn(schemaListing)).toContain('zod');
+    expect(JSON.parse(await folio('bundle', 'list', withSchema, '--json'))).toMatchObject([
+      { path: 'a.md', problems: ['Author is required.'] },
+    ]);
   }, 60_000);
 
   it('starts its export and scan workers from beside the bundle, and they do their work', async () => {
