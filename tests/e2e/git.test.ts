@@ -5,8 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runGit, startGitServer, type GitServer } from '../helpers/git-server';
 import { writeFiles } from '../helpers/temp-dir';
-import { openAppOnFolder, type AppOnFolder } from './app-on-folder';
-import { editorText, launchChromium, screenshot } from './harness';
+import { editorText, launchChromium, openAppOnFolder, screenshot, type AppUnderTest } from './harness';
 
 const essay =
   '---\ntitle: The Essay\n---\n\nFirst paragraph about rivers.\n\nSecond paragraph about mountains.\n\nThird paragraph about the sea.\n';
@@ -41,7 +40,7 @@ async function startServer(): Promise<GitServer> {
   return server;
 }
 
-async function openApp(library: string, colorScheme: 'light' | 'dark' = 'light'): Promise<AppOnFolder> {
+async function openApp(library: string, colorScheme: 'light' | 'dark' = 'light'): Promise<AppUnderTest> {
   const app = await openAppOnFolder(browser, library, { colorScheme });
   cleanups.push(() => app.close());
   return app;

@@ -48,6 +48,31 @@ export async function openApp(
   const library = path.join(temp, 'library');
   await mkdir(library);
   await fill(library);
+  return startApp(browser, library, temp, options);
+}
+
+/**
+ * Starts browser mode on an existing `library` folder the test made (a git clone) with an
+ * app-data folder of its own, so that two apps on two clones share nothing but the remote.
+ */
+export async function openAppOnFolder(
+  browser: Browser,
+  library: string,
+  options: { colorScheme?: 'light' | 'dark' } = {},
+): Promise<AppUnderTest> {
+  return startApp(browser, library, await mkdtemp(path.join(os.tmpdir(), 'folio-e2e-data-')), options);
+}
+
+/**
+ * Serves `library` in browser mode with app data under `temp` (removed on close), opens it in a
+ * new page and waits for the library pane. Closing fails when the page threw an error.
+ */
+async function startApp(
+  browser: Browser,
+  library: string,
+  temp: string,
+  options: { colorScheme?: 'light' | 'dark' },
+): Promise<AppUnderTest> {
   const running = await startBrowserMode({
     library,
     rendererDir: path.resolve('out/renderer'),
