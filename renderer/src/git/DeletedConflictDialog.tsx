@@ -1,6 +1,7 @@
-import { useEffect, useRef, type ReactElement } from 'react';
+import { useRef, type ReactElement } from 'react';
 import type { GitConflict } from '../../../shared/git-contract';
 import { DiffText } from '../review/DiffText';
+import { useEscapeKey } from '../review/useEscapeKey';
 
 /** Props of {@link DeletedConflictDialog}. */
 export interface DeletedConflictDialogProps {
@@ -27,17 +28,7 @@ export function DeletedConflictDialog({
   const dialog = useRef<HTMLDivElement>(null);
   const deletedHere = conflict.mine === null;
   const kept = conflict.mine ?? conflict.theirs ?? '';
-  useEffect(() => {
-    dialog.current?.focus();
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.key === 'Escape') {
-        event.preventDefault();
-        onCancel();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onCancel]);
+  useEscapeKey(onCancel, dialog);
   return (
     <div className="review-modal-backdrop">
       <div

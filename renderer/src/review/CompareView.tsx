@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState, type ReactElement } from 'react';
+import { useMemo, useState, type ReactElement } from 'react';
 import { articleBody } from '../../../shared/article-meta';
 import { criticMarkupFromDiff, diffStats, wordDiff } from '../../../shared/review/word-diff';
 import { RenderedFrame } from './RenderedFrame';
 import { SourceDiff } from './SourceDiff';
+import { useEscapeKey } from './useEscapeKey';
 
 /** One side of a comparison. */
 export interface CompareSide {
@@ -52,16 +53,7 @@ export function CompareView({ request, baseUrl, onClose }: CompareViewProps): Re
   const left = useMemo(() => criticMarkupFromDiff(parts, 'before'), [parts]);
   const right = useMemo(() => criticMarkupFromDiff(parts, 'after'), [parts]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.key === 'Escape') {
-        event.preventDefault();
-        onClose();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useEscapeKey(onClose);
 
   return (
     <section className="review-compare" aria-label="Compare versions">

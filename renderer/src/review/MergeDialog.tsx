@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { useMemo, useRef, useState, type ReactElement } from 'react';
 import { assetBase } from '../api';
 import { DiffText } from './DiffText';
+import { useEscapeKey } from './useEscapeKey';
 import { RenderedFrame } from './RenderedFrame';
 import { mergeThreeWay, resolveMerge, type ConflictChoice } from '../../../shared/review/three-way-merge';
 
@@ -94,17 +95,7 @@ export function MergeDialog({
   // The result as text changes (default), or rendered as the article will read once merged.
   const [resultView, setResultView] = useState<'text' | 'rendered'>('text');
 
-  useEffect(() => {
-    dialog.current?.focus();
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.key === 'Escape') {
-        event.preventDefault();
-        onCancel();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onCancel]);
+  useEscapeKey(onCancel, dialog);
 
   let conflictIndex = -1;
   return (
