@@ -9,20 +9,19 @@ import type { LibraryMethodOutputs, MovePlan, TrashEntry } from '../../shared/li
 import { slugify } from '../../shared/slug';
 import { decodeArticle, encodeArticle, hashBytes } from './article-codec';
 import { articleExtension, type ArticleIndex } from './article-index';
+import { ioError } from './io-error';
 import type { Journal } from './journal';
 import { posixDirname, resolveInLibrary, splitLibraryPath, validateName } from './paths';
 import { moveExclusive as moveExclusiveOnDisk } from './move-exclusive';
 
-/** What the file operations need from the service. */
+/** What the file operations need from the service (see `LibraryContext`). */
 export interface FileOperationsContext {
   readonly realRoot: string;
   readonly index: ArticleIndex;
   readonly journal: Journal;
-  /** The OS trash, when the host has one (desktop); otherwise the library-local trash is used. */
-  readonly trashItem?: (absolutePath: string) => Promise<void>;
+  /** `trashItem`: the OS trash, when the host has one (desktop); otherwise the library-local trash. */
+  readonly host: { readonly trashItem?: (absolutePath: string) => Promise<void> };
   emit<E extends EventName>(event: E, payload: FolioEvents[E]): void;
-  /** Maps a Node error to a FolioError naming `what`. */
-  ioError(error: unknown, what: string): FolioError;
 }
 
 /** Folio's own folder inside a library (templates, local trash). Never listed. */
@@ -52,14 +51,14 @@ type Ops = Pick<
  * are created exclusively so that nothing existing is ever replaced (not even `a.md` by `A.md`
  * on a case-insensitive disk).
  */
-export function createFileOperations(ctx: FileOperationsContext): Ops {
+export function fileOperationMethods(ctx: FileOperationsContext): Ops {
   const { realRoot, index } = ctx;
 
   async function resolve(relative: string): Promise<string> {
     try {
       return await resolveInLibrary(realRoot, relative);
     } catch (error) {
-      throw ctx.ioError(error, relative);
+      throw ioError(error, relative);
     }
   }
 
@@ -125,7 +124,7 @@ export function createFileOperations(ctx: FileOperationsContext): Ops {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
         throw new FolioError('ALREADY_EXISTS', `“${what}” already exists.`);
       }
-      throw ctx.ioError(error, what);
+      throw ioError(error, what);
     }
     try {
       await handle.writeFile(bytes);
@@ -134,7 +133,7 @@ export function createFileOperations(ctx: FileOperationsContext): Ops {
     } catch (error) {
       await handle.close().catch(() => undefined);
       await rm(absolute, { force: true });
-      throw ctx.ioError(error, what);
+      throw ioError(error, what);
     }
   }
 
@@ -144,7 +143,7 @@ export function createFileOperations(ctx: FileOperationsContext): Ops {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
         throw new FolioError('ALREADY_EXISTS', `“${what}” already exists.`);
       }
-      throw ctx.ioError(error, what);
+      throw ioError(error, what);
     });
   }
 
@@ -265,7 +264,7 @@ export function createFileOperations(ctx: FileOperationsContext): Ops {
         validateName(template);
         const templatePath = await resolve(`${templatesFolder}/${template}`);
         const bytes = await readFile(templatePath).catch((error: unknown) => {
-          throw ctx.ioError(error, `template ${template}`);
+          throw ioError(error, `template ${template}`);
         });
         const decoded = decodeArticle(bytes);
         if (decoded.text === null)
@@ -298,7 +297,7 @@ export function createFileOperations(ctx: FileOperationsContext): Ops {
         if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
           throw new FolioError('ALREADY_EXISTS', `“${clean}” already exists in this folder.`);
         }
-        throw ctx.ioError(error, clean);
+        throw ioError(error, clean);
       }
       const relative = parent ? `${parent}/${clean}` : clean;
       index.addFolderChain(relative);
@@ -325,11 +324,11 @@ export function createFileOperations(ctx: FileOperationsContext): Ops {
         // A case-only rename on a case-insensitive disk: go through a temporary name.
         const temp = `${source}.folio-rename-${randomBytes(4).toString('hex')}`;
         await rename(source, temp).catch((error: unknown) => {
-          throw ctx.ioError(error, from);
+          throw ioError(error, from);
         });
         await rename(temp, target).catch(async (error: unknown) => {
           await rename(temp, source).catch(() => undefined);
-          throw ctx.ioError(error, to);
+          throw ioError(error, to);
         });
       } else {
         await moveExclusive(source, target, to);
@@ -369,7 +368,7 @@ export function createFileOperations(ctx: FileOperationsContext): Ops {
       try {
         await copyFile(source, target, constants.COPYFILE_EXCL);
       } catch (error) {
-        throw ctx.ioError(error, name);
+        throw ioError(error, name);
       }
       const relative = posixDirname(from) ? `${posixDirname(from)}/${name}` : name;
       await index.recordWrite(relative, target);
@@ -412,9 +411,9 @@ export function createFileOperations(ctx: FileOperationsContext): Ops {
     async deleteArticle({ path: relative }) {
       const absolute = await resolveExistingArticle(relative);
       let trashId: string | null = null;
-      if (ctx.trashItem) {
-        await ctx.trashItem(absolute).catch((error: unknown) => {
-          throw ctx.ioError(error, relative);
+      if (ctx.host.trashItem) {
+        await ctx.host.trashItem(absolute).catch((error: unknown) => {
+          throw ioError(error, relative);
         });
       } else {
         trashId = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;

@@ -56,7 +56,8 @@ export function articleSlug(articlePath: string): string {
  * existing image is never replaced; the type comes from the bytes, not from the given name;
  * every path is confined to the library.
  */
-export function assetImporter(realRoot: string): Pick<FolioApi, 'importAsset'> {
+export function importAssetMethods(context: { readonly realRoot: string }): Pick<FolioApi, 'importAsset'> {
+  const { realRoot } = context;
   return {
     async importAsset({ articlePath, dataBase64 }: MethodInputs['importAsset']): Promise<ImportedAsset> {
       if (!articleExtension.test(articlePath)) {

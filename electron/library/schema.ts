@@ -58,7 +58,10 @@ async function listImageFiles(realRoot: string, dir: string, out: string[]): Pro
 }
 
 /** The contract methods of this module, to spread into the service. */
-export function schemaMethods(realRoot: string): Pick<FolioApi, 'getSchema' | 'listImages'> {
+export function schemaMethods(context: {
+  readonly realRoot: string;
+}): Pick<FolioApi, 'getSchema' | 'listImages'> {
+  const { realRoot } = context;
   return {
     getSchema: () => loadLibrarySchema(realRoot),
     async listImages() {

@@ -3,8 +3,9 @@ import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { articleBody, countWords } from '../../shared/article-meta';
-import type { FolioApi, MethodInputs, SnapshotDocument, SnapshotInfo } from '../../shared/contract';
+import type { FolioApi, SnapshotDocument, SnapshotInfo } from '../../shared/contract';
 import { FolioError, isFolioError } from '../../shared/errors';
+import { readArticleDocument } from './article-reading';
 
 /** Options of {@link createSnapshotStore}. */
 export interface SnapshotStoreOptions {
@@ -230,27 +231,22 @@ async function fileExists(file: string): Promise<boolean> {
   );
 }
 
-/** The contract methods only the snapshots implement. */
-export type SnapshotMethodName = 'listSnapshots' | 'readSnapshot' | 'takeSnapshot';
-
-/** The contract methods the snapshots add to (or wrap in) the library service. */
-export type SnapshotMethods = Pick<FolioApi, 'saveArticle' | SnapshotMethodName>;
-
 /**
- * Adds history to a library service: `saveArticle` also keeps a snapshot (and, the first time,
- * one of the version on disk before it, so that the original can always be restored), plus the
- * snapshot methods of the contract. A failure to keep a snapshot never fails the save.
- * Spread the result over the service's methods.
+ * The contract's snapshot methods: list, read and take snapshots of an article (saves keep theirs
+ * in save-pipeline.ts). A history whose file is gone is adopted by the article with its newest
+ * text, so a rename done outside Folio keeps the history.
  */
-export function withSnapshots(
-  api: Pick<FolioApi, 'readArticle' | 'saveArticle'>,
-  options: SnapshotStoreOptions,
-): SnapshotMethods {
-  const store = createSnapshotStore(options);
+export function snapshotMethods(context: {
+  /** The library folder with symlinks resolved. */
+  readonly realRoot: string;
+  /** The library's snapshot store. */
+  readonly history: SnapshotStore;
+}): Pick<FolioApi, 'listSnapshots' | 'readSnapshot' | 'takeSnapshot'> {
+  const store = context.history;
 
   async function diskText(articlePath: string): Promise<string | null> {
     try {
-      const doc = await api.readArticle({ path: articlePath });
+      const doc = await readArticleDocument(context.realRoot, articlePath);
       return doc.readOnly ? null : doc.text;
     } catch (error) {
       if (isFolioError(error, 'NOT_FOUND')) return null;
@@ -259,26 +255,6 @@ export function withSnapshots(
   }
 
   return {
-    async saveArticle(input: MethodInputs['saveArticle']) {
-      let before: string | null = null;
-      try {
-        if (!(await store.has(input.path, null))) {
-          before = await diskText(input.path);
-          if (before !== null && (await store.has(input.path, before))) before = null;
-        }
-      } catch {
-        before = null; // the save reports the real problem
-      }
-      const result = await api.saveArticle(input);
-      try {
-        if (before !== null && before !== input.text) await store.record(input.path, before);
-        await store.record(input.path, input.text);
-      } catch {
-        // History is a convenience; the author's save has succeeded and must be reported so.
-      }
-      return result;
-    },
-
     async listSnapshots({ path: articlePath }) {
       return store.list(articlePath, await diskText(articlePath));
     },

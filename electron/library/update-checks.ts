@@ -19,10 +19,10 @@ const notDesktop =
  * The contract's update methods: the author's opt-in, kept in Folio's app-data folder. Without
  * an `updates` host (browser mode, the CLI) checks stay off and cannot be turned on.
  */
-export function updateCheckMethods(
-  appDataDir: string,
-  host: UpdateHost | undefined,
-): Pick<FolioApi, 'getUpdateChecks' | 'setUpdateChecks'> {
+export function updateCheckMethods(context: {
+  readonly host: { readonly appDataDir: string; readonly updates?: UpdateHost };
+}): Pick<FolioApi, 'getUpdateChecks' | 'setUpdateChecks'> {
+  const { appDataDir, updates: host } = context.host;
   const state = (preference: UpdatePreference): UpdateChecks => {
     const unavailableReason = host ? host.unavailableReason : notDesktop;
     return { available: unavailableReason === null, enabled: preference.enabled, unavailableReason };
