@@ -3,6 +3,11 @@ import type { ArticleDocument } from '../../../shared/contract';
 /** The open article as the app sees it: what is on disk, and what the editor holds now. */
 export interface OpenArticle {
   readonly doc: ArticleDocument;
+  /**
+   * The document the editor was last given. A new object (a new read, a restored or merged
+   * text) replaces the editor's text; typing, saves and renames keep the same object.
+   */
+  readonly loaded: ArticleDocument;
   /** Hash of the version on disk that the editor text is based on. */
   readonly baseHash: string;
   /** Text last read from or written to disk. */
@@ -54,6 +59,7 @@ export class DocumentStore {
   open(doc: ArticleDocument): void {
     this.set({
       doc,
+      loaded: doc,
       baseHash: doc.hash,
       savedText: doc.text,
       text: doc.text,
@@ -68,8 +74,10 @@ export class DocumentStore {
    * journal, or a merge result): `text` is shown, based on `baseHash`, compared with `savedText`.
    */
   openWithText(doc: ArticleDocument, text: string, baseHash: string, savedText: string): void {
+    const loaded = { ...doc, text };
     this.set({
-      doc: { ...doc, text },
+      doc: loaded,
+      loaded,
       baseHash,
       savedText,
       text,

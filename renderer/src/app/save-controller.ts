@@ -1,0 +1,399 @@
+import type { ArticleDocument, FolioClient } from '../../../shared/contract';
+import type { RecoveryEntry } from '../../../shared/library-contract';
+import { isDirty, type DocumentStore } from './document-store';
+import { conflictOf, describeError, largeFileOf, type LargeFileRequest } from './save-errors';
+
+export type { LargeFileRequest } from './save-errors';
+
+/** How long typing must pause before an autosave (ms). */
+export const autosaveDelayMs = 1500;
+/** How long typing must pause before the unsaved text is journaled (ms). */
+export const journalDelayMs = 1000;
+
+/** The service methods and events the save controller uses (the app passes its `api`). */
+export type SaveApi = Pick<
+  FolioClient,
+  | 'readArticle'
+  | 'saveArticle'
+  | 'saveArticleCopy'
+  | 'journalArticle'
+  | 'discardJournal'
+  | 'listRecoveries'
+  | 'on'
+>;
+
+/** What the controller shows besides the document (which lives in the {@link DocumentStore}). */
+export interface SaveControllerState {
+  /** The last message for the status bar. */
+  readonly message: string | null;
+  readonly autosave: boolean;
+  /** Unsaved texts found in the journal at start, until restored or discarded. */
+  readonly recoveries: readonly RecoveryEntry[];
+  /** A file over the editor's size limit that the author tried to open, until answered. */
+  readonly largeFile: LargeFileRequest | null;
+}
+
+/** Options of {@link SaveController}. */
+export interface SaveControllerOptions {
+  /** The open document: the controller's one source of truth for it. */
+  readonly store: DocumentStore;
+  readonly api: SaveApi;
+  /** Whether autosave starts on (default true). */
+  readonly autosave?: boolean;
+  /** Pause before an autosave, in ms (default {@link autosaveDelayMs}). */
+  readonly autosaveDelayMs?: number;
+  /** Pause before journaling unsaved text, in ms (default {@link journalDelayMs}). */
+  readonly journalDelayMs?: number;
+  /** First wait before asking for recoveries again after a failure, in ms (default 500). */
+  readonly recoveryRetryMs?: number;
+}
+
+/**
+ * The save cycle of the open article, without a UI framework: open, save (one at a time),
+ * debounced autosave and recovery journal, conflicts with the version on disk, failed saves
+ * and their retry, outside changes and renames, and recovery of unsaved text at start. A save
+ * never overwrites a newer file: it sends the hash it was based on, and a `CONFLICT` answer
+ * leaves the author to choose (keep mine, take theirs, save a copy, or a merged text). The
+ * document itself lives in the {@link DocumentStore}; the controller's own state (status
+ * message, autosave, recoveries, a large file to confirm) is read with {@link getSnapshot}.
+ */
+export class SaveController {
+  private state: SaveControllerState;
+  private readonly listeners = new Set<() => void>();
+  private readonly libraryListeners = new Set<() => void>();
+  private readonly store: DocumentStore;
+  private readonly api: SaveApi;
+  private inFlight: Promise<boolean> | null = null;
+  private eventDuringSave: { path: string; hash: string | null } | null = null;
+  private autosaveTimer: ReturnType<typeof setTimeout> | null = null;
+  private journalTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastJournaled: string | null = null;
+
+  constructor(private readonly options: SaveControllerOptions) {
+    this.store = options.store;
+    this.api = options.api;
+    this.state = { message: null, autosave: options.autosave ?? true, recoveries: [], largeFile: null };
+  }
+
+  /** Current state (a new object after every change). */
+  readonly getSnapshot = (): SaveControllerState => this.state;
+
+  /** Subscribes to state changes; returns the unsubscribe function. */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Tells `listener` when a save or a copy changed the library; returns the unsubscribe function. */
+  readonly onLibraryChanged = (listener: () => void): (() => void) => {
+    this.libraryListeners.add(listener);
+    return () => this.libraryListeners.delete(listener);
+  };
+
+  /**
+   * Starts following the service's events and the document (autosave, journal), and looks for
+   * unsaved text from an earlier session. Returns the function that stops all of it.
+   */
+  start(): () => void {
+    const offChanged = this.api.on('articleChanged', ({ path, hash }) => void this.onDiskChange(path, hash));
+    const offRenamed = this.api.on('articleRenamed', ({ from, to }) => {
+      if (this.store.getSnapshot()?.doc.path === from) {
+        this.store.renamed(to);
+        this.update({ message: `Now at ${to}` });
+      }
+    });
+    const offStore = this.store.subscribe(this.onDocumentChange);
+    const stopRecoveries = this.checkRecoveries();
+    return () => {
+      offChanged();
+      offRenamed();
+      offStore();
+      stopRecoveries();
+      this.clearAutosave();
+      if (this.journalTimer) clearTimeout(this.journalTimer);
+      this.journalTimer = null;
+    };
+  }
+
+  /** Turns autosave on or off; a pending autosave is dropped either way. */
+  readonly setAutosave = (on: boolean): void => {
+    this.clearAutosave();
+    this.update({ autosave: on });
+  };
+
+  /** Opens an article; one too large for the editor becomes a {@link LargeFileRequest}. */
+  readonly openArticle = async (path: string): Promise<void> => {
+    try {
+      this.show(await this.api.readArticle({ path }));
+      this.update({ message: null });
+    } catch (error) {
+      // Too large for the editor: ask (a dialog offers "Open anyway") instead of a dead end.
+      const large = largeFileOf(path, error);
+      this.update({ largeFile: large ?? this.state.largeFile, message: describeError(error) });
+    }
+  };
+
+  /** Opens the requested large file read-only ("Open anyway"), or drops the request (`false`). */
+  readonly answerLargeFile = async (open: boolean): Promise<void> => {
+    const request = this.state.largeFile;
+    this.update({ largeFile: null });
+    if (!request || !open) return;
+    this.update({ message: `Opening “${request.path}”…` });
+    try {
+      this.show(await this.api.readArticle({ path: request.path, openLarge: true }));
+      this.update({ message: `Opened “${request.path}” read-only: it is larger than 20 MB.` });
+    } catch (error) {
+      this.update({ message: describeError(error) });
+    }
+  };
+
+  /** Saves now, one save at a time (a save asked for during another runs right after it). */
+  readonly save = async (): Promise<boolean> => {
+    while (this.inFlight) await this.inFlight;
+    const run = this.saveNow();
+    this.inFlight = run;
+    try {
+      return await run;
+    } finally {
+      this.inFlight = null;
+      const pending = this.eventDuringSave;
+      this.eventDuringSave = null;
+      if (pending) void this.onDiskChange(pending.path, pending.hash);
+    }
+  };
+
+  /** Conflict: writes my text over the version on disk (the author chose to). */
+  readonly keepMine = async (): Promise<void> => {
+    const current = this.store.getSnapshot();
+    if (!current?.conflict) return;
+    if (await this.saveNow(current.conflict.diskHash)) {
+      this.update({ message: 'Saved your version over the one on disk.' });
+    }
+  };
+
+  /** Conflict: drops my text and loads the version on disk (or closes, if it was deleted). */
+  readonly takeTheirs = async (): Promise<void> => {
+    const current = this.store.getSnapshot();
+    if (!current) return;
+    this.discardJournal(current.doc.path);
+    if (current.conflict?.diskHash === null) {
+      this.show(null);
+      this.update({ message: `Closed “${current.doc.path}”: it no longer exists.` });
+      return;
+    }
+    try {
+      this.show(await this.api.readArticle({ path: current.doc.path }));
+      this.update({ message: 'Loaded the version on disk.' });
+    } catch (error) {
+      this.update({ message: describeError(error) });
+    }
+  };
+
+  /** Conflict: saves my text as a new file beside it, then loads the version on disk. */
+  readonly saveMineAsCopy = async (): Promise<void> => {
+    const current = this.store.getSnapshot();
+    if (!current) return;
+    try {
+      const { path } = await this.api.saveArticleCopy({ path: current.doc.path, text: current.text });
+      await this.takeTheirs();
+      this.update({ message: `Your version was saved as “${path}”.` });
+      this.libraryChanged();
+    } catch (error) {
+      this.update({ message: `Could not save a copy: ${describeError(error)}` });
+    }
+  };
+
+  /** Conflict: puts `text` (a three-way merge result) in the editor and saves it over the disk's. */
+  readonly resolveWithText = async (text: string): Promise<void> => {
+    const current = this.store.getSnapshot();
+    if (!current?.conflict) return;
+    const { conflict } = current;
+    this.store.openWithText(current.doc, text, current.baseHash, current.savedText);
+    this.store.conflicted(conflict);
+    if (await this.saveNow(conflict.diskHash)) this.update({ message: 'Saved the merged version.' });
+  };
+
+  /** Closes the open article if it is `path` (it is being deleted or was deleted). */
+  readonly closeIfOpen = (path: string): void => {
+    if (this.store.getSnapshot()?.doc.path !== path) return;
+    this.show(null);
+    this.discardJournal(path);
+  };
+
+  /**
+   * Puts a journaled text back in the editor, based on the version it was journaled against:
+   * if the file changed or went away since, the author chooses in the conflict banner.
+   */
+  readonly restoreRecovery = async (entry: RecoveryEntry): Promise<void> => {
+    this.update({ recoveries: this.state.recoveries.filter((item) => item !== entry) });
+    const base: ArticleDocument = entry.disk ?? {
+      path: entry.path,
+      text: '',
+      hash: '',
+      lineEnding: '\n',
+      bom: false,
+      readOnly: false,
+      readOnlyReason: null,
+    };
+    const baseHash = entry.baseHash ?? (entry.disk ? entry.disk.hash : null);
+    this.store.openWithText(base, entry.text, baseHash ?? '', entry.disk?.text ?? '');
+    if (baseHash === null || !entry.disk) this.store.conflicted({ diskText: null, diskHash: null });
+    else if (entry.changedOnDisk)
+      this.store.conflicted({ diskText: entry.disk.text, diskHash: entry.disk.hash });
+    this.update({ message: `Restored unsaved changes to “${entry.path}”.` });
+  };
+
+  /** Drops a journaled text. */
+  readonly discardRecovery = async (entry: RecoveryEntry): Promise<void> => {
+    this.update({ recoveries: this.state.recoveries.filter((item) => item !== entry) });
+    await this.api.discardJournal({ path: entry.path }).catch(() => undefined);
+  };
+
+  /** One save of the open text, based on its hash or, to resolve a conflict, on `baseOverride`. */
+  private async saveNow(baseOverride?: string | null): Promise<boolean> {
+    const current = this.store.getSnapshot();
+    if (!current || current.doc.readOnly) return false;
+    const { text, doc } = current;
+    const baseHash = baseOverride === undefined ? current.baseHash : baseOverride;
+    if (current.conflict && baseOverride === undefined) return false;
+    this.store.savingStarted();
+    try {
+      const result = await this.api.saveArticle({ path: doc.path, text, baseHash });
+      this.store.saved(text, result.hash);
+      this.update({
+        message: result.written ? `Saved at ${new Date().toLocaleTimeString()}` : 'No changes to save',
+      });
+      const after = this.store.getSnapshot();
+      if (after && !isDirty(after)) this.discardJournal(after.doc.path);
+      this.libraryChanged();
+      return true;
+    } catch (error) {
+      const conflict = conflictOf(error);
+      if (conflict) {
+        this.store.conflicted(conflict);
+        this.update({ message: 'Not saved: the file changed on disk. Choose what to keep.' });
+      } else {
+        const reason = describeError(error);
+        this.store.saveFailed(reason);
+        this.update({ message: `Not saved: ${reason} Your text is kept.` });
+      }
+      return false;
+    }
+  }
+
+  /** A clean buffer reloads; a dirty one (or a deleted file) raises a conflict. */
+  private async onDiskChange(path: string, hash: string | null): Promise<void> {
+    const current = this.store.getSnapshot();
+    if (!current || current.doc.path !== path) return;
+    if (this.inFlight) {
+      this.eventDuringSave = { path, hash };
+      return;
+    }
+    if (hash !== null && hash === current.baseHash) return; // our own save, or a touch
+    if (current.conflict && current.conflict.diskHash === hash) return;
+    if (hash === null) {
+      this.store.conflicted({ diskText: null, diskHash: null });
+      this.update({ message: `“${path}” was deleted or moved away on disk.` });
+      return;
+    }
+    let disk: ArticleDocument;
+    try {
+      disk = await this.api.readArticle({ path });
+    } catch {
+      return; // gone again; the next event will say so
+    }
+    const now = this.store.getSnapshot();
+    if (!now || now.doc.path !== path || disk.hash === now.baseHash) return;
+    if (!isDirty(now) && !now.conflict) {
+      this.show(disk);
+      this.update({ message: 'Reloaded: the file changed on disk.' });
+    } else {
+      this.store.conflicted({ diskText: disk.text, diskHash: disk.hash });
+      this.update({ message: 'The file changed on disk while you were editing it.' });
+    }
+  }
+
+  /** Autosave and journal follow the document, debounced; neither runs during a conflict. */
+  private readonly onDocumentChange = (): void => {
+    const current = this.store.getSnapshot();
+    this.clearAutosave();
+    if (!current || !isDirty(current) || current.doc.readOnly) return;
+    if (this.journalTimer) clearTimeout(this.journalTimer);
+    this.journalTimer = setTimeout(() => this.journal(), this.options.journalDelayMs ?? journalDelayMs);
+    if (this.state.autosave && !current.conflict && !current.saving && !current.saveError) {
+      this.autosaveTimer = setTimeout(
+        () => void this.save(),
+        this.options.autosaveDelayMs ?? autosaveDelayMs,
+      );
+    }
+  };
+
+  private journal(): void {
+    this.journalTimer = null;
+    const now = this.store.getSnapshot();
+    if (!now || !isDirty(now) || now.text === this.lastJournaled) return;
+    this.lastJournaled = now.text;
+    void this.api.journalArticle({ path: now.doc.path, text: now.text, baseHash: now.baseHash }).catch(() => {
+      this.lastJournaled = null;
+    });
+  }
+
+  /**
+   * Unsaved text from a crash must never go unoffered because one request failed (a busy machine
+   * at start): try a few times, then say so; the journal keeps the text meanwhile. Only what was
+   * journaled before this start is offered: an answer that comes late (a retry, a slow machine)
+   * also holds the journal of what the author typed since.
+   */
+  private checkRecoveries(): () => void {
+    const startedAt = Date.now();
+    const retryMs = this.options.recoveryRetryMs ?? 500;
+    let cancelled = false;
+    void (async () => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const found = await this.api.listRecoveries({});
+          if (!cancelled)
+            this.update({ recoveries: found.filter((entry) => Date.parse(entry.journaledAt) < startedAt) });
+          return;
+        } catch (error) {
+          if (attempt >= 3) {
+            if (!cancelled) {
+              this.update({
+                message: `Could not check for unsaved text from the last session (${describeError(error)}); it stays in the journal. Reopen the library to check again.`,
+              });
+            }
+            return;
+          }
+          await new Promise((resolve) => setTimeout(resolve, retryMs * attempt));
+          if (cancelled) return;
+        }
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }
+
+  private libraryChanged(): void {
+    for (const listener of this.libraryListeners) listener();
+  }
+
+  private show(doc: ArticleDocument | null): void {
+    if (doc) this.store.open(doc);
+    else this.store.close();
+  }
+
+  private discardJournal(path: string): void {
+    void this.api.discardJournal({ path }).catch(() => undefined);
+  }
+
+  private clearAutosave(): void {
+    if (this.autosaveTimer) clearTimeout(this.autosaveTimer);
+    this.autosaveTimer = null;
+  }
+
+  private update(change: Partial<SaveControllerState>): void {
+    this.state = { ...this.state, ...change };
+    for (const listener of this.listeners) listener();
+  }
+}
