@@ -48,44 +48,48 @@ afterAll(async () => {
   }
 });
 
-describe('the git screens pass axe’s WCAG 2.2 AA rules (no serious or critical violation)', () => {
-  it('the library with an article changed since the last sync', async () => {
-    const { page } = app;
-    await writeFile(path.join(app.library, 'essay.md'), `${essay}\nAnd lakes.\n`);
-    const pane = page.getByRole('navigation', { name: 'Library' });
-    await expect
-      .poll(() => pane.getByRole('treeitem', { name: /The Essay/ }).textContent())
-      .toContain('modified since the last sync');
-    expect(await accessibilityReport(page, 'git changes in the library')).toBe('');
-  });
-
-  it('the sync dialog: commit message, sign-in refused, and the result', async () => {
-    const { page } = app;
-    await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /^Sync/ }).click();
-    const dialog = page.getByRole('dialog');
-    const message = dialog.getByRole('textbox', { name: 'Commit message' });
-    await message.waitFor();
-    let report = await accessibilityReport(page, 'sync dialog');
-
-    await dialog.getByRole('button', { name: 'Sync', exact: true }).click();
-    const signIn = page.getByRole('dialog', { name: 'Sign in to sync' });
-    await signIn.getByRole('textbox', { name: 'User name' }).fill('ann');
-    await signIn.getByLabel('Password or token').fill('not-the-password');
-    await signIn.getByRole('button', { name: 'Sign in and sync' }).click();
-    await expect.poll(() => signIn.getByRole('alert').textContent()).toMatch(/^Signing in did not work/);
-    report += await accessibilityReport(page, 'sync sign-in refused');
-
-    await signIn.getByRole('textbox', { name: 'User name' }).fill('ann');
-    await signIn.getByLabel('Password or token').fill('ann-secret');
-    await signIn.getByRole('button', { name: 'Sign in and sync' }).click();
-    const result = page.getByRole('dialog').locator('.folio-git-result');
-    await result.waitFor({ timeout: 20_000 }).catch(async (error: unknown) => {
-      await screenshot(page, 'axe-git-sync-stuck');
-      throw error;
+describe(
+  'the git screens pass axe’s WCAG 2.2 AA rules (no serious or critical violation)',
+  { timeout: 180_000 },
+  () => {
+    it('the library with an article changed since the last sync', async () => {
+      const { page } = app;
+      await writeFile(path.join(app.library, 'essay.md'), `${essay}\nAnd lakes.\n`);
+      const pane = page.getByRole('navigation', { name: 'Library' });
+      await expect
+        .poll(() => pane.getByRole('treeitem', { name: /The Essay/ }).textContent())
+        .toContain('modified since the last sync');
+      expect(await accessibilityReport(page, 'git changes in the library')).toBe('');
     });
-    report += await accessibilityReport(page, 'sync result');
-    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
-    await page.getByRole('dialog').waitFor({ state: 'detached' });
-    expect(report).toBe('');
-  });
-});
+
+    it('the sync dialog: commit message, sign-in refused, and the result', async () => {
+      const { page } = app;
+      await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /^Sync/ }).click();
+      const dialog = page.getByRole('dialog');
+      const message = dialog.getByRole('textbox', { name: 'Commit message' });
+      await message.waitFor();
+      let report = await accessibilityReport(page, 'sync dialog');
+
+      await dialog.getByRole('button', { name: 'Sync', exact: true }).click();
+      const signIn = page.getByRole('dialog', { name: 'Sign in to sync' });
+      await signIn.getByRole('textbox', { name: 'User name' }).fill('ann');
+      await signIn.getByLabel('Password or token').fill('not-the-password');
+      await signIn.getByRole('button', { name: 'Sign in and sync' }).click();
+      await expect.poll(() => signIn.getByRole('alert').textContent()).toMatch(/^Signing in did not work/);
+      report += await accessibilityReport(page, 'sync sign-in refused');
+
+      await signIn.getByRole('textbox', { name: 'User name' }).fill('ann');
+      await signIn.getByLabel('Password or token').fill('ann-secret');
+      await signIn.getByRole('button', { name: 'Sign in and sync' }).click();
+      const result = page.getByRole('dialog').locator('.folio-git-result');
+      await result.waitFor({ timeout: 20_000 }).catch(async (error: unknown) => {
+        await screenshot(page, 'axe-git-sync-stuck');
+        throw error;
+      });
+      report += await accessibilityReport(page, 'sync result');
+      await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      expect(report).toBe('');
+    });
+  },
+);

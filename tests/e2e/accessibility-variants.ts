@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describeFindings, seriousViolations } from './axe';
+import { screenshot } from './harness';
 
 /** The window size of every e2e test (see `harness.ts`), in CSS pixels at 100% zoom. */
 const windowSize = { width: 1360, height: 860 };
@@ -30,9 +31,14 @@ function settle(page: Page): Promise<unknown> {
 /**
  * Checks the screen on show in every {@link variants variant} with axe (page and frames) and
  * returns the serious and critical violations as a readable report, empty when there are none.
- * The page is left light at 100% zoom, as the tests found it.
+ * The page is left light at 100% zoom, as the tests found it. With `screenshots`, each variant is
+ * also saved as `<screenshots>-<variant>.png` for people to look at.
  */
-export async function accessibilityReport(page: Page, screen: string): Promise<string> {
+export async function accessibilityReport(
+  page: Page,
+  screen: string,
+  options: { screenshots?: string } = {},
+): Promise<string> {
   const reports: string[] = [];
   try {
     for (const variant of variants) {
@@ -40,6 +46,9 @@ export async function accessibilityReport(page: Page, screen: string): Promise<s
       await page.setViewportSize(variant.viewport);
       await settle(page);
       const findings = await seriousViolations(page);
+      if (options.screenshots) {
+        await screenshot(page, `${options.screenshots}-${variant.name.replace(/\W+/g, '-')}`);
+      }
       if (findings.length > 0) reports.push(`${screen}, ${variant.name}:\n${describeFindings(findings)}`);
     }
   } finally {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AxeResults, ImpactValue, Result, RunOptions } from 'axe-core';
-import type { Frame, Page } from 'playwright-core';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
 
 /**
  * axe-core's source, evaluated as a script in each frame through Playwright. An evaluation from
@@ -65,48 +65,61 @@ async function scriptsBlocked(frame: Frame): Promise<boolean> {
   return sandbox !== null && !sandbox.split(/\s+/).includes('allow-scripts');
 }
 
+/** One tab per browser context for the copies of sandboxed frames, opened on first need. */
+const copyTabs = new WeakMap<BrowserContext, Promise<Page>>();
+
+function copyTab(context: BrowserContext): Promise<Page> {
+  let tab = copyTabs.get(context);
+  if (!tab) {
+    tab = context.newPage();
+    copyTabs.set(context, tab);
+  }
+  return tab;
+}
+
 /**
  * Checks a frame whose sandbox blocks scripts. Playwright can evaluate in it, but the frame runs
  * no callbacks (timers, promise jobs of its own), so axe would never finish there. Instead its
  * live document (classes, inline `color-scheme`, patched blocks) is copied into a tab of its own
  * at the same address, size and color scheme, with the same stylesheets, and checked there.
- * Folio's sandbox and CSP stay as they ship.
+ * Folio's sandbox and CSP stay as they ship. Returns null for a frame that is not on screen.
  */
-async function runOnCopy(page: Page, frame: Frame): Promise<AxeResults> {
+async function runOnCopy(page: Page, frame: Frame): Promise<AxeResults | null> {
   const box = await (await frame.frameElement()).boundingBox();
+  if (!box || box.width < 1 || box.height < 1) return null;
+  // Inline styles travel as CSSOM text: the preview's CSP (no inline style attributes) would drop
+  // them as attributes, though the app sets some through the CSSOM (the frame's color-scheme).
   const snapshot = await frame.evaluate(() => ({
     html: document.documentElement.innerHTML,
     attributes: Array.from(document.documentElement.attributes, ({ name, value }) => [name, value]),
+    styles: Array.from(document.querySelectorAll<HTMLElement>('*'), (element) => element.style.cssText),
   }));
   const dark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
-  const copy = await page.context().newPage();
-  try {
-    await copy.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
-    await copy.setViewportSize({
-      width: Math.max(1, Math.round(box?.width ?? 800)),
-      height: Math.max(1, Math.round(box?.height ?? 600)),
+  const copy = await copyTab(page.context());
+  await copy.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
+  await copy.setViewportSize({ width: Math.round(box.width), height: Math.round(box.height) });
+  if (copy.url() !== frame.url()) await copy.goto(frame.url());
+  await copy.evaluate(async ({ html, attributes, styles }) => {
+    const root = document.documentElement;
+    for (const { name } of Array.from(root.attributes)) root.removeAttribute(name);
+    for (const [name, value] of attributes) if (name !== 'style') root.setAttribute(name!, value!);
+    root.innerHTML = html;
+    document.querySelectorAll<HTMLElement>('*').forEach((element, index) => {
+      if (styles[index]) element.style.cssText = styles[index];
     });
-    await copy.goto(frame.url());
-    await copy.evaluate(async ({ html, attributes }) => {
-      const root = document.documentElement;
-      for (const [name, value] of attributes) root.setAttribute(name!, value!);
-      root.innerHTML = html;
-      const sheets = Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]'));
-      await Promise.all(
-        sheets.map((link) =>
-          link.sheet
-            ? undefined
-            : new Promise((done) => {
-                link.addEventListener('load', done, { once: true });
-                link.addEventListener('error', done, { once: true });
-              }),
-        ),
-      );
-    }, snapshot);
-    return await runInFrame(copy.mainFrame());
-  } finally {
-    await copy.close();
-  }
+    const sheets = Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]'));
+    await Promise.all(
+      sheets.map((link) =>
+        link.sheet
+          ? undefined
+          : new Promise((done) => {
+              link.addEventListener('load', done, { once: true });
+              link.addEventListener('error', done, { once: true });
+            }),
+      ),
+    );
+  }, snapshot);
+  return runInFrame(copy.mainFrame());
 }
 
 function toFinding(violation: Result, frame: string): AxeFinding {
@@ -131,6 +144,7 @@ export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
   for (const frame of page.frames()) {
     if (frame.isDetached() || frame.url() === 'about:blank') continue;
     const results = (await scriptsBlocked(frame)) ? await runOnCopy(page, frame) : await runInFrame(frame);
+    if (!results) continue;
     const name = await frameName(frame);
     for (const violation of results.violations) {
       if (failingImpacts.includes(violation.impact ?? null)) findings.push(toFinding(violation, name));
