@@ -12,19 +12,22 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Every formatting command with a toolbar button, in toolbar order (editor/editor-commands.ts). */
+/**
+ * Every formatting command with a toolbar button, in toolbar order (editor/editor-commands.ts), by
+ * its accessible name (which holds the button's visible text: toolbar/button-name.ts).
+ */
 const formatting = [
   'Bold',
   'Italic',
   'Strikethrough',
   'Inline code',
   'Link',
-  'Heading 1',
-  'Heading 2',
-  'Heading 3',
+  'Heading 1, H1',
+  'Heading 2, H2',
+  'Heading 3, H3',
   'Paragraph',
   'Bullet list',
-  'Numbered list',
+  'Numbered list, 1.',
   'Task list',
   'Quote',
   'Code block',

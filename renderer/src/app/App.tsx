@@ -34,6 +34,7 @@ import { firstTextOffset } from './first-text-offset';
 import { NoArticleOpen } from './NoArticleOpen';
 import { hasUnsavedWork, useUnsavedWorkGuard } from './useUnsavedWorkGuard';
 import './App.css';
+import './accessibility-modes.css';
 
 /*
  * Typing changes the open article's text, so App renders on every keystroke. The parts that do

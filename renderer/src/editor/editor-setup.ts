@@ -6,6 +6,7 @@ import { draftLook } from './draft-theme';
 import { formattingKeymap } from './editor-commands';
 import { focusMode } from './focus-mode';
 import { richPaste, type RichPasteConfig } from './image-paste';
+import { keyboardScrolling } from './keyboard-scrolling';
 import { markdownEditing } from './markdown-editing';
 import { typewriterMode } from './typewriter-mode';
 
@@ -87,6 +88,7 @@ export function createEditorExtensions(options: EditorSetupOptions): Extension[]
     richPaste(options.paste),
     EditorState.readOnly.of(options.readOnly),
     EditorView.contentAttributes.of({ 'aria-label': 'Markdown source' }),
+    keyboardScrolling(),
     ...(options.nonce ? [EditorView.cspNonce.of(options.nonce)] : []),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) options.onChange(update.state.doc.toString(), update.view.hasFocus);

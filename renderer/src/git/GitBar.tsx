@@ -83,6 +83,8 @@ export function GitBar({ status, onRefresh, beforeSync, onNotice }: GitBarProps)
           onClick={start}
         >
           {pending ? 'Resolve…' : 'Sync'}
+          {/* A space: the visible text reads "Sync 1", as the name "Sync, 1 changed article" does. */}
+          {!pending && badge > 0 && ' '}
           {!pending && badge > 0 && (
             <span className="folio-git-count" aria-hidden="true">
               {badge}

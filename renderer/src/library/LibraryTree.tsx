@@ -246,7 +246,8 @@ export function LibraryTree({
           <span className="folio-folder-caret" aria-hidden="true">
             {row.expanded ? '▾' : '▸'}
           </span>
-          <span className="folio-folder-name">{row.label}</span>
+          {/* Spaces between the parts: the visible text reads "drafts 2", as the row's name does. */}{' '}
+          <span className="folio-folder-name">{row.label}</span>{' '}
           <span className="folio-folder-count" aria-label={`${row.count} articles`}>
             {row.count}
           </span>

@@ -13,7 +13,8 @@ export interface DiffTextProps {
 export function DiffText({ before, after, label }: DiffTextProps): ReactElement {
   const parts = useMemo(() => wordDiff(before, after), [before, after]);
   return (
-    <pre className="review-diff-text" aria-label={label}>
+    // Focusable, so that a keyboard alone can scroll a long diff.
+    <pre className="review-diff-text" aria-label={label} tabIndex={0}>
       {parts.map((part, index) =>
         part.kind === 'insert' ? (
           <ins key={index}>{part.text}</ins>

@@ -2,6 +2,7 @@ import { MergeView } from '@codemirror/merge';
 import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { useEffect, useRef, type ReactElement } from 'react';
+import { keyboardScrolling } from '../editor/keyboard-scrolling';
 
 /** Props of {@link SourceDiff}. */
 export interface SourceDiffProps {
@@ -20,6 +21,7 @@ function readOnlySide(label: string): Extension[] {
     EditorView.editable.of(false),
     EditorView.lineWrapping,
     EditorView.contentAttributes.of({ 'aria-label': label }),
+    keyboardScrolling(),
     ...(nonce ? [EditorView.cspNonce.of(nonce)] : []),
   ];
 }

@@ -27,6 +27,11 @@ const kindNames: Record<CriticMark['kind'], string> = {
   comment: 'Comment',
 };
 
+/** The word on a mark's accept button: comments and highlights are resolved, changes accepted. */
+function acceptVerb(mark: CriticMark): string {
+  return mark.kind === 'comment' || mark.kind === 'highlight' ? 'Resolve' : 'Accept';
+}
+
 function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > 120 ? `${flat.slice(0, 117)}…` : flat;
@@ -100,9 +105,9 @@ export function SuggestionsPanel({
               <button
                 type="button"
                 onClick={() => onResolve(mark, 'accept')}
-                aria-label={`Accept: ${excerpt(mark.newText || mark.oldText || mark.comment || '')}`}
+                aria-label={`${acceptVerb(mark)}: ${excerpt(mark.newText || mark.oldText || mark.comment || '')}`}
               >
-                {mark.kind === 'comment' || mark.kind === 'highlight' ? 'Resolve' : 'Accept'}
+                {acceptVerb(mark)}
               </button>
               {mark.kind !== 'comment' && mark.kind !== 'highlight' && (
                 <button

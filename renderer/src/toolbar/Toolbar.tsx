@@ -2,6 +2,7 @@ import { useSyncExternalStore, type ReactElement } from 'react';
 import { describeKey, editorCommands, isApplePlatform, type EditorCommand } from '../editor/editor-commands';
 import type { EditorSession } from '../editor/editor-session';
 import { settingsStore } from '../settings/settings-store';
+import { buttonName } from './button-name';
 import { OverflowRow } from './OverflowRow';
 import './Toolbar.css';
 
@@ -54,7 +55,7 @@ export function Toolbar({ session }: ToolbarProps): ReactElement | null {
                 key={command.id}
                 type="button"
                 className={`folio-toolbar-button folio-toolbar-${command.id.replace('.', '-')}`}
-                aria-label={command.title}
+                aria-label={buttonName(command.title, command.label ?? '')}
                 {...shortcutAttributes(command.title, command.key)}
                 disabled={disabled}
                 onMouseDown={(event) => event.preventDefault()}
