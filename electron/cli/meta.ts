@@ -8,7 +8,8 @@ import type { Command } from 'commander';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 // The modules themselves, not the frontmatter index, which brings zod (for schema files).
 import { applyEdits, setField, type FieldValue, type ListItem } from '../../shared/frontmatter/edit';
-import { readFrontmatter, yamlParseOptions } from '../../shared/frontmatter/read';
+import { readFrontmatter } from '../../shared/frontmatter/form-model';
+import { yamlParseOptions } from '../../shared/frontmatter/yaml-block';
 import { schemaProblems } from '../../shared/frontmatter/schema';
 import { FolioError } from '../../shared/errors';
 import type { LibraryService } from '../library';

@@ -5,7 +5,7 @@
  */
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { yamlParseOptions } from './read';
+import { yamlParseOptions } from './yaml-block';
 import {
   builtinSchema,
   field,
