@@ -11,7 +11,7 @@ import { applyEdits, setField, type FieldValue, type ListItem } from '../../shar
 import { readFrontmatter } from '../../shared/frontmatter/form-model';
 import { yamlParseOptions } from '../../shared/frontmatter/yaml-block';
 import { schemaProblems } from '../../shared/frontmatter/schema';
-import { FolioError } from '../../shared/errors';
+import { errorMessage, FolioError } from '../../shared/errors';
 import type { LibraryService } from '../library';
 import { defaultAppDataDir } from '../library/default-locations';
 
@@ -147,10 +147,7 @@ export async function metaSet(
       try {
         text = applyEdits(text, setField(text, key, value));
       } catch (error) {
-        throw new FolioError(
-          'INVALID_ARGUMENT',
-          `${relative}: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        throw new FolioError('INVALID_ARGUMENT', `${relative}: ${errorMessage(error, String(error))}`);
       }
     }
     const result = await service.saveArticle({ path: relative, text, baseHash: doc.hash });

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArticleDocument } from '../../../shared/contract';
-import { isFolioError } from '../../../shared/errors';
+import { errorMessage, isFolioError } from '../../../shared/errors';
 import type { RecoveryEntry } from '../../../shared/library-contract';
 import { api } from '../api';
 import { isDirty, type DiskConflict, type DocumentStore } from '../app/document-store';
 import { readAutosave, writeAutosave } from './autosave-setting';
+import { isApplePlatform } from '../ui/platform';
 
 /** How long typing must pause before an autosave (ms). */
 export const autosaveDelayMs = 1500;
@@ -61,10 +62,6 @@ function largeFileOf(path: string, error: unknown): LargeFileRequest | null {
   return { path, size: details.size, message: error.message };
 }
 
-function describeError(error: unknown): string {
-  return isFolioError(error) || error instanceof Error ? error.message : 'Something went wrong.';
-}
-
 function conflictOf(error: unknown): DiskConflict | null {
   if (!isFolioError(error, 'CONFLICT')) return null;
   const details = (error.details ?? {}) as { diskText?: unknown; diskHash?: unknown };
@@ -112,7 +109,7 @@ export function useArticleSession(store: DocumentStore, onLibraryChanged: () => 
         // Too large for the editor: ask (a dialog offers "Open anyway") instead of a dead end.
         const large = largeFileOf(path, error);
         if (large) setLargeFile(large);
-        setMessage(describeError(error));
+        setMessage(errorMessage(error));
       }
     },
     [show],
@@ -128,7 +125,7 @@ export function useArticleSession(store: DocumentStore, onLibraryChanged: () => 
         show(await api.readArticle({ path: request.path, openLarge: true }));
         setMessage(`Opened “${request.path}” read-only: it is larger than 20 MB.`);
       } catch (error) {
-        setMessage(describeError(error));
+        setMessage(errorMessage(error));
       }
     },
     [largeFile, show],
@@ -157,7 +154,7 @@ export function useArticleSession(store: DocumentStore, onLibraryChanged: () => 
           store.conflicted(conflict);
           setMessage('Not saved: the file changed on disk. Choose what to keep.');
         } else {
-          const reason = describeError(error);
+          const reason = errorMessage(error);
           store.saveFailed(reason);
           setMessage(`Not saved: ${reason} Your text is kept.`);
         }
@@ -285,7 +282,7 @@ export function useArticleSession(store: DocumentStore, onLibraryChanged: () => 
           if (attempt >= 3) {
             if (!cancelled) {
               setMessage(
-                `Could not check for unsaved text from the last session (${describeError(error)}); it stays in the journal. Reopen the library to check again.`,
+                `Could not check for unsaved text from the last session (${errorMessage(error)}); it stays in the journal. Reopen the library to check again.`,
               );
             }
             return;
@@ -302,7 +299,7 @@ export function useArticleSession(store: DocumentStore, onLibraryChanged: () => 
 
   // Ctrl/Cmd+S saves wherever the focus is (the editor binds its own key for when it has focus).
   useEffect(() => {
-    const mac = /Mac|iPhone|iPad/.test(navigator.platform);
+    const mac = isApplePlatform();
     const onKey = (event: KeyboardEvent) => {
       if (!(mac ? event.metaKey : event.ctrlKey) || event.altKey || event.key.toLowerCase() !== 's') return;
       if ((event.target as Element | null)?.closest?.('.cm-editor')) return;
@@ -337,7 +334,7 @@ export function useArticleSession(store: DocumentStore, onLibraryChanged: () => 
       show(await api.readArticle({ path: current.doc.path }));
       setMessage('Loaded the version on disk.');
     } catch (error) {
-      setMessage(describeError(error));
+      setMessage(errorMessage(error));
     }
   }, [store, show]);
 
@@ -350,7 +347,7 @@ export function useArticleSession(store: DocumentStore, onLibraryChanged: () => 
       setMessage(`Your version was saved as “${path}”.`);
       refresh.current();
     } catch (error) {
-      setMessage(`Could not save a copy: ${describeError(error)}`);
+      setMessage(`Could not save a copy: ${errorMessage(error)}`);
     }
   }, [store, takeTheirs]);
 
