@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
 import { errorMessage } from '../../../shared/errors';
 import type { RecentLibrary } from '../../../shared/library-contract';
 import { api, transport } from '../api';
-import { Modal } from './Modal';
+import { Modal } from '../ui/Modal';
 
 /** Props of {@link OpenLibraryDialog}. */
 export interface OpenLibraryDialogProps {

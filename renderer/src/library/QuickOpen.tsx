@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type KeyboardEvent, type ReactElement } from 'react';
 import type { ArticleSummary } from '../../../shared/contract';
 import { fuzzyScore } from './library-tree';
-import { Modal } from './Modal';
+import { Modal } from '../ui/Modal';
 import { isApplePlatform } from '../ui/platform';
 import { onQuickOpenRequest } from './pane-requests';
 
