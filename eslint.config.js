@@ -3,7 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Import boundaries: code is placed by where it runs (see CONVENTIONS.md, habit 1). */
+/** Import boundaries: code is placed by where it runs (see docs/conventions.md, "Layers"). */
 const notElectronOrNode = ['electron', 'electron/*', 'node:*', 'fs', 'path', 'os', 'child_process'];
 
 export default tseslint.config(

@@ -2,10 +2,8 @@ import type { ArticleStatus, ArticleSummary } from './contract';
 import { parse as parseToml } from 'smol-toml';
 // The readers themselves, not the folder's index: scan workers load this module, and the index
 // brings the form's editing and schema code (zod) they never use.
-import { fastFrontmatterData } from './frontmatter/fast-read';
+import { frontmatterData, quickFrontmatterData, type ParsedFrontmatter } from './frontmatter/data';
 import { findFrontmatter, type FrontmatterBlock } from './frontmatter/find-block';
-import { parseFrontmatter, type ParsedFrontmatter } from './frontmatter/parse';
-import { simpleFrontmatterData } from './frontmatter/simple-read';
 import { countWords } from './word-scanner';
 
 /** Word counting lives in word-scanner.ts; re-exported here where the editor has always found it. */
@@ -15,7 +13,7 @@ const statuses: readonly ArticleStatus[] = ['draft', 'review', 'published'];
 
 /** The body of an article: its text after the frontmatter block. */
 export function articleBody(text: string): string {
-  const { block } = parseFrontmatter(text);
+  const block = findFrontmatter(text);
   return block ? text.slice(block.to) : text.replace(/^\uFEFF/, '');
 }
 
@@ -83,7 +81,7 @@ export function summarizeStart(
     if (read.problems.length > 0) return null;
     data = read.data;
   } else if (block) {
-    const read = simpleFrontmatterData(block) ?? fastFrontmatterData(block);
+    const read = quickFrontmatterData(block);
     if (!read) return null;
     data = read;
   }
@@ -135,13 +133,8 @@ function summaryOf(
  */
 function readMetadata(text: string): ParsedFrontmatter {
   const block = findFrontmatter(text);
-  // Quickest first: a line reader for simple blocks (simple-read.ts), then js-yaml where it
-  // agrees with the editor's lossless parser (fast-read.ts), else `yaml` itself.
-  const data = block ? (simpleFrontmatterData(block) ?? fastFrontmatterData(block)) : null;
-  if (data) return { block, data, problems: [] };
-  const parsed = parseFrontmatter(text);
-  if (parsed.block?.kind !== 'toml') return parsed;
-  return { ...parsed, ...tomlData(parsed.block) };
+  if (!block) return { block, data: {}, problems: [] };
+  return { block, ...(block.kind === 'toml' ? tomlData(block) : frontmatterData(block)) };
 }
 
 /** The data of a TOML block, or the problem that makes it unreadable. */

@@ -13,6 +13,10 @@ import type { LibrarySchema } from './frontmatter/schema';
 import { gitInputSchemas, type GitMethodOutputs, type GitProgress } from './git-contract';
 import { libraryInputSchemas, type LibraryMethodOutputs } from './library-contract';
 import { updateInputSchemas, type UpdateMethodOutputs } from './update-contract';
+import type { ArticleDocument } from './article-document';
+
+/** An article as the editor holds it (article-document.ts, which both contract files use). */
+export type { ArticleDocument, LineEnding } from './article-document';
 
 /** Longest article text accepted over the boundary (characters). */
 export const maxArticleChars = 20_000_000;
@@ -176,24 +180,6 @@ export interface ArticleSummary {
   readonly excerpt: string;
   /** Human-readable problems (e.g. invalid frontmatter). */
   readonly problems: readonly string[];
-}
-
-/** Line ending used when writing an article back. */
-export type LineEnding = '\n' | '\r\n';
-
-/** An article opened for editing. */
-export interface ArticleDocument {
-  readonly path: string;
-  /** The text with `\n` line endings and without BOM, as the editor holds it. */
-  readonly text: string;
-  /** Hash of the bytes on disk; send it back with the next save. */
-  readonly hash: string;
-  readonly lineEnding: LineEnding;
-  readonly bom: boolean;
-  /** True when Folio must not save this file (e.g. invalid UTF-8). */
-  readonly readOnly: boolean;
-  /** Why the article is read-only, in words for the author. */
-  readonly readOnlyReason: string | null;
 }
 
 /** The outcome of a save. */

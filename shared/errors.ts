@@ -63,6 +63,15 @@ export function isFolioError(value: unknown, code?: ErrorCode): value is FolioEr
 }
 
 /**
+ * The message of anything thrown, to show the author: an error's own message (a
+ * {@link FolioError}'s is written for the author), else `fallback` (default: a generic sentence;
+ * the CLI and logs pass `String(error)`).
+ */
+export function errorMessage(error: unknown, fallback = 'Something went wrong.'): string {
+  return error instanceof Error ? error.message : fallback;
+}
+
+/**
  * Turns anything thrown into a payload safe to send. Unknown errors become `INTERNAL` with a
  * generic message so that stack traces and absolute paths never cross the boundary.
  */

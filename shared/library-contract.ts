@@ -4,7 +4,7 @@
  * `contract.ts` so that other features can add their methods there without merge pain.
  */
 import { z } from 'zod';
-import type { ArticleDocument } from './contract';
+import type { ArticleDocument } from './article-document';
 
 /** Longest text accepted by the journal and by "save a copy" (characters). */
 const maxTextChars = 20_000_000;

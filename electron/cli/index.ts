@@ -1,5 +1,5 @@
 import { CommanderError } from 'commander';
-import { isFolioError } from '../../shared/errors';
+import { errorMessage } from '../../shared/errors';
 import { createProgram } from './program';
 
 /** Entry point of the `folio` command: exit 2 for bad usage, 1 for a failed command. */
@@ -12,7 +12,7 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = error.exitCode === 0 ? 0 : 2;
       return;
     }
-    const message = isFolioError(error) || error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error, String(error));
     process.stderr.write(`folio: ${message}\n`);
     process.exitCode = 1;
   }

@@ -8,9 +8,10 @@ import type { Command } from 'commander';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 // The modules themselves, not the frontmatter index, which brings zod (for schema files).
 import { applyEdits, setField, type FieldValue, type ListItem } from '../../shared/frontmatter/edit';
-import { readFrontmatter, yamlParseOptions } from '../../shared/frontmatter/read';
+import { readFrontmatter } from '../../shared/frontmatter/form-model';
+import { yamlParseOptions } from '../../shared/frontmatter/yaml-block';
 import { schemaProblems } from '../../shared/frontmatter/schema';
-import { FolioError } from '../../shared/errors';
+import { errorMessage, FolioError } from '../../shared/errors';
 import type { LibraryService } from '../library';
 import { defaultAppDataDir } from '../library/default-locations';
 
@@ -146,10 +147,7 @@ export async function metaSet(
       try {
         text = applyEdits(text, setField(text, key, value));
       } catch (error) {
-        throw new FolioError(
-          'INVALID_ARGUMENT',
-          `${relative}: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        throw new FolioError('INVALID_ARGUMENT', `${relative}: ${errorMessage(error, String(error))}`);
       }
     }
     const result = await service.saveArticle({ path: relative, text, baseHash: doc.hash });

@@ -3,12 +3,11 @@
  * schema (`.folio/schema.yaml`, or the built-in set without one). The listing is
  * performance-sensitive, so each article's result is memoized by its frontmatter text and the
  * schema: a re-scan, a watched change or a second listing re-checks only articles whose block
- * changed. The check reads data with the listing's fast reader, which agrees with the form's.
+ * changed. The check reads data with the listing's quick readers, which agree with the form's.
  */
 import type { ArticleSummary } from '../../shared/contract';
-import { fastFrontmatterData } from '../../shared/frontmatter/fast-read';
+import { frontmatterData } from '../../shared/frontmatter/data';
 import { findFrontmatter } from '../../shared/frontmatter/find-block';
-import { parseFrontmatter } from '../../shared/frontmatter/parse';
 import { validateData, type FrontmatterSchema } from '../../shared/frontmatter/schema';
 
 /** Adds schema problems to summaries; see {@link createSchemaMarks}. */
@@ -39,17 +38,9 @@ export function headProblems(
   const block = findFrontmatter(head);
   // TOML is read-only in Folio and unreadable YAML is reported by the parser: no schema marks.
   if (block?.kind === 'toml') return [];
-  let read: Readonly<Record<string, unknown>> = {};
-  if (block) {
-    const fast = fastFrontmatterData(block);
-    if (fast) read = fast;
-    else {
-      const parsed = parseFrontmatter(head);
-      if (parsed.problems.length > 0) return [];
-      read = parsed.data;
-    }
-  }
-  return validateData(read, schema).map((problem) => problem.message);
+  const read = block ? frontmatterData(block) : { data: {}, problems: [] };
+  if (read.problems.length > 0) return [];
+  return validateData(read.data, schema).map((problem) => problem.message);
 }
 
 /**

@@ -1,6 +1,8 @@
 /**
- * The service side of the frontmatter form: the library's schema (`.folio/schema.yaml`) and the
- * images the cover picker offers. Spread into the service object in one line.
+ * The service side of the frontmatter form: the library's schema (`.folio/schema.yaml` or
+ * `.folio/schema.yml`) and the images the cover picker offers. Spread into the service object in
+ * one line. `folio check` and the export read the schema here too, so that they demand exactly
+ * the fields the form calls required.
  */
 import { lstat, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,8 +13,8 @@ import { builtinSchema, type LibrarySchema } from '../../shared/frontmatter/sche
 import { imageTypes } from './assets';
 import { toLibraryPath } from './paths';
 
-/** Where a library keeps its schema, relative to its root. */
-export const schemaFile = path.join('.folio', 'schema.yaml');
+/** Where a library keeps its schema, relative to its root: the first of these that exists. */
+export const schemaFiles = [path.join('.folio', 'schema.yaml'), path.join('.folio', 'schema.yml')] as const;
 
 /** At most this many images are offered in the cover picker. */
 export const maxListedImages = 5000;
@@ -24,18 +26,24 @@ const cache = new Map<string, { mtimeMs: number; size: number; value: LibrarySch
  * built-in schema; a broken file means the built-in schema plus its problems.
  */
 export async function loadLibrarySchema(realRoot: string): Promise<LibrarySchema> {
-  const file = path.join(realRoot, schemaFile);
-  const info = await lstat(file).catch(() => null);
+  let file = '';
+  let info = null;
+  for (const name of schemaFiles) {
+    file = path.join(realRoot, name);
+    info = await lstat(file).catch(() => null);
+    if (info) break;
+  }
   if (!info?.isFile()) return { schema: builtinSchema, source: 'builtin', problems: [] };
+  const name = path.basename(file);
   const cached = cache.get(file);
   if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.value;
   let value: LibrarySchema;
   if (info.size > 256 * 1024) {
-    value = { schema: builtinSchema, source: 'builtin', problems: ['schema.yaml is too large to read.'] };
+    value = { schema: builtinSchema, source: 'builtin', problems: [`${name} is too large to read.`] };
   } else {
     const text = await readFile(file, 'utf8');
     const { parseSchema } = await import('../../shared/frontmatter/schema-file');
-    const { schema, problems } = parseSchema(text);
+    const { schema, problems } = parseSchema(text, name);
     value = { schema, source: problems.length > 0 ? 'builtin' : 'library', problems };
   }
   cache.set(file, { mtimeMs: info.mtimeMs, size: info.size, value });

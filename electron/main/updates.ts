@@ -9,6 +9,7 @@ import type * as UpdaterModuleNamespace from 'electron-updater';
 import type { AppUpdater } from 'electron-updater';
 
 type UpdaterModule = typeof UpdaterModuleNamespace;
+import { errorMessage } from '../../shared/errors';
 import { readUpdatePreference, writeUpdatePreference, type UpdateHost } from '../library';
 import { nextUpdateAction, type UpdateAction, type UpdateEvent } from './update-flow';
 
@@ -75,7 +76,7 @@ export function createDesktopUpdates(appDataDir: string, window: () => BrowserWi
         await writeUpdatePreference(appDataDir, { lastCheck: new Date().toISOString() });
         await (await loadUpdater()).checkForUpdates();
       } catch (error) {
-        await handle({ kind: 'failed', message: messageOf(error), manual: action.manual });
+        await handle({ kind: 'failed', message: errorMessage(error, String(error)), manual: action.manual });
       } finally {
         checking = false;
       }
@@ -98,7 +99,7 @@ export function createDesktopUpdates(appDataDir: string, window: () => BrowserWi
     try {
       await updater.downloadUpdate();
     } catch (error) {
-      await handle({ kind: 'failed', message: messageOf(error), manual: true });
+      await handle({ kind: 'failed', message: errorMessage(error, String(error)), manual: true });
     }
   }
 
@@ -116,8 +117,4 @@ export function createDesktopUpdates(appDataDir: string, window: () => BrowserWi
       await handle({ kind: 'start', lastCheck, now: new Date() });
     },
   };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -6,4 +6,3 @@ export {
   type ProblemCode,
   type ProblemSeverity,
 } from './problems';
-export { requiredFields } from './schema-fields';

@@ -6,15 +6,9 @@
  */
 import { isMap, isScalar, isSeq, type Node as YamlNode, type Pair, type Scalar, type YAMLSeq } from 'yaml';
 import { findFrontmatter } from './find-block';
-import {
-  describePair,
-  dominantLineEnding,
-  parseBlock,
-  readFrontmatter,
-  yamlParseOptions,
-  type ParsedBlock,
-  type ValueStyle,
-} from './read';
+import { describePair, dominantLineEnding, readFrontmatter, type ValueStyle } from './form-model';
+import { parseBlock } from './parse-cache';
+import { yamlParseOptions, type ParsedBlock } from './yaml-block';
 import { pairSegment, parseLonePair } from './reparse';
 import {
   blockScalar,

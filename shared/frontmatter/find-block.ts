@@ -21,12 +21,34 @@ export interface FrontmatterBlock {
 
 const fences = { '---': 'yaml', '+++': 'toml' } as const;
 
+/** The fence line that may open a frontmatter block (see {@link openingFence}). */
+export interface OpeningFence {
+  readonly fence: '---' | '+++';
+  readonly kind: 'yaml' | 'toml';
+  /** Offset of the fence (after a BOM, if any). */
+  readonly from: number;
+  /** Offset of the end of the fence line (its line ending, or the end of the text). */
+  readonly lineEnd: number;
+}
+
+/**
+ * The fence on the first line of `text` (after an optional BOM; trailing spaces and tabs
+ * allowed), or `null`. Only a test of the first line: whether a block follows is
+ * {@link findFrontmatter}'s to say. Cheap enough for every keystroke.
+ */
+export function openingFence(text: string): OpeningFence | null {
+  const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const end = lineEnd(text, from);
+  const fence = text.slice(from, end).replace(/[ \t]+$/, '');
+  if (fence !== '---' && fence !== '+++') return null;
+  return { fence, kind: fences[fence], from, lineEnd: end };
+}
+
 /** Finds the frontmatter block at the start of `text`, or `null` if there is none. */
 export function findFrontmatter(text: string): FrontmatterBlock | null {
-  const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const firstEnd = lineEnd(text, from);
-  const fence = text.slice(from, firstEnd).replace(/[ \t]+$/, '');
-  if (fence !== '---' && fence !== '+++') return null;
+  const open = openingFence(text);
+  if (!open) return null;
+  const { fence, from, lineEnd: firstEnd } = open;
   const contentFrom = skipNewline(text, firstEnd);
   if (contentFrom === firstEnd) return null;
   let lineStart = contentFrom;

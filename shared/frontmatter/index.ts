@@ -1,18 +1,25 @@
-export { findFrontmatter, type FrontmatterBlock } from './find-block';
-export { parseFrontmatter, maxFrontmatterChars, type ParsedFrontmatter } from './parse';
-export { fastFrontmatterData } from './fast-read';
-export { simpleFrontmatterData } from './simple-read';
+export { findFrontmatter, openingFence, type FrontmatterBlock, type OpeningFence } from './find-block';
+export {
+  frontmatterData,
+  parseFrontmatter,
+  quickFrontmatterData,
+  yamlData,
+  type FrontmatterData,
+  type ParsedFrontmatter,
+} from './data';
+export { jsYamlData } from './js-yaml-data';
+export { simpleBlockData } from './simple-block-data';
+export { maxFrontmatterAliases, maxFrontmatterChars, type FrontmatterError } from './yaml-block';
+export { formParses, RecentParses } from './parse-cache';
 export {
   readFrontmatter,
   dominantLineEnding,
-  maxFrontmatterAliases,
   type FieldKind,
-  type FrontmatterError,
   type FrontmatterField,
   type FrontmatterModel,
   type FrontmatterStatus,
   type ValueStyle,
-} from './read';
+} from './form-model';
 export {
   addKey,
   applyEdits,

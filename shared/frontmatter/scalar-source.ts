@@ -1,5 +1,6 @@
 import { isMap, isSeq, parseDocument } from 'yaml';
-import { yamlParseOptions, type ValueStyle } from './read';
+import type { ValueStyle } from './form-model';
+import { yamlParseOptions } from './yaml-block';
 
 /** A value written into YAML exactly as given (e.g. `1.10` from the CLI), after checking it parses. */
 export interface YamlSource {

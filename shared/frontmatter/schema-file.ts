@@ -1,11 +1,12 @@
 /**
- * Reading a library's `.folio/schema.yaml` into a schema (see schema.ts), checked with zod. A
- * module of its own so that what only checks articles against a schema (the listing's marks)
+ * Reading a library's schema file (`.folio/schema.yaml` or `.folio/schema.yml`) into a schema
+ * (see schema.ts), checked with zod: the one reading the form, the listing's marks and
+ * `folio check` share. A module of its own so that what only checks articles against a schema
  * never loads zod: the service loads this when a library has a schema file.
  */
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { yamlParseOptions } from './read';
+import { yamlParseOptions } from './yaml-block';
 import {
   builtinSchema,
   field,
@@ -67,11 +68,47 @@ function labelOf(key: string): string {
   return words ? words[0]!.toUpperCase() + words.slice(1) : key;
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /**
- * Reads `.folio/schema.yaml` text. Fields named in the file override the built-in ones of the
- * same key; new keys are appended. A broken file gives the built-in schema and its problems.
+ * The file's data in the shape {@link schemaFile} checks, from the other shapes schemas are
+ * written in: `fields:` as a list of specs that carry their `name`, or the field mapping at the
+ * top level (no `fields:` and no `builtins:`, every value a spec). Anything else as it is, for
+ * zod to report. A list item without a name is a problem.
  */
-export function parseSchema(text: string): SchemaResult {
+function usualShape(data: unknown): { data: unknown; problems: string[] } {
+  if (!isRecord(data)) return { data, problems: [] };
+  if (Array.isArray(data.fields)) {
+    const fields: Record<string, unknown> = {};
+    const problems: string[] = [];
+    data.fields.forEach((spec, index) => {
+      if (isRecord(spec) && typeof spec.name === 'string' && spec.name !== '') {
+        const { name, ...rest } = spec;
+        fields[name] = rest;
+      } else problems.push(`fields.${index} has no name`);
+    });
+    return { data: { ...data, fields }, problems };
+  }
+  const keys = Object.keys(data);
+  if (
+    keys.length > 0 &&
+    !keys.includes('fields') &&
+    !keys.includes('builtins') &&
+    Object.values(data).every((spec) => spec === null || isRecord(spec))
+  ) {
+    return { data: { fields: data }, problems: [] };
+  }
+  return { data, problems: [] };
+}
+
+/**
+ * Reads a schema file's text (`name`, default `schema.yaml`, names it in problems). Fields named
+ * in the file override the built-in ones of the same key; new keys are appended. A broken file
+ * gives the built-in schema and its problems.
+ */
+export function parseSchema(text: string, name = 'schema.yaml'): SchemaResult {
   const doc = parseDocument(text, yamlParseOptions);
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) {
@@ -79,21 +116,25 @@ export function parseSchema(text: string): SchemaResult {
     const at = where ? ` (line ${where.line}, column ${where.col})` : '';
     return {
       schema: builtinSchema,
-      problems: [`schema.yaml is not valid YAML${at}: ${problem.message.split('\n')[0]}`],
+      problems: [`${name} is not valid YAML${at}: ${problem.message.split('\n')[0]}`],
     };
   }
-  let data: unknown;
+  let read: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+    read = doc.toJS({ maxAliasCount: 100 }) ?? {};
   } catch (error) {
-    return { schema: builtinSchema, problems: [`schema.yaml cannot be read: ${String(error)}`] };
+    return { schema: builtinSchema, problems: [`${name} cannot be read: ${String(error)}`] };
+  }
+  const { data, problems: shapeProblems } = usualShape(read);
+  if (shapeProblems.length > 0) {
+    return { schema: builtinSchema, problems: shapeProblems.map((problem) => `${name}: ${problem}`) };
   }
   const parsed = schemaFile.safeParse(data);
   if (!parsed.success) {
     return {
       schema: builtinSchema,
       problems: parsed.error.issues.map(
-        (issue) => `schema.yaml: ${issue.path.join('.') || 'file'} ${issue.message}`,
+        (issue) => `${name}: ${issue.path.join('.') || 'file'} ${issue.message}`,
       ),
     };
   }

@@ -5,7 +5,7 @@
  */
 import { isRealDate } from './dates';
 import { addKey, applyEdits, type FieldValue, type ListItem } from './edit';
-import { readFrontmatter } from './read';
+import { readFrontmatter } from './form-model';
 
 /** How a field is edited and checked. */
 export const fieldTypes = [

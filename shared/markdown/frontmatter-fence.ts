@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
+import { findFrontmatter, openingFence } from '../frontmatter/find-block';
 
 declare module 'vfile' {
   interface DataMap {
@@ -10,12 +11,6 @@ declare module 'vfile' {
   }
 }
 
-const openFence = /^(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/;
-/** A closing fence at the start of a line, then spaces, then the end of the line or text. */
-const closingFence = {
-  '---': /(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|$)/g,
-  '+++': /(?:\r\n|\r|\n)\+\+\+[ \t]*(?:\r\n|\r|\n|$)/g,
-} as const;
 /** A private-use character standing in for the first `+` of a masked fence (same length). */
 const mask = '\uE000';
 
@@ -26,13 +21,10 @@ const mask = '\uE000';
  * and remark without frontmatter read the article as a plain document instead.
  */
 export function unclosedFrontmatterFence(text: string): '---' | '+++' | null {
-  const open = openFence.exec(text);
-  if (!open) return null;
-  const fence = open[1] as '---' | '+++';
-  const close = closingFence[fence];
-  // Start at the opening line's break: the content may be empty (`---\n---`).
-  close.lastIndex = open[0].length - (open[0].endsWith('\r\n') ? 2 : 1);
-  return close.test(text) ? null : fence;
+  const open = openingFence(text);
+  // Only a fence line with a line break after it opens a block; a BOM is micromark's to skip.
+  if (!open || open.from !== 0 || open.lineEnd === text.length) return null;
+  return findFrontmatter(text) ? null : open.fence;
 }
 
 /**

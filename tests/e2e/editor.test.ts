@@ -10,6 +10,7 @@ import {
   screenshot,
   type AppUnderTest,
 } from './harness';
+import { boxOf, inside, overlap, textContrast } from './layout-checks';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -419,19 +420,46 @@ describe('the editor in browser mode', () => {
     await app.close();
   });
 
-  it('looks right in light and dark, with toolbar, outline and statistics', async () => {
+  it('lays out toolbar, editor, outline, statistics and palette apart and readable, light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const app = await openDraft({ colorScheme });
       const { page } = app;
+      const viewport = { x: 0, y: 0, ...page.viewportSize()! };
       await page.keyboard.press('ControlOrMeta+Alt+o');
-      await page.getByRole('navigation', { name: 'Outline' }).waitFor();
+      const outline = page.getByRole('navigation', { name: 'Outline' });
+      await outline.waitFor();
       await placeCursorAfter(page, 'Some text in the middle.');
       await page.keyboard.press('Shift+Home');
+      const toolbar = await boxOf(page.getByRole('toolbar', { name: 'Formatting' }));
+      const content = await boxOf(page.locator('.cm-editor'));
+      const outlineBox = await boxOf(outline);
+      const status = await boxOf(page.getByRole('contentinfo'));
+      for (const box of [toolbar, content, outlineBox, status])
+        expect(inside(box, viewport), colorScheme).toBe(true);
+      expect(overlap(outlineBox, content), colorScheme).toBe(false);
+      expect(toolbar.y + toolbar.height, colorScheme).toBeLessThanOrEqual(content.y + 1);
+      expect(content.y, colorScheme).toBeLessThan(status.y);
+      // The selection is drawn, over the selected line.
+      const line = page.locator('.cm-line', { hasText: 'Some text in the middle.' });
+      const selection = await boxOf(page.locator('.cm-selectionBackground').first());
+      expect(overlap(selection, await boxOf(line)), colorScheme).toBe(true);
+      expect(await textContrast(line), colorScheme).toBeGreaterThanOrEqual(4.5);
+      expect(
+        await textContrast(page.getByRole('contentinfo').getByText(/words/).first()),
+      ).toBeGreaterThanOrEqual(4.5);
       await screenshot(page, `editor-${colorScheme}`);
       await page.keyboard.press('ControlOrMeta+Shift+p');
       await page.keyboard.type('head');
+      const palette = page.getByRole('dialog', { name: 'Command palette' });
+      const paletteBox = await boxOf(palette);
+      expect(inside(paletteBox, viewport), colorScheme).toBe(true);
+      const option = palette.getByRole('option').first();
+      await expect(option.textContent()).resolves.toMatch(/head/i);
+      expect(inside(await boxOf(option), paletteBox), colorScheme).toBe(true);
+      expect(await textContrast(option), colorScheme).toBeGreaterThanOrEqual(4.5);
       await screenshot(page, `editor-palette-${colorScheme}`);
       await page.keyboard.press('Escape');
+      await expect.poll(() => palette.count()).toBe(0);
       await app.close();
     }
   });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openApp, screenshot, waitForYaml } from './harness';
+import { boxOf, inside, overlap, textContrast } from './layout-checks';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -246,7 +247,7 @@ describe('schema marks in the library pane without a schema file', () => {
 });
 
 describe('the Add field panel in dark mode', () => {
-  it('looks right in dark mode, with a field to remove', async () => {
+  it('shows the Add field panel and the remove buttons inside the form, readable in dark mode', async () => {
     const app = await openApp(
       browser,
       async (library) => {
@@ -261,10 +262,32 @@ describe('the Add field panel in dark mode', () => {
     const adder = form.getByRole('group', { name: 'Add field' });
     await adder.getByRole('button', { name: 'Custom field…' }).click();
     await adder.getByLabel('Name').fill('series');
-    await adder.getByRole('button', { name: 'Add', exact: true }).scrollIntoViewIfNeeded();
+    const add = adder.getByRole('button', { name: 'Add', exact: true });
+    await add.scrollIntoViewIfNeeded();
+    const formBox = await boxOf(form);
+    const adderBox = await boxOf(adder);
+    expect(inside(adderBox, formBox)).toBe(true);
+    expect(inside(await boxOf(add), adderBox)).toBe(true);
+    expect(await textContrast(adder.getByLabel('Name'))).toBeGreaterThanOrEqual(4.5);
+    await expect(adder.getByLabel('Name').inputValue()).resolves.toBe('series');
     await screenshot(page, 'frontmatter-add-field-dark');
-    await form.getByRole('button', { name: 'Remove Title' }).focus();
-    await form.getByRole('button', { name: 'Remove Title' }).scrollIntoViewIfNeeded();
+    const remove = form.getByRole('button', { name: 'Remove Title' });
+    // Reached from the keyboard (a ring shows for keyboard focus, not for a click).
+    await remove.focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(() => remove.evaluate((element) => element === document.activeElement)).toBe(true);
+    await remove.scrollIntoViewIfNeeded();
+    const removeBox = await boxOf(remove);
+    expect(inside(removeBox, formBox)).toBe(true);
+    expect(overlap(removeBox, await boxOf(form.getByLabel('Title', { exact: true })))).toBe(false);
+    const ring = await remove.evaluate((element) => {
+      const style = getComputedStyle(element);
+      return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0
+        ? 'outline'
+        : style.boxShadow;
+    });
+    expect(ring).not.toBe('none');
     await screenshot(page, 'frontmatter-remove-field-dark');
     await app.close();
   });

@@ -1,8 +1,8 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { expect, onTestFinished } from 'vitest';
 import { startBrowserMode } from '../../electron/web';
 
 /** Where e2e screenshots go (ignored by git) so that people can look at them. */
@@ -26,7 +26,12 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A running Folio in browser mode over a temporary library, with a page open on it. */
+/**
+ * A running Folio in browser mode over a temporary library, with a page open on it. The harness
+ * closes it when the test that opened it finishes, passed or failed, so a failing test leaks no
+ * server and no folder; `close()` closes it earlier (a second call does nothing). Closing fails
+ * the test when the page threw an error.
+ */
 export interface AppUnderTest {
   readonly page: Page;
   readonly library: string;
@@ -45,6 +50,7 @@ export async function openApp(
   options: { colorScheme?: 'light' | 'dark' } = {},
 ): Promise<AppUnderTest> {
   const temp = await mkdtemp(path.join(os.tmpdir(), 'folio-e2e-'));
+  onTestFinished(() => rm(temp, { recursive: true, force: true })); // also when `fill` fails
   const library = path.join(temp, 'library');
   await mkdir(library);
   await fill(library);
@@ -78,27 +84,30 @@ async function startApp(
     rendererDir: path.resolve('out/renderer'),
     appDataDir: path.join(temp, 'data'),
   });
-  const context = await browser.newContext({
+  let context: BrowserContext | null = null;
+  const errors: string[] = [];
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> =>
+    (closing ??= (async () => {
+      try {
+        await context?.close();
+        await running.close();
+      } finally {
+        await rm(temp, { recursive: true, force: true });
+      }
+      if (errors.length > 0) throw new Error(`Errors in the page: ${errors.join('; ')}`);
+    })());
+  // Registered before anything else can fail, so that even a failed start is cleaned up.
+  onTestFinished(close);
+  context = await browser.newContext({
     viewport: { width: 1360, height: 860 },
     colorScheme: options.colorScheme ?? 'light',
   });
   const page = await context.newPage();
-  const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(running.server.openUrl);
   await page.getByRole('navigation', { name: 'Library' }).waitFor();
-  return {
-    page,
-    library,
-    url: running.server.url,
-    token: running.server.token,
-    async close() {
-      await context.close();
-      await running.close();
-      await rm(temp, { recursive: true, force: true });
-      if (errors.length > 0) throw new Error(`Errors in the page: ${errors.join('; ')}`);
-    },
-  };
+  return { page, library, url: running.server.url, token: running.server.token, close };
 }
 
 /** Saves a screenshot of the page under {@link screenshotDir}. */

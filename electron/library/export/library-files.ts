@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { requiredFields, type CheckContext } from '../../../shared/checks';
+import type { CheckContext } from '../../../shared/checks';
 import { anchorNames, prepareArticle, type PreparedArticle } from '../../../shared/export';
 import { FolioError } from '../../../shared/errors';
 import { decodeArticle } from '../article-codec';
 import { isInside, toLibraryPath } from '../paths';
+import { loadLibrarySchema } from '../schema';
 
 const articleExtension = /\.(md|markdown)$/i;
 const ignoredFolders = new Set(['node_modules', '.folio', '.git']);
@@ -57,17 +57,13 @@ export async function readArticleText(root: string, libraryPath: string): Promis
   }
 }
 
-/** Reads the required fields of the library schema (`.folio/schema.yaml`), if there is one. */
+/**
+ * The fields the library schema requires, read as the form reads them ({@link loadLibrarySchema}):
+ * none without a schema file or with a broken one (the built-in schema requires none).
+ */
 export async function readRequiredFields(root: string): Promise<string[]> {
-  for (const name of ['schema.yaml', 'schema.yml']) {
-    try {
-      const text = await readFile(path.join(root, '.folio', name), 'utf8');
-      return requiredFields(parseYaml(text, { schema: 'core', maxAliasCount: 100 }));
-    } catch {
-      // No schema, or one we cannot read: the built-in rules (no required fields) apply.
-    }
-  }
-  return [];
+  const { schema } = await loadLibrarySchema(root);
+  return schema.fields.filter((field) => field.required).map((field) => field.key);
 }
 
 /**

@@ -1,15 +1,8 @@
 import { fs, git } from './git-repository';
+import type { FlatTree, TreeFile } from './flat-tree';
 import { mergeBasesWithGit, readFlatTreeWithGit, systemGit } from './system-git';
 
-/** One file of a commit's tree. */
-export interface TreeFile {
-  readonly oid: string;
-  /** Git's mode: `100644`, `100755`, `120000` (symlink) or `160000` (submodule). */
-  readonly mode: string;
-}
-
-/** A commit's files by library-relative path. */
-export type FlatTree = Map<string, TreeFile>;
+export type { FlatTree, TreeFile } from './flat-tree';
 
 /** Reads every file of a commit (or of nothing: an empty tree for `null`). */
 export async function readFlatTree(dir: string, commit: string | null, cache: object): Promise<FlatTree> {

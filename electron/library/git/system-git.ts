@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { GitChange, GitChangeKind } from '../../../shared/git-contract';
 import type { GitCredentials } from './git-credentials';
-import type { FlatTree } from './git-trees';
+import type { FlatTree } from './flat-tree';
 
 /**
  * The system's `git` command, used where it is present because isomorphic-git is too slow on a

@@ -10,7 +10,7 @@ import {
   type ReactElement,
 } from 'react';
 import type { ArticleSummary, LibraryInfo } from '../../../shared/contract';
-import { isFolioError } from '../../../shared/errors';
+import { errorMessage } from '../../../shared/errors';
 import { api, assetBase } from '../api';
 import { Editor } from '../editor/Editor';
 import { EditorSession } from '../editor/editor-session';
@@ -51,10 +51,6 @@ const MemoPreview = memo(Preview);
 const MemoCommandPalette = memo(CommandPalette);
 const MemoSettingsPanel = memo(SettingsPanel);
 
-function describeError(error: unknown): string {
-  return isFolioError(error) || error instanceof Error ? error.message : 'Something went wrong.';
-}
-
 /**
  * The Folio window: library pane, the review workspace (editor with its toolbar, outline and
  * frontmatter form; preview with export), the status bar and the app's dialogs. Each feature
@@ -70,7 +66,7 @@ export function App(): ReactElement {
   const [editorView, setEditorView] = useState<EditorView | null>(null);
 
   const refresh = useCallback((): Promise<void> => {
-    return api.listArticles({}).then(setArticles, (error: unknown) => setMessage(describeError(error)));
+    return api.listArticles({}).then(setArticles, (error: unknown) => setMessage(errorMessage(error)));
   }, []);
   const session = useArticleSession(store, () => void refresh());
   const { loaded, save, openArticle: openInSession } = session;
@@ -83,8 +79,8 @@ export function App(): ReactElement {
   const review = useReview({ store, onSaved: () => void refresh(), onMessage: setMessage });
 
   useEffect(() => {
-    void api.getLibrary({}).then(setLibrary, (error: unknown) => setMessage(describeError(error)));
-    void api.listArticles({}).then(setArticles, (error: unknown) => setMessage(describeError(error)));
+    void api.getLibrary({}).then(setLibrary, (error: unknown) => setMessage(errorMessage(error)));
+    void api.listArticles({}).then(setArticles, (error: unknown) => setMessage(errorMessage(error)));
     return api.on('libraryChanged', () => void refresh());
   }, [refresh]);
 

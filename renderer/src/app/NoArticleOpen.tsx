@@ -1,8 +1,7 @@
 import type { ReactElement } from 'react';
 import { requestNewArticle, requestQuickOpen } from '../library/pane-requests';
+import { isApplePlatform } from '../ui/platform';
 import './NoArticleOpen.css';
-
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 /**
  * What the editor pane shows while no article is open: what to do next, with the two ways to
@@ -18,7 +17,7 @@ export function NoArticleOpen(): ReactElement {
           New article
         </button>
         <button type="button" className="folio-button" onClick={requestQuickOpen}>
-          Open an article… <kbd>{isMac ? '⌘P' : 'Ctrl+P'}</kbd>
+          Open an article… <kbd>{isApplePlatform() ? '⌘P' : 'Ctrl+P'}</kbd>
         </button>
       </div>
     </div>

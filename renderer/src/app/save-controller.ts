@@ -1,7 +1,8 @@
 import type { ArticleDocument, FolioClient } from '../../../shared/contract';
 import type { RecoveryEntry } from '../../../shared/library-contract';
 import { isDirty, type DocumentStore } from './document-store';
-import { conflictOf, describeError, largeFileOf, type LargeFileRequest } from './save-errors';
+import { errorMessage } from '../../../shared/errors';
+import { conflictOf, largeFileOf, type LargeFileRequest } from './save-errors';
 
 export type { LargeFileRequest } from './save-errors';
 
@@ -129,7 +130,7 @@ export class SaveController {
     } catch (error) {
       // Too large for the editor: ask (a dialog offers "Open anyway") instead of a dead end.
       const large = largeFileOf(path, error);
-      this.update({ largeFile: large ?? this.state.largeFile, message: describeError(error) });
+      this.update({ largeFile: large ?? this.state.largeFile, message: errorMessage(error) });
     }
   };
 
@@ -143,7 +144,7 @@ export class SaveController {
       this.show(await this.api.readArticle({ path: request.path, openLarge: true }));
       this.update({ message: `Opened “${request.path}” read-only: it is larger than 20 MB.` });
     } catch (error) {
-      this.update({ message: describeError(error) });
+      this.update({ message: errorMessage(error) });
     }
   };
 
@@ -185,7 +186,7 @@ export class SaveController {
       this.show(await this.api.readArticle({ path: current.doc.path }));
       this.update({ message: 'Loaded the version on disk.' });
     } catch (error) {
-      this.update({ message: describeError(error) });
+      this.update({ message: errorMessage(error) });
     }
   };
 
@@ -199,7 +200,7 @@ export class SaveController {
       this.update({ message: `Your version was saved as “${path}”.` });
       this.libraryChanged();
     } catch (error) {
-      this.update({ message: `Could not save a copy: ${describeError(error)}` });
+      this.update({ message: `Could not save a copy: ${errorMessage(error)}` });
     }
   };
 
@@ -273,7 +274,7 @@ export class SaveController {
         this.store.conflicted(conflict);
         this.update({ message: 'Not saved: the file changed on disk. Choose what to keep.' });
       } else {
-        const reason = describeError(error);
+        const reason = errorMessage(error);
         this.store.saveFailed(reason);
         this.update({ message: `Not saved: ${reason} Your text is kept.` });
       }
@@ -359,7 +360,7 @@ export class SaveController {
           if (attempt >= 3) {
             if (!cancelled) {
               this.update({
-                message: `Could not check for unsaved text from the last session (${describeError(error)}); it stays in the journal. Reopen the library to check again.`,
+                message: `Could not check for unsaved text from the last session (${errorMessage(error)}); it stays in the journal. Reopen the library to check again.`,
               });
             }
             return;

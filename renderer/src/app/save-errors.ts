@@ -18,11 +18,6 @@ export function largeFileOf(path: string, error: unknown): LargeFileRequest | nu
   return { path, size: details.size, message: error.message };
 }
 
-/** The message for the author in an error from the service (or anything thrown). */
-export function describeError(error: unknown): string {
-  return isFolioError(error) || error instanceof Error ? error.message : 'Something went wrong.';
-}
-
 /** The version on disk that a `CONFLICT` answer carries; `null` for any other error. */
 export function conflictOf(error: unknown): DiskConflict | null {
   if (!isFolioError(error, 'CONFLICT')) return null;

@@ -2,7 +2,7 @@ import { Compartment, EditorState, type Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { useEffect, useLayoutEffect, useRef, type ReactElement } from 'react';
 import type { ArticleDocument } from '../../../shared/contract';
-import { isFolioError } from '../../../shared/errors';
+import { errorMessage } from '../../../shared/errors';
 import { api } from '../api';
 import { settingsStore, type Settings } from '../settings/settings-store';
 import { createEditorExtensions, reconfigureModes, type EditorModes } from './editor-setup';
@@ -134,7 +134,7 @@ export function Editor({
           dataBase64: await base64Of(file),
         });
       } catch (error) {
-        throw new Error(isFolioError(error) || error instanceof Error ? error.message : 'unknown error', {
+        throw new Error(errorMessage(error, 'unknown error'), {
           cause: error,
         });
       }

@@ -12,6 +12,7 @@ import {
 import { toggleBold, toggleInlineCode, toggleItalic, toggleStrikethrough } from './inline-formatting';
 import { insertCodeBlock, insertHorizontalRule, insertTable } from './insert-blocks';
 import { insertLink, isLinkUrl } from './link-command';
+import { isApplePlatform } from '../ui/platform';
 
 /** Where a command belongs in the toolbar and the palette. */
 export type CommandGroup = 'Format' | 'Paragraph' | 'Insert' | 'Edit' | 'View' | 'Library';
@@ -191,11 +192,6 @@ export const editorCommands: readonly EditorCommand[] = [
 export const formattingKeymap: readonly KeyBinding[] = editorCommands
   .filter((command) => command.key !== undefined && command.id !== 'edit.find')
   .map((command) => ({ key: command.key, run: command.run, preventDefault: true }));
-
-/** True on Apple platforms, where `Mod` is Cmd. */
-export function isApplePlatform(): boolean {
-  return typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-}
 
 /** Shows a CodeMirror key name for people: `Mod-Shift-p` → `Ctrl+Shift+P` (or `⌘⇧P` on a Mac). */
 export function describeKey(key: string, apple = isApplePlatform()): string {

@@ -1,6 +1,7 @@
 import { syntaxTree } from '@codemirror/language';
 import { combineConfig, EditorSelection, Facet, type EditorState, type Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
+import { errorMessage } from '../../../shared/errors';
 import { htmlToMarkdown } from './html-to-markdown';
 
 /** Where an imported image ended up. */
@@ -54,9 +55,7 @@ async function insertImages(view: EditorView, files: File[], pos: number): Promi
       const { markdownPath } = await config.importImage(file);
       inserted.push(`![${altTextFor(file.name)}](${markdownPath})`);
     } catch (error) {
-      config.onError(
-        `The image “${file.name}” was not added: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      config.onError(`The image “${file.name}” was not added: ${errorMessage(error, String(error))}`);
     }
   }
   if (inserted.length === 0 || view.state.readOnly) return;

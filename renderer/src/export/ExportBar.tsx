@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { api, transport } from '../api';
 import { copyHtmlToClipboard } from './copy-html';
 import { ExportDialog } from './ExportDialog';
+import { errorMessage } from '../../../shared/errors';
 
 /** Props of {@link ExportBar}. */
 export interface ExportBarProps {
@@ -49,7 +50,7 @@ export function ExportBar({ articlePath, text, onMessage }: ExportBarProps): Rea
           : 'Copied the article as HTML through the copy command (the clipboard API was refused)',
       );
     } catch (error) {
-      onMessage(`Not copied: ${error instanceof Error ? error.message : 'the clipboard refused it.'}`);
+      onMessage(`Not copied: ${errorMessage(error, 'the clipboard refused it.')}`);
     }
   }, [articlePath, text, onMessage]);
 
@@ -65,7 +66,7 @@ export function ExportBar({ articlePath, text, onMessage }: ExportBarProps): Rea
       });
       onMessage(`Saved ${result.file}`);
     } catch (error) {
-      onMessage(`No PDF: ${error instanceof Error ? error.message : 'printing failed.'}`);
+      onMessage(`No PDF: ${errorMessage(error, 'printing failed.')}`);
     }
   }, [articlePath, onMessage]);
 

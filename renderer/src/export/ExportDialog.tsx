@@ -7,6 +7,7 @@ import { ExportFolderField } from './ExportFolderField';
 import { useExportFolder } from './useExportFolder';
 import { useExportJob } from './useExportJob';
 import './ExportDialog.css';
+import { errorMessage } from '../../../shared/errors';
 
 /** Props of {@link ExportDialog}. */
 export interface ExportDialogProps {
@@ -58,7 +59,7 @@ export function ExportDialog({ articlePath, text, onClose }: ExportDialogProps):
         setChecked({
           key: checkKey,
           problems: null,
-          error: error instanceof Error ? error.message : 'The checks failed.',
+          error: errorMessage(error, 'The checks failed.'),
         }),
     );
     return () => {

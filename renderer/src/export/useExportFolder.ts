@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ExportFolderCheck } from '../../../shared/export';
 import { api } from '../api';
+import { errorMessage } from '../../../shared/errors';
 
 /** The export folder the dialog shows, what the service says about it, and the confirmation. */
 export interface ExportFolderState {
@@ -55,7 +56,7 @@ export function useExportFolder(): ExportFolderState {
             path: folder,
             exists: false,
             insideLibrary: false,
-            error: error instanceof Error ? error.message : 'The folder cannot be checked.',
+            error: errorMessage(error, 'The folder cannot be checked.'),
             note: null,
           }),
       );
@@ -80,7 +81,7 @@ export function useExportFolder(): ExportFolderState {
       if (result.path) setFolder(result.path);
       return null;
     } catch (error) {
-      return error instanceof Error ? error.message : 'The folder dialog did not open.';
+      return errorMessage(error, 'The folder dialog did not open.');
     }
   }, [folder, setFolder]);
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExportProgress, ExportReport } from '../../../shared/export';
 import { api } from '../api';
+import { errorMessage } from '../../../shared/errors';
 
 /** The state of the export the dialog started. */
 export type ExportJobState =
@@ -43,7 +44,7 @@ export function useExportJob(): {
         if (jobId.current === id) {
           setState({
             kind: 'failed',
-            message: error instanceof Error ? error.message : 'The export failed.',
+            message: errorMessage(error, 'The export failed.'),
           });
         }
       },

@@ -5,6 +5,7 @@
 import { redo, undo } from '@codemirror/commands';
 import { EditorSelection } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
+import { errorMessage } from '../../../shared/errors';
 import {
   addKey,
   removeKey,
@@ -44,7 +45,7 @@ function attempt(
     dispatch(view, edits, kind);
     return null;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return errorMessage(error, String(error));
   }
 }
 

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent, type ReactElement } from 'react';
 import { gitUrlSchema } from '../../../shared/git-contract';
 import { api, transport } from '../api';
-import { Modal } from '../library/Modal';
+import { Modal } from '../ui/Modal';
 import { suggestedCloneFolder } from './clone-folder';
 import { CredentialsFields, emptyCredentials, type Credentials } from './CredentialsFields';
 import { gitFailure } from './git-errors';

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactElement } from 'react';
 import type { GitStatus } from '../../../shared/git-contract';
-import { describeKey, isApplePlatform } from '../editor/editor-commands';
+import { describeKey } from '../editor/editor-commands';
+import { isApplePlatform } from '../ui/platform';
 import { GitChangeMark } from './GitChangeMark';
 import { countChanges, isArticlePath } from './git-changes';
 import { onSyncRequest } from './sync-request';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import type { GitCommitInfo } from '../../../shared/git-contract';
-import { isFolioError } from '../../../shared/errors';
+import { errorMessage, isFolioError } from '../../../shared/errors';
 import { api } from '../api';
 import type { CompareRequest } from '../review/CompareView';
 import { onSynced } from './sync-request';
@@ -23,10 +23,6 @@ export function commitLabel(commit: GitCommitInfo): string {
   const subject = commit.message.split('\n', 1)[0]!.trim() || commit.oid.slice(0, 7);
   const when = new Date(commit.time).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
   return `“${subject}” (${when})`;
-}
-
-function describe(error: unknown): string {
-  return isFolioError(error) || error instanceof Error ? error.message : 'Something went wrong.';
 }
 
 /**
@@ -52,7 +48,7 @@ export function GitCommitList({
       },
       (failure: unknown) => {
         if (isFolioError(failure, 'NOT_A_REPOSITORY')) setCommits(null);
-        else setError(describe(failure));
+        else setError(errorMessage(failure));
       },
     );
   }, [path]);
@@ -70,7 +66,7 @@ export function GitCommitList({
   }, [path, reload, savedHash]);
 
   const act = (work: () => Promise<void>): void => {
-    work().catch((failure: unknown) => setError(describe(failure)));
+    work().catch((failure: unknown) => setError(errorMessage(failure)));
   };
   const read = (oid: string): Promise<string> => api.readGitVersion({ path, oid }).then((v) => v.text);
 

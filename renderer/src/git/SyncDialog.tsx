@@ -1,6 +1,6 @@
 import { useState, type ReactElement } from 'react';
 import { createPortal } from 'react-dom';
-import { Modal } from '../library/Modal';
+import { Modal } from '../ui/Modal';
 import { MergeDialog, type MergeWording } from '../review/MergeDialog';
 import { CredentialsFields, emptyCredentials, type Credentials } from './CredentialsFields';
 import { DeletedConflictDialog } from './DeletedConflictDialog';

@@ -1,4 +1,4 @@
-import { isFolioError } from '../../../shared/errors';
+import { errorMessage, isFolioError } from '../../../shared/errors';
 
 /** The git failures the dialogs answer differently. */
 export type GitFailureKind = 'auth' | 'offline' | 'other';
@@ -11,7 +11,7 @@ export interface GitFailure {
 
 /** Sorts a failed clone or sync: credentials wanted, no network, or anything else. */
 export function gitFailure(error: unknown): GitFailure {
-  const message = isFolioError(error) || error instanceof Error ? error.message : 'Something went wrong.';
+  const message = errorMessage(error);
   if (isFolioError(error, 'AUTH_REQUIRED')) return { kind: 'auth', message };
   if (isFolioError(error, 'OFFLINE')) return { kind: 'offline', message };
   return { kind: 'other', message };

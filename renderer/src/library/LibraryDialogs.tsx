@@ -1,13 +1,9 @@
 import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
-import { isFolioError } from '../../../shared/errors';
+import { errorMessage } from '../../../shared/errors';
 import type { ArticleTemplate, MovePlan } from '../../../shared/library-contract';
 import { slugify } from '../../../shared/slug';
 import { api } from '../api';
-import { Modal } from './Modal';
-
-function messageOf(error: unknown): string {
-  return isFolioError(error) || error instanceof Error ? error.message : 'Something went wrong.';
-}
+import { Modal } from '../ui/Modal';
 
 function folderLabel(folder: string): string {
   return folder === '' ? 'Library (top level)' : folder;
@@ -42,7 +38,7 @@ export function NewArticleDialog({
       const created = await api.createArticle({ folder: target, title, template: template || undefined });
       onCreated(created.path);
     } catch (failure) {
-      setError(messageOf(failure));
+      setError(errorMessage(failure));
     }
   };
   const slug = slugify(title.trim() || 'Untitled') || 'untitled';
@@ -126,7 +122,7 @@ export function NameDialog({
     try {
       await onSubmit(name);
     } catch (failure) {
-      setError(messageOf(failure));
+      setError(errorMessage(failure));
     }
   };
   return (
@@ -210,7 +206,7 @@ export function MoveDialog({
       const result = await api.moveArticle({ path, to: plannedFor, rewriteLinks: true });
       onMoved(path, result.path, result.rewritten);
     } catch (failure) {
-      setError(messageOf(failure));
+      setError(errorMessage(failure));
       setPlan(null);
     } finally {
       setBusy(false);
@@ -228,7 +224,7 @@ export function MoveDialog({
       setPlan({ ...planned, files: [...others, ...planned.files.filter((file) => file.path === path)] });
       setError(null);
     } catch (failure) {
-      setError(messageOf(failure));
+      setError(errorMessage(failure));
     }
   };
 
@@ -317,38 +313,6 @@ export function MoveDialog({
           </button>
         </div>
       </form>
-    </Modal>
-  );
-}
-
-/** Props of {@link ConfirmDialog}. */
-export interface ConfirmDialogProps {
-  readonly title: string;
-  readonly text: string;
-  readonly confirm: string;
-  readonly onConfirm: () => void;
-  readonly onClose: () => void;
-}
-
-/** Asks a yes/no question (e.g. deleting an article with unsaved changes). */
-export function ConfirmDialog({
-  title,
-  text,
-  confirm,
-  onConfirm,
-  onClose,
-}: ConfirmDialogProps): ReactElement {
-  return (
-    <Modal title={title} onClose={onClose}>
-      <p>{text}</p>
-      <div className="folio-form-actions">
-        <button type="button" className="folio-button" autoFocus onClick={onClose}>
-          Cancel
-        </button>
-        <button type="button" className="folio-button folio-button-primary" onClick={onConfirm}>
-          {confirm}
-        </button>
-      </div>
     </Modal>
   );
 }

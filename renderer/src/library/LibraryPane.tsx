@@ -8,12 +8,13 @@ import {
   type ReactElement,
 } from 'react';
 import type { ArticleStatus, ArticleSummary, LibraryInfo } from '../../../shared/contract';
-import { isFolioError } from '../../../shared/errors';
+import { errorMessage } from '../../../shared/errors';
 import type { SearchHit, TrashEntry } from '../../../shared/library-contract';
 import { api } from '../api';
 import { changesByPath, CloneLibraryDialog, GitBar, onCloneLibraryRequest, useGitStatus } from '../git';
 import { Menu, type MenuItem } from '../menu/Menu';
-import { ConfirmDialog, MoveDialog, NameDialog, NewArticleDialog } from './LibraryDialogs';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { MoveDialog, NameDialog, NewArticleDialog } from './LibraryDialogs';
 import { allTags, buildTree, type LibraryFilter, type SortKey } from './library-tree';
 import { LibraryTree, type DropHandlers } from './LibraryTree';
 import { OpenLibraryDialog } from './OpenLibraryDialog';
@@ -60,10 +61,6 @@ const sortLabels: Record<SortKey, string> = {
   status: 'Sort by status',
 };
 const dragType = 'application/x-folio-article';
-
-function messageOf(error: unknown): string {
-  return isFolioError(error) || error instanceof Error ? error.message : 'Something went wrong.';
-}
 
 /** Snippet text with the matched ranges in `<mark>`. */
 /** `text` with its `ranges` marked (a search hit's title or snippet). */
@@ -185,13 +182,13 @@ export function LibraryPane({
                     setNotice({ text: `Restored “${restored.path}”.` });
                     onOpen(restored.path);
                   },
-                  (error: unknown) => setNotice({ text: messageOf(error) }),
+                  (error: unknown) => setNotice({ text: errorMessage(error) }),
                 );
               }
             : undefined,
         });
       } catch (error) {
-        setNotice({ text: `Not deleted: ${messageOf(error)}` });
+        setNotice({ text: `Not deleted: ${errorMessage(error)}` });
       }
     },
     [onDeleting, onOpen],
@@ -212,7 +209,7 @@ export function LibraryPane({
         setNotice({ text: `Duplicated as “${path}”.` });
         onOpen(path);
       } catch (error) {
-        setNotice({ text: `Not duplicated: ${messageOf(error)}` });
+        setNotice({ text: `Not duplicated: ${errorMessage(error)}` });
       }
     },
     [onOpen],
@@ -489,7 +486,7 @@ export function LibraryPane({
                     onClick={() =>
                       void api.restoreFromTrash({ id: entry.id }).then(
                         (restored) => setNotice({ text: `Restored “${restored.path}”.` }),
-                        (error: unknown) => setNotice({ text: messageOf(error) }),
+                        (error: unknown) => setNotice({ text: errorMessage(error) }),
                       )
                     }
                   >

@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
-import { isFolioError } from '../../../shared/errors';
+import { errorMessage } from '../../../shared/errors';
 import type { RecentLibrary } from '../../../shared/library-contract';
 import { api, transport } from '../api';
-import { Modal } from './Modal';
+import { Modal } from '../ui/Modal';
 
 /** Props of {@link OpenLibraryDialog}. */
 export interface OpenLibraryDialogProps {
@@ -14,10 +14,6 @@ export interface OpenLibraryDialogProps {
    */
   readonly beforeSwitch?: () => Promise<boolean>;
   readonly onClose: () => void;
-}
-
-function messageOf(error: unknown): string {
-  return isFolioError(error) || error instanceof Error ? error.message : 'Something went wrong.';
 }
 
 /**
@@ -46,7 +42,7 @@ export function OpenLibraryDialog({ current, beforeSwitch, onClose }: OpenLibrar
       else setBusy(opened.root);
     } catch (failure) {
       setBusy(null);
-      setError(messageOf(failure));
+      setError(errorMessage(failure));
     }
   };
   const submit = (event: FormEvent) => {
@@ -78,7 +74,7 @@ export function OpenLibraryDialog({ current, beforeSwitch, onClose }: OpenLibrar
               onClick={() =>
                 void api.chooseLibraryFolder({}).then(
                   ({ root: chosen }) => chosen && setRoot(chosen),
-                  (failure: unknown) => setError(messageOf(failure)),
+                  (failure: unknown) => setError(errorMessage(failure)),
                 )
               }
             >

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState, type KeyboardEvent, type ReactElement } from 'react';
 import type { ArticleSummary } from '../../../shared/contract';
 import { fuzzyScore } from './library-tree';
-import { Modal } from './Modal';
+import { Modal } from '../ui/Modal';
+import { isApplePlatform } from '../ui/platform';
 import { onQuickOpenRequest } from './pane-requests';
 
 /** Props of {@link QuickOpen}. */
@@ -9,8 +10,6 @@ export interface QuickOpenProps {
   readonly articles: readonly ArticleSummary[];
   readonly onOpen: (path: string) => void;
 }
-
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 /**
  * Quick-open (Ctrl/Cmd+P): type a few letters of a title or path, pick with the arrow keys,
@@ -28,7 +27,7 @@ export function QuickOpen({ articles, onOpen }: QuickOpenProps): ReactElement | 
     };
     const onKey = (event: globalThis.KeyboardEvent) => {
       if (
-        (isMac ? event.metaKey : event.ctrlKey) &&
+        (isApplePlatform() ? event.metaKey : event.ctrlKey) &&
         !event.shiftKey &&
         !event.altKey &&
         event.key.toLowerCase() === 'p'

@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ReactElement } from 'react';
-import { describeKey, isApplePlatform } from '../editor/editor-commands';
+import { describeKey } from '../editor/editor-commands';
+import { isApplePlatform } from '../ui/platform';
 import type { EditorSession } from '../editor/editor-session';
 import { viewState } from '../settings/view-state';
 import {

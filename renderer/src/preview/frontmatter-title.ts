@@ -2,18 +2,12 @@ import type { ChangeSet, Text } from '@codemirror/state';
 import { readExportMetadata } from '../../../shared/export/metadata';
 import { titleBlockHtml } from '../../../shared/export/title-block';
 import {
-  fastFrontmatterData,
   findFrontmatter,
+  frontmatterData,
   maxFrontmatterChars,
-  parseFrontmatter,
-  simpleFrontmatterData,
+  openingFence,
   type FrontmatterBlock,
 } from '../../../shared/frontmatter';
-
-/** Whether a text starts with a frontmatter fence line (`---` or `+++`). */
-function startsWithFence(start: string): boolean {
-  return /^\uFEFF?(?:---|\+\+\+)[ \t]*(?:\r?\n|$)/.test(start);
-}
 
 /**
  * Follows the frontmatter of the article in the preview for its title block (the export's:
@@ -42,7 +36,7 @@ export class FrontmatterTitle {
   touched(doc: Text, changes: ChangeSet): boolean {
     return this.end > 0
       ? changes.touchesRange(0, this.end) !== false
-      : startsWithFence(doc.sliceString(0, 64));
+      : openingFence(doc.sliceString(0, 64)) !== null;
   }
 
   /** Reads the frontmatter of `doc` again. True when the title block's HTML changed. */
@@ -50,7 +44,7 @@ export class FrontmatterTitle {
     const length = doc.length;
     const head = (to: number): string =>
       typeof doc === 'string' ? doc.slice(0, to) : doc.sliceString(0, to);
-    const fenced = startsWithFence(head(Math.min(length, 64)));
+    const fenced = openingFence(head(Math.min(length, 64))) !== null;
     // The closing fence is looked for near where it was, then as far as the frontmatter reader
     // reads (a longer block is no frontmatter for it either).
     let text = '';
@@ -64,11 +58,7 @@ export class FrontmatterTitle {
     const source = block?.kind === 'yaml' ? text.slice(0, block.to) : null;
     if (source === this.source) return false;
     this.source = source;
-    // The library's quick readers first (the same data as `yaml`, tested so), then `yaml`.
-    const data =
-      block && source
-        ? (simpleFrontmatterData(block) ?? fastFrontmatterData(block) ?? parseFrontmatter(source).data)
-        : null;
+    const data = block && source ? frontmatterData(block).data : null;
     const meta = data ? readExportMetadata(data, { heading: null, path: '' }) : null;
     const html = meta?.titleSource === 'frontmatter' ? titleBlockHtml(meta) : '';
     if (html === this.html) return false;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import type { SnapshotInfo } from '../../../shared/contract';
-import { isFolioError } from '../../../shared/errors';
+import { errorMessage } from '../../../shared/errors';
 import { api } from '../api';
 import { GitCommitList } from '../git/GitCommitList';
 import type { CompareRequest } from './CompareView';
@@ -17,10 +17,6 @@ export interface HistoryPanelProps {
   /** Puts a snapshot's text into the editor as one undoable edit. */
   readonly onRestore: (text: string, label: string) => void;
   readonly onClose: () => void;
-}
-
-function describe(error: unknown): string {
-  return isFolioError(error) || error instanceof Error ? error.message : 'Something went wrong.';
 }
 
 /** A snapshot's name for people: its own name, or when it was kept. */
@@ -61,7 +57,7 @@ export function HistoryPanel({
         setSnapshots(list);
         setError(null);
       },
-      (failure: unknown) => setError(describe(failure)),
+      (failure: unknown) => setError(errorMessage(failure)),
     );
   }, [path]);
 
@@ -85,7 +81,7 @@ export function HistoryPanel({
       setName('');
       reload();
     } catch (failure) {
-      setError(describe(failure));
+      setError(errorMessage(failure));
     } finally {
       setBusy(false);
     }
@@ -95,7 +91,7 @@ export function HistoryPanel({
     try {
       await work();
     } catch (failure) {
-      setError(describe(failure));
+      setError(errorMessage(failure));
     }
   };
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactElement } from 'react';
 import type { ArticleDocument } from '../../../shared/contract';
-import { isFolioError } from '../../../shared/errors';
+import { errorMessage, isFolioError } from '../../../shared/errors';
 import { api, assetBase } from '../api';
 import { DocumentStore } from '../app/document-store';
 import { Editor } from '../editor/Editor';
@@ -24,10 +24,6 @@ export interface SidePaneProps {
 }
 
 const modeNames: Record<LayoutMode, string> = { editor: 'Editor', split: 'Both', preview: 'Preview' };
-
-function describe(error: unknown): string {
-  return isFolioError(error) || error instanceof Error ? error.message : 'Something went wrong.';
-}
 
 /**
  * A second article open to the side, with its own editor and/or preview and its own save
@@ -55,7 +51,7 @@ export function SidePane({ path, mode, onModeChange, onCompare, onClose }: SideP
         setLoaded(doc);
         setMessage(null);
       },
-      (error: unknown) => live && setMessage(describe(error)),
+      (error: unknown) => live && setMessage(errorMessage(error)),
     );
     return () => {
       live = false;
@@ -77,7 +73,7 @@ export function SidePane({ path, mode, onModeChange, onCompare, onClose }: SideP
       setMessage(
         isFolioError(error, 'CONFLICT')
           ? 'Not saved: this article changed on disk. Open it in the main pane to merge.'
-          : `Not saved: ${describe(error)}`,
+          : `Not saved: ${errorMessage(error)}`,
       );
     }
   }, [store]);

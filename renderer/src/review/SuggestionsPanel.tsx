@@ -1,5 +1,6 @@
 import { useMemo, type ReactElement } from 'react';
-import { describeKey, isApplePlatform } from '../editor/editor-commands';
+import { describeKey } from '../editor/editor-commands';
+import { isApplePlatform } from '../ui/platform';
 import {
   parseCriticMarkup,
   type CriticDecision,

@@ -1,7 +1,7 @@
 import type { Extension } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { isFolioError } from '../../../shared/errors';
+import { errorMessage, isFolioError } from '../../../shared/errors';
 import {
   parseCriticMarkup,
   resolveMark,
@@ -258,9 +258,7 @@ export function useReview({ store, onSaved, onMessage }: ReviewOptions): ReviewC
               diskHash: again.diskHash,
             });
           } else {
-            callbacks.current.onMessage(
-              `Not saved: ${isFolioError(error) || error instanceof Error ? error.message : 'Something went wrong.'}`,
-            );
+            callbacks.current.onMessage(`Not saved: ${errorMessage(error)}`);
           }
         },
       );

@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import { ConfirmDialog } from '../library/LibraryDialogs';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import type { LargeFileRequest } from './useArticleSession';
 
 /** Props of {@link LargeFileDialog}. */

@@ -5,6 +5,7 @@ import { api } from '../api';
 import type { DocumentStore } from '../app/document-store';
 import { SaveController, type LargeFileRequest } from '../app/save-controller';
 import { readAutosave, writeAutosave } from './autosave-setting';
+import { isApplePlatform } from '../ui/platform';
 
 export type { LargeFileRequest } from '../app/save-controller';
 
@@ -58,7 +59,7 @@ export function useArticleSession(store: DocumentStore, onLibraryChanged: () => 
   // Ctrl/Cmd+S saves wherever the focus is (the editor binds its own key for when it has focus).
   const { save } = controller;
   useEffect(() => {
-    const mac = /Mac|iPhone|iPad/.test(navigator.platform);
+    const mac = isApplePlatform();
     const onKey = (event: KeyboardEvent) => {
       if (!(mac ? event.metaKey : event.ctrlKey) || event.altKey || event.key.toLowerCase() !== 's') return;
       if ((event.target as Element | null)?.closest?.('.cm-editor')) return;

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, useSyncExternalStore, type ReactElement, type ReactNode } from 'react';
+import { errorMessage } from '../../../shared/errors';
 import { api } from '../api';
 import { applySettingsToDocument } from './apply-settings';
 import {
@@ -63,7 +64,7 @@ function useSpellchecker(enabled: boolean, language: string): string | null {
     let current = true;
     api.setSpellcheck({ enabled, language }).then(
       (state) => current && setNote(state.message),
-      (error: unknown) => current && setNote(error instanceof Error ? error.message : String(error)),
+      (error: unknown) => current && setNote(errorMessage(error, String(error))),
     );
     return () => {
       current = false;

@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactElement } from 'react';
-import { isFolioError } from '../../../shared/errors';
+import { errorMessage } from '../../../shared/errors';
 import type { UpdateChecks } from '../../../shared/update-contract';
 import { api } from '../api';
 
@@ -25,11 +25,7 @@ export function UpdateChecksSection(): ReactElement {
     setError(null);
     api
       .setUpdateChecks({ enabled })
-      .then(setState, (reason: unknown) =>
-        setError(
-          isFolioError(reason) || reason instanceof Error ? reason.message : 'The setting was not saved.',
-        ),
-      );
+      .then(setState, (reason: unknown) => setError(errorMessage(reason, 'The setting was not saved.')));
   };
   const hint = state?.available
     ? 'Folio asks a server for a newer version at start (once a day) and from Help › Check for Updates…, and asks you before downloading anything.'

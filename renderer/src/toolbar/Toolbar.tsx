@@ -1,5 +1,6 @@
 import { useSyncExternalStore, type ReactElement } from 'react';
-import { describeKey, editorCommands, isApplePlatform, type EditorCommand } from '../editor/editor-commands';
+import { describeKey, editorCommands, type EditorCommand } from '../editor/editor-commands';
+import { isApplePlatform } from '../ui/platform';
 import type { EditorSession } from '../editor/editor-session';
 import { settingsStore } from '../settings/settings-store';
 import { buttonName } from './button-name';

@@ -24,6 +24,30 @@ describe('library schema and images', () => {
     expect(result.schema.fields[0]).toMatchObject({ key: 'title', label: 'Title' });
   });
 
+  it('has the form, the list and `folio check` demand the same fields of a .yml schema in list shape', async () => {
+    const { service } = await library({
+      '.folio/schema.yml':
+        'fields:\n  - name: author\n    required: true\n  - name: summary\n    type: long-text\n',
+      'missing.md': '---\ntitle: Owls\n---\n# Owls\n\nBody.\n',
+      'complete.md': '---\ntitle: Bats\nauthor: Ada\n---\n# Bats\n\nBody.\n',
+    });
+    const form = await service.getSchema({});
+    expect(form.problems).toEqual([]);
+    const required = form.schema.fields.filter((f) => f.required).map((f) => f.key);
+    expect(required).toEqual(['author']);
+    expect(form.schema.fields.find((f) => f.key === 'summary')).toMatchObject({
+      type: 'long-text',
+      required: false,
+    });
+    const listed = await service.listArticles({});
+    expect(listed.find((a) => a.path === 'missing.md')!.problems).toEqual(['Author is required.']);
+    expect(listed.find((a) => a.path === 'complete.md')!.problems).toEqual([]);
+    const checked = (await service.checkLibrary({})).filter((p) => p.code === 'missing-field');
+    expect(checked.map((p) => [p.path, p.message])).toEqual(
+      required.map((key) => ['missing.md', `The field “${key}” is required by the library schema.`]),
+    );
+  });
+
   it('reads .folio/schema.yaml and marks articles that break it in the list', async () => {
     const { root, service } = await library({
       '.folio/schema.yaml': 'fields:\n  title: { required: true }\n',

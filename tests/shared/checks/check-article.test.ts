@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkArticle, hasErrors, requiredFields, type CheckContext } from '../../../shared/checks';
+import { checkArticle, hasErrors, type CheckContext } from '../../../shared/checks';
 import { prepareArticle } from '../../../shared/export';
 
 function context(overrides: Partial<CheckContext> = {}): CheckContext {
@@ -91,17 +91,5 @@ describe('checkArticle', () => {
 
   it('does not count footnote links as broken anchors', () => {
     expect(codes('# T\n\nText.[^1]\n\n[^1]: Note.\n')).toEqual([]);
-  });
-});
-
-describe('requiredFields', () => {
-  it('reads required fields from the shapes a schema may take', () => {
-    expect(requiredFields({ fields: { title: { required: true }, tags: { type: 'list' } } })).toEqual([
-      'title',
-    ]);
-    expect(requiredFields({ fields: [{ name: 'date', required: true }, { name: 'x' }] })).toEqual(['date']);
-    expect(requiredFields({ author: { required: true } })).toEqual(['author']);
-    expect(requiredFields('nonsense')).toEqual([]);
-    expect(requiredFields(null)).toEqual([]);
   });
 });

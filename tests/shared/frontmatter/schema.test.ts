@@ -65,6 +65,23 @@ describe('library schemas', () => {
     expect(parseSchema('fields:\n  slug: { pattern: "[a-z]+(?:-[a-z]+)*" }\n').problems).toEqual([]);
   });
 
+  it('reads fields written as a list of named specs, or at the top level, as the usual mapping', () => {
+    const required = (text: string) =>
+      parseSchema(text)
+        .schema.fields.filter((f) => f.required)
+        .map((f) => f.key);
+    const usual = parseSchema('fields:\n  date: { required: true }\n  x: {}\n').schema;
+    expect(parseSchema('fields:\n  - { name: date, required: true }\n  - { name: x }\n').schema).toEqual(
+      usual,
+    );
+    expect(parseSchema('date: { required: true }\nx:\n').schema.fields.map((f) => f.key)).toContain('date');
+    expect(required('author: { required: true }\n')).toEqual(['author']);
+    expect(parseSchema('fields:\n  - { required: true }\n').problems).toEqual([
+      'schema.yaml: fields.0 has no name',
+    ]);
+    expect(parseSchema('nonsense', 'schema.yml').problems[0]).toMatch(/^schema\.yml: file /);
+  });
+
   it('refuses patterns that can backtrack for ever, and keeps safe repetitions', () => {
     for (const risky of ['(a+)+$', '(\\w{2,})*', '(a|aa)+', '(?:x*)*', '([a-z]+)*!', '(?<n>.+)+']) {
       expect(hasRiskyRepetition(risky), risky).toBe(true);

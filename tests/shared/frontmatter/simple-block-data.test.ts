@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findFrontmatter, parseFrontmatter, simpleFrontmatterData } from '../../../shared/frontmatter';
+import { findFrontmatter, simpleBlockData, yamlData } from '../../../shared/frontmatter';
 import { seededRandom } from '../../helpers/seeded-random';
 import { goldenCases } from './golden-cases';
 
@@ -9,9 +9,9 @@ import { goldenCases } from './golden-cases';
  */
 function agrees(text: string): boolean {
   const block = findFrontmatter(text);
-  const simple = block ? simpleFrontmatterData(block) : null;
+  const simple = block ? simpleBlockData(block) : null;
   if (simple === null) return false;
-  const shared = parseFrontmatter(text);
+  const shared = yamlData(block!);
   expect(shared.problems, text).toEqual([]);
   expect(simple, text).toStrictEqual(shared.data);
   return true;
@@ -188,8 +188,10 @@ describe('the simple frontmatter reader', () => {
     expect(answered).toBeGreaterThan(runs * 0.15);
   });
 
-  it('agrees with the shared reader on every golden round-trip case', () => {
-    for (const golden of goldenCases) agrees(golden.input);
+  it('agrees with the shared reader on every golden round-trip case it answers for', () => {
+    const answered = goldenCases.filter((golden) => agrees(golden.input));
+    // Declining every case would agree trivially: the simple cases must be answered.
+    expect(answered.length).toBeGreaterThan(0);
   });
 
   it('answers for the frontmatter of Hugo, Jekyll, Astro, Eleventy, Docusaurus and Folio', () => {
@@ -220,7 +222,7 @@ describe('the simple frontmatter reader', () => {
     ];
     for (const content of refused) {
       const block = findFrontmatter(`---\n${content}---\n`)!;
-      expect(simpleFrontmatterData(block), content).toBeNull();
+      expect(simpleBlockData(block), content).toBeNull();
     }
   });
 });

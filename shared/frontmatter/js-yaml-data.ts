@@ -1,7 +1,7 @@
 /**
- * A fast read of frontmatter data for the library listing, which reads thousands of files:
- * js-yaml (YAML 1.2 core schema, no custom types) is five to ten times faster than the lossless
- * `yaml` parser the form and the CLI use. The two must agree on what is an error and on every
+ * A fast read of frontmatter data (the second reader of data.ts) for the library listing, which
+ * reads thousands of files: js-yaml (YAML 1.2 core schema, no custom types) is five to ten times
+ * faster than the lossless `yaml` parser the form and the CLI use. The two must agree on what is an error and on every
  * value, so js-yaml only answers where they are known to agree; anything else goes to `yaml`:
  *
  * - js-yaml refuses the block (a syntax error, a duplicate key): `yaml` gives the message;
@@ -13,11 +13,11 @@
  *   which `yaml` turns into an empty key; lines over 1024 characters (`yaml` refuses an
  *   implicit key that long); numbers beyond the float range (`1e400`: `yaml` reads Infinity).
  *
- * `tests/shared/frontmatter/fast-read.test.ts` checks the agreement on every golden case.
+ * `tests/shared/frontmatter/js-yaml-data.test.ts` checks the agreement on every golden case.
  */
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import type { FrontmatterBlock } from './find-block';
-import { maxFrontmatterChars } from './read';
+import { maxFrontmatterChars } from './yaml-block';
 
 /** An anchor, alias or tag where a YAML node can start (not `!` inside a word like "Hi!"). */
 const nodeProperty = /(?:^|[\s[{,:?-])[&*!][^\s,\]}]/;
@@ -31,7 +31,7 @@ const longLine = /[^\r\n]{1025}/;
  * decide (see the module comment). Never executes anything: js-yaml's core schema has no
  * function or regexp types.
  */
-export function fastFrontmatterData(block: FrontmatterBlock): Record<string, unknown> | null {
+export function jsYamlData(block: FrontmatterBlock): Record<string, unknown> | null {
   if (block.kind !== 'yaml' || block.content.length > maxFrontmatterChars) return null;
   const content = block.content;
   // Cheap character checks first: most blocks have no `&`, `*` or `!` and no long line.

@@ -1,5 +1,5 @@
 /**
- * The quickest read of frontmatter data, for the library listing: most blocks are a few
+ * The quickest read of frontmatter data (the first reader of data.ts): most blocks are a few
  * `key: value` lines, flow lists (`tags: [a, b]`) and block lists (`- a`), which a line-by-line
  * reader takes in a fraction of a YAML parser's time (on a 10,000-article library, YAML parsing
  * was a third of a scan). It answers only for blocks made of those lines alone, with values
@@ -8,11 +8,11 @@
  * a key that is not a plain word) it returns `null` and the full readers decide.
  *
  * Hand-written because no YAML library offers such a subset; `tests/shared/frontmatter/
- * simple-read.test.ts` checks it against the shared `yaml` reader on the golden cases and on
- * thousands of random blocks.
+ * simple-block-data.test.ts` checks it against the shared `yaml` reader on the golden cases
+ * and on thousands of random blocks.
  */
 import type { FrontmatterBlock } from './find-block';
-import { maxFrontmatterChars } from './read';
+import { maxFrontmatterChars } from './yaml-block';
 
 /** A key the reader takes: a word, possibly with `_`, `-` and `.` inside (not a YAML keyword). */
 const simpleKey = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
@@ -66,7 +66,7 @@ const unsure = Symbol('unsure');
  * The data of a simple YAML block, or `null` when the full readers must decide (see the module
  * comment). Equal to what the shared `yaml` reader gives whenever it answers.
  */
-export function simpleFrontmatterData(block: FrontmatterBlock): Record<string, unknown> | null {
+export function simpleBlockData(block: FrontmatterBlock): Record<string, unknown> | null {
   if (block.kind !== 'yaml' || block.content.length > maxFrontmatterChars) return null;
   const content = block.content;
   if (unusualCharacter.test(content)) return null;

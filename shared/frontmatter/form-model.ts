@@ -1,50 +1,13 @@
-import {
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  parseDocument,
-  visit,
-  type Document,
-  type Node as YamlNode,
-  type Pair,
-  type Scalar,
-} from 'yaml';
+/**
+ * The frontmatter form's model of a text: each top-level field with its value, how it is
+ * written, where it sits and whether the form may edit it. Read through the `yaml` library
+ * (yaml-block.ts), with the form's recent parses (parse-cache.ts) so that an edit right after a
+ * read does not parse a large block again.
+ */
+import { isAlias, isMap, isScalar, isSeq, type Node as YamlNode, type Pair, type Scalar } from 'yaml';
 import { findFrontmatter, type FrontmatterBlock } from './find-block';
-import {
-  changedSpan,
-  pairHasNodeProperties,
-  pairSegment,
-  parseLonePair,
-  shiftNode,
-  type AnyPair,
-} from './reparse';
-
-/** Largest frontmatter block Folio parses (characters). */
-export const maxFrontmatterChars = 256 * 1024;
-
-/** Most aliases a frontmatter block may use; more is treated as an alias bomb. */
-export const maxFrontmatterAliases = 100;
-
-/** Options every frontmatter parse uses: YAML 1.2 core schema, unique keys, nothing executed. */
-export const yamlParseOptions = {
-  schema: 'core',
-  version: '1.2',
-  uniqueKeys: true,
-  prettyErrors: true,
-  strict: true,
-} as const;
-
-/** A problem that makes the block unreadable, placed in the whole text. */
-export interface FrontmatterError {
-  readonly message: string;
-  /** 1-based line in the whole text. */
-  readonly line: number;
-  /** 1-based column. */
-  readonly column: number;
-  /** Offset in the whole text, for "jump there". */
-  readonly offset: number;
-}
+import { formParses, parseBlock, type RecentParses } from './parse-cache';
+import type { FrontmatterError } from './yaml-block';
 
 /** How a value is written in the source. */
 export type ValueStyle = 'plain' | 'single' | 'double' | 'literal' | 'folded' | 'flow' | 'block' | 'empty';
@@ -85,142 +48,15 @@ export interface FrontmatterModel {
   readonly lineEnding: '\n' | '\r\n';
 }
 
-/** A parsed block kept for editing: the `yaml` document and where its content starts. */
-export interface ParsedBlock {
-  readonly block: FrontmatterBlock;
-  readonly doc: Document.Parsed;
-  readonly error: FrontmatterError | null;
-}
-
-/**
- * The last few parsed blocks, keyed by the text up to the end of the closing fence (which fixes
- * every offset of the result). The form reads the block on each change and the edit that
- * follows starts from the same text, so the second full parse of a large block is skipped.
- * Parsed documents are never mutated, so sharing them is safe.
- */
-const parsedCache: { key: string; value: ParsedBlock }[] = [];
-const parsedCacheSize = 4;
-
-/**
- * Parses the YAML block found in `text` (not TOML); `null` when there is none. `reuse` (default
- * true) lets a recent parse of the same or a nearly identical block answer; false always parses
- * the whole block (tests compare the two).
- */
-export function parseBlock(text: string, reuse = true): ParsedBlock | null {
-  const block = findFrontmatter(text);
-  if (!block || block.kind !== 'yaml') return null;
-  if (!reuse) return parseFoundBlock(text, block);
-  const key = text.slice(0, block.to);
-  const hit = parsedCache.findIndex((entry) => entry.key === key);
-  if (hit >= 0) {
-    const [entry] = parsedCache.splice(hit, 1);
-    parsedCache.unshift(entry!);
-    return entry!.value;
-  }
-  const recent = parsedCache[0];
-  const value = (recent && reparsed(recent, key, block)) ?? parseFoundBlock(text, block);
-  parsedCache.unshift({ key, value });
-  if (parsedCache.length > parsedCacheSize) parsedCache.pop();
-  return value;
-}
-
-/**
- * The block of `key` (a text up to its closing fence) from the recent parse of `previous`, when
- * the two differ inside one top-level value: only that pair's lines are parsed (see
- * reparse.ts) and the rest of the previous document is reused at shifted offsets. `null` when
- * that does not apply, so the caller parses the whole block. The previous document is cloned,
- * never changed: it stays valid for its own text.
- */
-function reparsed(
-  previous: { key: string; value: ParsedBlock },
-  key: string,
-  block: FrontmatterBlock,
-): ParsedBlock | null {
-  const old = previous.value;
-  const contents = old.doc.contents;
-  if (old.error || old.block.contentFrom !== block.contentFrom || !isMap(contents) || contents.flow) {
-    return null;
-  }
-  const delta = key.length - previous.key.length;
-  if (block.contentTo !== old.block.contentTo + delta) return null;
-  const span = changedSpan(previous.key, key);
-  const base = block.contentFrom;
-  const pairs = contents.items as AnyPair[];
-  let index = -1;
-  for (let i = 0; i < pairs.length && base + (pairs[i]!.key?.range?.[1] ?? Infinity) <= span.from; i++)
-    index = i;
-  const segment = pairSegment(pairs, index, previous.key, base, old.block.contentTo);
-  if (!segment || span.from < segment.keyEnd || span.beforeTo > segment.to) return null;
-  const oldPair = pairs[index]!;
-  if (!isScalar(oldPair.key) || typeof oldPair.key.value !== 'string' || pairHasNodeProperties(oldPair)) {
-    return null;
-  }
-  const pair = parseLonePair(
-    key.slice(segment.from, segment.to + delta),
-    oldPair.key.value,
-    yamlParseOptions,
-  );
-  if (!pair) return null;
-  const doc = old.doc.clone() as Document.Parsed;
-  const items = (doc.contents as typeof contents).items as AnyPair[];
-  shiftNode(pair, segment.from - base);
-  for (let i = index + 1; i < items.length; i++) shiftNode(items[i], delta);
-  items[index] = pair;
-  const [start, valueEnd, nodeEnd] = (doc.contents as typeof contents).range ?? [0, 0, 0];
-  (doc.contents as typeof contents).range = [start, valueEnd + delta, nodeEnd + delta];
-  if (doc.range) doc.range = [doc.range[0], doc.range[1] + delta, doc.range[2] + delta];
-  return { block, doc, error: null };
-}
-
-function parseFoundBlock(text: string, block: FrontmatterBlock): ParsedBlock {
-  const place = (offset: number, message: string): FrontmatterError => {
-    const absolute = block.contentFrom + offset;
-    const before = text.slice(0, absolute);
-    const line = before.split(/\r\n|\r|\n/).length;
-    const lastBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
-    return { message, line, column: absolute - lastBreak, offset: absolute };
-  };
-  if (block.content.length > maxFrontmatterChars) {
-    const doc = parseDocument('', yamlParseOptions);
-    return { block, doc, error: place(0, 'The frontmatter is too large to read (over 256 KB).') };
-  }
-  const doc = parseDocument(block.content, yamlParseOptions);
-  const problem = doc.errors[0] ?? doc.warnings[0];
-  if (problem) {
-    const message = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    return { block, doc, error: place(problem.pos[0], describeYamlProblem(problem.code, message)) };
-  }
-  let aliases = 0;
-  let firstAlias: number | null = null;
-  visit(doc, {
-    Alias(_key, node) {
-      aliases++;
-      firstAlias ??= node.range?.[0] ?? 0;
-    },
-  });
-  const bomb = `These aliases expand too much (more than ${maxFrontmatterAliases}); Folio does not expand them.`;
-  if (aliases > maxFrontmatterAliases) return { block, doc, error: place(firstAlias ?? 0, bomb) };
-  if (aliases === 0) return { block, doc, error: null }; // nothing can expand
-  try {
-    doc.toJS({ maxAliasCount: maxFrontmatterAliases });
-  } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-    return { block, doc, error: place(firstAlias ?? 0, /alias/i.test(message) ? bomb : message) };
-  }
-  return { block, doc, error: null };
-}
-
-function describeYamlProblem(code: string, message: string): string {
-  if (code === 'DUPLICATE_KEY') return `Duplicate key: ${message}`;
-  if (code === 'TAG_RESOLVE_FAILED') return `Unknown tag: ${message}`;
-  return message;
-}
-
 /**
  * Reads the frontmatter of `text` into a model the form and the CLI use. Never executes
- * anything. `options.reuse` is passed to {@link parseBlock} (default true).
+ * anything. `options.cache` is passed to {@link parseBlock} (default {@link formParses}; `null`
+ * parses the whole block).
  */
-export function readFrontmatter(text: string, options: { readonly reuse?: boolean } = {}): FrontmatterModel {
+export function readFrontmatter(
+  text: string,
+  options: { readonly cache?: RecentParses | null } = {},
+): FrontmatterModel {
   const lineEnding = dominantLineEnding(text);
   const block = findFrontmatter(text);
   if (!block) {
@@ -240,7 +76,7 @@ export function readFrontmatter(text: string, options: { readonly reuse?: boolea
     return { status: 'none', block: null, error: null, fields: [], lineEnding };
   }
   if (block.kind === 'toml') return { status: 'toml', block, error: null, fields: [], lineEnding };
-  const parsed = parseBlock(text, options.reuse ?? true)!;
+  const parsed = parseBlock(text, options.cache === undefined ? formParses : options.cache)!;
   if (parsed.error) return { status: 'error', block, error: parsed.error, fields: [], lineEnding };
   const contents = parsed.doc.contents;
   if (contents === null || (isScalar(contents) && contents.value === null)) {
