@@ -33,7 +33,10 @@ export function isIgnoredName(name: string): boolean {
 }
 
 /** How an index's scans use worker threads (see scan-pool.ts). */
-export type ArticleIndexOptions = Omit<ReadFilesOptions, 'pause' | 'reader'>;
+export type ArticleIndexOptions = Omit<ReadFilesOptions, 'pause' | 'reader'> & {
+  /** Keep the files' bytes for bodies and hashes (default true; see `ScanReaderOptions`). */
+  readonly keepBytes?: boolean;
+};
 
 /** A change the index saw for one article. */
 export type IndexChange =
@@ -52,7 +55,7 @@ export class ArticleIndex {
   private scanned = false;
   private scanning: Promise<string[]> | null = null;
   /** Reads this library's files on this thread (its scans keep their bytes in its slabs). */
-  private readonly reader = new ScanReader();
+  private readonly reader: ScanReader;
 
   /**
    * `scanOptions`: how scans use worker threads (scan-pool.ts; tests force them on or off).
@@ -60,7 +63,9 @@ export class ArticleIndex {
   constructor(
     private readonly realRoot: string,
     private readonly scanOptions: ArticleIndexOptions = {},
-  ) {}
+  ) {
+    this.reader = new ScanReader({ keepBytes: scanOptions.keepBytes });
+  }
 
   /** True once a full scan has run. */
   get ready(): boolean {

@@ -4,17 +4,33 @@ import { ownString } from './own-string';
 import { readArticleSync, type SyncReadPlace } from './read-article';
 import { ReadBuffer } from './read-buffer';
 
+/** Options of {@link ScanReader}. */
+export interface ScanReaderOptions {
+  /**
+   * Keep each file's bytes, for its body and hash (default true). False for a listing that is
+   * never searched (`folio list`): every file is read into one reused buffer and nothing of it
+   * is kept, so the entries' `body` is `''` and their `hash` `null` (not known).
+   */
+  readonly keepBytes?: boolean;
+}
+
 /**
  * Reads articles for the scanning thread's part of a scan (scan-pool.ts), keeping their bytes
  * in its own slabs. One per library index, so that re-scans go on filling the same slab.
  */
 export class ScanReader {
-  readonly #slab = new ByteSlab();
-  readonly #place: SyncReadPlace = {
-    spaceFor: (size) => this.#slab.spaceFor(size),
-    buffer: new ReadBuffer(),
-    own: ownString,
-  };
+  readonly #slab: ByteSlab | null;
+  readonly #place: SyncReadPlace;
+
+  constructor(options: ScanReaderOptions = {}) {
+    const slab = options.keepBytes === false ? null : new ByteSlab();
+    this.#slab = slab;
+    this.#place = {
+      spaceFor: slab ? (size) => slab.spaceFor(size) : () => null,
+      buffer: new ReadBuffer(),
+      own: ownString,
+    };
+  }
 
   /**
    * Reads one article with synchronous calls (a scan reads thousands in short slices). `null`
@@ -28,7 +44,7 @@ export class ScanReader {
     if (!read) return null;
     // Strings cut from a whole decoded text are copied; the start's own strings need no copy.
     const fields = read.text === null ? read.fields : ownFields(read.fields);
-    if (!read.readable || !read.bytes) return entryFromKeptBytes(fields, read.bodyFrom, null);
+    if (!read.readable || !read.bytes || !this.#slab) return entryFromKeptBytes(fields, read.bodyFrom, null);
     const { buffer, from } = this.#slab.keep(read.bytes);
     return entryFromKeptBytes(fields, read.bodyFrom, buffer, from, from + read.bytes.length);
   }

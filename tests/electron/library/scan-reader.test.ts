@@ -62,4 +62,23 @@ describe('reading articles for a scan on the scanning thread', () => {
     expect(refreshed.hash).toBe(entry.hash);
     expect(refreshed.body).toBe(entry.body);
   });
+
+  it('keeps nothing of the files when it only lists: the same fields, no body and no hash', async () => {
+    const root = await tempDir();
+    const files = {
+      'start.md': '---\ntitle: From the start\ntags: [a]\n---\nFirst paragraph.\n',
+      'whole.md': '---\r\ntitle: Decoded whole\r\n---\r\nCRLF body.\r\n',
+    };
+    await writeFiles(root, files);
+    const keeping = new ScanReader();
+    const listing = new ScanReader({ keepBytes: false });
+    for (const name of Object.keys(files)) {
+      const kept = keeping.read(name, path.join(root, name))!;
+      const listed = listing.read(name, path.join(root, name))!;
+      expect(listed.summary, name).toEqual(kept.summary);
+      expect([listed.head, listed.data, listed.size], name).toEqual([kept.head, kept.data, kept.size]);
+      expect(kept.body, name).not.toBe('');
+      expect([listed.body, listed.hash], name).toEqual(['', null]);
+    }
+  });
 });
