@@ -6,11 +6,10 @@ import type { Command } from 'commander';
 import type { GitStatus, SyncResult } from '../../shared/git-contract';
 import { FolioError } from '../../shared/errors';
 // The modules themselves, not the library's index: every command loads this file, and the index
-// brings the link rewriter's Markdown parser and the contract's schemas (zod).
+// brings the link rewriter's Markdown parser and the contract's schemas (zod). The service and
+// git are loaded by the git commands when they run (`folio list` starts without them).
 import type { LibraryService } from '../library';
-import { createMemoryCredentialStore, type GitCredentials } from '../library/git/git-credentials';
-import { cloneGitLibrary } from '../library/git/lazy-git-methods';
-import { createLibraryService } from '../library/library-service';
+import type { GitCredentials } from '../library/git/git-credentials';
 import { toLibraryPath } from '../library/paths';
 
 interface CredentialOptions {
@@ -45,6 +44,10 @@ async function withGitLibrary<T>(
 ): Promise<T> {
   const info = await stat(library).catch(() => null);
   if (!info?.isDirectory()) throw new FolioError('NOT_FOUND', `“${library}” is not a folder.`);
+  const [{ createLibraryService }, { createMemoryCredentialStore }] = await Promise.all([
+    import('../library/library-service'),
+    import('../library/git/git-credentials'),
+  ]);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'folio-cli-'));
   const service = await createLibraryService({
     root: library,
@@ -110,6 +113,10 @@ export function registerGitCommand(program: Command): void {
     .option('--password-stdin', 'read the password or token from standard input')
     .action(async (url: string, folder: string, opts: CredentialOptions, command: Command) => {
       const credentials = await credentialsFrom(opts, command);
+      const [{ cloneGitLibrary }, { createMemoryCredentialStore }] = await Promise.all([
+        import('../library/git/lazy-git-methods'),
+        import('../library/git/git-credentials'),
+      ]);
       const { root } = await cloneGitLibrary(
         { credentials: createMemoryCredentialStore(), progress: () => undefined },
         { url, folder: path.resolve(folder), ...(credentials ?? {}) },

@@ -15,6 +15,11 @@ function parseLimit(value: string): number {
   return limit;
 }
 
+async function requireFolder(library: string): Promise<void> {
+  const info = await stat(library).catch(() => null);
+  if (!info?.isDirectory()) throw new FolioError('NOT_FOUND', `“${library}” is not a folder.`);
+}
+
 /**
  * Opens a library for one command: no watcher, and a throw-away data folder so that a CLI run
  * never touches the desktop app's journal or its list of recent libraries. The scan reads on
@@ -23,8 +28,7 @@ function parseLimit(value: string): number {
  * articles here), and on a machine whose cores are busy the worker only competes with it.
  */
 async function withLibrary<T>(library: string, work: (service: LibraryService) => Promise<T>): Promise<T> {
-  const info = await stat(library).catch(() => null);
-  if (!info?.isDirectory()) throw new FolioError('NOT_FOUND', `“${library}” is not a folder.`);
+  await requireFolder(library);
   // The service alone (not the library folder's index, which adds what moving files needs).
   const { createLibraryService } = await import('../library/library-service');
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'folio-cli-'));
@@ -40,6 +44,16 @@ async function withLibrary<T>(library: string, work: (service: LibraryService) =
     await service.close();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The listing of one library folder, read as the service lists it (see list-library.ts), without
+ * starting the service.
+ */
+async function listOf(library: string): Promise<ArticleSummary[]> {
+  await requireFolder(library);
+  const { listLibrary } = await import('../library/list-library');
+  return listLibrary(library);
 }
 
 /** The fields `folio list --json` prints for each article, in this order. */
@@ -99,7 +113,7 @@ export function registerLibraryCommands(program: Command): void {
     .argument('<library>', 'library folder')
     .option('--json', 'print one JSON array (path, title, status, tags, date, updated, words, problems)')
     .action(async (library: string, opts: { json?: boolean }) => {
-      const articles = await withLibrary(library, (service) => service.listArticles({}));
+      const articles = await listOf(library);
       process.stdout.write(
         opts.json ? `${JSON.stringify(articles.map(listRecord), null, 2)}\n` : listTable(articles),
       );

@@ -4,7 +4,6 @@
  * checked against the hash it read). Any problem exits non-zero and leaves the file untouched.
  */
 import path from 'node:path';
-import type { Command } from 'commander';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 // The modules themselves, not the frontmatter index, which brings zod (for schema files).
 import { applyEdits, setField, type FieldValue, type ListItem } from '../../shared/frontmatter/edit';
@@ -157,28 +156,4 @@ export async function metaSet(
   } finally {
     await service.close();
   }
-}
-
-/** Adds `folio meta get|set` to the program. */
-export function registerMetaCommand(program: Command): void {
-  const meta = program.command('meta').description("Read or change an article's frontmatter.");
-  meta
-    .command('get')
-    .description('Print one frontmatter value, or all of them.')
-    .argument('<file>', 'the article')
-    .argument('[key]', 'the key to print (default: every key)')
-    .option('--json', 'print JSON')
-    .option('-l, --library <folder>', 'the library the article belongs to (default: its folder)')
-    .action((file: string, key: string | undefined, opts: { json?: boolean; library?: string }) =>
-      metaGet(file, key, opts),
-    );
-  meta
-    .command('set')
-    .description('Set frontmatter values: key=value (YAML scalars, or flow lists like tags=[a, b]).')
-    .argument('<file>', 'the article')
-    .argument('<assignments...>', 'key=value pairs')
-    .option('-l, --library <folder>', 'the library the article belongs to (default: its folder)')
-    .action((file: string, assignments: string[], opts: { library?: string }) =>
-      metaSet(file, assignments, opts),
-    );
 }

@@ -5,7 +5,7 @@ import { appRoot } from '../library/app-root';
 import { registerCheckCommand } from './check-command';
 import { registerExportCommand } from './export-command';
 import { registerGitCommand } from './git-command';
-import { registerMetaCommand } from './meta';
+import { registerMetaCommand } from './meta-command';
 import { registerLibraryCommands } from './library-commands';
 import { registerRenderCommand } from './render-command';
 

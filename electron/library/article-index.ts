@@ -4,10 +4,13 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ArticleSummary } from '../../shared/contract';
 import { isInside } from './paths';
-import { readEntry, statOrNull, type IndexedArticle } from './read-article';
+import type { IndexedArticle } from './article-entry';
+import { readEntry, statOrNull } from './read-article';
 import { readFilesInParallel, type ReadFilesOptions } from './scan-pool';
+import { ScanReader } from './scan-reader';
 
-export { maxOpenBytes, type IndexedArticle } from './read-article';
+export type { IndexedArticle } from './article-entry';
+export { maxOpenBytes } from './read-article';
 
 /**
  * Longest stretch (ms) a scan works before it lets other events run. A scan reads with
@@ -30,7 +33,10 @@ export function isIgnoredName(name: string): boolean {
 }
 
 /** How an index's scans use worker threads (see scan-pool.ts). */
-export type ArticleIndexOptions = Omit<ReadFilesOptions, 'pause'>;
+export type ArticleIndexOptions = Omit<ReadFilesOptions, 'pause' | 'reader'> & {
+  /** Keep the files' bytes for bodies and hashes (default true; see `ScanReaderOptions`). */
+  readonly keepBytes?: boolean;
+};
 
 /** A change the index saw for one article. */
 export type IndexChange =
@@ -48,6 +54,8 @@ export class ArticleIndex {
   private readonly listeners = new Set<(change: IndexChange) => void>();
   private scanned = false;
   private scanning: Promise<string[]> | null = null;
+  /** Reads this library's files on this thread (its scans keep their bytes in its slabs). */
+  private readonly reader: ScanReader;
 
   /**
    * `scanOptions`: how scans use worker threads (scan-pool.ts; tests force them on or off).
@@ -55,7 +63,9 @@ export class ArticleIndex {
   constructor(
     private readonly realRoot: string,
     private readonly scanOptions: ArticleIndexOptions = {},
-  ) {}
+  ) {
+    this.reader = new ScanReader({ keepBytes: scanOptions.keepBytes });
+  }
 
   /** True once a full scan has run. */
   get ready(): boolean {
@@ -140,6 +150,7 @@ export class ArticleIndex {
     // in walk order either way, so listeners hear the same changes in the same order.
     const { entries: read } = await readFilesInParallel(toRead, {
       ...this.scanOptions,
+      reader: this.reader,
       pause: () => slicer.pause(),
     });
     for (let i = 0; i < toRead.length; i++) {

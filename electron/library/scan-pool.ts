@@ -1,7 +1,8 @@
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { entryFromWorker, readEntrySync, type IndexedArticle } from './read-article';
+import { entryFromKeptBytes, type IndexedArticle } from './article-entry';
 import type { ScanBatch, ScanWorkerMessage } from './scan-worker';
+import { ScanReader } from './scan-reader';
 import { startWorker } from './worker-source';
 
 /** Options of {@link readFilesInParallel}. */
@@ -31,6 +32,11 @@ export interface ReadFilesOptions {
   readonly minCores?: number;
   /** How long (ms) both sides must have been reading before that is judged (default 25). */
   readonly judgeCoresAfterMs?: number;
+  /**
+   * What reads on this thread (default: a reader of its own for this call). A library index
+   * passes its own, so that its scans keep their bytes in the same slabs.
+   */
+  readonly reader?: ScanReader;
 }
 
 /** What {@link readFilesInParallel} read, in the order of the files given. */
@@ -161,7 +167,7 @@ class ScanWorkers {
         message.files.forEach((file, k) => {
           const kept = file && file.from >= 0 ? slab : null;
           run.entries[batch.from + k] =
-            file && entryFromWorker(file.fields, file.bodyFrom, kept, file.from, file.to);
+            file && entryFromKeptBytes(file.fields, file.bodyFrom, kept, file.from, file.to);
         });
         run.inWorkers += batch.to - batch.from;
         run.poke();
@@ -221,9 +227,10 @@ export async function readFilesInParallel(
   const entries: (IndexedArticle | null)[] = new Array<IndexedArticle | null>(files.length).fill(null);
   const workerCount =
     files.length >= (options.minFilesForWorkers ?? 2000) ? (options.workers ?? defaultWorkers()) : 0;
+  const reader = options.reader ?? new ScanReader();
   const readBatchHere = async ({ from, to }: Batch): Promise<void> => {
     for (let i = from; i < to; i++) {
-      entries[i] = readEntrySync(files[i]![0], files[i]![1]);
+      entries[i] = reader.read(files[i]![0], files[i]![1]);
       const wait = options.pause();
       if (wait) await wait;
     }

@@ -4,7 +4,9 @@
  * (moved, not copied), from which the body is decoded when search asks for it.
  */
 import { parentPort } from 'node:worker_threads';
-import { readArticleBytesSync, type ArticleFields } from './read-article';
+import type { ArticleFields } from './article-entry';
+import { readArticleSync, type SyncReadPlace } from './read-article';
+import { ReadBuffer } from './read-buffer';
 
 /** Files to read: `[library path, absolute path]` pairs. */
 export interface ScanBatch {
@@ -31,41 +33,69 @@ export type ScanWorkerMessage =
     }
   | { readonly kind: 'failed'; readonly batch: number };
 
-/** Bytes of a batch's readable files, back to back; grows by doubling, sent at its exact size. */
-let slab = new Uint8Array(4 * 1024 * 1024);
-let used = 0;
-
 /**
- * The free end of the batch buffer for a file of `size` bytes (and one to spare, to see a file
- * that grew), grown when needed: files are read straight into it, with no copy.
+ * The bytes of one batch's readable files, back to back, in a buffer that grows by doubling and
+ * is sent at its exact size: files are read straight into its free end, with no copy.
  */
-function spaceFor(size: number): Uint8Array {
-  if (used + size + 1 > slab.length) {
-    const bigger = new Uint8Array(Math.max(slab.length * 2, used + size + 1));
-    bigger.set(slab.subarray(0, used));
-    slab = bigger;
+class BatchBytes {
+  #buffer = new Uint8Array(4 * 1024 * 1024);
+  #used = 0;
+
+  /** The free end for a file of `size` bytes (and one to spare, to see a file that grew). */
+  spaceFor(size: number): Uint8Array {
+    if (this.#used + size + 1 > this.#buffer.length) {
+      const bigger = new Uint8Array(Math.max(this.#buffer.length * 2, this.#used + size + 1));
+      bigger.set(this.#buffer.subarray(0, this.#used));
+      this.#buffer = bigger;
+    }
+    return this.#buffer.subarray(this.#used);
   }
-  return slab.subarray(used);
+
+  /** Appends `bytes` (read into the free end as asked, or elsewhere) and tells where they are. */
+  add(bytes: Uint8Array): { from: number; to: number } {
+    // A file that changed size meanwhile was read elsewhere: copied in.
+    if (bytes.buffer !== this.#buffer.buffer || bytes.byteOffset !== this.#used) {
+      this.spaceFor(bytes.length).set(bytes);
+    }
+    this.#used += bytes.length;
+    return { from: this.#used - bytes.length, to: this.#used };
+  }
+
+  /** Starts a batch: the buffer is empty again. */
+  clear(): void {
+    this.#used = 0;
+  }
+
+  /** The batch's bytes to send: a copy at their exact size. */
+  take(): ArrayBuffer {
+    return this.#buffer.buffer.slice(0, this.#used);
+  }
 }
 
-function readBatch(files: ScanBatch['files']): { files: (ScannedFile | null)[]; slab: ArrayBuffer } {
-  used = 0;
-  const scanned = files.map(([relative, absolute]): ScannedFile | null => {
-    const read = readArticleBytesSync(relative, absolute, spaceFor);
-    if (!read) return null;
-    if (!read.bytes) return { fields: read.fields, bodyFrom: 0, from: -1, to: -1 };
-    // Read into the free end as asked, or (a file that changed size meanwhile) elsewhere.
-    if (read.bytes.buffer !== slab.buffer || read.bytes.byteOffset !== used) {
-      spaceFor(read.bytes.length).set(read.bytes);
-    }
-    used += read.bytes.length;
-    return { fields: read.fields, bodyFrom: read.bodyFrom, from: used - read.bytes.length, to: used };
-  });
-  return { files: scanned, slab: slab.buffer.slice(0, used) };
+/** Reads batches in this worker: into one batch buffer, through one reused read buffer. */
+function batchReader(): (files: ScanBatch['files']) => { files: (ScannedFile | null)[]; slab: ArrayBuffer } {
+  const bytes = new BatchBytes();
+  // (No own copies: the strings are copied into the message to the scanning thread anyway.)
+  const place: SyncReadPlace = {
+    spaceFor: (size) => bytes.spaceFor(size),
+    buffer: new ReadBuffer(),
+    own: (text) => text,
+  };
+  return (files) => {
+    bytes.clear();
+    const scanned = files.map(([relative, absolute]): ScannedFile | null => {
+      const read = readArticleSync(relative, absolute, place);
+      if (!read) return null;
+      if (!read.readable || !read.bytes) return { fields: read.fields, bodyFrom: 0, from: -1, to: -1 };
+      return { fields: read.fields, bodyFrom: read.bodyFrom, ...bytes.add(read.bytes) };
+    });
+    return { files: scanned, slab: bytes.take() };
+  };
 }
 
 const port = parentPort;
 if (port) {
+  const readBatch = batchReader();
   port.on('message', ({ batch, files }: ScanBatch) => {
     let message: ScanWorkerMessage;
     try {

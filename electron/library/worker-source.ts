@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import type { Worker, WorkerOptions } from 'node:worker_threads';
 
 /** How to start a worker: the bundled file's URL, or code that loads the TypeScript source. */
 type WorkerSource = { code: string; eval: true } | { url: URL; eval: false };
@@ -34,5 +34,7 @@ function workerSource(callerUrl: string, name: string): WorkerSource {
  */
 export function startWorker(callerUrl: string, name: string, options: WorkerOptions = {}): Worker {
   const source = workerSource(callerUrl, name);
+  // Loaded when a worker starts, not with this module: a scan on one thread needs none of it.
+  const { Worker } = process.getBuiltinModule('node:worker_threads');
   return source.eval ? new Worker(source.code, { ...options, eval: true }) : new Worker(source.url, options);
 }

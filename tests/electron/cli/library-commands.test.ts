@@ -2,10 +2,14 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { createLibraryService } from '../../../electron/library/library-service';
+import { writeMixedLibrary } from '../../helpers/mixed-library';
+import { useTempDirs } from '../../helpers/temp-dir';
 
 const run = promisify(execFile);
 const bin = path.resolve('bin/folio.js');
 const sites = path.resolve('tests/electron/cli/fixtures/static-sites');
+const tempDir = useTempDirs();
 
 async function folio(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
@@ -58,6 +62,30 @@ describe('folio list', () => {
     });
     expect(byPath.get('docusaurus/docs/windows-notes.md')).toMatchObject({ status: 'published' });
     expect(byPath.get('eleventy/posts/thirdpost.md')).toMatchObject({ tags: ['second tag', 'posts'] });
+  });
+
+  it('prints exactly what the library service lists, field for field, in its order', async () => {
+    const root = await tempDir();
+    await writeMixedLibrary(root);
+    const { stdout, code } = await folio('list', root, '--json');
+    expect(code).toBe(0);
+    const service = await createLibraryService({ root, host: { appDataDir: await tempDir() }, watch: false });
+    try {
+      const listed = await service.listArticles({});
+      const records = listed.map((a) => ({
+        path: a.path,
+        title: a.title,
+        status: a.status,
+        tags: a.tags,
+        date: a.date,
+        updated: a.updated,
+        words: a.words,
+        problems: a.problems,
+      }));
+      expect(stdout).toBe(`${JSON.stringify(records, null, 2)}\n`);
+    } finally {
+      await service.close();
+    }
   });
 
   it('prints a readable table without --json and fails clearly for a missing folder', async () => {
