@@ -102,10 +102,10 @@ describe('buildHtmlDocument', () => {
   it('builds a nested table of contents from H2 and H3 with working anchors', () => {
     const html = build(rich, { toc: true });
     expect(html).toContain(
-      '<li><a href="#user-content-first-part">First part</a>\n<ol>\n<li><a href="#user-content-a-detail">A detail</a></li>\n</ol>\n</li>',
+      '<li><a href="#first-part">First part</a>\n<ol>\n<li><a href="#a-detail">A detail</a></li>\n</ol>\n</li>',
     );
-    expect(html).toContain('<h2 id="user-content-first-part">First part</h2>');
-    expect(html).toContain('<a href="#user-content-first-part">link</a>');
+    expect(html).toContain('<h2 id="first-part">First part</h2>');
+    expect(html).toContain('<a href="#first-part">link</a>');
   });
 
   it('adds KaTeX, highlight and review styles only when the article uses them', () => {
@@ -157,7 +157,7 @@ describe('buildHtmlDocument', () => {
       { linkArticlesAsHtml: true },
       'posts/a.md',
     );
-    expect(html).toContain('href="../notes/b.html#user-content-part"');
+    expect(html).toContain('href="../notes/b.html#part"');
     expect(html).toContain('href="c.html"');
     expect(html).toContain('href="https://example.com/x.md"');
   });
