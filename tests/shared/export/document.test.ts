@@ -108,6 +108,27 @@ describe('buildHtmlDocument', () => {
     expect(html).toContain('<a href="#first-part">link</a>');
   });
 
+  it('points in-page links at plain heading slugs, footnotes and ids written in the article’s HTML', () => {
+    const html = build(
+      [
+        '## Setup',
+        '## Setup',
+        '<a name="old-anchor"></a>',
+        '<h2 id="raw-part">Raw part</h2>',
+        '[a](#setup) [b](#setup-1) [c](#old-anchor) [d](#raw-part) [e](#nowhere) [f](#user-content-fn-1) Note[^1].',
+        '[^1]: Text.',
+      ].join('\n\n'),
+      { toc: true },
+    );
+    expect(html).toContain('<h2 id="setup">Setup</h2>');
+    expect(html).toContain('<h2 id="setup-1">Setup</h2>');
+    expect(html).toContain('<li><a href="#setup">Setup</a></li>\n<li><a href="#setup-1">Setup</a></li>');
+    expect(html).toContain('<a href="#setup">a</a> <a href="#setup-1">b</a>');
+    expect(html).toContain('<a href="#user-content-old-anchor">c</a> <a href="#user-content-raw-part">d</a>');
+    expect(html).toContain('<a href="#nowhere">e</a> <a href="#user-content-fn-1">f</a>');
+    expect(html).toMatch(/<li id="user-content-fn-1">[\s\S]*href="#user-content-fnref-1"/);
+  });
+
   it('adds KaTeX, highlight and review styles only when the article uses them', () => {
     const options = { mathCss: '.katex{MATH}', highlightCss: '.hljs{HL}', reviewCss: '.critic{REVIEW}' };
     const plain = build('Text\n', options);
