@@ -132,7 +132,7 @@ describe('resources on local hosts in the pipeline', () => {
       // relative path or no URL at all, so nothing it names can load from the host.
       const src = /src="([^"]*)"/.exec(renderMarkdown(`![x](<${url}>)`))?.[1];
       if (src === undefined) continue;
-      let host: string | null = null;
+      let host: string | null;
       try {
         host = new URL(src).hostname;
       } catch {
