@@ -91,8 +91,8 @@ describe('folio export', () => {
     const out = path.join(path.dirname(root), 'out');
     const ok = await run('export', root, '--out', out, '--theme', 'modern', '--images', 'copy');
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toContain('Exported 1 article(s)');
-    expect(ok.stdout).toContain('1 draft(s) left out');
+    expect(ok.stdout).toContain('Exported 1 article to');
+    expect(ok.stdout).toContain('1 draft left out');
     expect(await readFile(path.join(out, 'a.html'), 'utf8')).toContain('href="b.html"');
 
     const strictOut = path.join(path.dirname(root), 'strict');
