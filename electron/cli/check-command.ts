@@ -3,6 +3,7 @@ import { hasErrors } from '../../shared/checks/problems';
 import { formatProblem } from './problem-format';
 import { createProgressReporter } from './progress-bar';
 import { resolveCliTarget } from './target-library';
+import { countOf, words } from '../../shared/plural';
 
 /**
  * Adds `folio check <file|library> [--json]`: the export's preflight checks. Prints one line
@@ -33,7 +34,7 @@ export function registerCheckCommand(program: Command): void {
         process.stderr.write(
           problems.length === 0
             ? 'No problems found.\n'
-            : `${errors} error(s), ${problems.length - errors} warning(s).\n`,
+            : `${countOf(errors, words.error)}, ${countOf(problems.length - errors, words.warning)}.\n`,
         );
       }
       if (hasErrors(problems)) process.exitCode = 1;

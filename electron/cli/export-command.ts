@@ -6,6 +6,7 @@ import { exportThemeIds, type ExportThemeId } from '../../shared/export/themes';
 import { formatProblem } from './problem-format';
 import { createProgressReporter } from './progress-bar';
 import { resolveCliTarget } from './target-library';
+import { countOf, words } from '../../shared/plural';
 
 function oneOf<T extends string>(values: readonly T[], what: string): (value: string) => T {
   return (value) => {
@@ -107,10 +108,10 @@ export function registerExportCommand(program: Command): void {
       const pages = report.written.filter((file) => file.endsWith('.html') && file !== 'index.html').length;
       const notes = [
         report.skipped.length ? `${report.skipped.length} unchanged` : '',
-        report.drafts.length ? `${report.drafts.length} draft(s) left out` : '',
+        report.drafts.length ? `${countOf(report.drafts.length, words.draft)} left out` : '',
       ].filter(Boolean);
       process.stdout.write(
-        `Exported ${pages} article(s) to ${path.join(report.outDir, report.entry ?? '')}${notes.length ? ` (${notes.join(', ')})` : ''}\n`,
+        `Exported ${countOf(pages, words.article)} to ${path.join(report.outDir, report.entry ?? '')}${notes.length ? ` (${notes.join(', ')})` : ''}\n`,
       );
     });
 }

@@ -11,6 +11,7 @@ import { FolioError } from '../../shared/errors';
 import type { LibraryService } from '../library';
 import type { GitCredentials } from '../library/git/git-credentials';
 import { toLibraryPath } from '../library/paths';
+import { countOf } from '../../shared/plural';
 
 interface CredentialOptions {
   readonly username?: string;
@@ -73,7 +74,9 @@ function statusText(status: GitStatus): string {
       (status.ahead || status.behind ? ` (${status.ahead} ahead, ${status.behind} behind)` : ''),
   ];
   if (status.pending)
-    lines.push(`A sync is waiting for ${status.pending.conflicts.length} conflicted article(s).`);
+    lines.push(
+      `A sync is waiting for ${countOf(status.pending.conflicts.length, { one: 'conflicted article', other: 'conflicted articles' })}.`,
+    );
   if (status.changes.length === 0) lines.push('No changes.');
   else {
     lines.push('Changes:');

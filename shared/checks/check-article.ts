@@ -21,8 +21,8 @@ export interface CheckContext {
 
 /**
  * The preflight checks of one article, shared by the export dialog and `folio check`: broken
- * links to articles and headings, missing images or images outside the library, images without
- * alt text, skipped heading levels, more than one H1, required fields missing, and an empty or
+ * links to articles and headings, missing images or images outside the library, resources that
+ * would load from the reader's own network (dropped from the page), images without alt text, skipped heading levels, more than one H1, required fields missing, and an empty or
  * very long title or description. Pure: the context answers questions about other files.
  */
 export function checkArticle(article: PreparedArticle, context: CheckContext): ArticleProblem[] {
@@ -78,9 +78,26 @@ export function checkArticle(article: PreparedArticle, context: CheckContext): A
     }
   }
 
+  // An image whose `src` was dropped for its host is reported once, as a local resource.
+  const droppedImages = new Map<number | null, number>();
+  for (const resource of article.droppedResources) {
+    add(
+      'error',
+      'local-resource',
+      `The ${resource.tagName} “${resource.url}” would load from the reader's own computer or network; it was left out.`,
+      resource.line,
+    );
+    if (resource.tagName === 'img' && resource.attribute === 'src') {
+      droppedImages.set(resource.line, (droppedImages.get(resource.line) ?? 0) + 1);
+    }
+  }
+
   for (const image of article.images) {
     const name = image.src ?? '(refused URL)';
-    if (image.target?.kind === 'outside' || image.target === null) {
+    const droppedHere = image.src === null ? (droppedImages.get(image.line) ?? 0) : 0;
+    if (droppedHere > 0) {
+      droppedImages.set(image.line, droppedHere - 1);
+    } else if (image.target?.kind === 'outside' || image.target === null) {
       add('error', 'image-outside-library', `The image “${name}” is outside the library.`, image.line);
     } else if (image.target.kind === 'library' && !context.fileExists(image.target.path)) {
       add('error', 'missing-image', `The image “${name}” does not exist.`, image.line);

@@ -9,6 +9,7 @@ export const problemCodes = [
   'missing-image',
   'image-outside-library',
   'image-without-alt',
+  'local-resource',
   'skipped-heading-level',
   'multiple-h1',
   'missing-field',

@@ -132,6 +132,7 @@ export function bodyHtml(article: PreparedArticle, options: Pick<HtmlDocumentOpt
 }
 
 function finishBody(article: PreparedArticle, options: HtmlDocumentOptions): void {
+  const anchors = pageAnchors(article);
   const visit = (parent: Root | Element): void => {
     // A new list of children only once an image is replaced or dropped (rare): until then, the
     // children stay where they are.
@@ -152,7 +153,7 @@ function finishBody(article: PreparedArticle, options: HtmlDocumentOptions): voi
         continue;
       }
       if (child.tagName === 'a' && typeof child.properties.href === 'string') {
-        child.properties.href = rewriteHref(article.path, child.properties.href, options);
+        child.properties.href = rewriteHref(child.properties.href, options, anchors);
       }
       if (child.tagName === 'input' && child.properties.type === 'checkbox') {
         child.properties.ariaLabel = child.properties.checked ? 'Done' : 'Not done';
@@ -206,16 +207,51 @@ function rewriteImage(
   return alt ? { type: 'text', value: alt } : null;
 }
 
-function rewriteHref(articlePath: string, href: string, options: HtmlDocumentOptions): string {
-  const target = resolveLink(articlePath, href);
-  if (target.kind === 'fragment') return target.fragment ? `#${prefixed(target.fragment)}` : href;
+function rewriteHref(href: string, options: HtmlDocumentOptions, anchors: PageAnchors): string {
+  const target = resolveLink(anchors.articlePath, href);
+  if (target.kind === 'fragment') return target.fragment ? `#${anchors.resolve(target.fragment)}` : href;
   if (target.kind !== 'library' || !options.linkArticlesAsHtml || !isArticlePath(target.path)) return href;
-  const url = relativeUrl(articlePath, htmlPathOf(target.path));
-  return target.fragment ? `${url}#${encodeURIComponent(prefixed(target.fragment))}` : url;
+  const url = relativeUrl(anchors.articlePath, htmlPathOf(target.path));
+  // Headings of the other article carry their plain slugs: the fragment reaches them as written.
+  return target.fragment ? `${url}#${encodeURIComponent(target.fragment)}` : url;
 }
 
-function prefixed(fragment: string): string {
-  return fragment.startsWith(idPrefix) ? fragment : idPrefix + fragment;
+/** Where the in-page links of one article lead (see {@link pageAnchors}). */
+interface PageAnchors {
+  readonly articlePath: string;
+  /** The id a `#fragment` of this page should name. */
+  resolve(fragment: string): string;
+}
+
+/**
+ * In-page links of `article`: `#introduction` stays when a heading has that id (headings carry
+ * their plain slugs); a fragment that names an id the article's own HTML gave (`<a
+ * name="top">`, which the sanitizer prefixed) is pointed at the prefixed id, as GitHub's page
+ * script does, since an export runs no script. The page's ids are collected only when a link
+ * needs them.
+ */
+function pageAnchors(article: PreparedArticle): PageAnchors {
+  const headingIds = new Set(article.headings.map((heading) => heading.id));
+  let allIds: Set<string> | null = null;
+  const collect = (parent: Root | Element, into: Set<string>): Set<string> => {
+    for (const child of parent.children) {
+      if (child.type !== 'element') continue;
+      for (const name of ['id', 'name'] as const) {
+        const value = child.properties[name];
+        if (typeof value === 'string') into.add(value);
+      }
+      collect(child, into);
+    }
+    return into;
+  };
+  return {
+    articlePath: article.path,
+    resolve(fragment) {
+      if (headingIds.has(fragment) || fragment.startsWith(idPrefix)) return fragment;
+      allIds ??= collect(article.body, new Set());
+      return !allIds.has(fragment) && allIds.has(idPrefix + fragment) ? idPrefix + fragment : fragment;
+    },
+  };
 }
 
 function renderToc(headings: readonly ArticleHeading[]): string {

@@ -3,17 +3,27 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { parseFrontmatter } from '../frontmatter';
-import { renderMarkdown, renderMarkdownTree, type RenderedTree } from '../markdown';
+import {
+  clobberPrefix,
+  headingAnchorId,
+  listDroppedResources,
+  renderMarkdownTree,
+  type DroppedResource,
+  type RenderedTree,
+} from '../markdown';
 import { resolveLink, type LinkTarget } from './library-links';
 import { readExportMetadata, type ExportMetadata } from './metadata';
 
-/** The prefix the sanitizer gives every id (DOM clobbering); generated heading ids carry it too. */
-export const idPrefix = 'user-content-';
+/**
+ * The prefix the sanitizer gives every id and name written in the article's HTML, and footnote
+ * ids (DOM clobbering). Headings carry their plain slug (see `headingAnchorId`).
+ */
+export const idPrefix = clobberPrefix;
 
 /** One heading of the article body. */
 export interface ArticleHeading {
   readonly depth: number;
-  /** The element id (prefixed), for the table of contents and anchors. */
+  /** The element id (the plain slug for a generated one), for the table of contents and anchors. */
   readonly id: string;
   readonly text: string;
   /** 1-based source line of the block holding it, when known. */
@@ -48,6 +58,11 @@ export interface PreparedArticle {
   readonly headings: readonly ArticleHeading[];
   readonly images: readonly ArticleImage[];
   readonly links: readonly ArticleLink[];
+  /**
+   * Resources (`src`, `poster`, ...) the pipeline dropped because they would load from the
+   * reader's own machine or network, with their lines.
+   */
+  readonly droppedResources: readonly DroppedResource[];
   /** True when KaTeX output is present. */
   readonly usesMath: boolean;
   /** True when KaTeX's HTML output is present: only that needs KaTeX's stylesheet and fonts. */
@@ -78,7 +93,8 @@ export interface PrepareOptions {
 /**
  * Renders an article with the preview's own pipeline (`renderMarkdown`) and reads what export
  * and preflight checks need from the result: headings (giving ids to headings that have none,
- * `user-content-` + GitHub slug), images, links and whether math or highlighting was used.
+ * their GitHub slug), images, links, resources dropped for their host and whether math or
+ * highlighting was used.
  */
 export function prepareArticle(
   path: string,
@@ -86,7 +102,7 @@ export function prepareArticle(
   options: PrepareOptions = {},
 ): PreparedArticle {
   const frontmatter = parseFrontmatter(markdown);
-  const body = renderBody(markdown, options.reparse ?? false, options.rendered);
+  const { body, droppedResources } = renderBody(markdown, options.reparse ?? false, options.rendered);
   const headings: ArticleHeading[] = [];
   const images: ArticleImage[] = [];
   const links: ArticleLink[] = [];
@@ -98,7 +114,7 @@ export function prepareArticle(
       const text = textOf(node).trim();
       let id = typeof node.properties.id === 'string' ? node.properties.id : null;
       if (!id) {
-        id = idPrefix + slugger.slug(text || 'section');
+        id = headingAnchorId(slugger.slug(text || 'section'));
         node.properties.id = id;
       } else {
         slugger.slug(id.startsWith(idPrefix) ? id.slice(idPrefix.length) : id);
@@ -127,6 +143,7 @@ export function prepareArticle(
     headings,
     images,
     links,
+    droppedResources,
     ...usedFeatures(body),
     data: frontmatter.data,
   };
@@ -140,11 +157,16 @@ export function prepareArticle(
  * text or attribute (the parser turns CR LF into LF and drops NUL). Otherwise the tree's own
  * HTML (`toHtml(tree)` is `renderMarkdown`'s output) is parsed: the article is rendered once.
  */
-function renderBody(markdown: string, reparse: boolean, rendered?: RenderedTree): Root {
-  if (reparse) return fromHtml(renderMarkdown(markdown), { fragment: true });
-  const { tree, hadRawHtml } = rendered ?? renderMarkdownTree(markdown);
-  if (!hadRawHtml && !hasParserSensitiveText(tree)) return tree;
-  return fromHtml(toHtml(tree), { fragment: true });
+function renderBody(
+  markdown: string,
+  reparse: boolean,
+  rendered?: RenderedTree,
+): { body: Root; droppedResources: DroppedResource[] } {
+  const { tree, hadRawHtml } = rendered && !reparse ? rendered : renderMarkdownTree(markdown);
+  // Read from the pipeline's tree: the notes of what it dropped are not in its HTML.
+  const droppedResources = listDroppedResources(tree);
+  if (!reparse && !hadRawHtml && !hasParserSensitiveText(tree)) return { body: tree, droppedResources };
+  return { body: fromHtml(toHtml(tree), { fragment: true }), droppedResources };
 }
 
 function hasParserSensitiveText(node: Root | Element): boolean {

@@ -13,7 +13,8 @@ import {
 } from './incremental';
 import { capNesting } from './nesting-cap';
 import { unsafeTreeProcessor, type RenderedTree } from './pipeline';
-import { removeUnsafeUrls } from './safe-urls';
+import { afterSanitize } from './after-sanitize';
+import { clobberPrefix, headingAnchorId } from './heading-anchors';
 import { sanitizeSchema } from './sanitize-schema';
 
 /**
@@ -89,8 +90,6 @@ export interface PlanOptions {
   readonly chunkSize: number;
 }
 
-/** The prefix the sanitizer gives ids (DOM clobbering), generated heading and note ids included. */
-const clobberPrefix = sanitizeSchema.clobberPrefix ?? 'user-content-';
 const headingBoundary = /\n[ \t]*\r?\n(?=#{1,6}(?:[ \t\r\n]|$))/g;
 const definitionLine = /^ {0,3}\[(\^?)((?:[^\\[\]\r\n]|\\.){1,999})\]:/gm;
 const fenceLine = /^ {0,3}(`{3,}|~{3,}|\${2,})/;
@@ -252,7 +251,7 @@ export function renderChunk(input: ChunkInput): ChunkResult {
   // Sanitizing works node by node (the incremental renderer relies on it too), so each chunk is
   // sanitized where it is rendered; joinChunks then only renumbers, with the sanitizer's prefix.
   const safe = sanitize({ type: 'root', children: nodes }, sanitizeSchema) as HastRoot;
-  removeUnsafeUrls(safe);
+  afterSanitize(safe);
   return { problem: null, nodes: safe.children, refs, defs, appended, footnoteSources };
 }
 
@@ -289,7 +288,7 @@ export function joinChunks(
       for (const node of nodes) {
         if (node.type !== 'element') continue;
         const text = (node.data as { folioSlugText?: string } | undefined)?.folioSlugText;
-        if (text !== undefined) node.properties.id = clobberPrefix + slugger.slug(text);
+        if (text !== undefined) node.properties.id = headingAnchorId(slugger.slug(text));
         if (node.tagName === 'a' && 'dataFootnoteRef' in node.properties) links.push(node);
         walk(node.children);
       }
@@ -323,7 +322,7 @@ export function joinChunks(
   const section = footnoteSection(before, sources, linkStubs);
   if (section) {
     const safe = sanitize({ type: 'root', children: [section] }, sanitizeSchema) as HastRoot;
-    removeUnsafeUrls(safe);
+    afterSanitize(safe);
     children.push({ type: 'text', value: '\n' }, ...safe.children);
   }
   return { tree: { type: 'root', children }, hadRawHtml: false };
@@ -339,7 +338,7 @@ export function renderFootnotesGuess(guess: FootnotesGuess | null): HastContent[
   if (!section) return null;
   dropPositions(section);
   const safe = sanitize({ type: 'root', children: [section] }, sanitizeSchema) as HastRoot;
-  removeUnsafeUrls(safe);
+  afterSanitize(safe);
   return safe.children;
 }
 

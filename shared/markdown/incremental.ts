@@ -11,7 +11,7 @@ import { plainFenceSource, unclosedFrontmatterFence } from './frontmatter-fence'
 import type { HeadingIdContext } from './heading-ids';
 import { capNesting } from './nesting-cap';
 import { unsafeTreeProcessor } from './pipeline';
-import { removeUnsafeUrls } from './safe-urls';
+import { afterSanitize } from './after-sanitize';
 import { sanitizeSchema } from './sanitize-schema';
 
 /** One change to the text, in the coordinates of the text before any of the changes. */
@@ -562,7 +562,7 @@ export class IncrementalRenderer {
       }
     });
     const safe = sanitize({ type: 'root', children: [items[0]!] }, sanitizeSchema) as HastRoot;
-    removeUnsafeUrls(safe);
+    afterSanitize(safe);
     const item = safe.children[0];
     if (item?.type !== 'element') return null;
     const html = toHtml(safe);
@@ -585,7 +585,7 @@ export class IncrementalRenderer {
     );
     if (!last) return '';
     const safe = sanitize({ type: 'root', children: [last] }, sanitizeSchema) as HastRoot;
-    removeUnsafeUrls(safe);
+    afterSanitize(safe);
     return toHtml(safe);
   }
 
@@ -883,7 +883,7 @@ export class IncrementalRenderer {
         node.properties.dataLineEnd = 0;
       }
       const safe = sanitize({ type: 'root', children: [node] }, sanitizeSchema) as HastRoot;
-      removeUnsafeUrls(safe);
+      afterSanitize(safe);
       const result = { out: toHtml(safe), lines };
       serialized.set(node, result);
       return result;

@@ -8,5 +8,7 @@ export {
   type RenderTreeOptions,
   type RenderedTree,
 } from './pipeline';
-export { isSafeUrl } from './safe-urls';
+export { isLocalNetworkHost, isLocalNetworkUrl } from './local-network-urls';
+export { clobberPrefix, headingAnchorId } from './heading-anchors';
+export { isSafeUrl, listDroppedResources, removeUnsafeUrls, type DroppedResource } from './safe-urls';
 export { sanitizeSchema } from './sanitize-schema';

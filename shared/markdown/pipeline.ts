@@ -8,6 +8,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import remarkCriticMarkup from '../review/remark-critic-markup';
+import afterSanitize from './after-sanitize';
 import autolinkLiteralPrefilter from './autolink-literal-prefilter';
 import fragmentLinks from './fragment-links';
 import plainFence, { plainFenceSource } from './frontmatter-fence';
@@ -16,7 +17,6 @@ import highlight from './highlight';
 import math from './math';
 import nestingCap, { capNesting } from './nesting-cap';
 import rawWhenNeeded from './raw-when-needed';
-import safeUrls from './safe-urls';
 import { sanitizeSchema } from './sanitize-schema';
 import sourceLines from './source-lines';
 import syntaxGates from './syntax-gates';
@@ -58,12 +58,13 @@ export const unsafeTreeProcessor = unsafeSteps().freeze();
 
 /**
  * The one markdown pipeline: preview, export and CLI all render through it, so the export is
- * the preview. Sanitize runs after the last step that can add HTML, then a stricter URL gate.
+ * the preview. Sanitize runs after the last step that can add HTML, then a stricter URL gate and
+ * plain heading ids (`after-sanitize`).
  * Built once and frozen.
  */
 export const processor = unsafeSteps()
   .use(rehypeSanitize, sanitizeSchema)
-  .use(safeUrls)
+  .use(afterSanitize)
   .use(rehypeStringify)
   .freeze();
 

@@ -85,8 +85,10 @@ const criticClass = /^critic(?:-[a-z]+)?$/;
  * Folio's sanitize schema: GitHub's defaults (which prefix ids and names with `user-content-`,
  * generated heading and footnote ids included), plus what the pipeline itself produces and
  * nothing more: source lines on blocks, `language-*` and `hljs-*` classes on code, KaTeX's
- * MathML and wrapper classes. URL protocols are limited to http, https and mailto; relative
- * URLs pass here and `safe-urls` rejects what a schema cannot express (`//host`, backslashes).
+ * MathML and wrapper classes. URLs are judged by `safe-urls`, which runs right after every
+ * sanitize: the schema's own protocol check takes whatever comes before the first colon for a
+ * scheme, so it dropped relative URLs such as `foo):` (CommonMark example 500), and it cannot
+ * express the rest of the policy (`//host`, backslashes, resources on local hosts).
  */
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
@@ -103,18 +105,15 @@ export const sanitizeSchema: SanitizeSchema = {
         [...(defaultSchema.attributes?.[tag] ?? []), ['className', criticClass]],
       ]),
     ),
-    // Replaces GitHub's `language-.` (any class): the info string's first word only.
-    code: [['className', /^language-[\w+#-]+$/, 'hljs']],
+    // The info string's first word, whatever its characters (`language-föö`, `language-;`):
+    // a class is an attribute value, escaped when serialized, and `language-` keeps it apart
+    // from the classes Folio's own styles use.
+    code: [['className', /^language-\S+$/u, 'hljs']],
     span: [
       ...(defaultSchema.attributes?.span ?? []),
       ['className', /^hljs-[\w-]+$/, /^[\w-]+_$/, 'katex', 'katex-display', 'katex-error', criticClass],
     ],
     div: [...(defaultSchema.attributes?.div ?? []), ['className', 'math', 'math-display']],
   },
-  protocols: {
-    href: ['http', 'https', 'mailto'],
-    cite: ['http', 'https'],
-    src: ['http', 'https'],
-    longDesc: ['http', 'https'],
-  },
+  protocols: {},
 };

@@ -125,6 +125,44 @@ describe('exported HTML in Chromium', () => {
     await page.context().close();
   });
 
+  it('opens an exported page at article.html#heading with that heading scrolled into view', async () => {
+    const library = await tempDir();
+    const filler = Array.from({ length: 80 }, (_, i) => `Paragraph ${i + 1} of filler text.`).join('\n\n');
+    await writeFile(
+      path.join(library, 'article.md'),
+      `# Article\n\n${filler}\n\n## Some heading\n\nThe part a reader was sent to.[^1]\n\n${filler}\n\n[^1]: A note.\n`,
+    );
+    const out = path.join(library, 'out');
+    await exportArticleFile({ root: library, outDir: out }, 'article.md', { toc: true });
+    const context = await browser.newContext({ viewport: { width: 900, height: 700 } });
+    try {
+      const site = await context.newPage();
+      await site.goto(`${pathToFileURL(path.join(out, 'article.html')).href}#some-heading`);
+      const place = await site.evaluate(() => {
+        const heading = document.getElementById('some-heading');
+        return {
+          target: document.querySelector(':target')?.textContent ?? null,
+          top: heading ? Math.round(heading.getBoundingClientRect().top) : null,
+          scrolled: window.scrollY,
+        };
+      });
+      expect(place.target).toBe('Some heading');
+      expect(place.scrolled).toBeGreaterThan(0);
+      expect(place.top).not.toBeNull();
+      expect(place.top!).toBeGreaterThanOrEqual(0);
+      expect(place.top!).toBeLessThan(700 / 2);
+      await site.screenshot({ path: path.join(screenshotDir, 'export-opened-at-heading.png') });
+      // The table of contents and the footnote's back-reference lead to the same ids.
+      expect(await site.locator('nav.folio-toc a').first().getAttribute('href')).toBe('#some-heading');
+      await site.locator('a[data-footnote-ref]').click();
+      await site.waitForURL(/#user-content-fn-1$/);
+      await site.locator('a[data-footnote-backref]').click();
+      await site.waitForURL(/#user-content-fnref-1$/);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('opens a library export’s index, follows its links and the rewritten links between articles', async () => {
     const app = await openApp(browser, async (library) => {
       await mkdir(path.join(library, 'posts'));
@@ -178,7 +216,7 @@ describe('exported HTML in Chromium', () => {
     await site.getByRole('link', { name: 'Older post' }).click();
     await site.waitForURL(/older\.html$/);
     await site.getByRole('link', { name: 'the newer one' }).click();
-    await site.waitForURL(/posts\/newer\.html#user-content-the-details$/);
+    await site.waitForURL(/posts\/newer\.html#the-details$/);
     expect(await site.evaluate(() => document.querySelector(':target')?.textContent)).toBe('The details');
     const image = site.getByRole('img', { name: 'pixel' });
     expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);

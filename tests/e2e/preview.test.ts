@@ -263,6 +263,102 @@ describe('the live preview', () => {
     await app.close();
   });
 
+  it('keeps its own reads of the preview frame working whatever ids and names an article holds', async () => {
+    const names = [
+      'body',
+      'cookie',
+      'forms',
+      'getElementById',
+      '__proto__',
+      'location',
+      'top',
+      'opener',
+      'constructor',
+      'prototype',
+      'hasOwnProperty',
+      'document',
+      'window',
+      'parentNode',
+      'children',
+      'attributes',
+      'addEventListener',
+      'defaultView',
+      'folio-preview',
+    ];
+    const hostile = [
+      '# Clobbering',
+      '',
+      '[to the last one](#attributes)',
+      '',
+      ...names.flatMap((name) => [`## ${name}`, '', `Text under ${name}.`, '']),
+      ...names.map(
+        (name) =>
+          `<a id="${name}" name="${name}">a</a><img name="${name}" alt="i"><form name="${name}"></form>`,
+      ),
+      '',
+      '<div id="folio-preview">fake</div>',
+    ].join('\n');
+    const app = await openApp(browser, async (library) => {
+      await writeFile(path.join(library, 'clobber.md'), hostile);
+    });
+    try {
+      const { page } = app;
+      await openArticle(page, /Clobbering/);
+      const preview = previewArticle(page);
+      await preview.locator('h2', { hasText: 'attributes' }).waitFor();
+      const real = await frameEval<Record<string, boolean>>(
+        page,
+        `return {
+          body: doc.body instanceof win.HTMLBodyElement,
+          cookie: typeof doc.cookie === 'string',
+          forms: doc.forms instanceof win.HTMLCollection && doc.forms.length === 0,
+          getElementById: typeof doc.getElementById === 'function',
+          proto: Object.getPrototypeOf(doc) === win.Document.prototype || Object.getPrototypeOf(doc) === win.HTMLDocument.prototype,
+          location: doc.location === win.location && typeof doc.location.href === 'string',
+          top: win.top === window.top,
+          opener: win.opener === null,
+          documentOfWindow: win.document === doc,
+          defaultView: doc.defaultView === win,
+          addEventListener: typeof win.addEventListener === 'function' && typeof doc.addEventListener === 'function',
+          hasOwnProperty: typeof doc.hasOwnProperty === 'function',
+          children: doc.children instanceof win.HTMLCollection,
+          parentNode: doc.parentNode === null,
+          // A heading "folio-preview" takes that slug, but lives inside the root, which comes
+          // first in tree order: the app's getElementById still finds the root.
+          previewRoot: doc.getElementById('folio-preview').parentElement === doc.body,
+          noPlainNames: doc.querySelectorAll('#folio-preview [name]:not([name^="user-content-"])').length === 0,
+        };`,
+      );
+      expect(JSON.stringify(Object.entries(real).filter(([, ok]) => !ok))).toBe('[]');
+      // Patching still works: a typed word shows in the frame.
+      await page.getByLabel('Markdown source').click();
+      await page.keyboard.press('ControlOrMeta+Home');
+      await page.keyboard.press('End');
+      await page.keyboard.type(' still works');
+      await preview.locator('h1', { hasText: 'Clobbering still works' }).waitFor();
+      // An in-page link reaches its heading by its plain slug.
+      await page.setViewportSize({ width: 1000, height: 500 });
+      await preview.getByRole('link', { name: 'to the last one' }).click();
+      await expect
+        .poll(() =>
+          frameEval<number>(
+            page,
+            "return Math.round(doc.getElementById('attributes').getBoundingClientRect().top);",
+          ),
+        )
+        .toBeLessThan(100);
+      expect(await frameEval<number>(page, 'return win.scrollY;')).toBeGreaterThan(50);
+      // Clicking a block still moves the editor's cursor to its source line (scroll sync reads the frame).
+      await preview.getByText('Text under hasOwnProperty.').click();
+      await expect
+        .poll(() => page.evaluate(() => document.querySelector('.cm-activeLine')?.textContent ?? ''))
+        .toBe('Text under hasOwnProperty.');
+      await screenshot(page, 'preview-hostile-ids');
+    } finally {
+      await app.close();
+    }
+  });
+
   it('syncs scrolling both ways and moves the cursor to the source of a clicked block', async () => {
     const app = await openApp(browser, fill);
     const { page } = app;

@@ -2,7 +2,10 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { HtmlValidate } from 'html-validate';
 import { expect } from 'vitest';
-import { isSafeUrl } from '../../shared/markdown';
+import { isLocalNetworkUrl, isSafeUrl } from '../../shared/markdown';
+
+/** A GitHub slug: no capitals, no punctuation but `-` and `_` (it cannot name a DOM API). */
+const slugShape = /^[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}_-]+$/u;
 
 // `long-title` judges the author's words, not the markup: Folio's preflight checks warn about
 // long titles instead of the export cutting them.
@@ -34,7 +37,10 @@ function elementsOf(html: string): Element[] {
   return out;
 }
 
-/** What a hostile page must never contain once parsed: scripts, handlers, active elements, bad URLs. */
+/**
+ * What a hostile page must never contain once parsed: scripts, handlers, active elements, bad
+ * URLs, resources on local hosts, and ids that are neither prefixed nor a heading's slug.
+ */
 export function dangerousParts(html: string): string[] {
   const found: string[] = [];
   let styles = 0;
@@ -60,9 +66,12 @@ export function dangerousParts(html: string): string[] {
         const url = String(value);
         if (!url.startsWith('data:image/') && (!isSafeUrl(url) || url.startsWith('//')))
           found.push(`${element.tagName}.${name}=${url}`);
+        if (name !== 'href' && isLocalNetworkUrl(url)) found.push(`${element.tagName}.${name}=${url}`);
       }
       if (name === 'style') found.push(`${element.tagName}.style`);
-      if (name === 'id' && !String(value).startsWith('user-content-')) found.push(`id=${String(value)}`);
+      const id = String(value);
+      const headingSlug = /^h[1-6]$/.test(element.tagName) && slugShape.test(id);
+      if (name === 'id' && !id.startsWith('user-content-') && !headingSlug) found.push(`id=${id}`);
     }
   }
   return found;

@@ -4,6 +4,7 @@ import type { GitChange, GitChangeKind } from '../../../shared/git-contract';
 import { isFolioOwnPath } from './folio-ignore';
 import { commitIdentity, fs, git } from './git-repository';
 import { listChangesWithGit, stageWithGit, systemGit } from './system-git';
+import { countOf, pluralWord, words } from '../../../shared/plural';
 
 /** Reads an article's title for commit messages (`undefined`: use the file name). */
 export type TitleOf = (relative: string) => string | undefined;
@@ -87,7 +88,7 @@ export async function suggestMessage(
 ): Promise<string> {
   if (changes.length === 0) return '';
   const articles = changes.filter((change) => articlePattern.test(change.path));
-  if (articles.length === 0) return `Update ${changes.length} ${changes.length === 1 ? 'file' : 'files'}`;
+  if (articles.length === 0) return `Update ${countOf(changes.length, words.file)}`;
   const kinds = new Set(articles.map((change) => change.kind));
   const verb =
     kinds.size === 1 && kinds.has('new')
@@ -107,9 +108,7 @@ export async function suggestMessage(
   }
   const rest = articles.length - shown.length;
   const named =
-    rest > 0
-      ? `${titles.join(', ')} and ${rest} more ${rest === 1 ? 'article' : 'articles'}`
-      : joinWords(titles);
+    rest > 0 ? `${titles.join(', ')} and ${rest} more ${pluralWord(rest, words.article)}` : joinWords(titles);
   return `${verb} ${named}`;
 }
 

@@ -36,6 +36,7 @@ import type { SplitRemoteUrl } from './remote-url';
 import { syncSummary } from './sync-summary';
 import { mergeTrees } from './tree-merge';
 import { changedPaths, checkWorkTree, updateWorkTree } from './work-tree-update';
+import { countOf, words } from '../../../shared/plural';
 
 /** How often a push refused because the remote moved meanwhile fetches, merges and tries again. */
 export const maxPushAttempts = 3;
@@ -314,7 +315,7 @@ async function mergeAndPush(run: Run, startHead: string | null): Promise<SyncRes
       const n = step.conflicts.length;
       return {
         outcome: 'conflicts',
-        summary: `${n} ${n === 1 ? 'article was' : 'articles were'} changed both here and on the remote. Choose the text to keep; nothing was sent yet.`,
+        summary: `${countOf(n, { one: 'article was', other: 'articles were' })} changed both here and on the remote. Choose the text to keep; nothing was sent yet.`,
         committed: run.committed.length,
         received: 0,
         pushed: false,
@@ -579,7 +580,7 @@ export async function resolveSync(context: GitContext, input: ResolveInput): Pro
         ...result,
         outcome: 'synced',
         received: result.received + resolvedReceived.length,
-        summary: `Merged ${given.size} ${given.size === 1 ? 'article' : 'articles'} as you chose. ${result.pushed ? 'Sent the merge.' : result.summary}`,
+        summary: `Merged ${countOf(given.size, words.article)} as you chose. ${result.pushed ? 'Sent the merge.' : result.summary}`,
       };
 }
 

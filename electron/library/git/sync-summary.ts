@@ -1,13 +1,14 @@
+import { countOf, words } from '../../../shared/plural';
+
 const articlePattern = /\.(?:md|markdown)$/i;
 
 /** "2 articles", "1 article and 3 other files", "4 files". */
 export function describeFiles(paths: readonly string[]): string {
   const articles = paths.filter((p) => articlePattern.test(p)).length;
   const others = paths.length - articles;
-  const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-  if (articles === 0) return count(others, 'file', 'files');
-  if (others === 0) return count(articles, 'article', 'articles');
-  return `${count(articles, 'article', 'articles')} and ${count(others, 'other file', 'other files')}`;
+  if (articles === 0) return countOf(others, words.file);
+  if (others === 0) return countOf(articles, words.article);
+  return `${countOf(articles, words.article)} and ${countOf(others, { one: 'other file', other: 'other files' })}`;
 }
 
 /** What a sync did, as one or two sentences for the author. */

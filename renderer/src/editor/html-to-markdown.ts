@@ -1,3 +1,4 @@
+import type { Root as HastRoot } from 'hast';
 import type { Nodes, Parent, Root } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
@@ -5,7 +6,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import { sanitizeSchema } from '../../../shared/markdown';
+import { removeUnsafeUrls, sanitizeSchema } from '../../../shared/markdown';
 
 /** Pasted HTML larger than this is pasted as plain text instead (characters). */
 export const maxPastedHtmlChars = 2_000_000;
@@ -13,11 +14,12 @@ export const maxPastedHtmlChars = 2_000_000;
 /**
  * HTML → Markdown for pasting from web pages. The HTML is parsed by parse5 into a syntax tree
  * (an inert document: nothing is loaded, run or assigned to `innerHTML`), sanitized with the
- * preview's schema, turned into mdast and written as GFM Markdown.
+ * preview's schema and URL rules, turned into mdast and written as GFM Markdown.
  */
 const processor = unified()
   .use(rehypeParse, { fragment: true })
   .use(rehypeSanitize, sanitizeSchema)
+  .use(() => (tree: HastRoot) => removeUnsafeUrls(tree))
   .use(rehypeRemark)
   .use(remarkGfm)
   .use(remarkStringify, {
@@ -34,7 +36,7 @@ const processor = unified()
 const plainTypes = new Set(['root', 'paragraph', 'text', 'break']);
 
 /**
- * Replaces links whose URL the sanitizer removed (e.g. `javascript:`) by their text, and says
+ * Replaces links whose URL the URL rules removed (e.g. `javascript:`) by their text, and says
  * whether the tree holds anything richer than paragraphs of text.
  */
 function tidy(node: Nodes): boolean {

@@ -8,6 +8,7 @@ import { useExportFolder } from './useExportFolder';
 import { useExportJob } from './useExportJob';
 import './ExportDialog.css';
 import { errorMessage } from '../../../shared/errors';
+import { countOf, words } from '../../../shared/plural';
 
 /** Props of {@link ExportDialog}. */
 export interface ExportDialogProps {
@@ -123,9 +124,9 @@ export function ExportDialog({ articlePath, text, onClose }: ExportDialogProps):
           {problems !== null && problems.length > 0 && (
             <>
               <p>
-                {errors > 0 && `${errors} ${errors === 1 ? 'error' : 'errors'}`}
+                {errors > 0 && countOf(errors, words.error)}
                 {errors > 0 && warnings > 0 && ', '}
-                {warnings > 0 && `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`}
+                {warnings > 0 && countOf(warnings, words.warning)}
                 {errors > 0 ? ' — you can still export; broken parts are left out.' : ''}
               </p>
               <ul>
@@ -273,7 +274,7 @@ function ExportSummary({ report }: { report: ExportReport }): ReactElement {
       <p role="status">
         {written === 0
           ? 'Export cancelled before any page was written.'
-          : `Export cancelled. The ${written} ${written === 1 ? 'page' : 'pages'} already written are complete; the rest were not written.`}
+          : `Export cancelled. The ${countOf(written, { one: 'page', other: 'pages' })} already written are complete; the rest were not written.`}
       </p>
     );
   }
@@ -281,14 +282,12 @@ function ExportSummary({ report }: { report: ExportReport }): ReactElement {
   return (
     <div role="status" className="folio-export-summary">
       <p>
-        Exported {pages} {pages === 1 ? 'page' : 'pages'} to{' '}
+        Exported {countOf(pages, { one: 'page', other: 'pages' })} to{' '}
         <code>
           {report.outDir}/{report.entry}
         </code>
         {report.skipped.length > 0 && `; ${report.skipped.length} unchanged`}
-        {report.drafts.length > 0 &&
-          `; ${report.drafts.length} ${report.drafts.length === 1 ? 'draft' : 'drafts'} left out`}
-        .
+        {report.drafts.length > 0 && `; ${countOf(report.drafts.length, words.draft)} left out`}.
       </p>
       {report.imageProblems.length > 0 && (
         <ul>

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import type { FrontmatterModel } from '../../../shared/frontmatter';
 import { describeValue } from './form-fields';
+import { countOf } from '../../../shared/plural';
 
 /** Props of {@link DetailsSummary}. */
 export interface DetailsSummaryProps {
@@ -24,8 +25,8 @@ function valueOf(model: FrontmatterModel, key: string): unknown {
   return model.fields.find((f) => f.key === key)?.value;
 }
 
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
+function plural(count: number, one: string, other: string): string {
+  return countOf(count, { one, other });
 }
 
 /**

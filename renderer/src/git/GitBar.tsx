@@ -8,6 +8,7 @@ import { onSyncRequest } from './sync-request';
 import { SyncDialog } from './SyncDialog';
 import { useSync } from './useSync';
 import './Git.css';
+import { countOf } from '../../../shared/plural';
 
 /** The keyboard shortcut of Sync (also listed in the command palette). */
 export const syncKey = 'Mod-Shift-s';
@@ -62,7 +63,7 @@ export function GitBar({ status, onRefresh, beforeSync, onNotice }: GitBarProps)
         {(status.ahead > 0 || status.behind > 0) && (
           <span
             className="folio-git-ahead"
-            title={`${status.ahead} commit${status.ahead === 1 ? '' : 's'} to send, ${status.behind} to receive (as last fetched)`}
+            title={`${countOf(status.ahead, { one: 'commit', other: 'commits' })} to send, ${status.behind} to receive (as last fetched)`}
           >
             {status.ahead > 0 && <span>↑{status.ahead}</span>}
             {status.behind > 0 && <span>↓{status.behind}</span>}

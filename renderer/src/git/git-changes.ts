@@ -1,4 +1,5 @@
 import type { GitChange, GitChangeKind } from '../../../shared/git-contract';
+import { pluralWord } from '../../../shared/plural';
 
 /** How the library tree and the Sync bar show one kind of change: a short mark and its words. */
 export interface ChangeMark {
@@ -39,7 +40,7 @@ export interface ChangeCount {
 }
 
 function plural(count: number, one: string, many: string): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+  return `${count.toLocaleString('en')} ${pluralWord(count, { one, other: many })}`;
 }
 
 /** Counts the changed articles (and other files) a sync would send, and says it in words. */

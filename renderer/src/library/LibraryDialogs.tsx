@@ -4,6 +4,7 @@ import type { ArticleTemplate, MovePlan } from '../../../shared/library-contract
 import { slugify } from '../../../shared/slug';
 import { api } from '../api';
 import { Modal } from '../ui/Modal';
+import { countOf, pluralWord, words } from '../../../shared/plural';
 
 function folderLabel(folder: string): string {
   return folder === '' ? 'Library (top level)' : folder;
@@ -279,8 +280,8 @@ export function MoveDialog({
         {plan && (
           <div className="folio-move-plan" role="region" aria-label="Links that will change">
             <p>
-              {linkCount === 1 ? '1 link' : `${linkCount} links`} in {plan.files.length}{' '}
-              {plan.files.length === 1 ? 'article' : 'articles'} will be updated:
+              {countOf(linkCount, { one: 'link', other: 'links' })} in {plan.files.length}{' '}
+              {pluralWord(plan.files.length, words.article)} will be updated:
             </p>
             <ul>
               {plan.files.map((file) => (

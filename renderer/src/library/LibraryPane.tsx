@@ -23,6 +23,7 @@ import { onNewArticleRequest } from './pane-requests';
 import { QuickOpen } from './QuickOpen';
 import { visibleRows, type TreeRow } from './tree-navigation';
 import './LibraryPane.css';
+import { countOf, words } from '../../../shared/plural';
 
 /** Props of {@link LibraryPane}. */
 export interface LibraryPaneProps {
@@ -576,7 +577,7 @@ export function LibraryPane({
             setDialog(null);
             const others = rewritten.filter((p) => p !== to).length;
             setNotice({
-              text: `Now at “${to}”${others ? `; links updated in ${others} ${others === 1 ? 'article' : 'articles'}` : ''}.`,
+              text: `Now at “${to}”${others ? `; links updated in ${countOf(others, words.article)}` : ''}.`,
             });
           }}
         />

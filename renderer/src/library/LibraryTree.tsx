@@ -13,6 +13,7 @@ import {
 import type { GitChangeKind } from '../../../shared/git-contract';
 import { GitChangeMark } from '../git/GitChangeMark';
 import { articleKey, treeKeyAction, typeAheadMatch, type TreeRow } from './tree-navigation';
+import { countOf, pluralWord, words } from '../../../shared/plural';
 
 /** What a folder row needs to accept a dragged article. */
 export interface DropHandlers {
@@ -291,7 +292,7 @@ export function LibraryTree({
             <span className={`folio-status folio-status-${article.status}`}>{article.status}</span>
           )}
           <span>
-            {article.words.toLocaleString('en')} {article.words === 1 ? 'word' : 'words'}
+            {article.words.toLocaleString('en')} {pluralWord(article.words, words.word)}
           </span>
           {article.tags.length > 0 && <span className="folio-library-tags">{article.tags.join(', ')}</span>}
         </span>
@@ -338,9 +339,7 @@ export function LibraryTree({
               aria-posinset={row.posInSet}
               aria-expanded={folder ? row.expanded : undefined}
               aria-selected={folder ? undefined : row.path === selected}
-              aria-label={
-                folder ? `${row.label}, ${row.count} ${row.count === 1 ? 'article' : 'articles'}` : undefined
-              }
+              aria-label={folder ? `${row.label}, ${countOf(row.count, words.article)}` : undefined}
             >
               {renderRow(row)}
             </div>

@@ -4,6 +4,7 @@ import { criticMarkupFromDiff, diffStats, wordDiff } from '../../../shared/revie
 import { RenderedFrame } from './RenderedFrame';
 import { SourceDiff } from './SourceDiff';
 import { useEscapeKey } from './useEscapeKey';
+import { pluralWord, words as forms } from '../../../shared/plural';
 
 /** One side of a comparison. */
 export interface CompareSide {
@@ -29,7 +30,7 @@ export interface CompareViewProps {
 type Tab = 'rendered' | 'source';
 
 function words(count: number): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? 'word' : 'words'}`;
+  return `${count.toLocaleString('en')} ${pluralWord(count, forms.word)}`;
 }
 
 /**
@@ -70,7 +71,7 @@ export function CompareView({ request, baseUrl, onClose }: CompareViewProps): Re
             <>
               <span className="review-plus">+{words(stats.insertedWords)}</span>{' '}
               <span className="review-minus">−{words(stats.deletedWords)}</span> in {stats.changes}{' '}
-              {stats.changes === 1 ? 'place' : 'places'}
+              {pluralWord(stats.changes, { one: 'place', other: 'places' })}
             </>
           )}
         </span>

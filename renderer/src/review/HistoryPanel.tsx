@@ -4,6 +4,7 @@ import { errorMessage } from '../../../shared/errors';
 import { api } from '../api';
 import { GitCommitList } from '../git/GitCommitList';
 import type { CompareRequest } from './CompareView';
+import { pluralWord, words } from '../../../shared/plural';
 
 /** Props of {@link HistoryPanel}. */
 export interface HistoryPanelProps {
@@ -28,7 +29,7 @@ export function snapshotLabel(info: SnapshotInfo): string {
 function delta(info: SnapshotInfo): string {
   if (info.wordDelta === null) return 'first version';
   if (info.wordDelta === 0) return '±0 words';
-  return `${info.wordDelta > 0 ? '+' : '−'}${Math.abs(info.wordDelta).toLocaleString('en')} ${Math.abs(info.wordDelta) === 1 ? 'word' : 'words'}`;
+  return `${info.wordDelta > 0 ? '+' : '−'}${Math.abs(info.wordDelta).toLocaleString('en')} ${pluralWord(Math.abs(info.wordDelta), words.word)}`;
 }
 
 /**

@@ -4,6 +4,7 @@ import { DiffText } from './DiffText';
 import { useEscapeKey } from './useEscapeKey';
 import { RenderedFrame } from './RenderedFrame';
 import { mergeThreeWay, resolveMerge, type ConflictChoice } from '../../../shared/review/three-way-merge';
+import { countOf, pluralWord } from '../../../shared/plural';
 
 /** Props of {@link MergeDialog}: what the conflict banner (or the save path) passes in. */
 export interface MergeDialogProps {
@@ -117,7 +118,7 @@ export function MergeDialog({
             {words.reason}{' '}
             {result.conflicts === 0
               ? 'All changes merged without overlapping. Review the result and save it.'
-              : `${result.conflicts === 1 ? 'One part was' : `${result.conflicts} parts were`} changed on both sides: choose what to keep. Everything else merged automatically.`}
+              : `${pluralWord(result.conflicts, { one: 'One part was', other: `${result.conflicts} parts were` })} changed on both sides: choose what to keep. Everything else merged automatically.`}
           </p>
         </header>
         <div className="review-merge-body">
@@ -196,7 +197,7 @@ export function MergeDialog({
         <footer className="review-merge-footer">
           <span className="review-hint">
             {undecided > 0
-              ? `${undecided} conflict${undecided === 1 ? '' : 's'} left to choose.`
+              ? `${countOf(undecided, { one: 'conflict', other: 'conflicts' })} left to choose.`
               : words.ready}
           </span>
           <button type="button" onClick={onCancel}>

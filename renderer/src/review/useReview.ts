@@ -13,6 +13,7 @@ import type { DocumentStore } from '../app/document-store';
 import type { CompareRequest } from './CompareView';
 import { criticHighlighting, suggestMode } from './critic-editor';
 import { loadLayout, saveLayout, type LayoutMode, type LayoutSettings } from './layout-settings';
+import { countOf } from '../../../shared/plural';
 
 /** Options of {@link useReview}. */
 export interface ReviewOptions {
@@ -200,7 +201,7 @@ export function useReview({ store, onSaved, onMessage }: ReviewOptions): ReviewC
       userEvent: `review.${decision}`,
     });
     callbacks.current.onMessage(
-      `${decision === 'accept' ? 'Accepted' : 'Rejected'} ${marks.length} suggestion${marks.length === 1 ? '' : 's'}`,
+      `${decision === 'accept' ? 'Accepted' : 'Rejected'} ${countOf(marks.length, { one: 'suggestion', other: 'suggestions' })}`,
     );
   }, []);
 

@@ -3,6 +3,7 @@ import { articleBody, countWords } from '../../../shared/article-meta';
 import type { EditorSession } from '../editor/editor-session';
 import { WritingStatistics } from './WritingStatistics';
 import './StatusBar.css';
+import { pluralWord } from '../../../shared/plural';
 
 /** Props of {@link StatusBar}. */
 export interface StatusBarProps {
@@ -26,7 +27,7 @@ export function StatusBar({ text, dirty, message, readOnlyReason, session }: Sta
       {session ? (
         text !== null && <WritingStatistics session={session} />
       ) : (
-        <span>{words === 1 ? '1 word' : `${words.toLocaleString('en')} words`}</span>
+        <span>{`${words.toLocaleString('en')} ${pluralWord(words, { one: 'word', other: 'words' })}`}</span>
       )}
       {text !== null && <span>{readOnlyReason ? 'Read-only' : dirty ? 'Unsaved changes' : 'Saved'}</span>}
       <span className="folio-status-message" role="status">

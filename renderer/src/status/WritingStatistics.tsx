@@ -1,5 +1,6 @@
 import { useSyncExternalStore, type ReactElement } from 'react';
 import type { EditorSession } from '../editor/editor-session';
+import { pluralWord } from '../../../shared/plural';
 
 /** Props of {@link WritingStatistics}. */
 export interface WritingStatisticsProps {
@@ -7,7 +8,7 @@ export interface WritingStatisticsProps {
 }
 
 function plural(count: number, one: string, many: string): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+  return `${count.toLocaleString('en')} ${pluralWord(count, { one, other: many })}`;
 }
 
 /**

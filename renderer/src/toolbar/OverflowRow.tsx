@@ -2,6 +2,7 @@ import { useCallback, useLayoutEffect, useRef, useState, type ReactElement, type
 import { createPortal } from 'react-dom';
 import { Menu, type MenuItem } from '../menu/Menu';
 import './OverflowRow.css';
+import { countOf } from '../../../shared/plural';
 
 /** Props of {@link OverflowRow}. */
 export interface OverflowRowProps {
@@ -167,7 +168,7 @@ export function OverflowRow({ label, className, children }: OverflowRowProps): R
           aria-label="More"
           aria-haspopup="menu"
           aria-expanded={menu !== null}
-          title={`More: ${hidden} ${hidden === 1 ? 'tool does' : 'tools do'} not fit`}
+          title={`More: ${countOf(hidden, { one: 'tool does', other: 'tools do' })} not fit`}
           onClick={(event) => (menu ? closeMenu() : openMenu(event.currentTarget))}
           onKeyDown={(event) => {
             if (event.key === 'ArrowDown') {

@@ -72,6 +72,20 @@ describe('folio check', () => {
     expect(text.stdout).toBe('b.md:1: error: The title is empty. [empty-title]\n');
   });
 
+  it('reports each resource left out for its local host, with its line, and counts in English', async () => {
+    const root = await library({
+      'a.md':
+        '# A\n\n![x](http://localhost:3000/api/delete?all=1)\n\n<img alt="y" src="http://2130706433/json">\n',
+    });
+    const result = await run('check', root);
+    expect(result.code).toBe(1);
+    expect(result.stdout.split('\n').filter(Boolean)).toEqual([
+      "a.md:3: error: The img “http://localhost:3000/api/delete?all=1” would load from the reader's own computer or network; it was left out. [local-resource]",
+      "a.md:5: error: The img “http://2130706433/json” would load from the reader's own computer or network; it was left out. [local-resource]",
+    ]);
+    expect(result.stderr).toContain('2 errors, 0 warnings.');
+  });
+
   it('exits 0 when there are only warnings or nothing, and 2 on bad usage', async () => {
     const root = await library({ 'a.md': '# Fine\n\n![](https://example.com/x.png)\n' });
     const result = await run('check', root);
@@ -79,6 +93,23 @@ describe('folio check', () => {
     expect(result.stdout).toContain('warning');
     expect((await run('check', path.join(root, 'nothing.md'))).code).toBe(2);
     expect((await run('check')).code).toBe(2);
+  });
+});
+
+describe('folio render', () => {
+  it('prints plain heading slugs, links to them, prefixed footnotes and no local resource', async () => {
+    const root = await library({
+      'a.md':
+        '# Introduction\n\n## Introduction\n\n[see](#introduction) Note.[^1] ![x](http://127.1/x.png)\n\n[^1]: A note.\n',
+    });
+    const { code, stdout } = await run('render', path.join(root, 'a.md'));
+    expect(code).toBe(0);
+    expect(stdout).toContain('<h1 id="introduction"');
+    expect(stdout).toContain('<h2 id="introduction-1"');
+    expect(stdout).toContain('<a href="#introduction">see</a>');
+    expect(stdout).toContain('href="#user-content-fn-1" id="user-content-fnref-1"');
+    expect(stdout).toContain('<li id="user-content-fn-1">');
+    expect(stdout).not.toContain('127.1');
   });
 });
 
@@ -91,8 +122,8 @@ describe('folio export', () => {
     const out = path.join(path.dirname(root), 'out');
     const ok = await run('export', root, '--out', out, '--theme', 'modern', '--images', 'copy');
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toContain('Exported 1 article(s)');
-    expect(ok.stdout).toContain('1 draft(s) left out');
+    expect(ok.stdout).toContain('Exported 1 article to');
+    expect(ok.stdout).toContain('1 draft left out');
     expect(await readFile(path.join(out, 'a.html'), 'utf8')).toContain('href="b.html"');
 
     const strictOut = path.join(path.dirname(root), 'strict');

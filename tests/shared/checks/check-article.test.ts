@@ -37,6 +37,29 @@ describe('checkArticle', () => {
     ]);
   });
 
+  it('reports each resource dropped for its local host, with its line, and the image once', () => {
+    const md = [
+      '# T',
+      '',
+      '![chart](http://localhost:3000/chart.png)',
+      '',
+      '<p><img src="http://[::ffff:7f00:1]/a" alt="a"> <img src="http://169.254.169.254/latest" alt="b"></p>',
+      '',
+      '[dev server](http://127.0.0.1:8080/) ![ok](img/ok.png)',
+      '',
+      '<img alt="raw" src="http://0x7f.1/x">',
+    ].join('\n');
+    const problems = checkArticle(prepareArticle('a.md', md), context());
+    expect(problems.map((p) => [p.code, p.line, p.severity])).toEqual([
+      ['local-resource', 3, 'error'],
+      ['local-resource', 5, 'error'],
+      ['local-resource', 5, 'error'],
+      ['local-resource', 9, 'error'],
+    ]);
+    expect(problems[0]!.message).toContain('http://localhost:3000/chart.png');
+    expect(problems[3]!.message).toContain('http://0x7f.1/x');
+  });
+
   it('reports links that climb out of the library', () => {
     expect(codes('# T\n\n[out](../../etc/passwd)\n')).toEqual(['broken-link']);
   });

@@ -102,10 +102,31 @@ describe('buildHtmlDocument', () => {
   it('builds a nested table of contents from H2 and H3 with working anchors', () => {
     const html = build(rich, { toc: true });
     expect(html).toContain(
-      '<li><a href="#user-content-first-part">First part</a>\n<ol>\n<li><a href="#user-content-a-detail">A detail</a></li>\n</ol>\n</li>',
+      '<li><a href="#first-part">First part</a>\n<ol>\n<li><a href="#a-detail">A detail</a></li>\n</ol>\n</li>',
     );
-    expect(html).toContain('<h2 id="user-content-first-part">First part</h2>');
-    expect(html).toContain('<a href="#user-content-first-part">link</a>');
+    expect(html).toContain('<h2 id="first-part">First part</h2>');
+    expect(html).toContain('<a href="#first-part">link</a>');
+  });
+
+  it('points in-page links at plain heading slugs, footnotes and ids written in the article’s HTML', () => {
+    const html = build(
+      [
+        '## Setup',
+        '## Setup',
+        '<a name="old-anchor"></a>',
+        '<h2 id="raw-part">Raw part</h2>',
+        '[a](#setup) [b](#setup-1) [c](#old-anchor) [d](#raw-part) [e](#nowhere) [f](#user-content-fn-1) Note[^1].',
+        '[^1]: Text.',
+      ].join('\n\n'),
+      { toc: true },
+    );
+    expect(html).toContain('<h2 id="setup">Setup</h2>');
+    expect(html).toContain('<h2 id="setup-1">Setup</h2>');
+    expect(html).toContain('<li><a href="#setup">Setup</a></li>\n<li><a href="#setup-1">Setup</a></li>');
+    expect(html).toContain('<a href="#setup">a</a> <a href="#setup-1">b</a>');
+    expect(html).toContain('<a href="#user-content-old-anchor">c</a> <a href="#user-content-raw-part">d</a>');
+    expect(html).toContain('<a href="#nowhere">e</a> <a href="#user-content-fn-1">f</a>');
+    expect(html).toMatch(/<li id="user-content-fn-1">[\s\S]*href="#user-content-fnref-1"/);
   });
 
   it('adds KaTeX, highlight and review styles only when the article uses them', () => {
@@ -157,7 +178,7 @@ describe('buildHtmlDocument', () => {
       { linkArticlesAsHtml: true },
       'posts/a.md',
     );
-    expect(html).toContain('href="../notes/b.html#user-content-part"');
+    expect(html).toContain('href="../notes/b.html#part"');
     expect(html).toContain('href="c.html"');
     expect(html).toContain('href="https://example.com/x.md"');
   });

@@ -71,7 +71,7 @@ describe('rendering an article in chunks', () => {
     const { whole, split, chunks } = bothWays(text);
     expect(chunks).toBeGreaterThan(5);
     expect(split).toBe(whole);
-    expect(whole).toContain('id="user-content-intro-5"');
+    expect(whole).toContain('id="intro-5"');
     expect(whole).toContain('title="A title on its own line"');
   });
 
@@ -127,7 +127,7 @@ describe('rendering an article in chunks', () => {
     const { whole, split, chunks } = bothWays(text);
     expect(chunks).toBe(3);
     expect(split).toBe(whole);
-    expect(whole).toContain('<h1 id="user-content-c" data-line="10" data-line-end="10">');
+    expect(whole).toContain('<h1 id="c" data-line="10" data-line-end="10">');
   });
 
   it('does not cut articles with lone carriage returns, or with no heading to cut before', () => {

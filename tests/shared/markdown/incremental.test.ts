@@ -243,7 +243,7 @@ describe('the incremental renderer', () => {
     const patch = renderer.edit([{ from: at, to: at, insert: '## Usage\n\n' }]);
     text = text.slice(0, at) + '## Usage\n\n' + text.slice(at);
     expect(patch.full).toBe(false);
-    expect(patch.footer).toContain('user-content-usage-3');
+    expect(patch.footer).toContain('id="usage-3"');
     expect(renderer.html()).toBe(renderMarkdown(text));
   });
 });

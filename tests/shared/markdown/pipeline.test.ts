@@ -5,7 +5,7 @@ describe('the markdown pipeline', () => {
   it('renders GFM and hides the frontmatter', () => {
     const html = renderMarkdown('---\ntitle: x\n---\n\n# Title\n\n| a |\n|---|\n| 1 |\n\n- [x] done\n');
     expect(html).not.toContain('title: x');
-    expect(html).toContain('<h1 id="user-content-title" data-line="5" data-line-end="5">Title</h1>');
+    expect(html).toContain('<h1 id="title" data-line="5" data-line-end="5">Title</h1>');
     expect(html).toContain('<table');
     expect(html).toContain('type="checkbox"');
   });

@@ -23,7 +23,7 @@ describe('re-parsing only what holds raw HTML', () => {
 
   it('still turns raw HTML after Markdown blocks into elements, closing what it leaves open', () => {
     const html = String(processor.processSync('# A\n\nfirst\n\n<div class="x">\n\ninside\n'));
-    expect(html).toContain('<h1 id="user-content-a" data-line="1" data-line-end="1">A</h1>');
+    expect(html).toContain('<h1 id="a" data-line="1" data-line-end="1">A</h1>');
     expect(html).toContain('<div class="" data-line="5" data-line-end="7">\n<p>inside</p></div>');
   });
 });

@@ -102,13 +102,13 @@ describe('the sanitizer', () => {
     });
   }
 
-  it('prefixes author ids and names against DOM clobbering, generated ones too', () => {
+  it('prefixes author ids, names and footnote ids against DOM clobbering, not heading slugs', () => {
     const html = renderMarkdown(
       '# Title\n\n<div id="folio-preview" name="location">x</div>\n\nA[^n].\n\n[^n]: Note.',
     );
     expect(html).toContain('id="user-content-folio-preview"');
     expect(html).toContain('name="user-content-location"');
-    expect(html).toContain('id="user-content-title"');
+    expect(html).toContain('<h1 id="title"');
     expect(html).toContain('id="user-content-fn-n"');
     expect(html).toContain('href="#user-content-fn-n"');
     expect(html).toContain('id="user-content-fnref-n"');
@@ -120,7 +120,7 @@ describe('the sanitizer', () => {
       '```js" onmouseover="alert(1) <img src=x onerror=alert(1)>\nx\n```\n\n[a](page.md "\\"><script>alert(1)</script>") ![<img src=x onerror=alert(1)>](a.png)',
     );
     expect(dangers(html)).toEqual([]);
-    expect(html).toContain('<code class="hljs">');
+    expect(html).toContain('<code class="hljs language-js&#x22;">');
     expect(html).toContain('title="&#x22;><script>alert(1)</script>"');
     expect(html).toContain('alt="<img src=x onerror=alert(1)>"');
   });

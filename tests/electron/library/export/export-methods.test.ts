@@ -31,9 +31,7 @@ describe('export methods of the library service', () => {
     api.on('exportProgressed', (event) => events.push(event));
     const report = await api.exportLibrary({ outDir: 'site', jobId: 'job-1' });
     expect(report).toMatchObject({ outDir: 'site', entry: 'index.html', completed: true });
-    expect(await readFile(path.join(root, 'site', 'b', 'c.html'), 'utf8')).toContain(
-      '<h1 id="user-content-c">C</h1>',
-    );
+    expect(await readFile(path.join(root, 'site', 'b', 'c.html'), 'utf8')).toContain('<h1 id="c">C</h1>');
     expect(events.length).toBeGreaterThan(2);
     expect(events.every((e) => e.jobId === 'job-1' && e.total === 2)).toBe(true);
     expect(events.at(-1)).toMatchObject({ phase: 'done' });
@@ -173,7 +171,7 @@ describe('export methods of the library service', () => {
     expect(check.note).toBe('The folder will be created.');
     const report = await api.exportLibrary({ outDir: outside });
     expect(report).toMatchObject({ outDir: outside, entry: 'index.html', completed: true });
-    expect(await readFile(path.join(outside, 'a.html'), 'utf8')).toContain('<h1 id="user-content-a">A</h1>');
+    expect(await readFile(path.join(outside, 'a.html'), 'utf8')).toContain('<h1 id="a">A</h1>');
     expect(await api.getExportFolder({})).toEqual({ path: outside });
   });
 

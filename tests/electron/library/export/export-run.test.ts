@@ -177,7 +177,7 @@ describe('exporting a library', () => {
     expect(index).toContain('From before.');
     expect(index).toContain('<li>history</li>');
     const old = await readFile(path.join(out, 'old.html'), 'utf8');
-    expect(old).toContain('href="posts/new.html#user-content-details"');
+    expect(old).toContain('href="posts/new.html#details"');
     const newer = await readFile(path.join(out, 'posts/new.html'), 'utf8');
     expect(newer).toContain('href="../old.html"');
     expect(newer).toMatch(/<img src="\.\.\/assets\/pic-[0-9a-f]{12}\.png" alt="pic">/);
@@ -280,9 +280,7 @@ describe('exporting a library', () => {
     const { root, out } = await library({ 'index.md': '# Home\n', 'a.md': '# A\n' });
     const report = await exportLibraryFolder({ root, outDir: out }, '', {});
     expect(report.entry).toBe('articles.html');
-    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain(
-      '<h1 id="user-content-home">Home</h1>',
-    );
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('<h1 id="home">Home</h1>');
     expect(await readFile(path.join(out, 'articles.html'), 'utf8')).toContain(
       '<a href="index.html">Home</a>',
     );
