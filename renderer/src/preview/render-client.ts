@@ -133,9 +133,10 @@ export class RenderClient {
     this.inFlightEdit = request.type === 'edit';
     this.ensureWorker().postMessage(request);
     this.armBudget();
-    if (request.type === 'edit' && this.handoff && this.typicalMs < handoffTypicalMs) {
+    if (request.type === 'edit' && this.handoff) {
       const id = request.id;
-      requestAnimationFrame(() => this.takeInFrame(id));
+      const waitMs = this.typicalMs < handoffTypicalMs ? handoffWaitMs : 0;
+      requestAnimationFrame(() => this.takeInFrame(id, waitMs));
     }
   }
 
@@ -161,12 +162,19 @@ export class RenderClient {
 
   /**
    * In the frame after an edit: shows the worker's answer now if it is there or comes within
-   * {@link handoffWaitMs}, so that the preview changes in the same frame as the editor.
+   * `waitMs`, so that the preview changes in the same frame as the editor; else looks again in
+   * the next frames until the answer is shown. A slow worker is not waited for, only looked
+   * at: the editor's own work on a keystroke (CodeMirror parsing a long article) often lasts
+   * longer than the worker's, and the answer's message could then queue behind the editor's
+   * idle-time work (its background parse), a frame or more later.
    */
-  private takeInFrame(id: number): void {
+  private takeInFrame(id: number, waitMs: number): void {
     if (!this.handoff || this.requestId !== id || this.handledId >= id || !this.inFlight) return;
-    const json = this.handoff.take(id, performance.now() + handoffWaitMs);
-    if (json === null) return;
+    const json = this.handoff.take(id, performance.now() + waitMs);
+    if (json === null) {
+      requestAnimationFrame(() => this.takeInFrame(id, 0));
+      return;
+    }
     this.onResponse(JSON.parse(json) as WorkerResponse);
   }
 
