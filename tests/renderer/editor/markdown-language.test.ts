@@ -1,6 +1,6 @@
 import { ensureSyntaxTree, Language, LanguageDescription } from '@codemirror/language';
 import { languages } from '@codemirror/language-data';
-import { EditorState } from '@codemirror/state';
+import { EditorState, type StateField } from '@codemirror/state';
 import type { SyntaxNode, Tree } from '@lezer/common';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { markdownEditing } from '../../../renderer/src/editor/markdown-editing';
@@ -41,7 +41,10 @@ describe('the editor language', () => {
     const far = doc.indexOf(fence, fence.length);
     // What an editor scrolled to the top parses in the background: its parse context's work
     // with the viewport it has (the first 3,000 characters), to the end of the article.
-    const context = state.field(Language.state).context as unknown as {
+    // `Language.state` and the context's `work` are CodeMirror internals: no public call parses
+    // with the viewport an editor has.
+    const field = (Language as unknown as { state: StateField<{ context: unknown }> }).state;
+    const context = state.field(field).context as {
       work(until: number, upto?: number): boolean;
       tree: Tree;
     };
