@@ -404,6 +404,46 @@ async function wholeRenders(page: Page): Promise<number> {
 }
 
 /**
+ * Bare CodeMirror (see peers/codemirror-peer.ts) holding the real book, typed into at the same
+ * lines and in the same way as the app: what the editor alone costs per keystroke, before any
+ * preview, against the same markdown-it figure.
+ */
+async function bookCodeMirrorRows(
+  browser: Browser,
+  book: string,
+  keystrokes: number,
+  peer: number,
+): Promise<string[][]> {
+  const places = ['start', 'middle', 'end'];
+  const lines = paragraphLinesNear(book, [0.01, 0.5, 0.99]);
+  return withCodeMirrorPeer(browser, book, async (page) => {
+    await page.evaluate("document.querySelector('.cm-editor').id = 'folio-preview'");
+    await page.evaluate(appProbeSource);
+    const rows: string[][] = [];
+    for (const [index, line] of lines.entries()) {
+      await page.evaluate(`window.peerGoTo(${line})`);
+      await page.keyboard.press('End');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowLeft');
+      await page.waitForTimeout(500);
+      const times = await typeAndSample(page, keystrokes);
+      const p95 = percentile(times, 0.95);
+      rows.push([
+        `bare CodeMirror, ${places[index]}`,
+        ms(percentile(times, 0.5)),
+        ms(p95),
+        String(times.length),
+        '–',
+        ms(peer),
+        `${(p95 / peer).toFixed(3)}×`,
+        '',
+      ]);
+    }
+    return rows;
+  });
+}
+
+/**
  * The real book (`realBook()`, 180k words of package READMEs, with their duplicate link labels,
  * raw HTML and footnotes) in the app: first paint and whole book shown on open, then keystroke
  * to preview painted at its start, middle and end, against markdown-it's full render of the same
@@ -486,12 +526,16 @@ async function realBookBench(browser: Browser): Promise<void> {
     await running.close();
     await rm(temp, { recursive: true, force: true });
   }
+  rows.push(...(await bookCodeMirrorRows(browser, book, keystrokes, peer)));
   const words = countWords(book);
   console.log(
     `\nThe real book in the app (${Math.round(words / 1000)}k words, ${(book.length / 1e6).toFixed(2)}M chars): keystroke → preview painted, as above`,
   );
   console.log(
     'markdown-it: full render of the same text in a page of the same Chromium, same run (html, linkify)',
+  );
+  console.log(
+    'bare CodeMirror: CodeMirror 6 as it comes holding the same book, typed into at the same lines: its own keystroke to paint, no preview',
   );
   console.log(opening);
   console.log(machineLoad());

@@ -14,3 +14,8 @@ const view = new EditorView({
 });
 view.focus();
 view.dispatch({ selection: { anchor: text.length }, scrollIntoView: true });
+// Puts the cursor at the start of a line (1-based), as the app's go-to-line panel does.
+(window as unknown as { peerGoTo: (line: number) => void }).peerGoTo = (line) => {
+  view.dispatch({ selection: { anchor: view.state.doc.line(line).from }, scrollIntoView: true });
+  view.focus();
+};

@@ -23,7 +23,10 @@ export interface TextChange {
 
 /** The HTML of one preview block (one or more top-level elements rendered together). */
 export interface BlockHtml {
-  /** Stable identity while the block's source is unchanged; new blocks get new keys. */
+  /**
+   * Stable identity while the block's HTML (source lines aside) is unchanged, whole renders
+   * included; new blocks get new keys.
+   */
   readonly key: number;
   /** First and last source line (1-based) of the block. */
   readonly line: number;
@@ -176,8 +179,10 @@ export class IncrementalRenderer {
   /** Renders `text` from scratch. */
   reset(text: string): RenderPatch {
     const deleteCount = this.units.length;
+    const old = this.units;
     this.text = text;
     this.renderAll();
+    this.keepKeys(old);
     return {
       start: 0,
       deleteCount,
@@ -281,7 +286,9 @@ export class IncrementalRenderer {
 
   private fullPatch(): RenderPatch {
     const deleteCount = this.units.length;
+    const old = this.units;
     this.renderAll();
+    this.keepKeys(old);
     return {
       start: 0,
       deleteCount,
@@ -291,6 +298,24 @@ export class IncrementalRenderer {
       full: true,
       rendered: this.units.length,
     };
+  }
+
+  /**
+   * Gives the units of a whole render the keys of `old` units whose HTML is the same (in order,
+   * for repeated blocks), so a preview keeps the DOM of every block a whole render left as it was.
+   */
+  private keepKeys(old: readonly Unit[]): void {
+    const keys = new Map<string, number[]>();
+    for (const unit of old) {
+      const html = this.unitHtml(unit, 0);
+      const list = keys.get(html);
+      if (list) list.push(unit.key);
+      else keys.set(html, [unit.key]);
+    }
+    for (const unit of this.units) {
+      const key = keys.get(this.unitHtml(unit, 0))?.shift();
+      if (key !== undefined) unit.key = key;
+    }
   }
 
   private renderAll(): void {

@@ -13,6 +13,7 @@ import type { ArticleSummary, LibraryInfo } from '../../../shared/contract';
 import { errorMessage } from '../../../shared/errors';
 import { api, assetBase } from '../api';
 import { Editor } from '../editor/Editor';
+import type { EditorChange } from '../editor/editor-setup';
 import { EditorSession } from '../editor/editor-session';
 import { ExportBar } from '../export';
 import { FrontmatterForm } from '../frontmatter/FrontmatterForm';
@@ -131,7 +132,10 @@ export function App(): ReactElement {
     [preview, review],
   );
 
-  const onEditorChange = useCallback((text: string, typing: boolean) => store.edit(text, typing), [store]);
+  const onEditorChange = useCallback(
+    (change: EditorChange) => (change.typing ? store.typed(change) : store.edit(change.text())),
+    [store],
+  );
   const onSaveRequest = useCallback(() => void save(), [save]);
 
   const dirty = isDirty(open);

@@ -1,4 +1,11 @@
 import type { ArticleDocument } from '../../../shared/contract';
+import { findFrontmatter } from '../../../shared/frontmatter';
+
+/**
+ * How long typing must pause before the app hears of the new text (the dirty mark; autosave
+ * and the journal, which wait for a pause of their own after it).
+ */
+export const typingSettleMs = 300;
 
 /** The open article as the app sees it: what is on disk, and what the editor holds now. */
 export interface OpenArticle {
@@ -88,20 +95,30 @@ export class DocumentStore {
   }
 
   /**
-   * Records the editor's current text. With `typing` (the author typed in the editor) the
-   * snapshot changes at once (a save reads it) but subscribers hear of it in a task of its
-   * own: rendering the app for the dirty mark and the counts would otherwise run inside the
-   * keystroke, before the frame that shows the character. Other changes (the frontmatter form's,
-   * whose inputs show the text) are told at once.
+   * Records the editor's current text after a change other than the author's typing (the
+   * frontmatter form's, whose inputs show the text, a command): subscribers are told at once.
    */
-  edit(text: string, typing = false): void {
+  edit(text: string): void {
     if (!this.state || this.state.text === text) return;
-    if (!typing) {
-      this.set({ ...this.state, text });
+    this.set({ ...this.state, text });
+  }
+
+  /**
+   * Records what the author typed in the editor. The snapshot changes at once (a save reads
+   * it), but its text is built only when read: a long article's text costs milliseconds and as
+   * much garbage, which on every keystroke held up the preview's patch. Subscribers hear of it
+   * once typing pauses ({@link typingSettleMs}), except for typing in the frontmatter, which
+   * the form follows at once (in a task of its own). Autosave and the journal, which send the
+   * whole text, thus never run while the author types.
+   */
+  typed(change: { text(): string; readonly from: number }): void {
+    if (!this.state) return;
+    this.state = withLazyText(this.state, change.text);
+    if (change.from < this.headEnd) {
+      this.schedule(0);
       return;
     }
-    this.state = { ...this.state, text };
-    this.notifyTimer ??= setTimeout(() => this.notify(), 0);
+    this.schedule(typingSettleMs);
   }
 
   /** Records a successful save of `text` that produced `hash`. */
@@ -144,15 +161,45 @@ export class DocumentStore {
   }
 
   private notifyTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Offset below which typing may change the frontmatter (see {@link typed}). */
+  private headEnd = Infinity;
 
   private set(next: OpenArticle | null): void {
     this.state = next;
     this.notify();
   }
 
+  private schedule(delayMs: number): void {
+    if (this.notifyTimer !== null) clearTimeout(this.notifyTimer);
+    this.notifyTimer = setTimeout(() => this.notify(), delayMs);
+  }
+
   private notify(): void {
     if (this.notifyTimer !== null) clearTimeout(this.notifyTimer);
     this.notifyTimer = null;
+    this.headEnd = this.state ? frontmatterEnd(this.state.text) : Infinity;
     for (const listener of this.listeners) listener();
   }
+}
+
+/** Where `text`'s frontmatter ends (a few characters when it has none: a fence may be typed). */
+function frontmatterEnd(text: string): number {
+  if (!/^\uFEFF?(?:---|\+\+\+)[ \t]*(?:\r?\n|$)/.test(text.slice(0, 64))) return 4;
+  // An opening fence without a closing one: any edit may close it.
+  return findFrontmatter(text)?.to ?? Infinity;
+}
+
+/**
+ * `state` with its text read from `read` when first asked for (once), every other field as it
+ * is: copied by descriptor, so a lazy text of the state before is not built for it.
+ */
+function withLazyText(state: OpenArticle, read: () => string): OpenArticle {
+  let text: string | null = null;
+  return Object.defineProperties(
+    {},
+    {
+      ...Object.getOwnPropertyDescriptors(state),
+      text: { get: () => (text ??= read()), enumerable: true, configurable: true },
+    },
+  ) as OpenArticle;
 }

@@ -5,7 +5,12 @@ import type { ArticleDocument } from '../../../shared/contract';
 import { errorMessage } from '../../../shared/errors';
 import { api } from '../api';
 import { settingsStore, type Settings } from '../settings/settings-store';
-import { createEditorExtensions, reconfigureModes, type EditorModes } from './editor-setup';
+import {
+  createEditorExtensions,
+  reconfigureModes,
+  type EditorChange,
+  type EditorModes,
+} from './editor-setup';
 import type { EditorSession } from './editor-session';
 import type { ImportedImage } from './image-paste';
 import './Editor.css';
@@ -14,7 +19,8 @@ import './Editor.css';
 export interface EditorProps {
   /** The article to edit; a new object (a new read) replaces the editor state. */
   readonly article: ArticleDocument | null;
-  readonly onChange: (text: string, typing: boolean) => void;
+  /** Called after every document change. */
+  readonly onChange: (change: EditorChange) => void;
   readonly onSave: () => void;
   /**
    * Extra extensions from other features (preview scroll sync, review marks, ...), added to
@@ -143,7 +149,7 @@ export function Editor({
       EditorState.create({
         doc: article.text,
         extensions: createEditorExtensions({
-          onChange: (text, typing) => callbacks.current.onChange(text, typing),
+          onChange: (change) => callbacks.current.onChange(change),
           keys: [
             {
               key: 'Mod-s',

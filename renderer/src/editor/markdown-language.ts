@@ -4,11 +4,16 @@ import { yamlLanguage } from '@codemirror/lang-yaml';
 import { Language, LanguageDescription, LanguageSupport, ParseContext } from '@codemirror/language';
 import { languages } from '@codemirror/language-data';
 import {
+  NodeType,
   parseMixed,
+  Parser,
+  Tree,
+  type Input,
   type NestedParse,
-  type Parser,
+  type PartialParse,
   type SyntaxNode,
   type SyntaxNodeRef,
+  type TreeFragment,
 } from '@lezer/common';
 import type { MarkdownParser } from '@lezer/markdown';
 import { frontmatterSyntax } from './frontmatter-syntax';
@@ -38,8 +43,59 @@ function spaceBetweenChildren(node: SyntaxNode): { from: number; to: number }[] 
 }
 
 /**
+ * Characters around the editor's viewport within which code and HTML blocks are parsed in
+ * their own language; farther ones wait until they come into view.
+ */
+const nestMargin = 5_000;
+
+/**
+ * A parser that leaves its range as one untyped node, for a block out of view: CodeMirror's
+ * `ParseContext.skipUntilInView` has it parsed again when it comes into view. (CodeMirror's
+ * own skipping parser also asks for a new parse on the next edit, of every block it skipped.)
+ */
+class OutOfViewParser extends Parser {
+  createParse(
+    _input: Input,
+    _fragments: readonly TreeFragment[],
+    ranges: readonly { from: number; to: number }[],
+  ): PartialParse {
+    const from = ranges[0]!.from;
+    const to = ranges[ranges.length - 1]!.to;
+    const parse = {
+      parsedPos: from,
+      stoppedAt: null,
+      stopAt(): void {},
+      advance(): Tree {
+        parse.parsedPos = to;
+        return new Tree(NodeType.none, [], [], to - from);
+      },
+    };
+    return parse;
+  }
+}
+
+const outOfView = new OutOfViewParser();
+
+/**
+ * Whether a block lies far from the editor's viewport (parsing in an editor only): then it is
+ * marked to be parsed once it comes into view. A long article holds hundreds of fences; parsed
+ * in their languages all at once, after a jump into the middle of a 1.4-million-character
+ * book, they kept CodeMirror busy for long after each keystroke, where only the few in view
+ * are shown.
+ */
+function farFromView(node: SyntaxNodeRef): boolean {
+  const context = ParseContext.get();
+  if (!context) return false;
+  const { from, to } = context.viewport;
+  if (node.to >= from - nestMargin && node.from <= to + nestMargin) return false;
+  context.skipUntilInView(node.from, node.to);
+  return true;
+}
+
+/**
  * Which grammar runs inside a node: fenced and indented code in their language, HTML as HTML
- * (both as `@codemirror/lang-markdown` nests them), and YAML frontmatter as YAML.
+ * (both as `@codemirror/lang-markdown` nests them), and YAML frontmatter as YAML. Code and HTML
+ * blocks far from the editor's viewport wait until they come into view (see {@link farFromView}).
  */
 function nest(node: SyntaxNodeRef, input: { read(from: number, to: number): string }): NestedParse | null {
   switch (node.name) {
@@ -51,15 +107,19 @@ function nest(node: SyntaxNodeRef, input: { read(from: number, to: number): stri
       const parser = codeParser(info ? input.read(info.from, info.to) : '');
       return parser
         ? {
-            parser,
+            parser: farFromView(node) ? outOfView : parser,
             overlay: (inner) => inner.type.name === 'CodeText',
             bracketed: node.name === 'FencedCode',
           }
         : null;
     }
     case 'HTMLBlock':
-    case 'HTMLTag':
     case 'CommentBlock':
+      return {
+        parser: farFromView(node) ? outOfView : htmlTags.language.parser,
+        overlay: spaceBetweenChildren(node.node),
+      };
+    case 'HTMLTag':
       return { parser: htmlTags.language.parser, overlay: spaceBetweenChildren(node.node) };
     default:
       return null;

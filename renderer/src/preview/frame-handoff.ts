@@ -5,7 +5,7 @@
  * frame that shows the editor's echo of a keystroke first, so the preview's change would be
  * painted one frame (16.7 ms or more) after the editor's. With the answer also written here,
  * the page reads it inside that same frame's animation callback, waiting a few milliseconds
- * at most for a worker that is still rendering (see `PreviewSession`). Shared memory needs a
+ * at most for a worker that is still rendering (see `RenderClient`). Shared memory needs a
  * cross-origin isolated page (`isolationHeaders` in shared/csp.ts); without it the mailbox is
  * not used and the message alone carries the answer.
  *

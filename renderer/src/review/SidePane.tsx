@@ -121,7 +121,7 @@ export function SidePane({ path, mode, onModeChange, onCompare, onClose }: SideP
         >
           <Editor
             article={loaded}
-            onChange={(text) => store.edit(text)}
+            onChange={(change) => store.edit(change.text())}
             onSave={() => void save()}
             extensions={extensions}
             onView={sidePreview.onView}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { ArticleDocument } from '../../../shared/contract';
+import { DocumentStore, isDirty, typingSettleMs } from '../../../renderer/src/app/document-store';
+
+const body = `---\ntitle: A title\n---\n\n${'A paragraph of the body.\n\n'.repeat(50)}`;
+
+function openStore(text = body): DocumentStore {
+  const store = new DocumentStore();
+  store.open({ path: 'a.md', text, hash: 'h0', readOnly: false } as ArticleDocument);
+  return store;
+}
+
+const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('DocumentStore', () => {
+  it('builds typed text only when something reads it, and then once', () => {
+    const store = openStore();
+    let built = 0;
+    const text = `${body}x`;
+    store.typed({ text: () => (built++, text), from: body.length });
+    expect(built).toBe(0);
+    expect(store.getSnapshot()!.text).toBe(text);
+    expect(store.getSnapshot()!.text).toBe(text);
+    expect(built).toBe(1);
+    expect(isDirty(store.getSnapshot())).toBe(true);
+  });
+
+  it('tells subscribers of typing in the body once typing pauses, with the latest text', async () => {
+    const store = openStore();
+    const heard: string[] = [];
+    store.subscribe(() => heard.push(store.getSnapshot()!.text));
+    let text = body;
+    for (const letter of 'abc') {
+      text += letter;
+      const typed = text;
+      store.typed({ text: () => typed, from: typed.length - 1 });
+    }
+    // Node runs a timer's promise reactions before the next timer: this looks before the settle.
+    await wait(typingSettleMs / 3);
+    expect(heard).toEqual([]);
+    await wait(typingSettleMs + 100);
+    expect(heard).toEqual([text]);
+  });
+
+  it('tells subscribers of typing in the frontmatter in the next task', async () => {
+    const store = openStore();
+    const heard: string[] = [];
+    store.subscribe(() => heard.push(store.getSnapshot()!.text));
+    const at = body.indexOf('A title') + 1;
+    const text = `${body.slice(0, at)}n${body.slice(at)}`;
+    store.typed({ text: () => text, from: at });
+    expect(heard).toEqual([]);
+    await wait(0);
+    expect(heard).toEqual([text]);
+  });
+
+  it('keeps every other field of the snapshot as it was when text is typed', () => {
+    const store = openStore();
+    store.savingStarted();
+    const before = store.getSnapshot()!;
+    store.typed({ text: () => `${body}!`, from: body.length });
+    const after = store.getSnapshot()!;
+    expect({ ...after, text: before.text }).toEqual(before);
+    expect(after.text).toBe(`${body}!`);
+  });
+});
