@@ -107,14 +107,16 @@ export class DocumentStore {
    * Records what the author typed in the editor. The snapshot changes at once (a save reads
    * it), but its text is built only when read: a long article's text costs milliseconds and as
    * much garbage, which on every keystroke held up the preview's patch. Subscribers hear of it
-   * once typing pauses ({@link typingSettleMs}), except for typing in the frontmatter, which
-   * the form follows at once (in a task of its own). Autosave and the journal, which send the
+   * once typing pauses ({@link typingSettleMs}), except for the first keystroke after a clean
+   * state (the dirty mark shows at once) and typing in the frontmatter, which the form follows
+   * at once (each in a task of its own). Autosave and the journal, which send the
    * whole text, thus never run while the author types.
    */
   typed(change: { text(): string; readonly from: number }): void {
     if (!this.state) return;
     this.state = withLazyText(this.state, change.text);
-    if (change.from < this.headEnd) {
+    // The first keystroke after a clean state is told at once, so the dirty mark never lags.
+    if (change.from < this.headEnd || !this.toldDirty) {
       this.schedule(0);
       return;
     }
@@ -163,6 +165,8 @@ export class DocumentStore {
   private notifyTimer: ReturnType<typeof setTimeout> | null = null;
   /** Offset below which typing may change the frontmatter (see {@link typed}). */
   private headEnd = Infinity;
+  /** Whether subscribers were last told of a dirty article (see {@link typed}). */
+  private toldDirty = false;
 
   private set(next: OpenArticle | null): void {
     this.state = next;
@@ -178,6 +182,7 @@ export class DocumentStore {
     if (this.notifyTimer !== null) clearTimeout(this.notifyTimer);
     this.notifyTimer = null;
     this.headEnd = this.state ? frontmatterEnd(this.state.text) : Infinity;
+    this.toldDirty = isDirty(this.state);
     for (const listener of this.listeners) listener();
   }
 }

@@ -25,21 +25,26 @@ describe('DocumentStore', () => {
     expect(isDirty(store.getSnapshot())).toBe(true);
   });
 
-  it('tells subscribers of typing in the body once typing pauses, with the latest text', async () => {
+  it('tells subscribers of the first keystroke at once, and of later typing once it pauses', async () => {
     const store = openStore();
     const heard: string[] = [];
     store.subscribe(() => heard.push(store.getSnapshot()!.text));
-    let text = body;
-    for (const letter of 'abc') {
+    let text = `${body}a`;
+    const first = text;
+    store.typed({ text: () => first, from: first.length - 1 });
+    await wait(0);
+    expect(heard).toEqual([first]);
+    expect(isDirty(store.getSnapshot())).toBe(true);
+    for (const letter of 'bcd') {
       text += letter;
       const typed = text;
       store.typed({ text: () => typed, from: typed.length - 1 });
     }
     // Node runs a timer's promise reactions before the next timer: this looks before the settle.
     await wait(typingSettleMs / 3);
-    expect(heard).toEqual([]);
+    expect(heard).toEqual([first]);
     await wait(typingSettleMs + 100);
-    expect(heard).toEqual([text]);
+    expect(heard).toEqual([first, text]);
   });
 
   it('tells subscribers of typing in the frontmatter in the next task', async () => {

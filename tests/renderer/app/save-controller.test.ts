@@ -108,13 +108,13 @@ describe('SaveController', () => {
   it('autosaves once typing pauses, and not when autosave is off', async () => {
     const on = await setup({ 'a.md': 'Draft.\n' }, { autosave: true, autosaveDelayMs: 20 });
     await on.controller.openArticle('a.md');
-    on.store.edit('Draft, typed on.\n', true);
+    on.store.typed({ text: () => 'Draft, typed on.\n', from: 'Draft'.length });
     await eventually(async () => expect(await on.onDisk('a.md')).toBe('Draft, typed on.\n'));
 
     // With autosave off, the journal (which follows the same edits) shows the pause has passed.
     const off = await setup({ 'a.md': 'Draft.\n' }, { autosaveDelayMs: 20, journalDelayMs: 40 });
     await off.controller.openArticle('a.md');
-    off.store.edit('Draft, typed on.\n', true);
+    off.store.typed({ text: () => 'Draft, typed on.\n', from: 'Draft'.length });
     await eventually(async () => expect(await off.service.listRecoveries({})).toHaveLength(1));
     expect(await off.onDisk('a.md')).toBe('Draft.\n');
   });
