@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExportProgress, ExportReport } from '../../../shared/export';
+import { announce } from '../accessibility';
 import { api } from '../api';
+import { describeOutcome } from './export-outcome';
 
 /** The state of the export the dialog started. */
 export type ExportJobState =
@@ -37,14 +39,15 @@ export function useExportJob(): {
     setState({ kind: 'running', progress: null });
     run(id).then(
       (report) => {
-        if (jobId.current === id) setState({ kind: 'done', report });
+        if (jobId.current !== id) return;
+        setState({ kind: 'done', report });
+        announce(describeOutcome(report));
       },
       (error: unknown) => {
         if (jobId.current === id) {
-          setState({
-            kind: 'failed',
-            message: error instanceof Error ? error.message : 'The export failed.',
-          });
+          const message = error instanceof Error ? error.message : 'The export failed.';
+          setState({ kind: 'failed', message });
+          announce(`Export failed: ${message}`, 'assertive');
         }
       },
     );

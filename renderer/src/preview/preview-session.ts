@@ -330,6 +330,10 @@ export class PreviewSession {
   private showTitle(): void {
     const article = this.article();
     if (!article) return;
+    // Screen readers pick the voice by the frame's language: the article's, else the app's.
+    const root = article.ownerDocument.documentElement;
+    const lang = this.title.lang ?? (document.documentElement.lang || 'en');
+    if (root.lang !== lang) root.lang = lang;
     const html = this.h1Blocks === 0 ? this.title.html : '';
     if (html === this.titleShown && (html === '' || this.titleNode?.parentNode === article)) return;
     this.titleNode?.remove();

@@ -4,6 +4,7 @@ import { isFolioError } from '../../../shared/errors';
 import { api } from '../api';
 import { GitCommitList } from '../git/GitCommitList';
 import type { CompareRequest } from './CompareView';
+import { useReturnFocus } from '../accessibility';
 
 /** Props of {@link HistoryPanel}. */
 export interface HistoryPanelProps {
@@ -54,6 +55,7 @@ export function HistoryPanel({
   const [name, setName] = useState('');
   const [selected, setSelected] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  useReturnFocus();
 
   const reload = useCallback(() => {
     api.listSnapshots({ path }).then(

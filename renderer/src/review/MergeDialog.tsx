@@ -4,6 +4,7 @@ import { DiffText } from './DiffText';
 import { useEscapeKey } from './useEscapeKey';
 import { RenderedFrame } from './RenderedFrame';
 import { mergeThreeWay, resolveMerge, type ConflictChoice } from '../../../shared/review/three-way-merge';
+import { useReturnFocus } from '../accessibility';
 
 /** Props of {@link MergeDialog}: what the conflict banner (or the save path) passes in. */
 export interface MergeDialogProps {
@@ -95,6 +96,7 @@ export function MergeDialog({
   // The result as text changes (default), or rendered as the article will read once merged.
   const [resultView, setResultView] = useState<'text' | 'rendered'>('text');
 
+  useReturnFocus();
   useEscapeKey(onCancel, dialog);
 
   let conflictIndex = -1;

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArticleDocument } from '../../../shared/contract';
 import { isFolioError } from '../../../shared/errors';
 import type { RecoveryEntry } from '../../../shared/library-contract';
+import { announce } from '../accessibility';
 import { api } from '../api';
 import { isDirty, type DiskConflict, type DocumentStore } from '../app/document-store';
 import { readAutosave, writeAutosave } from './autosave-setting';
@@ -146,6 +147,8 @@ export function useArticleSession(store: DocumentStore, onLibraryChanged: () => 
         const result = await api.saveArticle({ path: doc.path, text, baseHash });
         store.saved(text, result.hash);
         setMessage(result.written ? `Saved at ${new Date().toLocaleTimeString()}` : 'No changes to save');
+        // Saves run when the author asks or after a pause in typing, never per keystroke.
+        announce(result.written ? 'Saved' : 'No changes to save');
         const after = store.getSnapshot();
         if (after && !isDirty(after))
           void api.discardJournal({ path: after.doc.path }).catch(() => undefined);
@@ -156,10 +159,12 @@ export function useArticleSession(store: DocumentStore, onLibraryChanged: () => 
         if (conflict) {
           store.conflicted(conflict);
           setMessage('Not saved: the file changed on disk. Choose what to keep.');
+          announce('Not saved: the file changed on disk. Choose what to keep.', 'assertive');
         } else {
           const reason = describeError(error);
           store.saveFailed(reason);
           setMessage(`Not saved: ${reason} Your text is kept.`);
+          announce(`Not saved: ${reason} Your text is kept.`, 'assertive');
         }
         return false;
       }
@@ -196,6 +201,7 @@ export function useArticleSession(store: DocumentStore, onLibraryChanged: () => 
       if (hash === null) {
         store.conflicted({ diskText: null, diskHash: null });
         setMessage(`“${path}” was deleted or moved away on disk.`);
+        announce(`Conflict: “${path}” was deleted or moved away on disk.`, 'assertive');
         return;
       }
       let disk: ArticleDocument;
@@ -209,9 +215,11 @@ export function useArticleSession(store: DocumentStore, onLibraryChanged: () => 
       if (!isDirty(now) && !now.conflict) {
         show(disk);
         setMessage('Reloaded: the file changed on disk.');
+        announce('Reloaded: the file changed on disk.');
       } else {
         store.conflicted({ diskText: disk.text, diskHash: disk.hash });
         setMessage('The file changed on disk while you were editing it.');
+        announce('Conflict: the file changed on disk while you were editing it.', 'assertive');
       }
     },
     [store, show],
