@@ -57,19 +57,23 @@ export interface Heard {
 }
 
 /**
- * Starts recording what the window's live region says: every non-empty text it takes, with its
- * `aria-live` at that moment, in order (a MutationObserver in the page).
+ * Starts recording what the window's live regions say (the page's, or the one inside an open
+ * modal dialog): every non-empty text one takes, with its `aria-live` at that moment, in order
+ * (a MutationObserver in the page).
  */
 export async function listenToLiveRegion(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const region = document.querySelector('.folio-live-region');
-    if (!region) throw new Error('no live region');
+    if (!document.querySelector('.folio-live-region')) throw new Error('no live region');
     const heard: { text: string; politeness: string }[] = [];
     (window as unknown as { folioHeard: typeof heard }).folioHeard = heard;
-    new MutationObserver(() => {
-      const text = region.textContent ?? '';
-      if (text) heard.push({ text, politeness: region.getAttribute('aria-live') ?? '' });
-    }).observe(region, { childList: true, characterData: true, subtree: true });
+    new MutationObserver((records) => {
+      for (const record of records) {
+        const target = record.target instanceof Element ? record.target : record.target.parentElement;
+        const region = target?.closest('.folio-live-region');
+        const text = region?.textContent ?? '';
+        if (text) heard.push({ text, politeness: region!.getAttribute('aria-live') ?? '' });
+      }
+    }).observe(document.body, { childList: true, characterData: true, subtree: true });
   });
 }
 

@@ -184,6 +184,12 @@ describe('Folio with the keyboard only, from page load', () => {
       await page.keyboard.press('Escape');
       await expect.poll(() => dialog.count()).toBe(0);
       expect(await editorHasFocus(page)).toBe(true);
+      // The export was said from inside the modal dialog (the page behind it is inert); the next
+      // announcement comes from the page again.
+      await page.keyboard.press('Control+s');
+      await expect
+        .poll(() => heardTexts(page))
+        .toEqual(['Export done: 1 page exported.', 'No changes to save']);
     } finally {
       await app.close();
     }
