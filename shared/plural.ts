@@ -25,4 +25,6 @@ export const words = {
   warning: { one: 'warning', other: 'warnings' },
   word: { one: 'word', other: 'words' },
   draft: { one: 'draft', other: 'drafts' },
+  page: { one: 'page', other: 'pages' },
+  problem: { one: 'problem', other: 'problems' },
 } as const satisfies Record<string, PluralForms>;

@@ -326,7 +326,7 @@ describe('the editor in browser mode', () => {
     await placeCursorAfter(page, 'Closing words.');
     await page.keyboard.type(' Unsaved.');
     await writeFile(path.join(app.library, 'draft.md'), 'Changed elsewhere.\n');
-    await page.getByRole('alert', { name: 'File changed on disk' }).waitFor();
+    await page.getByRole('region', { name: 'File changed on disk' }).waitFor();
     await page.getByRole('link', { name: /Other/ }).click();
     await expect.poll(() => messages.length).toBe(1);
     expect(messages[0]).toContain('draft.md');

@@ -254,7 +254,7 @@ describe('the save cycle in browser mode', () => {
     await page.keyboard.press('ControlOrMeta+End');
     await page.keyboard.type('Mine.');
     await writeFile(file, 'Theirs, from git.\n');
-    const banner = page.getByRole('alert', { name: 'File changed on disk' });
+    const banner = page.getByRole('region', { name: 'File changed on disk' });
     await banner.waitFor();
     await screenshot(page, 'conflict-banner');
     await page.keyboard.press('ControlOrMeta+s'); // saving does not overwrite while in conflict
@@ -297,7 +297,7 @@ describe('the save cycle in browser mode', () => {
     await page.keyboard.press('ControlOrMeta+End');
     await page.keyboard.type('Still here.');
     await rm(path.join(app.library, 'drafts', 'moved-guide.md'));
-    const banner = page.getByRole('alert', { name: 'File changed on disk' });
+    const banner = page.getByRole('region', { name: 'File changed on disk' });
     await banner.getByText('“moved-guide.md” was deleted on disk.').waitFor();
     await banner.getByRole('button', { name: 'Save it again' }).click();
     await banner.waitFor({ state: 'detached' });

@@ -339,7 +339,7 @@ describe('review in browser mode', () => {
       await writeFile(path.join(app.library, 'essay.md'), theirs);
       await page.keyboard.press('Control+s');
       // The save is refused; the conflict banner offers the three-way merge.
-      const banner = page.getByRole('alert', { name: 'File changed on disk' });
+      const banner = page.getByRole('region', { name: 'File changed on disk' });
       await banner.getByRole('button', { name: 'Compare and merge…' }).click();
       const dialog = page.getByRole('dialog', { name: /Merge changes/ });
       await dialog.waitFor();

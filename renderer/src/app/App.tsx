@@ -11,6 +11,7 @@ import {
 } from 'react';
 import type { ArticleSummary, LibraryInfo } from '../../../shared/contract';
 import { errorMessage } from '../../../shared/errors';
+import { announce, LiveRegion } from '../accessibility';
 import { api, assetBase } from '../api';
 import { Editor } from '../editor/Editor';
 import type { EditorChange } from '../editor/editor-setup';
@@ -63,12 +64,17 @@ export function App(): ReactElement {
   const open = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const [library, setLibrary] = useState<LibraryInfo | null>(null);
   const [articles, setArticles] = useState<ArticleSummary[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, showMessage] = useState<string | null>(null);
+  // The status bar shows the message; the live region says it once.
+  const setMessage = useCallback((text: string) => {
+    showMessage(text);
+    announce(text);
+  }, []);
   const [editorView, setEditorView] = useState<EditorView | null>(null);
 
   const refresh = useCallback((): Promise<void> => {
     return api.listArticles({}).then(setArticles, (error: unknown) => setMessage(errorMessage(error)));
-  }, []);
+  }, [setMessage]);
   const session = useArticleSession(store, () => void refresh());
   const { loaded, save, openArticle: openInSession } = session;
   const confirmLeave = useUnsavedWorkGuard(store, save);
@@ -83,7 +89,7 @@ export function App(): ReactElement {
     void api.getLibrary({}).then(setLibrary, (error: unknown) => setMessage(errorMessage(error)));
     void api.listArticles({}).then(setArticles, (error: unknown) => setMessage(errorMessage(error)));
     return api.on('libraryChanged', () => void refresh());
-  }, [refresh]);
+  }, [refresh, setMessage]);
 
   const openArticle = useCallback(
     (path: string) => {
@@ -145,6 +151,7 @@ export function App(): ReactElement {
 
   return (
     <div className="folio-app">
+      <LiveRegion />
       <MemoLibraryPane
         library={library}
         articles={articles}
@@ -240,11 +247,13 @@ export function App(): ReactElement {
       <MemoCommandPalette session={editing} />
       <MemoSettingsPanel />
       <LargeFileDialog request={session.largeFile} onAnswer={(yes) => void session.answerLargeFile(yes)} />
-      <RecoveryDialog
-        entries={session.recoveries}
-        onRestore={(entry) => void session.restoreRecovery(entry)}
-        onDiscard={(entry) => void session.discardRecovery(entry)}
-      />
+      {session.recoveries.length > 0 && (
+        <RecoveryDialog
+          entries={session.recoveries}
+          onRestore={(entry) => void session.restoreRecovery(entry)}
+          onDiscard={(entry) => void session.discardRecovery(entry)}
+        />
+      )}
     </div>
   );
 }

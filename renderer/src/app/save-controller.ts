@@ -47,6 +47,11 @@ export interface SaveControllerOptions {
   readonly journalDelayMs?: number;
   /** First wait before asking for recoveries again after a failure, in ms (default 500). */
   readonly recoveryRetryMs?: number;
+  /**
+   * Says something to a screen reader (the app's one live region): saves, failed saves and
+   * conflicts, each once. Default: nothing.
+   */
+  readonly announce?: (text: string, urgency?: 'polite' | 'assertive') => void;
 }
 
 /**
@@ -74,6 +79,10 @@ export class SaveController {
     this.store = options.store;
     this.api = options.api;
     this.state = { message: null, autosave: options.autosave ?? true, recoveries: [], largeFile: null };
+  }
+
+  private announce(text: string, urgency: 'polite' | 'assertive' = 'polite'): void {
+    this.options.announce?.(text, urgency);
   }
 
   /** Current state (a new object after every change). */
@@ -264,6 +273,8 @@ export class SaveController {
       this.update({
         message: result.written ? `Saved at ${new Date().toLocaleTimeString()}` : 'No changes to save',
       });
+      // Saves run when the author asks or after a pause in typing, never per keystroke.
+      this.announce(result.written ? 'Saved' : 'No changes to save');
       const after = this.store.getSnapshot();
       if (after && !isDirty(after)) this.discardJournal(after.doc.path);
       this.libraryChanged();
@@ -273,10 +284,12 @@ export class SaveController {
       if (conflict) {
         this.store.conflicted(conflict);
         this.update({ message: 'Not saved: the file changed on disk. Choose what to keep.' });
+        this.announce('Not saved: the file changed on disk. Choose what to keep.', 'assertive');
       } else {
         const reason = errorMessage(error);
         this.store.saveFailed(reason);
         this.update({ message: `Not saved: ${reason} Your text is kept.` });
+        this.announce(`Not saved: ${reason} Your text is kept.`, 'assertive');
       }
       return false;
     }
@@ -295,6 +308,7 @@ export class SaveController {
     if (hash === null) {
       this.store.conflicted({ diskText: null, diskHash: null });
       this.update({ message: `“${path}” was deleted or moved away on disk.` });
+      this.announce(`Conflict: “${path}” was deleted or moved away on disk.`, 'assertive');
       return;
     }
     let disk: ArticleDocument;
@@ -308,9 +322,11 @@ export class SaveController {
     if (!isDirty(now) && !now.conflict) {
       this.show(disk);
       this.update({ message: 'Reloaded: the file changed on disk.' });
+      this.announce('Reloaded: the file changed on disk.');
     } else {
       this.store.conflicted({ diskText: disk.text, diskHash: disk.hash });
       this.update({ message: 'The file changed on disk while you were editing it.' });
+      this.announce('Conflict: the file changed on disk while you were editing it.', 'assertive');
     }
   }
 

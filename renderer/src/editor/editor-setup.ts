@@ -9,6 +9,7 @@ import { richPaste, type RichPasteConfig } from './image-paste';
 import { keyboardScrolling } from './keyboard-scrolling';
 import { markdownEditing } from './markdown-editing';
 import { typewriterMode } from './typewriter-mode';
+import { editorAnnouncements } from './editor-announcements';
 
 /** The settings the editor itself reacts to (a subset of the app's settings). */
 export interface EditorModes {
@@ -99,8 +100,10 @@ export function createEditorExtensions(options: EditorSetupOptions): Extension[]
     typewriterCompartment.of(modes.typewriterMode ? typewriterMode() : []),
     spellcheckCompartment.of(spellcheckAttributes(modes)),
     richPaste(options.paste),
+    editorAnnouncements(),
     EditorState.readOnly.of(options.readOnly),
-    EditorView.contentAttributes.of({ 'aria-label': 'Markdown source' }),
+    // CodeMirror sets role="textbox" and aria-multiline itself; said here so it stays so.
+    EditorView.contentAttributes.of({ 'aria-label': 'Markdown source', 'aria-multiline': 'true' }),
     keyboardScrolling(),
     ...(options.nonce ? [EditorView.cspNonce.of(options.nonce)] : []),
     EditorView.updateListener.of((update) => {

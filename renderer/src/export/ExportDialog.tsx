@@ -9,6 +9,7 @@ import { useExportJob } from './useExportJob';
 import './ExportDialog.css';
 import { errorMessage } from '../../../shared/errors';
 import { countOf, words } from '../../../shared/plural';
+import { useReturnFocus } from '../accessibility';
 
 /** Props of {@link ExportDialog}. */
 export interface ExportDialogProps {
@@ -40,6 +41,7 @@ export function ExportDialog({ articlePath, text, onClose }: ExportDialogProps):
     error: string | null;
   }>();
   const job = useExportJob();
+  useReturnFocus();
 
   useEffect(() => {
     const element = dialog.current;
@@ -232,7 +234,7 @@ export function ExportDialog({ articlePath, text, onClose }: ExportDialogProps):
               value={job.state.progress?.done ?? 0}
               max={Math.max(1, job.state.progress?.total ?? 1)}
             />
-            <span role="status">
+            <span role="status" aria-live="off">
               {job.state.progress
                 ? `${job.state.progress.phase === 'writing' ? 'Writing' : 'Rendering'} ${job.state.progress.done} of ${job.state.progress.total}`
                 : 'Starting…'}
@@ -240,11 +242,7 @@ export function ExportDialog({ articlePath, text, onClose }: ExportDialogProps):
           </div>
         )}
         {job.state.kind === 'done' && <ExportSummary report={job.state.report} />}
-        {job.state.kind === 'failed' && (
-          <p role="alert" className="folio-export-failed">
-            {job.state.message}
-          </p>
-        )}
+        {job.state.kind === 'failed' && <p className="folio-export-failed">{job.state.message}</p>}
 
         <div className="folio-export-actions">
           {running ? (
@@ -271,7 +269,7 @@ function ExportSummary({ report }: { report: ExportReport }): ReactElement {
   if (report.cancelled) {
     const written = report.written.filter((f) => f.endsWith('.html')).length;
     return (
-      <p role="status">
+      <p role="status" aria-live="off">
         {written === 0
           ? 'Export cancelled before any page was written.'
           : `Export cancelled. The ${countOf(written, { one: 'page', other: 'pages' })} already written are complete; the rest were not written.`}
@@ -280,7 +278,7 @@ function ExportSummary({ report }: { report: ExportReport }): ReactElement {
   }
   const pages = report.written.filter((f) => f.endsWith('.html') && f !== 'index.html').length;
   return (
-    <div role="status" className="folio-export-summary">
+    <div role="status" aria-live="off" className="folio-export-summary">
       <p>
         Exported {countOf(pages, { one: 'page', other: 'pages' })} to{' '}
         <code>

@@ -40,7 +40,6 @@ export function ExportFolderField({ state, disabled }: ExportFolderFieldProps): 
       <p
         id={messageId}
         className={`folio-export-folder-message${check?.error || dialogError ? ' is-error' : ''}`}
-        aria-live="polite"
       >
         {dialogError ?? (check === null ? 'Checking the folder…' : (check.error ?? check.note ?? 'Ready.'))}
       </p>

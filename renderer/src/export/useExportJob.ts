@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExportProgress, ExportReport } from '../../../shared/export';
+import { announce } from '../accessibility';
 import { api } from '../api';
 import { errorMessage } from '../../../shared/errors';
+import { describeOutcome } from './export-outcome';
 
 /** The state of the export the dialog started. */
 export type ExportJobState =
@@ -38,14 +40,15 @@ export function useExportJob(): {
     setState({ kind: 'running', progress: null });
     run(id).then(
       (report) => {
-        if (jobId.current === id) setState({ kind: 'done', report });
+        if (jobId.current !== id) return;
+        setState({ kind: 'done', report });
+        announce(describeOutcome(report));
       },
       (error: unknown) => {
         if (jobId.current === id) {
-          setState({
-            kind: 'failed',
-            message: errorMessage(error, 'The export failed.'),
-          });
+          const message = errorMessage(error, 'The export failed.');
+          setState({ kind: 'failed', message });
+          announce(`Export failed: ${message}`, 'assertive');
         }
       },
     );

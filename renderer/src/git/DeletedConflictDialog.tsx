@@ -2,6 +2,7 @@ import { useRef, type ReactElement } from 'react';
 import type { GitConflict } from '../../../shared/git-contract';
 import { DiffText } from '../review/DiffText';
 import { useEscapeKey } from '../review/useEscapeKey';
+import { useReturnFocus } from '../accessibility';
 
 /** Props of {@link DeletedConflictDialog}. */
 export interface DeletedConflictDialogProps {
@@ -28,6 +29,7 @@ export function DeletedConflictDialog({
   const dialog = useRef<HTMLDivElement>(null);
   const deletedHere = conflict.mine === null;
   const kept = conflict.mine ?? conflict.theirs ?? '';
+  useReturnFocus();
   useEscapeKey(onCancel, dialog);
   return (
     <div className="review-modal-backdrop">

@@ -12,15 +12,15 @@ export interface ProgressBarProps {
 
 /**
  * A clone's or a sync's progress: the phase in words and a bar (indeterminate while the total
- * is unknown). The words are in a polite live region; the bar's value is not announced on
- * every step.
+ * is unknown). Nothing here is announced (the outcome is, once, through the announcer); the
+ * words are a status a screen reader reads when it reaches them.
  */
 export function ProgressBar({ progress, label }: ProgressBarProps): ReactElement {
   const view = progressView(progress);
   return (
     <div className="folio-git-progress">
       <progress aria-label={label} max={1} {...(view.fraction === null ? {} : { value: view.fraction })} />
-      <span className="folio-git-progress-label" role="status">
+      <span className="folio-git-progress-label" role="status" aria-live="off">
         {view.label}
       </span>
     </div>

@@ -228,7 +228,7 @@ export function SyncDialog({ sync }: SyncDialogProps): ReactElement | null {
   return (
     <Modal title={stepTitle(step)} onClose={sync.close} className="folio-git-dialog">
       {step.kind === 'saving' && (
-        <p className="folio-form-hint" role="status">
+        <p className="folio-form-hint" role="status" aria-live="off">
           Saving the open article…
         </p>
       )}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { announce } from '../accessibility';
 import type { GitStatus, PendingSync, SyncResult } from '../../../shared/git-contract';
 import { api } from '../api';
 import type { Credentials } from './CredentialsFields';
@@ -94,6 +95,7 @@ export function useSync({ beforeSync, onChanged, onOutcome }: SyncOptions): Sync
   const finish = useCallback(
     (tone: 'success' | 'cancelled' | 'error', text: string) => {
       go({ kind: 'done', tone, text });
+      announce(text, tone === 'error' ? 'assertive' : 'polite');
       callbacks.current.onOutcome(text);
       callbacks.current.onChanged();
       announceSynced();

@@ -10,7 +10,9 @@ import {
 import type { ArticleStatus, ArticleSummary, LibraryInfo } from '../../../shared/contract';
 import { errorMessage } from '../../../shared/errors';
 import type { SearchHit, TrashEntry } from '../../../shared/library-contract';
+import { announce } from '../accessibility';
 import { api } from '../api';
+import { useSearchAnnouncement } from './useSearchAnnouncement';
 import { changesByPath, CloneLibraryDialog, GitBar, onCloneLibraryRequest, useGitStatus } from '../git';
 import { Menu, type MenuItem } from '../menu/Menu';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
@@ -105,14 +107,20 @@ export function LibraryPane({
 }: LibraryPaneProps): ReactElement {
   const [folders, setFolders] = useState<string[]>([]);
   const [query, setQuery] = useState('');
-  const [foundHits, setHits] = useState<SearchHit[] | null>(null);
-  const hits = query.trim() ? foundHits : null;
+  const [found, setFound] = useState<{ query: string; hits: SearchHit[] } | null>(null);
+  const hits = query.trim() ? (found?.hits ?? null) : null;
   const [sort, setSort] = useState<SortKey>('title');
   const [filter, setFilter] = useState<LibraryFilter>({ status: null, tag: null });
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [menu, setMenu] = useState<OpenMenu | null>(null);
-  const [notice, setNotice] = useState<{ text: string; undo?: () => void; undoLabel?: string } | null>(null);
+  const [notice, setNotice] = useState<{
+    text: string;
+    undo?: () => void;
+    undoLabel?: string;
+    /** Already said by whoever sent it (a sync's outcome). */
+    announced?: boolean;
+  } | null>(null);
   const [trash, setTrash] = useState<TrashEntry[]>([]);
   const [showTrash, setShowTrash] = useState(false);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
@@ -155,8 +163,8 @@ export function LibraryPane({
     let current = true;
     const timer = setTimeout(() => {
       api.searchArticles({ query, limit: 50 }).then(
-        (result) => current && setHits(result),
-        () => current && setHits([]),
+        (result) => current && setFound({ query, hits: result }),
+        () => current && setFound({ query, hits: [] }),
       );
     }, 120);
     return () => {
@@ -164,6 +172,12 @@ export function LibraryPane({
       clearTimeout(timer);
     };
   }, [query, articles]);
+
+  useSearchAnnouncement(query, found?.query === query ? found.hits : null);
+  // Each notice is an event (a deletion, a restore): said once when it appears.
+  useEffect(() => {
+    if (notice && !notice.announced) announce(notice.text);
+  }, [notice]);
 
   const tree = useMemo(() => buildTree(articles, folders, sort, filter), [articles, folders, sort, filter]);
   const tags = useMemo(() => allTags(articles), [articles]);
@@ -343,7 +357,7 @@ export function LibraryPane({
         status={git.status}
         onRefresh={git.refresh}
         beforeSync={beforeSync ?? (() => Promise.resolve(true))}
-        onNotice={(text) => setNotice({ text })}
+        onNotice={(text) => setNotice({ text, announced: true })}
       />
       <div className="folio-library-search">
         <input
@@ -519,7 +533,7 @@ export function LibraryPane({
           Trash ({trash.length})
         </button>
       </footer>
-      <div className="folio-library-notice" role="status">
+      <div className="folio-library-notice" role="status" aria-live="off">
         {notice && (
           <>
             <span>{notice.text}</span>

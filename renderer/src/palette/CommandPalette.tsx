@@ -11,6 +11,7 @@ import {
   type PaletteCommand,
 } from './app-commands';
 import './CommandPalette.css';
+import { useReturnFocus } from '../accessibility';
 
 /** Props of {@link CommandPalette}. */
 export interface CommandPaletteProps {
@@ -44,15 +45,11 @@ export function CommandPalette({ session }: CommandPaletteProps): ReactElement |
   return (
     <PaletteDialog
       hasEditor={view !== null}
-      onClose={(refocus) => {
-        viewState.set({ paletteOpen: false });
-        if (refocus) session.getSnapshot().view?.focus();
-      }}
+      onClose={() => viewState.set({ paletteOpen: false })}
       onRun={(command) => {
         viewState.set({ paletteOpen: false });
-        const current = session.getSnapshot().view;
-        command.run(current);
-        if (!command.needsEditor && command.id !== 'view.settings') current?.focus();
+        // The focus goes back where the palette was opened from, unless the command moved it.
+        command.run(session.getSnapshot().view);
       }}
     />
   );
@@ -64,7 +61,7 @@ function PaletteDialog({
   onRun,
 }: {
   hasEditor: boolean;
-  onClose: (refocus: boolean) => void;
+  onClose: () => void;
   onRun: (command: PaletteCommand) => void;
 }): ReactElement {
   const [query, setQuery] = useState('');
@@ -73,6 +70,7 @@ function PaletteDialog({
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const apple = isApplePlatform();
+  useReturnFocus();
 
   const results = useMemo(
     () =>
@@ -95,7 +93,7 @@ function PaletteDialog({
   }, [selected]);
 
   return (
-    <div className="folio-palette-backdrop" onMouseDown={() => onClose(true)}>
+    <div className="folio-palette-backdrop" onMouseDown={onClose}>
       <div
         className="folio-palette"
         role="dialog"
@@ -130,7 +128,7 @@ function PaletteDialog({
               if (command) onRun(command);
             } else if (event.key === 'Escape') {
               event.preventDefault();
-              onClose(true);
+              onClose();
             }
           }}
         />

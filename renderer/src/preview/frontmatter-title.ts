@@ -10,6 +10,17 @@ import {
 } from '../../../shared/frontmatter';
 
 /**
+ * The language the frontmatter declares, as the export reads it (`checked`), or `null` when it
+ * declares none or one that is not a language tag (the export then says `en`; the preview keeps
+ * the app's language).
+ */
+function declaredLang(data: Record<string, unknown> | null, checked: string | undefined): string | null {
+  const asked = data?.lang ?? data?.language;
+  if (typeof asked !== 'string' || !checked) return null;
+  return checked.toLowerCase() === asked.trim().toLowerCase() ? checked : null;
+}
+
+/**
  * Follows the frontmatter of the article in the preview for its title block (the export's:
  * title, description, byline), so the preview shows what the export will. {@link touched} says
  * cheaply whether an edit may have changed it; {@link update} reads the block again.
@@ -20,12 +31,15 @@ export class FrontmatterTitle {
   private source: string | null = null;
   /** The title block's HTML; empty when the frontmatter has no title. */
   html = '';
+  /** The article's language from its frontmatter (`lang` or `language`); `null` when it has none. */
+  lang: string | null = null;
 
   /** Forgets the article (a new one is opening). */
   reset(): void {
     this.end = 0;
     this.source = null;
     this.html = '';
+    this.lang = null;
   }
 
   /**
@@ -39,7 +53,7 @@ export class FrontmatterTitle {
       : openingFence(doc.sliceString(0, 64)) !== null;
   }
 
-  /** Reads the frontmatter of `doc` again. True when the title block's HTML changed. */
+  /** Reads the frontmatter of `doc` again. True when the title block's HTML or the language changed. */
   update(doc: Text | string): boolean {
     const length = doc.length;
     const head = (to: number): string =>
@@ -61,8 +75,10 @@ export class FrontmatterTitle {
     const data = block && source ? frontmatterData(block).data : null;
     const meta = data ? readExportMetadata(data, { heading: null, path: '' }) : null;
     const html = meta?.titleSource === 'frontmatter' ? titleBlockHtml(meta) : '';
-    if (html === this.html) return false;
+    const lang = declaredLang(data, meta?.lang);
+    if (html === this.html && lang === this.lang) return false;
     this.html = html;
+    this.lang = lang;
     return true;
   }
 }

@@ -54,6 +54,10 @@ export class TitleBlock {
    * false, and removes it otherwise. True when what the article shows changed.
    */
   show(article: HTMLElement, hasH1: boolean, parse: (html: string) => Node[]): boolean {
+    // Screen readers pick the voice by the frame's language: the article's, else the app's.
+    const root = article.ownerDocument.documentElement;
+    const lang = this.title.lang ?? (document.documentElement.lang || 'en');
+    if (root.lang !== lang) root.lang = lang;
     const html = hasH1 ? '' : this.title.html;
     if (html === this.shown && (html === '' || this.node?.parentNode === article)) return false;
     this.node?.remove();

@@ -1,10 +1,11 @@
-import { useMemo, useState, type ReactElement } from 'react';
+import { useMemo, useRef, useState, type ReactElement } from 'react';
 import { articleBody } from '../../../shared/article-meta';
 import { criticMarkupFromDiff, diffStats, wordDiff } from '../../../shared/review/word-diff';
 import { RenderedFrame } from './RenderedFrame';
 import { SourceDiff } from './SourceDiff';
 import { useEscapeKey } from './useEscapeKey';
 import { pluralWord, words as forms } from '../../../shared/plural';
+import { useReturnFocus } from '../accessibility';
 
 /** One side of a comparison. */
 export interface CompareSide {
@@ -54,10 +55,12 @@ export function CompareView({ request, baseUrl, onClose }: CompareViewProps): Re
   const left = useMemo(() => criticMarkupFromDiff(parts, 'before'), [parts]);
   const right = useMemo(() => criticMarkupFromDiff(parts, 'after'), [parts]);
 
-  useEscapeKey(onClose);
+  const view = useRef<HTMLElement>(null);
+  useReturnFocus();
+  useEscapeKey(onClose, view);
 
   return (
-    <section className="review-compare" aria-label="Compare versions">
+    <section className="review-compare" aria-label="Compare versions" tabIndex={-1} ref={view}>
       <header className="review-compare-header">
         <h2>
           <span className="review-compare-label">{request.before.label}</span>

@@ -5,6 +5,7 @@ import { api } from '../api';
 import { GitCommitList } from '../git/GitCommitList';
 import type { CompareRequest } from './CompareView';
 import { pluralWord, words } from '../../../shared/plural';
+import { useReturnFocus } from '../accessibility';
 
 /** Props of {@link HistoryPanel}. */
 export interface HistoryPanelProps {
@@ -51,6 +52,7 @@ export function HistoryPanel({
   const [name, setName] = useState('');
   const [selected, setSelected] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  useReturnFocus();
 
   const reload = useCallback(() => {
     api.listSnapshots({ path }).then(

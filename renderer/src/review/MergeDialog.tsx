@@ -5,6 +5,7 @@ import { useEscapeKey } from './useEscapeKey';
 import { RenderedFrame } from './RenderedFrame';
 import { mergeThreeWay, resolveMerge, type ConflictChoice } from '../../../shared/review/three-way-merge';
 import { countOf, pluralWord } from '../../../shared/plural';
+import { useReturnFocus } from '../accessibility';
 
 /** Props of {@link MergeDialog}: what the conflict banner (or the save path) passes in. */
 export interface MergeDialogProps {
@@ -96,6 +97,7 @@ export function MergeDialog({
   // The result as text changes (default), or rendered as the article will read once merged.
   const [resultView, setResultView] = useState<'text' | 'rendered'>('text');
 
+  useReturnFocus();
   useEscapeKey(onCancel, dialog);
 
   let conflictIndex = -1;

@@ -6,6 +6,7 @@ import {
   type CriticDecision,
   type CriticMark,
 } from '../../../shared/review/critic-markup';
+import { useReturnFocus } from '../accessibility';
 
 /** Props of {@link SuggestionsPanel}. */
 export interface SuggestionsPanelProps {
@@ -52,6 +53,7 @@ export function SuggestionsPanel({
   onClose,
 }: SuggestionsPanelProps): ReactElement {
   const marks = useMemo(() => parseCriticMarkup(text), [text]);
+  useReturnFocus();
   return (
     <aside className="review-panel" aria-label="Suggestions">
       <header className="review-panel-header">

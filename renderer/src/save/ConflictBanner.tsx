@@ -46,7 +46,7 @@ export function ConflictBanner({
   const deleted = conflict.diskHash === null;
   const name = path.slice(path.lastIndexOf('/') + 1);
   return (
-    <div className="folio-conflict-banner" role="alert" aria-label="File changed on disk">
+    <div className="folio-conflict-banner" role="region" aria-label="File changed on disk">
       <p className="folio-conflict-text">
         <strong>{deleted ? `“${name}” was deleted on disk.` : `“${name}” changed on disk.`}</strong>{' '}
         {deleted

@@ -2,6 +2,7 @@ import { diffLines } from 'diff';
 import { useEffect, useRef, type ReactElement } from 'react';
 import type { RecoveryEntry } from '../../../shared/library-contract';
 import './RecoveryDialog.css';
+import { useReturnFocus } from '../accessibility';
 
 /** Props of {@link RecoveryDialog}. */
 export interface RecoveryDialogProps {
@@ -54,6 +55,7 @@ function collapse(value: string): string {
 export function RecoveryDialog({ entries, onRestore, onDiscard }: RecoveryDialogProps): ReactElement | null {
   const dialog = useRef<HTMLDialogElement>(null);
   const open = entries.length > 0;
+  useReturnFocus();
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;

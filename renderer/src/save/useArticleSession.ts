@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { ArticleDocument } from '../../../shared/contract';
 import type { RecoveryEntry } from '../../../shared/library-contract';
+import { announce } from '../accessibility';
 import { api } from '../api';
 import type { DocumentStore } from '../app/document-store';
 import { SaveController, type LargeFileRequest } from '../app/save-controller';
@@ -50,7 +51,10 @@ export interface ArticleSession {
  * browser.
  */
 export function useArticleSession(store: DocumentStore, onLibraryChanged: () => void): ArticleSession {
-  const controller = useMemo(() => new SaveController({ store, api, autosave: readAutosave() }), [store]);
+  const controller = useMemo(
+    () => new SaveController({ store, api, autosave: readAutosave(), announce }),
+    [store],
+  );
   useEffect(() => controller.start(), [controller]);
   useEffect(() => controller.onLibraryChanged(onLibraryChanged), [controller, onLibraryChanged]);
   const state = useSyncExternalStore(controller.subscribe, controller.getSnapshot);

@@ -13,6 +13,7 @@ import { UpdateChecksSection } from './UpdateChecksSection';
 import { viewState } from './view-state';
 import './SettingsPanel.css';
 import './theme.css';
+import { useReturnFocus } from '../accessibility';
 
 /** Spellcheck languages offered in the list; any BCP 47 tag can be typed. */
 const languages = ['en-US', 'en-GB', 'de-DE', 'fr-FR', 'es-ES', 'it-IT', 'nl-NL', 'pt-BR', 'sv-SE', 'pl-PL'];
@@ -145,10 +146,9 @@ function SettingsDialog({
   onClose: () => void;
 }): ReactElement {
   const first = useRef<HTMLSelectElement>(null);
+  useReturnFocus();
   useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
     first.current?.focus();
-    return () => previous?.focus?.();
   }, []);
   const number = (value: string, fallback: number): number =>
     value.trim() === '' ? fallback : Number(value);

@@ -16,7 +16,10 @@ export interface StatusBarProps {
   readonly session?: EditorSession;
 }
 
-/** The status bar: word count, save state and the last message. */
+/**
+ * The status bar: word count, save state and the last message. It is not a live region: what a
+ * screen reader must hear (saved, save failed, conflict) goes through the announcer, once.
+ */
 export function StatusBar({ text, dirty, message, readOnlyReason, session }: StatusBarProps): ReactElement {
   const words = useMemo(
     () => (text === null || session ? 0 : countWords(articleBody(text))),
@@ -30,7 +33,7 @@ export function StatusBar({ text, dirty, message, readOnlyReason, session }: Sta
         <span>{`${words.toLocaleString('en')} ${pluralWord(words, { one: 'word', other: 'words' })}`}</span>
       )}
       {text !== null && <span>{readOnlyReason ? 'Read-only' : dirty ? 'Unsaved changes' : 'Saved'}</span>}
-      <span className="folio-status-message" role="status">
+      <span className="folio-status-message" role="status" aria-live="off">
         {readOnlyReason ?? message}
       </span>
     </footer>

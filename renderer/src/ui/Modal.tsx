@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactElement, type ReactNode } from 'react';
+import { useReturnFocus } from '../accessibility';
 
 /** Props of {@link Modal}. */
 export interface ModalProps {
@@ -11,7 +12,8 @@ export interface ModalProps {
 
 /**
  * A modal dialog on the native `<dialog>` element: focus moves into it and is trapped there,
- * Escape closes it, and the page behind is inert. Rendered only while open.
+ * Escape closes it, the page behind is inert, and the focus goes back where it was when it
+ * closes. Rendered only while open.
  */
 export function Modal({ title, onClose, children, className }: ModalProps): ReactElement {
   const ref = useRef<HTMLDialogElement>(null);
@@ -19,14 +21,11 @@ export function Modal({ title, onClose, children, className }: ModalProps): Reac
   useEffect(() => {
     close.current = onClose;
   });
+  useReturnFocus();
   useEffect(() => {
     const dialog = ref.current!;
-    const opener = document.activeElement as HTMLElement | null;
     dialog.showModal();
-    return () => {
-      dialog.close();
-      opener?.focus?.();
-    };
+    return () => dialog.close();
   }, []);
   return (
     <dialog

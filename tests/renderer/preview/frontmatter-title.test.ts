@@ -94,3 +94,26 @@ describe('the preview title block from the frontmatter', () => {
     expect(title.html).toContain('<h1>New</h1>');
   });
 });
+
+describe('the preview language from the frontmatter', () => {
+  it('takes `lang` or `language` when it is a language tag, and nothing otherwise', () => {
+    const title = new FrontmatterTitle();
+    title.update('---\ntitle: Roitelets\nlang: fr-CA\n---\n\nBody.\n');
+    expect(title.lang).toBe('fr-CA');
+    title.update('---\nlanguage: de\n---\n\nBody.\n');
+    expect(title.lang).toBe('de');
+    title.update('---\nlang: "not a tag!"\n---\n\nBody.\n');
+    expect(title.lang).toBeNull();
+    title.update('---\ntitle: No language\n---\n\nBody.\n');
+    expect(title.lang).toBeNull();
+    title.update('# No frontmatter\n');
+    expect(title.lang).toBeNull();
+  });
+
+  it('reports a change of language alone as a change', () => {
+    const title = new FrontmatterTitle();
+    title.update('---\nlang: en\n---\n\nBody.\n');
+    expect(title.update('---\nlang: nl\n---\n\nBody.\n')).toBe(true);
+    expect(title.lang).toBe('nl');
+  });
+});

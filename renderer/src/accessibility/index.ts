@@ -1,0 +1,3 @@
+export { announce, onAnnouncement, type Announcement, type Politeness } from './announcer';
+export { LiveRegion } from './LiveRegion';
+export { useReturnFocus } from './useReturnFocus';

@@ -1,0 +1,14 @@
+import type { ExportReport } from '../../../shared/export';
+import { countOf, words } from '../../../shared/plural';
+
+/** What a screen reader hears when an export ends: how many pages were written. */
+export function describeOutcome(report: ExportReport): string {
+  const pages = (files: readonly string[]): string => countOf(files.length, words.page);
+  if (report.cancelled) {
+    return `Export cancelled; ${pages(report.written.filter((f) => f.endsWith('.html')))} written.`;
+  }
+  const written = report.written.filter((f) => f.endsWith('.html') && f !== 'index.html');
+  const problems = report.imageProblems.length;
+  const imageProblems = problems > 0 ? `, ${countOf(problems, words.problem).replace(' ', ' image ')}` : '';
+  return `Export done: ${pages(written)} exported${imageProblems}.`;
+}
