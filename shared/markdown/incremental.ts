@@ -57,6 +57,18 @@ interface ContextBefore {
 }
 
 /**
+ * Units outside an edited window whose HTML the edit changed without touching their text: later
+ * headings whose ids moved (slugs number duplicates), and blocks that use a link whose winning
+ * definition now points elsewhere. `shownBefore` is what the preview showed before the edit
+ * (keys and first lines), to answer one patch; `footer`: the footnotes section uses such a link.
+ */
+interface FollowUps {
+  readonly units: readonly Unit[];
+  readonly shownBefore: readonly { readonly key: number; readonly line: number }[];
+  readonly footer: boolean;
+}
+
+/**
  * Renders an article block by block and keeps the result, so that a keystroke re-renders only
  * the blocks around the edit. The output of {@link html} is byte-identical to
  * `renderMarkdown(text)`. It re-parses a window of blocks around each edit with the article's
@@ -88,23 +100,17 @@ export class IncrementalRenderer {
   private contextVersion = 0;
   private beforeCache: { version: number; unit: Unit; context: ContextBefore } | null = null;
   private afterCache: { version: number; unit: Unit | undefined; stubs: string[] } | null = null;
+  /** Units outside the last window that it changed (see {@link FollowUps}), until rendered. */
+  private followUps: FollowUps | null = null;
+  /** How many blocks the last patches left in the preview (one per unit, unless `exact`). */
+  private shownBlocks = 0;
   /** An unclosed frontmatter fence on line 1: the article is parsed as a plain document. */
   private plainFence: '---' | '+++' | null = null;
 
   /** Renders `text` from scratch. */
   reset(text: string): RenderPatch {
-    const deleteCount = this.units.length;
     this.text = text;
-    this.renderAll();
-    return {
-      start: 0,
-      deleteCount,
-      blocks: this.units.map((unit) => this.blockHtml(unit)),
-      lineDelta: 0,
-      footer: this.footer,
-      full: true,
-      rendered: this.units.length,
-    };
+    return this.fullPatch();
   }
 
   /** Applies `changes` (sorted, non-overlapping, in the previous text's coordinates). */
@@ -146,8 +152,18 @@ export class IncrementalRenderer {
         break;
       }
     }
-    let start = Math.max(0, Math.min(first, last + 1) - 1);
-    let end = Math.min(this.units.length, Math.max(last, first) + 2);
+    const start = Math.max(0, Math.min(first, last + 1) - 1);
+    const end = Math.min(this.units.length, Math.max(last, first) + 2);
+    const patch = this.renderAround(start, end, delta, lineDelta);
+    return patch.full || this.followUps === null ? patch : this.renderFollowUps(patch);
+  }
+
+  /**
+   * Renders units `[start, end)` again after an edit that moved the text after them by `delta`
+   * characters and `lineDelta` lines, widening the window as each {@link WindowMismatch} asks.
+   */
+  private renderAround(start: number, end: number, delta: number, lineDelta: number): RenderPatch {
+    this.followUps = null;
     for (;;) {
       try {
         return this.renderWindow(start, end, delta, lineDelta);
@@ -177,6 +193,39 @@ export class IncrementalRenderer {
     }
   }
 
+  /**
+   * Renders again, one by one, the units outside the edited window that it changed without
+   * touching their text (see {@link FollowUps}), and answers one patch for the edit and them:
+   * from the first block that changed to the last (blocks in between keep their keys, so the
+   * preview keeps their DOM).
+   */
+  private renderFollowUps(patch: RenderPatch): RenderPatch {
+    const { units, shownBefore, footer } = this.followUps!;
+    this.followUps = null;
+    let rendered = patch.rendered;
+    let footerChanged = patch.footer !== undefined;
+    for (const unit of units) {
+      const index = this.units.indexOf(unit);
+      if (index < 0) continue;
+      const again = this.renderAround(index, index + 1, 0, 0);
+      if (again.full) return again;
+      rendered += again.rendered;
+      footerChanged ||= again.footer !== undefined;
+    }
+    if (footer) {
+      this.footer = this.renderFooter();
+      footerChanged = true;
+    }
+    this.lastRendered = rendered;
+    return {
+      ...changedSpan(shownBefore, this.units, patch.lineDelta, (unit) => this.blockHtml(unit)),
+      lineDelta: patch.lineDelta,
+      ...(footerChanged ? { footer: this.footer } : {}),
+      full: false,
+      rendered,
+    };
+  }
+
   /** The whole article's HTML, byte-identical to `renderMarkdown` of the same text. */
   html(): string {
     if (this.exact !== null) return this.exact;
@@ -198,14 +247,21 @@ export class IncrementalRenderer {
   }
 
   private fullPatch(): RenderPatch {
-    const deleteCount = this.units.length;
+    const deleteCount = this.shownBlocks;
     this.renderAll();
+    // Units that cannot reproduce the article's HTML (text that raw HTML leaves outside every
+    // block) would not show it: the preview then gets the whole HTML as one block.
+    const blocks =
+      this.exact === null
+        ? this.units.map((unit) => this.blockHtml(unit))
+        : [{ key: this.nextKey++, line: 1, lineEnd: countLines(this.text) + 1, html: this.exact }];
+    this.shownBlocks = blocks.length;
     return {
       start: 0,
       deleteCount,
-      blocks: this.units.map((unit) => this.blockHtml(unit)),
+      blocks,
       lineDelta: 0,
-      footer: this.footer,
+      footer: this.exact === null ? this.footer : '',
       full: true,
       rendered: this.units.length,
     };
@@ -312,6 +368,7 @@ export class IncrementalRenderer {
     // citation shows the note's number, not its text): the footnotes section is redone.
     let footerChanged = false;
     const notes: NoteChange[] = [];
+    const relinked = new Set<string>();
     if (!sameDefinitions(oldDefs, freshDefs)) {
       if (old.some((unit) => unit.nestedFootnotes) || fresh.some((unit) => unit.nestedFootnotes)) {
         throw new WindowMismatch('all');
@@ -323,8 +380,11 @@ export class IncrementalRenderer {
         units.slice(end).flatMap((unit) => unit.defs),
       );
       for (const change of changes) {
-        if (change.kind === 'link' || change.before === undefined || change.after === undefined) {
-          throw new WindowMismatch('all');
+        if (change.before === undefined || change.after === undefined) throw new WindowMismatch('all');
+        // A link that now points elsewhere: the blocks that use its label are rendered again.
+        if (change.kind === 'link') {
+          relinked.add(change.id);
+          continue;
         }
         footerChanged = true;
         notes.push({ id: change.id, before: change.before, after: change.after });
@@ -347,18 +407,32 @@ export class IncrementalRenderer {
     }
     const oldHeadings = old.flatMap((unit) => unit.headings).join('\u0001');
     const headingsChanged = oldHeadings !== fresh.flatMap((unit) => unit.headings).join('\u0001');
+    const followUps = new Set<Unit>();
     if (headingsChanged && end < units.length) {
       const slugger = new GithubSlugger();
       for (const text of [...context.headings, ...fresh.flatMap((unit) => unit.headings)]) slugger.slug(text);
-      // Take in every later unit whose heading ids moved at once: widening to the first one
-      // only would find the next one after rendering again, once per duplicate heading.
-      let through = -1;
+      // Later headings whose ids moved (`intro-1` becoming `intro`) are rendered again after
+      // the window, each alone: nothing else in them depends on the headings before them.
       for (let index = end; index < units.length; index++) {
         const unit = units[index]!;
         const ids = unit.headings.map((text) => slugger.slug(text));
-        if (ids.some((id, at) => id !== unit.headingIds[at])) through = index;
+        if (ids.some((id, at) => id !== unit.headingIds[at])) followUps.add(unit);
       }
-      if (through >= 0) throw new WindowMismatch('end', through);
+    }
+    const relinkedFooter = relinked.size > 0 && this.footer !== '' && usesAny(units, relinked, true);
+    if (relinked.size > 0) {
+      // A note inside a quote or a list may use the label: only a whole render places it.
+      if (this.footer !== '' && units.some((unit) => unit.nestedFootnotes)) throw new WindowMismatch('all');
+      for (const unit of [...units.slice(0, start), ...units.slice(end)]) {
+        if (unit.produces && unit.references.some((id) => relinked.has(id))) followUps.add(unit);
+      }
+    }
+    if (followUps.size > 0 || relinkedFooter) {
+      this.followUps = {
+        units: [...followUps].sort((a, b) => a.from - b.from),
+        shownBefore: units.map((unit) => ({ key: unit.key, line: unit.line })),
+        footer: relinkedFooter,
+      };
     }
     if (
       headingsChanged ||
@@ -421,6 +495,7 @@ export class IncrementalRenderer {
     }
     if (footerChanged) this.footerHasHeadings = notesHoldHeadings(this.footer);
     this.lastRendered = fresh.length;
+    this.shownBlocks = units.length;
     return {
       start: start + head,
       deleteCount: old.length - head - tail,
@@ -472,6 +547,47 @@ export class IncrementalRenderer {
       nextKey: () => this.nextKey++,
     });
   }
+}
+
+/** Whether some units (only those with notes, when `notes`) use a link label of `ids`. */
+function usesAny(units: readonly Unit[], ids: ReadonlySet<string>, notes: boolean): boolean {
+  return units.some(
+    (unit) => (!notes || unit.footnoteSources.length > 0) && unit.references.some((id) => ids.has(id)),
+  );
+}
+
+/**
+ * The blocks between the first and the last that differ from what the preview showed (`shown`:
+ * keys and first lines before an edit that moved later lines by `lineDelta`), as a patch's
+ * `start`, `deleteCount` and `blocks`.
+ */
+function changedSpan(
+  shown: readonly { readonly key: number; readonly line: number }[],
+  units: readonly Unit[],
+  lineDelta: number,
+  blockHtml: (unit: Unit) => BlockHtml,
+): Pick<RenderPatch, 'start' | 'deleteCount' | 'blocks'> {
+  let head = 0;
+  while (
+    head < shown.length &&
+    head < units.length &&
+    shown[head]!.key === units[head]!.key &&
+    shown[head]!.line === units[head]!.line
+  )
+    head++;
+  let tail = 0;
+  while (
+    tail < shown.length - head &&
+    tail < units.length - head &&
+    shown[shown.length - 1 - tail]!.key === units[units.length - 1 - tail]!.key &&
+    shown[shown.length - 1 - tail]!.line + lineDelta === units[units.length - 1 - tail]!.line
+  )
+    tail++;
+  return {
+    start: head,
+    deleteCount: shown.length - head - tail,
+    blocks: units.slice(head, units.length - tail).map(blockHtml),
+  };
 }
 
 /** Whether two runs of units hold different headings. */

@@ -54,6 +54,8 @@ export interface Unit {
   footnoteSources: string[];
   /** Whether it holds a footnote definition inside a container (a quote, a list). */
   nestedFootnotes: boolean;
+  /** Identifiers of the link and image references it uses (upper case, as definitions match). */
+  references: string[];
   /** Texts of its headings that took a slug, in order. */
   headings: string[];
   /** The ids those headings took (before the sanitizer's prefix). */
@@ -344,8 +346,13 @@ function unitOf(
   const defs: Definition[] = [];
   const footnoteRefs: string[] = [];
   const footnoteSources: string[] = [];
+  const references: string[] = [];
   let nestedFootnotes = false;
   for (const block of group) {
+    visit(block.node as MdastNodes, (node) => {
+      if (node.type === 'linkReference' || node.type === 'imageReference')
+        references.push(node.identifier.toUpperCase());
+    });
     defs.push(...definitionsOf(block.node, windowText));
     footnoteRefs.push(...citationsOf(block.node));
     if (block.node.type === 'footnoteDefinition') {
@@ -370,6 +377,7 @@ function unitOf(
     footnoteRefs,
     footnoteSources,
     nestedFootnotes,
+    references,
     headings,
     headingIds,
   };
