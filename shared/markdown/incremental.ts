@@ -1,51 +1,13 @@
 import GithubSlugger from 'github-slugger';
-import { sameDefinitions, winnerChanges } from './definitions';
-import { footnotesHtml, notesHoldHeadings, patchFootnotes, type NoteChange } from './footnotes';
+import { footnotesHtml, notesHoldHeadings, patchFootnotes } from './footnotes';
 import { unclosedFrontmatterFence } from './frontmatter-fence';
 import { renderRange, unitHtml, type RangeOptions, type RangeRender, type Unit } from './render-range';
+import { changedSpan, countLines, precededByBlankLine, reuseKeys, unchangedEnds } from './unit-patch';
+import { windowEffects, type FollowUps } from './window-effects';
+import type { BlockHtml, RenderPatch, TextChange } from './render-patch';
 import { WindowMismatch } from './window-mismatch';
 
-/** One change to the text, in the coordinates of the text before any of the changes. */
-export interface TextChange {
-  readonly from: number;
-  readonly to: number;
-  readonly insert: string;
-}
-
-/** The HTML of one preview block (one or more top-level elements rendered together). */
-export interface BlockHtml {
-  /** Stable identity while the block's source is unchanged; new blocks get new keys. */
-  readonly key: number;
-  /** First and last source line (1-based) of the block. */
-  readonly line: number;
-  readonly lineEnd: number;
-  readonly html: string;
-}
-
-/**
- * What changed in the preview: replace `deleteCount` blocks at `start` with `blocks`, move the
- * source lines of every later block by `lineDelta`, and replace the footnotes section when
- * `footer` is a string (`''`: no footnotes).
- */
-export interface RenderPatch {
-  readonly start: number;
-  readonly deleteCount: number;
-  readonly blocks: readonly BlockHtml[];
-  readonly lineDelta: number;
-  readonly footer?: string;
-  /**
-   * With `footer`, when only some notes' text changed: their new `<li>` items, by element id,
-   * so that a preview can replace just those instead of the whole section.
-   */
-  readonly footnotes?: readonly { readonly id: string; readonly html: string }[];
-  /** True when the whole article was rendered again. */
-  readonly full: boolean;
-  /**
-   * How many source blocks (units: a block, or blocks that raw HTML couples) were parsed and
-   * rendered again for this patch: the work it took, for benches and tests.
-   */
-  readonly rendered: number;
-}
+export type { BlockHtml, RenderPatch, TextChange } from './render-patch';
 
 /** What the units before a window tell it (see {@link IncrementalRenderer.contextBefore}). */
 interface ContextBefore {
@@ -54,18 +16,6 @@ interface ContextBefore {
   /** The heading slugger's occurrences after `headings`. */
   readonly slugs: Readonly<Record<string, number>>;
   readonly footnoteRefs: readonly string[];
-}
-
-/**
- * Units outside an edited window whose HTML the edit changed without touching their text: later
- * headings whose ids moved (slugs number duplicates), and blocks that use a link whose winning
- * definition now points elsewhere. `shownBefore` is what the preview showed before the edit
- * (keys and first lines), to answer one patch; `footer`: the footnotes section uses such a link.
- */
-interface FollowUps {
-  readonly units: readonly Unit[];
-  readonly shownBefore: readonly { readonly key: number; readonly line: number }[];
-  readonly footer: boolean;
 }
 
 /**
@@ -360,95 +310,24 @@ export class IncrementalRenderer {
       }
     }
     if (start > 0 && fresh[0]?.from !== from) throw new WindowMismatch('all');
-    const oldDefs = old.flatMap((unit) => unit.defs);
-    const freshDefs = fresh.flatMap((unit) => unit.defs);
-    // The window was parsed with the winning definitions of the rest of the article, so its
-    // own blocks are right; the rest changes only if a label now resolves differently. When
-    // only the text of winning notes changed, the blocks that cite them stay the same (a
-    // citation shows the note's number, not its text): the footnotes section is redone.
-    let footerChanged = false;
-    const notes: NoteChange[] = [];
-    const relinked = new Set<string>();
-    if (!sameDefinitions(oldDefs, freshDefs)) {
-      if (old.some((unit) => unit.nestedFootnotes) || fresh.some((unit) => unit.nestedFootnotes)) {
-        throw new WindowMismatch('all');
-      }
-      const changes = winnerChanges(
-        units.slice(0, start).flatMap((unit) => unit.defs),
-        oldDefs,
-        freshDefs,
-        units.slice(end).flatMap((unit) => unit.defs),
-      );
-      for (const change of changes) {
-        if (change.before === undefined || change.after === undefined) throw new WindowMismatch('all');
-        // A link that now points elsewhere: the blocks that use its label are rendered again.
-        if (change.kind === 'link') {
-          relinked.add(change.id);
-          continue;
-        }
-        footerChanged = true;
-        notes.push({ id: change.id, before: change.before, after: change.after });
-      }
-    }
-    if (
-      old.flatMap((unit) => unit.footnoteRefs).join('\u0001') !==
-      fresh.flatMap((unit) => unit.footnoteRefs).join('\u0001')
-    ) {
-      throw new WindowMismatch('all');
-    }
-    // The footnotes section is rendered from the top-level notes' sources: a note inside a
-    // quote or a list (which may be the one that wins its label) needs a whole render.
-    const redoFooter = footerChanged || (this.footerHasHeadings && headingsDiffer(old, fresh));
-    if (
-      redoFooter &&
-      [...units.slice(0, start), ...fresh, ...units.slice(end)].some((unit) => unit.nestedFootnotes)
-    ) {
-      throw new WindowMismatch('all');
-    }
-    const oldHeadings = old.flatMap((unit) => unit.headings).join('\u0001');
-    const headingsChanged = oldHeadings !== fresh.flatMap((unit) => unit.headings).join('\u0001');
-    const followUps = new Set<Unit>();
-    if (headingsChanged && end < units.length) {
-      const slugger = new GithubSlugger();
-      for (const text of [...context.headings, ...fresh.flatMap((unit) => unit.headings)]) slugger.slug(text);
-      // Later headings whose ids moved (`intro-1` becoming `intro`) are rendered again after
-      // the window, each alone: nothing else in them depends on the headings before them.
-      for (let index = end; index < units.length; index++) {
-        const unit = units[index]!;
-        const ids = unit.headings.map((text) => slugger.slug(text));
-        if (ids.some((id, at) => id !== unit.headingIds[at])) followUps.add(unit);
-      }
-    }
-    const relinkedFooter = relinked.size > 0 && this.footer !== '' && usesAny(units, relinked, true);
-    if (relinked.size > 0) {
-      // A note inside a quote or a list may use the label: only a whole render places it.
-      if (this.footer !== '' && units.some((unit) => unit.nestedFootnotes)) throw new WindowMismatch('all');
-      for (const unit of [...units.slice(0, start), ...units.slice(end)]) {
-        if (unit.produces && unit.references.some((id) => relinked.has(id))) followUps.add(unit);
-      }
-    }
-    if (followUps.size > 0 || relinkedFooter) {
+    const effects = windowEffects({
+      units,
+      start,
+      end,
+      fresh,
+      headingsBefore: context.headings,
+      hasFooter: this.footer !== '',
+      footerHasHeadings: this.footerHasHeadings,
+    });
+    if (effects.followUps.length > 0 || effects.footerUsesRelinked) {
       this.followUps = {
-        units: [...followUps].sort((a, b) => a.from - b.from),
+        units: effects.followUps,
         shownBefore: units.map((unit) => ({ key: unit.key, line: unit.line })),
-        footer: relinkedFooter,
+        footer: effects.footerUsesRelinked,
       };
     }
-    if (
-      headingsChanged ||
-      old.flatMap((unit) => unit.stubs).join('\n') !== fresh.flatMap((unit) => unit.stubs).join('\n')
-    )
-      this.contextVersion++;
-    // Keys of blocks whose HTML did not change survive, so the preview leaves them alone.
-    const reused = new Map<string, number[]>();
-    for (const unit of old) {
-      const id = unitHtml(unit, 0);
-      reused.set(id, [...(reused.get(id) ?? []), unit.key]);
-    }
-    for (const unit of fresh) {
-      const key = reused.get(unitHtml(unit, 0))?.shift();
-      if (key !== undefined) unit.key = key;
-    }
+    if (effects.contextChanged) this.contextVersion++;
+    reuseKeys(old, fresh);
     for (let index = end; index < units.length; index++) {
       const unit = units[index]!;
       unit.from += delta;
@@ -457,28 +336,11 @@ export class IncrementalRenderer {
       unit.lineEnd += lineDelta;
     }
     units.splice(start, end - start, ...fresh);
-    // Send only what differs: unchanged leading and trailing blocks of the window stay.
-    let head = 0;
-    while (
-      head < old.length &&
-      head < fresh.length &&
-      old[head]!.key === fresh[head]!.key &&
-      old[head]!.line === fresh[head]!.line
-    ) {
-      head++;
-    }
-    let tail = 0;
-    while (
-      tail < old.length - head &&
-      tail < fresh.length - head &&
-      old[old.length - 1 - tail]!.key === fresh[fresh.length - 1 - tail]!.key
-    ) {
-      tail++;
-    }
-    const changed = fresh.slice(head, fresh.length - tail);
+    const { head, tail } = unchangedEnds(old, fresh);
+    let footerChanged = effects.notes.length > 0;
     let footnotes: { id: string; html: string }[] | undefined;
     // Headings inside notes take their ids after every heading of the body.
-    if (headingsChanged && this.footerHasHeadings) {
+    if (effects.headingsChanged && this.footerHasHeadings) {
       footerChanged = true;
       this.footer = this.renderFooter();
     } else if (footerChanged) {
@@ -486,7 +348,7 @@ export class IncrementalRenderer {
         ? null
         : patchFootnotes(
             this.footer,
-            notes,
+            effects.notes,
             this.units.flatMap((unit) => unit.footnoteRefs),
             this.units.flatMap((unit) => unit.stubs).filter((stub) => !stub.startsWith('[^')),
           );
@@ -499,7 +361,7 @@ export class IncrementalRenderer {
     return {
       start: start + head,
       deleteCount: old.length - head - tail,
-      blocks: changed.map((unit) => this.blockHtml(unit)),
+      blocks: fresh.slice(head, fresh.length - tail).map((unit) => this.blockHtml(unit)),
       lineDelta,
       ...(footerChanged ? { footer: this.footer, ...(footnotes ? { footnotes } : {}) } : {}),
       full: false,
@@ -547,64 +409,4 @@ export class IncrementalRenderer {
       nextKey: () => this.nextKey++,
     });
   }
-}
-
-/** Whether some units (only those with notes, when `notes`) use a link label of `ids`. */
-function usesAny(units: readonly Unit[], ids: ReadonlySet<string>, notes: boolean): boolean {
-  return units.some(
-    (unit) => (!notes || unit.footnoteSources.length > 0) && unit.references.some((id) => ids.has(id)),
-  );
-}
-
-/**
- * The blocks between the first and the last that differ from what the preview showed (`shown`:
- * keys and first lines before an edit that moved later lines by `lineDelta`), as a patch's
- * `start`, `deleteCount` and `blocks`.
- */
-function changedSpan(
-  shown: readonly { readonly key: number; readonly line: number }[],
-  units: readonly Unit[],
-  lineDelta: number,
-  blockHtml: (unit: Unit) => BlockHtml,
-): Pick<RenderPatch, 'start' | 'deleteCount' | 'blocks'> {
-  let head = 0;
-  while (
-    head < shown.length &&
-    head < units.length &&
-    shown[head]!.key === units[head]!.key &&
-    shown[head]!.line === units[head]!.line
-  )
-    head++;
-  let tail = 0;
-  while (
-    tail < shown.length - head &&
-    tail < units.length - head &&
-    shown[shown.length - 1 - tail]!.key === units[units.length - 1 - tail]!.key &&
-    shown[shown.length - 1 - tail]!.line + lineDelta === units[units.length - 1 - tail]!.line
-  )
-    tail++;
-  return {
-    start: head,
-    deleteCount: shown.length - head - tail,
-    blocks: units.slice(head, units.length - tail).map(blockHtml),
-  };
-}
-
-/** Whether two runs of units hold different headings. */
-function headingsDiffer(a: readonly Unit[], b: readonly Unit[]): boolean {
-  return (
-    a.flatMap((unit) => unit.headings).join('\u0001') !== b.flatMap((unit) => unit.headings).join('\u0001')
-  );
-}
-
-function precededByBlankLine(text: string, offset: number): boolean {
-  if (offset === 0) return true;
-  const lineStart = text.lastIndexOf('\n', offset - 2) + 1;
-  return /^[ \t]*$/.test(text.slice(lineStart, offset - 1));
-}
-
-function countLines(text: string): number {
-  let count = 0;
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count++;
-  return count;
 }
