@@ -4,13 +4,8 @@ import { sanitize } from 'hast-util-sanitize';
 import type { Root as MdastRoot } from 'mdast';
 import { VFile } from 'vfile';
 import { plainFenceSource } from './frontmatter-fence';
-import {
-  collectContext,
-  footnoteSection,
-  hasFootnoteHeading,
-  neededStubs,
-  renumberFootnoteLinks,
-} from './incremental';
+import { citationsOf, definitionKey, definitionsOf, neededStubs } from './definitions';
+import { footnoteSection, hasFootnoteHeading, renumberFootnoteLinks } from './footnotes';
 import { capNesting } from './nesting-cap';
 import { unsafeTreeProcessor, type RenderedTree } from './pipeline';
 import { afterSanitize } from './after-sanitize';
@@ -55,13 +50,13 @@ export interface FootnotesGuess {
 
 /** A link or footnote definition a chunk saw, comparable across chunks. */
 export interface ChunkDefinition {
-  /** `L` or `F`, then the normalized identifier. */
+  /** Kind and label as they match (see {@link definitionKey}). */
   readonly key: string;
-  /** The definition as {@link collectContext} gives it (kind, identifier, content). */
-  readonly def: string;
+  /** What a reference shows of it (see {@link Definition.content}). */
+  readonly content: string;
   /** `L` or `F`, then the label as written. */
   readonly label: string;
-  /** The stub other parts parse it from, as {@link collectContext} writes it. */
+  /** The stub other parts parse it from (see {@link Definition.stub}). */
   readonly stub: string;
 }
 
@@ -216,20 +211,20 @@ export function renderChunk(input: ChunkInput): ChunkResult {
   const footnoteSources: string[] = [];
   for (const node of mdast.children) {
     const inside = (node.position?.start.offset ?? 0) < windowText.length;
-    const found: string[] = [];
-    const stubs: string[] = [];
-    collectContext(node, value, input.from, found, stubs, inside ? refs : []);
-    found.forEach((def, index) => {
-      const stub = stubs[index]!;
-      const kind = def[0]!;
-      const label =
-        kind === 'F' ? /^\[\^([\s\S]*)\]: x$/.exec(stub)?.[1] : /^\[([\s\S]*?)\]: </.exec(stub)?.[1];
-      const entry = { key: def.split('\u0000')[0]!, def, label: `${kind}${label ?? ''}`, stub };
+    const found = definitionsOf(node, value);
+    if (inside) refs.push(...citationsOf(node));
+    for (const def of found) {
+      const entry: ChunkDefinition = {
+        key: definitionKey(def),
+        content: def.content,
+        label: `${def.kind === 'note' ? 'F' : 'L'}${def.label}`,
+        stub: def.stub,
+      };
       (inside ? defs : appended).push(entry);
-    });
+    }
     if (!inside) continue;
     if (node.type === 'footnoteDefinition') footnoteSources.push(lineSpan(windowText, node));
-    else if (found.some((def) => def.startsWith('F')))
+    else if (found.some((def) => def.kind === 'note'))
       return fail('a footnote defined inside a quote or list');
   }
 
@@ -276,7 +271,8 @@ export function joinChunks(
   }
   for (const def of results.flatMap((result) => result.appended)) {
     const known = real.get(def.key);
-    if (!known || known.label !== def.label || (def.key[0] === 'L' && known.def !== def.def)) return null;
+    if (!known || known.label !== def.label || (def.key[0] === 'L' && known.content !== def.content))
+      return null;
   }
 
   const children: HastContent[] = [];

@@ -13,6 +13,14 @@ export interface Definition {
   readonly id: string;
   /** What a reference shows of it: destination and title of a link, the source of a note. */
   readonly content: string;
+  /** The label as written in the source (what a stub writes between the brackets). */
+  readonly label: string;
+  /**
+   * Markdown that defines the same label, for other parts of the article to be parsed against:
+   * the destination and title of a link (escaped), `x` for a note (a citation shows only the
+   * note's number).
+   */
+  readonly stub: string;
 }
 
 /** A string that names a definition's kind and label together, to key maps by. */
@@ -28,20 +36,85 @@ export function definitionsOf(node: MdastContent, text: string): Definition[] {
   const found: Definition[] = [];
   visit(node as MdastNodes, (child) => {
     if (child.type === 'definition') {
+      const label = child.label ?? child.identifier;
+      const title = child.title === null || child.title === undefined ? '' : ` "${escapeAll(child.title)}"`;
       found.push({
         kind: 'link',
         id: child.identifier.toUpperCase(),
         content: `${child.url}\u0000${child.title ?? ''}`,
+        label,
+        stub: `[${label}]: <${escapeAll(child.url)}>${title}`,
       });
     } else if (child.type === 'footnoteDefinition') {
       const start = child.position?.start.offset ?? 0;
       const end = child.position?.end.offset ?? start;
-      found.push({ kind: 'note', id: child.identifier.toUpperCase(), content: text.slice(start, end) });
+      const label = child.label ?? child.identifier;
+      found.push({
+        kind: 'note',
+        id: child.identifier.toUpperCase(),
+        content: text.slice(start, end),
+        label,
+        stub: `[^${label}]: x`,
+      });
       return 'skip';
     }
     return undefined;
   });
   return found;
+}
+
+/**
+ * The identifiers of a top-level block's footnote citations in order (upper case, as
+ * mdast-util-to-hast numbers them); citations inside footnote definitions are not counted.
+ */
+export function citationsOf(node: MdastContent): string[] {
+  const found: string[] = [];
+  visit(node as MdastNodes, (child) => {
+    if (child.type === 'footnoteDefinition') return 'skip';
+    if (child.type === 'footnoteReference') found.push(child.identifier.toUpperCase());
+    return undefined;
+  });
+  return found;
+}
+
+/**
+ * The definition stubs a window can use: those whose label occurs in it (compared the way labels
+ * match, ignoring case and runs of white space). Parsing every definition of a long article
+ * with each keystroke would cost more than the window itself.
+ */
+export function neededStubs(windowText: string, stubs: readonly string[]): string[] {
+  if (stubs.length === 0 || !windowText.includes('[')) return [];
+  let haystack: string | null = null;
+  let cited: Set<string> | null = null;
+  return stubs.filter((stub) => {
+    const label = /^\[\^?([\s\S]*?)\]: /.exec(stub)?.[1];
+    if (label === undefined) return true;
+    // A note can only be cited as `[^label]`: look its label up among the window's citations
+    // instead of searching the window once per note (a long article has hundreds of notes).
+    if (stub.startsWith('[^') && !/[[\\\]]/.test(label)) {
+      cited ??= citedNotes(windowText);
+      return cited.has(foldLabel(label).trim());
+    }
+    haystack ??= foldLabel(windowText);
+    return haystack.includes(foldLabel(label).trim());
+  });
+}
+
+/** The labels of every `[^…]` in a text, folded as {@link neededStubs} compares them. */
+function citedNotes(text: string): Set<string> {
+  const labels = new Set<string>();
+  for (const match of text.matchAll(/\[\^((?:[^[\]\\]|\\.)*)\]/g)) labels.add(foldLabel(match[1]!).trim());
+  return labels;
+}
+
+function foldLabel(value: string): string {
+  return value.replace(/[\t\n\r ]+/g, ' ').toLowerCase();
+}
+
+const punctuation = /[!-/:-@[-`{-~]/g;
+
+function escapeAll(value: string): string {
+  return value.replace(punctuation, (char) => `\\${char}`);
 }
 
 /** Whether two lists of definitions are the same, in the same order. */

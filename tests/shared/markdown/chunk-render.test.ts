@@ -119,7 +119,7 @@ describe('rendering an article in chunks', () => {
     const text = '# A\n\nSee [x].\n\n```\n[x]: /not-a-definition\n```\n\n# B\n\nAnd [x] again.\n';
     const plan = planChunks(text, { chunkSize: 1 })!;
     expect(renderChunksInThread(plan)).toBeNull();
-    expect(renderChunk(plan.chunks[1]!).appended.map((def) => def.key)).toEqual(['Lx']);
+    expect(renderChunk(plan.chunks[1]!).appended.map((def) => def.key)).toEqual(['LX']);
   });
 
   it('keeps source lines across chunks, with CRLF line endings too', () => {

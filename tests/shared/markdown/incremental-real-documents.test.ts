@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { IncrementalRenderer, renderMarkdown } from '../../../shared/markdown';
+import { FoldedRenderer } from '../../helpers/folded-preview';
 import { realBook, realDocuments } from '../../helpers/real-documents';
 import { ordinaryTypingSpots, randomEdit, seededRandom, typeAt } from './random-article';
 
 /**
  * Edits `text` at random: ordinary typing (which must not render the whole article) and random
- * Markdown punctuation or deletions (which may), checking every edit against a full render.
+ * Markdown punctuation or deletions (which may), checking every edit against a full render: the
+ * renderer's HTML and the preview folded from its patches.
  * Returns how many edits it made.
  */
 function editAndCompare(name: string, text: string, random: () => number, edits: number): number {
-  const renderer = new IncrementalRenderer();
+  const renderer = new FoldedRenderer(new IncrementalRenderer());
   renderer.reset(text);
-  expect(renderer.html(), `${name} as it is`).toBe(renderMarkdown(text));
+  expect(renderer.mismatch(renderMarkdown(text)), `${name} as it is`).toBeNull();
   for (let step = 0; step < edits; step++) {
     const spots = ordinaryTypingSpots(text);
     const ordinary = step % 2 === 0 && spots.length > 0;
@@ -21,7 +23,8 @@ function editAndCompare(name: string, text: string, random: () => number, edits:
     text = text.slice(0, edit.from) + edit.insert + text.slice(edit.to);
     const patch = renderer.edit([edit]);
     const context = `${name}, edit ${step} (${JSON.stringify(edit)})`;
-    if (renderer.html() !== renderMarkdown(text)) expect.fail(`${context} differs from a full render`);
+    const mismatch = renderer.mismatch(renderMarkdown(text));
+    if (mismatch) expect.fail(`${context}: ${mismatch}`);
     if (ordinary && patch.full) expect.fail(`${context} rendered the whole article for a letter`);
   }
   return edits;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateArticle } from '../../../bench/generate-article';
 import { IncrementalRenderer, renderMarkdown } from '../../../shared/markdown';
+import { FoldedRenderer } from '../../helpers/folded-preview';
 import {
   ordinaryTypingSpots,
   randomArticle,
@@ -19,17 +20,15 @@ describe('the incremental renderer', () => {
     for (let seed = 1; seed <= 30; seed++) {
       const random = seededRandom(seed);
       let text = randomArticle(random, 8);
-      const renderer = new IncrementalRenderer();
+      const renderer = new FoldedRenderer(new IncrementalRenderer());
       renderer.reset(text);
       for (let step = 0; step < 70; step++) {
         const edit = randomEdit(random, text);
         text = text.slice(0, edit.from) + edit.insert + text.slice(edit.to);
         renderer.edit([edit]);
         edits++;
-        const expected = renderMarkdown(text);
-        if (renderer.html() !== expected) {
-          expect.fail(`seed ${seed}, edit ${step} (${JSON.stringify(edit)}) differs from a full render`);
-        }
+        const mismatch = renderer.mismatch(renderMarkdown(text));
+        if (mismatch) expect.fail(`seed ${seed}, edit ${step} (${JSON.stringify(edit)}): ${mismatch}`);
       }
     }
     expect(edits).toBe(2100);
@@ -97,7 +96,7 @@ describe('the incremental renderer', () => {
     for (let seed = 100; seed < 115; seed++) {
       const random = seededRandom(seed);
       let text = `${randomArticle(random, 8)}\nCited[^a] and[^b] twice[^a].\n\n[^a]: First note.\n\n[^b]: Second [ref].\n`;
-      const renderer = new IncrementalRenderer();
+      const renderer = new FoldedRenderer(new IncrementalRenderer());
       renderer.reset(text);
       for (let step = 0; step < 40; step++) {
         const edit = random() < 0.7 ? randomFootnoteEdit(random, text) : randomEdit(random, text);
@@ -105,9 +104,8 @@ describe('the incremental renderer', () => {
         text = text.slice(0, edit.from) + edit.insert + text.slice(edit.to);
         renderer.edit([edit]);
         edits++;
-        if (renderer.html() !== renderMarkdown(text)) {
-          expect.fail(`seed ${seed}, edit ${step} (${JSON.stringify(edit)}) differs from a full render`);
-        }
+        const mismatch = renderer.mismatch(renderMarkdown(text));
+        if (mismatch) expect.fail(`seed ${seed}, edit ${step} (${JSON.stringify(edit)}): ${mismatch}`);
       }
     }
     expect(edits).toBeGreaterThan(500);
@@ -118,9 +116,9 @@ describe('the incremental renderer', () => {
     for (let seed = 200; seed < 220; seed++) {
       const random = seededRandom(seed);
       let text = randomUnclosedFrontmatterArticle(random, 8, seed % 4 === 0);
-      const renderer = new IncrementalRenderer();
+      const renderer = new FoldedRenderer(new IncrementalRenderer());
       renderer.reset(text);
-      expect(renderer.html()).toBe(renderMarkdown(text));
+      expect(renderer.mismatch(renderMarkdown(text))).toBeNull();
       for (let step = 0; step < 40; step++) {
         // Now and then close the fence or open it again, otherwise edit anywhere.
         const fence = text.startsWith('+++') ? '+++' : '---';
@@ -134,9 +132,8 @@ describe('the incremental renderer', () => {
         text = text.slice(0, edit.from) + edit.insert + text.slice(edit.to);
         renderer.edit([edit]);
         edits++;
-        if (renderer.html() !== renderMarkdown(text)) {
-          expect.fail(`seed ${seed}, edit ${step} (${JSON.stringify(edit)}) differs from a full render`);
-        }
+        const mismatch = renderer.mismatch(renderMarkdown(text));
+        if (mismatch) expect.fail(`seed ${seed}, edit ${step} (${JSON.stringify(edit)}): ${mismatch}`);
       }
     }
     expect(edits).toBe(800);
@@ -176,17 +173,16 @@ describe('the incremental renderer', () => {
     for (let seed = 300; seed < 320; seed++) {
       const random = seededRandom(seed);
       let text = randomShapedArticle(random, 10);
-      const renderer = new IncrementalRenderer();
+      const renderer = new FoldedRenderer(new IncrementalRenderer());
       renderer.reset(text);
-      expect(renderer.html()).toBe(renderMarkdown(text));
+      expect(renderer.mismatch(renderMarkdown(text))).toBeNull();
       for (let step = 0; step < 40; step++) {
         const edit = randomShapedEdit(random, text);
         text = text.slice(0, edit.from) + edit.insert + text.slice(edit.to);
         renderer.edit([edit]);
         edits++;
-        if (renderer.html() !== renderMarkdown(text)) {
-          expect.fail(`seed ${seed}, edit ${step} (${JSON.stringify(edit)}) differs from a full render`);
-        }
+        const mismatch = renderer.mismatch(renderMarkdown(text));
+        if (mismatch) expect.fail(`seed ${seed}, edit ${step} (${JSON.stringify(edit)}): ${mismatch}`);
       }
     }
     expect(edits).toBe(800);
@@ -196,7 +192,7 @@ describe('the incremental renderer', () => {
     for (let seed = 400; seed < 410; seed++) {
       const random = seededRandom(seed);
       let text = randomShapedArticle(random, 14);
-      const renderer = new IncrementalRenderer();
+      const renderer = new FoldedRenderer(new IncrementalRenderer());
       renderer.reset(text);
       for (let step = 0; step < 15; step++) {
         const spots = ordinaryTypingSpots(text);
@@ -204,13 +200,14 @@ describe('the incremental renderer', () => {
         const patch = renderer.edit([typed.edit]);
         text = typed.text;
         const context = `seed ${seed}, edit ${step} (${JSON.stringify(typed.edit)})`;
-        if (renderer.html() !== renderMarkdown(text)) expect.fail(`${context} differs from a full render`);
+        const mismatch = renderer.mismatch(renderMarkdown(text));
+        if (mismatch) expect.fail(`${context}: ${mismatch}`);
         if (patch.full) expect.fail(`${context} rendered the whole article`);
       }
     }
   }, 900_000);
 
-  it('keeps the first of several definitions of a label, and renders everything once when the winner changes', () => {
+  it('keeps the first of several definitions of a label, and renders the blocks that use it when the winner changes', () => {
     let text = '# Links\n\nSee [ref] and [Ref].\n\n[ref]: /first\n\nMiddle text.\n\n[REF]: /second\n';
     const renderer = new IncrementalRenderer();
     renderer.reset(text);
@@ -220,8 +217,11 @@ describe('the incremental renderer', () => {
       ['/second', '/secondx', false],
       // Typing elsewhere is incremental.
       ['Middle', 'Middlex', false],
-      // The winning destination changes what the first paragraph links to: one whole render.
-      ['/first', '/firsty', true],
+      // The winning destination changes what the first paragraph links to: it is rendered again.
+      ['/first', '/firsty', false],
+      // A label that comes to exist (or stops) changes how the article parses: one whole render.
+      ['[Ref]', '[Refz]', false],
+      ['[ref]: /firsty', '[refz]: /firsty', true],
       ['Middlex', 'Middlexy', false],
     ];
     for (const [find, replace, full] of edits) {
@@ -245,5 +245,56 @@ describe('the incremental renderer', () => {
     expect(patch.full).toBe(false);
     expect(patch.footer).toContain('id="usage-3"');
     expect(renderer.html()).toBe(renderMarkdown(text));
+  });
+
+  it('renders only the blocks that use a link when typing in its winning definition', () => {
+    const filler = Array.from({ length: 40 }, (_, index) => `Paragraph ${index} of plain text.\n`);
+    filler[5] = 'Uses [the site] here.\n';
+    filler[30] = 'And ![a logo][The Site] there.\n';
+    let text = `[the site]: https://example.com/a\n\n${filler.join('\n')}\n[^n]: A note with [the site].\n\nCited.[^n]\n`;
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    let whole = 0;
+    let rendered = 0;
+    const end = text.indexOf('/a\n') + 2;
+    for (let typed = 0; typed < 12; typed++) {
+      const at = end + typed;
+      const patch = renderer.edit([{ from: at, to: at, insert: 'b' }]);
+      text = text.slice(0, at) + 'b' + text.slice(at);
+      if (patch.full) whole++;
+      rendered += patch.rendered;
+      const mismatch = renderer.mismatch(renderMarkdown(text));
+      if (mismatch) expect.fail(`keystroke ${typed}: ${mismatch}`);
+    }
+    expect(renderer.renderer.html()).toContain(`href="https://example.com/a${'b'.repeat(12)}"`);
+    expect(whole).toBe(0);
+    // The definition's window and the two paragraphs that use it, not the 40 paragraphs.
+    expect(rendered / 12).toBeLessThan(8);
+  });
+
+  it('renders again only the later headings whose ids change when a heading is edited', () => {
+    const sections = Array.from(
+      { length: 30 },
+      (_, index) =>
+        `## ${index % 10 === 0 || index === 29 ? 'Intro' : `Part ${index}`}\n\nText of part ${index}.\n`,
+    );
+    let text = `# Intro\n\n${sections.join('\n')}`;
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    let whole = 0;
+    let rendered = 0;
+    for (const insert of ['x', 'y', '\b', '\b']) {
+      const at = text.indexOf('\n');
+      const edit = insert === '\b' ? { from: at - 1, to: at, insert: '' } : { from: at, to: at, insert };
+      const patch = renderer.edit([edit]);
+      text = text.slice(0, edit.from) + edit.insert + text.slice(edit.to);
+      if (patch.full) whole++;
+      rendered += patch.rendered;
+      const mismatch = renderer.mismatch(renderMarkdown(text));
+      if (mismatch) expect.fail(`${JSON.stringify(edit)}: ${mismatch}`);
+    }
+    expect(whole).toBe(0);
+    // Each keystroke: the heading's window and the four later "Intro" headings, not 60 units.
+    expect(rendered / 4).toBeLessThan(10);
   });
 });

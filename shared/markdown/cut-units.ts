@@ -1,0 +1,322 @@
+import type { RootContent as HastContent } from 'hast';
+import type { Nodes as MdastNodes, Root as MdastRoot, RootContent as MdastContent } from 'mdast';
+import { visit } from 'unist-util-visit';
+
+/**
+ * One top-level Markdown block of a rendered part of an article, with what its raw HTML does to
+ * the blocks after it. Offsets are the article's; lines are 1-based.
+ */
+export interface Block {
+  /** Offset of the start of the block's first line. */
+  readonly from: number;
+  /** Offset of the end of its last line (before the line break). */
+  readonly to: number;
+  readonly line: number;
+  readonly lineEnd: number;
+  readonly node: MdastContent;
+  /** Net count of elements its raw HTML leaves open (negative: closes earlier ones). */
+  readonly htmlDepth: number;
+  /**
+   * The tags of its raw HTML in order (`+div`, `-div`), without void and self-closing ones;
+   * `null` when some `<` starts no well-formed tag, comment or text (see {@link htmlTags}).
+   */
+  readonly tags: string[] | null;
+}
+
+/**
+ * The top-level blocks of a parsed part of an article (`windowText`, which starts at offset
+ * `from` and line `line` of the article); nodes that start past the part (definitions appended
+ * to it) are left out.
+ */
+export function blocksOf(mdast: MdastRoot, windowText: string, from: number, line: number): Block[] {
+  const blocks: Block[] = [];
+  for (const node of mdast.children) {
+    const position = node.position;
+    if (!position || (position.start.offset ?? 0) >= windowText.length) continue;
+    const startOffset = position.start.offset ?? 0;
+    let endOffset = position.end.offset ?? windowText.length;
+    let endLine = position.end.line;
+    if (endOffset > startOffset && windowText[endOffset - 1] === '\n') {
+      endOffset--;
+      endLine--;
+    }
+    const lineStart = windowText.lastIndexOf('\n', startOffset - 1) + 1;
+    let lineEnd = windowText.indexOf('\n', endOffset);
+    if (lineEnd === -1) lineEnd = windowText.length;
+    blocks.push({
+      from: from + lineStart,
+      to: from + lineEnd,
+      line: position.start.line + line - 1,
+      lineEnd: endLine + line - 1,
+      node,
+      htmlDepth: htmlBalance(node),
+      tags: htmlTags(node),
+    });
+  }
+  return blocks;
+}
+
+/**
+ * Groups blocks whose raw HTML stays open with the blocks after it, as the HTML parser nests
+ * them. `openAtEnd`: the last group is still open (it would run into whatever follows).
+ */
+export function groupOpenHtml(blocks: readonly Block[]): { groups: Block[][]; openAtEnd: boolean } {
+  const groups: Block[][] = [];
+  let depth = 0;
+  for (const block of blocks) {
+    if (depth > 0) groups[groups.length - 1]!.push(block);
+    else groups.push([block]);
+    depth = Math.max(0, depth + block.htmlDepth);
+  }
+  return { groups, openAtEnd: depth > 0 };
+}
+
+/**
+ * How far each group's top-level hast nodes reach: `reach[index]` is the last group that a node
+ * starting in group `index` spans into (the HTML parser may nest blocks differently than the raw
+ * HTML's tags suggest: a `</p>` inside a paragraph, an element closed by the end of the text).
+ * `groupStarts` are the groups' offsets in the parsed source, `sourceLength` where the part's
+ * own text ends in it; nodes after `stop` (the footnotes section) are not looked at.
+ */
+export function groupReach(
+  children: readonly HastContent[],
+  groupStarts: readonly number[],
+  sourceLength: number,
+  stop: HastContent | undefined,
+): number[] {
+  const reach = groupStarts.map((_, index) => index);
+  for (const node of children) {
+    if (node === stop) break;
+    const start = node.position?.start?.offset;
+    if (start === undefined || start >= sourceLength || groupStarts.length === 0) continue;
+    const first = Math.max(0, lastIndexAtMost(groupStarts, start));
+    const end = node.position?.end?.offset;
+    const last =
+      end === undefined ? groupStarts.length - 1 : Math.max(first, lastIndexAtMost(groupStarts, end - 1));
+    reach[first] = Math.max(reach[first]!, last);
+  }
+  return reach;
+}
+
+/** Merges the groups that one top-level node spans (see {@link groupReach}). */
+export function mergeReach(groups: readonly Block[][], reach: readonly number[]): Block[][] {
+  const merged: Block[][] = [];
+  for (let index = 0; index < groups.length;) {
+    let last = reach[index]!;
+    const blocksOfGroup = [...groups[index]!];
+    for (let next = index + 1; next <= last; next++) {
+      blocksOfGroup.push(...groups[next]!);
+      last = Math.max(last, reach[next]!);
+    }
+    merged.push(blocksOfGroup);
+    index = last + 1;
+  }
+  return merged;
+}
+
+/** The top-level hast nodes of each group, and what lies between the groups (see {@link placeNodes}). */
+export interface PlacedNodes {
+  /** The nodes whose source starts in each group, with what lies between them. */
+  readonly nodesPerGroup: HastContent[][];
+  /**
+   * Nodes without a source position between groups (the line breaks remark-rehype puts between
+   * blocks, text and elements the HTML parser made up): `gaps[index]` before group `index`,
+   * `gaps[groups.length]` after the last one.
+   */
+  readonly gaps: HastContent[][];
+}
+
+/** Places each top-level hast node in the group its source starts in (see {@link PlacedNodes}). */
+export function placeNodes(
+  children: readonly HastContent[],
+  groupStarts: readonly number[],
+  sourceLength: number,
+  stop: HastContent | undefined,
+): PlacedNodes {
+  const nodesPerGroup: HastContent[][] = groupStarts.map(() => []);
+  const gaps: HastContent[][] = [...groupStarts.map(() => []), []];
+  let pending: HastContent[] = [];
+  let current = -1;
+  for (const node of children) {
+    if (node === stop) break;
+    const offset = node.position?.start?.offset;
+    if (offset === undefined) {
+      pending.push(node);
+      continue;
+    }
+    if (offset >= sourceLength) continue;
+    const index = Math.max(0, lastIndexAtMost(groupStarts, offset));
+    if (index === current) nodesPerGroup[index]!.push(...pending);
+    else gaps[index] = pending;
+    pending = [];
+    current = index;
+    nodesPerGroup[index]!.push(node);
+  }
+  gaps[groupStarts.length] = pending;
+  return { nodesPerGroup, gaps };
+}
+
+/** The text of nodes that are all text, or `null`. */
+export function textOf(nodes: readonly HastContent[]): string | null {
+  return nodes.every((node) => node.type === 'text')
+    ? nodes.map((node) => (node as { value: string }).value).join('')
+    : null;
+}
+
+/**
+ * Joins the groups into units: units are joined with one line break, and the HTML parser merges
+ * that line break into text that raw HTML left at the edge of a block, which gives it back to
+ * the join. Where a gap holds anything else (indentation before raw HTML, an element the parser
+ * made up), the blocks on either side are one unit, with the gap inside it. The line breaks at
+ * each unit's edges are then dropped (the join writes them), except before the first one.
+ */
+export function joinUnits(
+  groups: readonly Block[][],
+  placed: PlacedNodes,
+): { groups: Block[][]; nodes: HastContent[][] } {
+  const { nodesPerGroup, gaps } = placed;
+  const leadsWithBreak = (nodes: readonly HastContent[]): boolean =>
+    nodes[0]?.type === 'text' && nodes[0].value.startsWith('\n');
+  const endsWithBreak = (nodes: readonly HastContent[]): boolean => {
+    const tail = nodes[nodes.length - 1];
+    return tail?.type === 'text' && tail.value.endsWith('\n');
+  };
+  const joinedGroups: Block[][] = [];
+  const joinedNodes: HastContent[][] = [];
+  let previous = -1;
+  let previousJoined = -1;
+  groups.forEach((group, index) => {
+    const nodes = nodesPerGroup[index]!;
+    if (nodes.length === 0 || previous < 0) {
+      joinedGroups.push([...group]);
+      joinedNodes.push([...nodes]);
+      if (nodes.length > 0) {
+        previous = index;
+        previousJoined = joinedGroups.length - 1;
+      }
+      return;
+    }
+    const gap = gaps.slice(previous + 1, index + 1).flat();
+    const between = textOf(gap);
+    const tailBreak = endsWithBreak(nodesPerGroup[previous]!);
+    const headBreak = leadsWithBreak(nodes);
+    const clean =
+      (between === '' && Number(tailBreak) + Number(headBreak) === 1) ||
+      (between === '\n' && !tailBreak && !headBreak);
+    if (clean) {
+      joinedGroups.push([...group]);
+      joinedNodes.push([...nodes]);
+    } else {
+      // Fold the previous producing group and the silent ones after it into this one.
+      const folded = joinedGroups.splice(previousJoined).flat();
+      const foldedNodes = joinedNodes.splice(previousJoined).flat();
+      joinedGroups.push([...folded, ...group]);
+      joinedNodes.push([...foldedNodes, ...gap, ...nodes]);
+    }
+    previous = index;
+    previousJoined = joinedGroups.length - 1;
+  });
+  const firstProducing = joinedNodes.findIndex((nodes) => nodes.length > 0);
+  joinedNodes.forEach((nodes, index) => {
+    const head = nodes[0];
+    if (index !== firstProducing && head?.type === 'text' && head.value.startsWith('\n')) {
+      nodes[0] = { ...head, value: head.value.slice(1) };
+    }
+    const tail = nodes[nodes.length - 1];
+    if (tail?.type === 'text' && tail.value.endsWith('\n')) {
+      nodes[nodes.length - 1] = { ...tail, value: tail.value.slice(0, -1) };
+    }
+  });
+  return { groups: joinedGroups, nodes: joinedNodes };
+}
+
+const voidElements = new Set(
+  'area base br col embed hr img input link meta param source track wbr'.split(' '),
+);
+
+/**
+ * Elements that inline HTML can leave open past the end of the paragraph, heading or cell that
+ * holds it: formatting elements (the HTML parser opens them again in the next paragraph),
+ * elements that close a paragraph and stay open, and elements whose content is raw text. Any
+ * other element inside a paragraph is closed with the paragraph.
+ */
+const couplingElements = new Set(
+  (
+    'a b big code em font i nobr s small strike strong tt u ' +
+    'address article aside blockquote center details dialog dir div dl dd dt fieldset figcaption ' +
+    'figure footer form h1 h2 h3 h4 h5 h6 header hgroup li listing main menu nav ol p pre search ' +
+    'section summary table tbody thead tfoot tr td th caption colgroup ul ' +
+    'applet button iframe marquee math noembed noframes noscript object plaintext script select ' +
+    'style svg template textarea title xmp'
+  ).split(' '),
+);
+
+const tagPattern =
+  /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*?)?(\/?)>|<!--[\s\S]*?-->|<![^<>]*>|<\?[^<>]*>|<(?=[\s\d=<]|$)/g;
+
+/**
+ * The tags of a block's raw HTML in order (see {@link Block.tags}). Inline HTML counts only with
+ * the elements that can stay open past its paragraph ({@link couplingElements}).
+ */
+function htmlTags(node: MdastContent): string[] | null {
+  const tags: string[] = [];
+  let wellFormed = true;
+  visit(node as MdastNodes, 'html', (html) => {
+    const inline = html !== node;
+    let covered = 0;
+    for (const match of html.value.matchAll(tagPattern)) {
+      if (html.value.slice(covered, match.index).includes('<')) wellFormed = false;
+      covered = match.index + match[0].length;
+      const name = match[2]?.toLowerCase();
+      if (!name || voidElements.has(name) || match[3]) continue;
+      if (inline && !couplingElements.has(name)) continue;
+      tags.push(`${match[1] ? '-' : '+'}${name}`);
+    }
+    if (html.value.slice(covered).includes('<')) wellFormed = false;
+  });
+  return wellFormed ? tags : null;
+}
+
+/** Whether the raw HTML of some blocks closes every element it opens, in order. */
+export function wellNested(blocks: readonly Block[]): boolean {
+  const open: string[] = [];
+  for (const block of blocks) {
+    if (block.tags === null) return false;
+    for (const tag of block.tags) {
+      if (tag.startsWith('+')) open.push(tag.slice(1));
+      else if (open.pop() !== tag.slice(1)) return false;
+    }
+  }
+  return open.length === 0;
+}
+
+/** Net count of elements the block's raw HTML leaves open (negative: closes earlier ones). */
+function htmlBalance(node: MdastContent): number {
+  let balance = 0;
+  visit(node as MdastNodes, 'html', (html) => {
+    const inline = html !== node;
+    for (const match of html.value.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^>]*?)?(\/?)>/g)) {
+      const name = match[2]!.toLowerCase();
+      if (voidElements.has(name) || match[3]) continue;
+      if (inline && !couplingElements.has(name)) continue;
+      balance += match[1] ? -1 : 1;
+    }
+    if (/<!--/.test(html.value) && !/-->/.test(html.value)) balance += 1;
+  });
+  return balance;
+}
+
+/** The index of the last value at most `value` in a sorted list (-1: none). */
+export function lastIndexAtMost(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]! <= value) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}

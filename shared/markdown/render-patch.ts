@@ -1,0 +1,44 @@
+/** One change to the text, in the coordinates of the text before any of the changes. */
+export interface TextChange {
+  readonly from: number;
+  readonly to: number;
+  readonly insert: string;
+}
+
+/** The HTML of one preview block (one or more top-level elements rendered together). */
+export interface BlockHtml {
+  /**
+   * Stable identity while the block's HTML (source lines aside) is unchanged, whole renders
+   * included; new blocks get new keys.
+   */
+  readonly key: number;
+  /** First and last source line (1-based) of the block. */
+  readonly line: number;
+  readonly lineEnd: number;
+  readonly html: string;
+}
+
+/**
+ * What changed in the preview: replace `deleteCount` blocks at `start` with `blocks`, move the
+ * source lines of every later block by `lineDelta`, and replace the footnotes section when
+ * `footer` is a string (`''`: no footnotes).
+ */
+export interface RenderPatch {
+  readonly start: number;
+  readonly deleteCount: number;
+  readonly blocks: readonly BlockHtml[];
+  readonly lineDelta: number;
+  readonly footer?: string;
+  /**
+   * With `footer`, when only some notes' text changed: their new `<li>` items, by element id,
+   * so that a preview can replace just those instead of the whole section.
+   */
+  readonly footnotes?: readonly { readonly id: string; readonly html: string }[];
+  /** True when the whole article was rendered again. */
+  readonly full: boolean;
+  /**
+   * How many source blocks (units: a block, or blocks that raw HTML couples) were parsed and
+   * rendered again for this patch: the work it took, for benches and tests.
+   */
+  readonly rendered: number;
+}

@@ -1,0 +1,394 @@
+import type { Element, Root as HastRoot, RootContent as HastContent } from 'hast';
+import { sanitize } from 'hast-util-sanitize';
+import { toHtml } from 'hast-util-to-html';
+import type { Nodes as MdastNodes, RootContent as MdastContent } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import {
+  blocksOf,
+  groupOpenHtml,
+  groupReach,
+  joinUnits,
+  mergeReach,
+  placeNodes,
+  textOf,
+  wellNested,
+  type Block,
+} from './cut-units';
+import { citationsOf, definitionsOf, neededStubs, type Definition } from './definitions';
+import { hasFootnoteHeading, holdsFootnotesSection, renumberFootnotes } from './footnotes';
+import { plainFenceSource } from './frontmatter-fence';
+import type { HeadingIdContext } from './heading-ids';
+import { capNesting } from './nesting-cap';
+import { unsafeTreeProcessor } from './pipeline';
+import { afterSanitize } from './after-sanitize';
+import { sanitizeSchema } from './sanitize-schema';
+import { WindowMismatch } from './window-mismatch';
+
+/**
+ * One unit of an article as the incremental renderer keeps it: a top-level block, or blocks that
+ * raw HTML couples, with its HTML and what it tells the rest of the article.
+ */
+export interface Unit {
+  /** Stable identity while its HTML is unchanged (the preview keeps its DOM). */
+  key: number;
+  /** Offset of the start of the unit's first line. */
+  from: number;
+  /** Offset of the end of the unit's last line (before its line break). */
+  to: number;
+  line: number;
+  lineEnd: number;
+  /** Whether remark-rehype writes something for it (definitions and frontmatter write nothing). */
+  produces: boolean;
+  /** HTML around the source-line attributes of its top-level elements. */
+  segments: string[];
+  /** Source lines of those elements, relative to `line`. */
+  rels: [number, number][];
+  /** Link and footnote definitions inside it, in source order. */
+  defs: Definition[];
+  /** Markdown that defines the same labels, to parse other parts of the article against. */
+  stubs: string[];
+  /** Identifiers of its footnote citations in order (upper case). */
+  footnoteRefs: string[];
+  /** Source of its top-level footnote definitions, to render the footnotes section alone. */
+  footnoteSources: string[];
+  /** Whether it holds a footnote definition inside a container (a quote, a list). */
+  nestedFootnotes: boolean;
+  /** Identifiers of the link and image references it uses (upper case, as definitions match). */
+  references: string[];
+  /** Texts of its headings that took a slug, in order. */
+  headings: string[];
+  /** The ids those headings took (before the sanitizer's prefix). */
+  headingIds: string[];
+}
+
+/** What {@link renderRange} renders: a part of the article and what it needs of the rest. */
+export interface RangeOptions {
+  /** The whole article. */
+  readonly text: string;
+  /** The part to render, `text[from, to)`, from the start of a line. */
+  readonly from: number;
+  readonly to: number;
+  /** The part's first line (1-based). */
+  readonly line: number;
+  /** Definition stubs of the units before the part and after it. */
+  readonly stubsBefore: readonly string[];
+  readonly stubsAfter: readonly string[];
+  /** The headings before the part (heading ids number duplicates across the article). */
+  readonly headings: HeadingIdContext;
+  /** The footnote citations before the part (footnotes are numbered by first citation). */
+  readonly footnoteRefsBefore: readonly string[];
+  /** True to render the whole article (no window checks; the footnotes section is kept). */
+  readonly whole: boolean;
+  /** Whether text may follow the part (a unit after it does not start with an element). */
+  readonly textMayFollow: boolean;
+  /** An unclosed frontmatter fence on line 1: the article is read as a plain document. */
+  readonly plainFence: boolean;
+  /** Whether the article has a footnotes section (raw HTML left open would run into it). */
+  readonly hasFooter: boolean;
+  /** Gives each new unit its key. */
+  readonly nextKey: () => number;
+}
+
+/** What {@link renderRange} gives. */
+export interface RangeRender {
+  readonly units: Unit[];
+  /** The footnotes section's HTML (whole renders only; `''` otherwise or without notes). */
+  readonly footer: string;
+  /** Whether raw HTML is left open at the end of the part (it then runs to the article's end). */
+  readonly openAtEnd: boolean;
+  /** Whether the footnotes section holds headings (whole renders only). */
+  readonly footerHasHeadings: boolean;
+  /** Whole renders: the article's HTML as the tree serializes it, to check the units against. */
+  readonly exact: string | null;
+  /** Whole renders: the units cannot reproduce the HTML (a footnotes section inside raw HTML). */
+  readonly irregular: boolean;
+}
+
+const linePlaceholder = ' data-line="0" data-line-end="0"';
+const fenceAtStart = /^(---|\+\+\+)[ \t]*(\n|$)/;
+
+/**
+ * Renders a part of an article as a standalone document, with the definitions of the rest of the
+ * article that it mentions appended, and cuts the result into units. Throws a
+ * {@link WindowMismatch} when the part (not `whole`) would render differently in the article.
+ */
+export function renderRange(options: RangeOptions): RangeRender {
+  const { from, to, line, whole } = options;
+  const windowText = capNesting(options.text.slice(from, to));
+  const neededBefore = neededStubs(windowText, options.stubsBefore);
+  const needed = [...neededBefore, ...neededStubs(windowText, options.stubsAfter)];
+  const source = needed.length > 0 ? `${windowText}\n\n${needed.join('\n\n')}\n` : windowText;
+  // Where the stubs of definitions before the window end in the source.
+  const beforeEnd = windowText.length + 2 + neededBefore.join('\n\n').length;
+  // An unclosed frontmatter fence is read as plain Markdown, as renderMarkdown does.
+  const file = from === 0 && options.plainFence ? plainFenceSource(source) : new VFile({ value: source });
+  file.data.folioLineOffset = line - 1;
+  file.data.folioHeadings = options.headings;
+  const mdast = unsafeTreeProcessor.parse(file);
+  if (neededBefore.length > 0) {
+    // The first definition of a label wins: definitions before the window must come before
+    // the window's own. Parsing only needs to know which labels exist, so moving their nodes
+    // to the front of the tree is enough (definitions render nothing where they stand).
+    const isBefore = (node: MdastContent): boolean => {
+      const offset = node.position?.start.offset ?? 0;
+      return offset >= windowText.length && offset < beforeEnd;
+    };
+    mdast.children = [
+      ...mdast.children.filter(isBefore),
+      ...mdast.children.filter((node) => !isBefore(node)),
+    ];
+  }
+  const blocks = blocksOf(mdast, windowText, from, line);
+  if (
+    !whole &&
+    mdast.children.some(
+      (node) =>
+        (node.position?.end.offset ?? 0) > windowText.length &&
+        (node.position?.start.offset ?? 0) < windowText.length,
+    )
+  ) {
+    // An unclosed fence, math block or HTML block ran into the appended definitions.
+    throw new WindowMismatch('all');
+  }
+  // Parsed alone, a window starting with `---` would read it as frontmatter.
+  if (from > 0 && fenceAtStart.test(windowText)) throw new WindowMismatch('start');
+  if (
+    !whole &&
+    from === 0 &&
+    fenceAtStart.test(windowText) &&
+    !['yaml', 'toml'].includes(blocks[0]?.node.type ?? '')
+  ) {
+    // Frontmatter is all or nothing: its closing fence may lie past the window.
+    throw new WindowMismatch('all');
+  }
+  const footerHasHeadings = whole && hasFootnoteHeading(mdast);
+  const hast = unsafeTreeProcessor.runSync(mdast, file) as HastRoot;
+
+  const grouped = groupOpenHtml(blocks);
+  const openAtEnd = grouped.openAtEnd;
+  let groups = grouped.groups;
+  // Raw HTML left open runs into whatever follows the window (other blocks, the appended
+  // definitions, the footnotes): take in the blocks after it until it is closed.
+  // At the end of the article, it runs to the end as it does in a whole render, unless it
+  // runs into what a whole render has after it and a window does not (the definitions
+  // appended to the window, the footnotes section): its source lines would differ.
+  const atEnd = to >= options.text.length;
+  const toEnd = whole || (atEnd && needed.length === 0 && !options.hasFooter);
+  if (openAtEnd && !toEnd) throw new WindowMismatch(atEnd ? 'all' : 'end');
+
+  const children = hast.children;
+  const last = children[children.length - 1];
+  const footerNode =
+    last?.type === 'element' &&
+    last.tagName === 'section' &&
+    'dataFootnotes' in last.properties &&
+    !last.position
+      ? last
+      : undefined;
+  let irregular = false;
+  for (const node of children) {
+    if (node === footerNode) break;
+    if (node.type === 'element' && node.tagName === 'section' && 'dataFootnotes' in node.properties)
+      irregular = true;
+  }
+  const reach = groupReach(
+    children,
+    groups.map((group) => group[0]!.from - from),
+    windowText.length,
+    footerNode,
+  );
+  if (!footerNode && holdsFootnotesSection(children)) irregular = true;
+  // The footnotes section ended up inside raw HTML left open: only a whole render places it.
+  if (irregular && !whole) throw new WindowMismatch('all');
+  // An element that spans into the window's last block may have been closed by the end of
+  // the window rather than where the article closes it.
+  if (!toEnd && groups.length > 1 && reach.some((end, index) => end !== index && end === groups.length - 1))
+    throw new WindowMismatch(atEnd ? 'all' : 'end');
+  groups = mergeReach(groups, reach);
+  const placed = placeNodes(
+    children,
+    groups.map((group) => group[0]!.from - from),
+    windowText.length,
+    footerNode,
+  );
+  const { nodesPerGroup, gaps } = placed;
+  if (!whole) {
+    renumberFootnotes(
+      [...nodesPerGroup.flat(), ...gaps.flat()],
+      blocks.map((block) => block.node),
+      options.footnoteRefsBefore,
+    );
+    checkEdges(options, groups, placed, footerNode !== undefined);
+  }
+  const joined = joinUnits(groups, placed);
+
+  // Each top-level node is sanitized and serialized once, with its source lines as a
+  // placeholder to cut around. Sanitizing and serializing work node by node, so the whole
+  // article's HTML is these pieces joined (sanitizing the tree a second time cost a quarter
+  // of a full render).
+  const serialized = new Map<HastContent, Serialized>();
+  const serialize = (node: HastContent): Serialized => {
+    const known = serialized.get(node);
+    if (known) return known;
+    const result = serializeNode(node);
+    serialized.set(node, result);
+    return result;
+  };
+  // Kept to check the blocks against: raw HTML can leave text between them that no block owns.
+  const exact = whole ? children.map((node) => withLines(serialize(node))).join('') : null;
+  const units = joined.groups.map((group, index) =>
+    unitOf(group, joined.nodes[index]!, windowText, from, serialize, options.nextKey()),
+  );
+  const footer = footerNode ? serialize(footerNode).out : '';
+  return { units, footer, openAtEnd, footerHasHeadings, exact, irregular };
+}
+
+/**
+ * The window's edges must be where the article's blocks part: nothing made up by the HTML parser
+ * before the first block or after the last, no bare text there that could merge with a
+ * neighbour's, and raw HTML in the last block that nests cleanly.
+ */
+function checkEdges(
+  options: RangeOptions,
+  groups: readonly Block[][],
+  placed: PlacedLike,
+  hasFooter: boolean,
+): void {
+  const { nodesPerGroup, gaps } = placed;
+  const atEnd = options.to >= options.text.length;
+  const producing = groups.map((_, index) => index).filter((index) => nodesPerGroup[index]!.length > 0);
+  const first = producing[0];
+  const lastProducing = producing[producing.length - 1];
+  const leading = first !== undefined ? gaps.slice(0, first + 1).flat() : [];
+  const trailing = lastProducing !== undefined ? gaps.slice(lastProducing + 1).flat() : gaps.flat();
+  if (
+    options.from > 0 &&
+    (leading.length > 0 || (first !== undefined && nodesPerGroup[first]![0]?.type === 'text'))
+  )
+    throw new WindowMismatch('start');
+  const tailText = textOf(trailing);
+  const endsWithText =
+    options.textMayFollow &&
+    lastProducing !== undefined &&
+    nodesPerGroup[lastProducing]![nodesPerGroup[lastProducing]!.length - 1]?.type === 'text';
+  if (!(tailText === '' || (tailText === '\n' && hasFooter)) || endsWithText)
+    throw new WindowMismatch(atEnd ? 'all' : 'end');
+  // Raw HTML in the last block that renders may leave an element open that its tags do not
+  // show (a mistyped end tag, an end tag the parser implies): unless its tags nest, take in
+  // a rendering block after it, into which the tree then shows the element spanning (see
+  // `groupReach`).
+  if (!atEnd && lastProducing !== undefined && !wellNested(groups[lastProducing]!))
+    throw new WindowMismatch('end');
+  if (options.from === 0 && leading.length > 0) throw new WindowMismatch('all');
+}
+
+type PlacedLike = ReturnType<typeof placeNodes>;
+
+interface Serialized {
+  /** The node sanitized and serialized, its source lines replaced by a placeholder. */
+  readonly out: string;
+  readonly lines: [number, number] | null;
+}
+
+function serializeNode(node: HastContent): Serialized {
+  let lines: [number, number] | null = null;
+  if (node.type === 'element' && typeof node.properties.dataLine === 'number') {
+    lines = [node.properties.dataLine, Number(node.properties.dataLineEnd)];
+    node.properties.dataLine = 0;
+    node.properties.dataLineEnd = 0;
+  }
+  const safe = sanitize({ type: 'root', children: [node] }, sanitizeSchema) as HastRoot;
+  afterSanitize(safe);
+  return { out: toHtml(safe), lines };
+}
+
+function withLines({ out, lines }: Serialized): string {
+  const at = lines ? out.indexOf(linePlaceholder) : -1;
+  if (!lines || at < 0) return out;
+  return `${out.slice(0, at)} data-line="${lines[0]}" data-line-end="${lines[1]}"${out.slice(at + linePlaceholder.length)}`;
+}
+
+/** A unit from its blocks and its top-level hast nodes. */
+function unitOf(
+  group: readonly Block[],
+  nodes: readonly HastContent[],
+  windowText: string,
+  from: number,
+  serialize: (node: HastContent) => Serialized,
+  key: number,
+): Unit {
+  const unitLine = group[0]!.line;
+  const segments: string[] = [];
+  const rels: [number, number][] = [];
+  let html = '';
+  const headings: string[] = [];
+  const headingIds: string[] = [];
+  visit({ type: 'root', children: [...nodes] } as HastRoot, 'element', (node: Element) => {
+    const text = (node.data as { folioSlugText?: string } | undefined)?.folioSlugText;
+    if (text !== undefined) {
+      headings.push(text);
+      headingIds.push(String(node.properties.id));
+    }
+  });
+  for (const node of nodes) {
+    const { out, lines } = serialize(node);
+    const at = lines ? out.indexOf(linePlaceholder) : -1;
+    if (lines && at >= 0) {
+      segments.push(html + out.slice(0, at));
+      rels.push([lines[0] - unitLine, lines[1] - unitLine]);
+      html = out.slice(at + linePlaceholder.length);
+    } else {
+      html += out;
+    }
+  }
+  segments.push(html);
+  const defs: Definition[] = [];
+  const footnoteRefs: string[] = [];
+  const footnoteSources: string[] = [];
+  const references: string[] = [];
+  let nestedFootnotes = false;
+  for (const block of group) {
+    visit(block.node as MdastNodes, (node) => {
+      if (node.type === 'linkReference' || node.type === 'imageReference')
+        references.push(node.identifier.toUpperCase());
+    });
+    defs.push(...definitionsOf(block.node, windowText));
+    footnoteRefs.push(...citationsOf(block.node));
+    if (block.node.type === 'footnoteDefinition') {
+      footnoteSources.push(windowText.slice(block.from - from, block.to - from));
+    } else {
+      visit(block.node as MdastNodes, 'footnoteDefinition', () => {
+        nestedFootnotes = true;
+      });
+    }
+  }
+  return {
+    key,
+    from: group[0]!.from,
+    to: group[group.length - 1]!.to,
+    line: unitLine,
+    lineEnd: group[group.length - 1]!.lineEnd,
+    produces: nodes.length > 0,
+    segments,
+    rels,
+    defs,
+    stubs: defs.map((def) => def.stub),
+    footnoteRefs,
+    footnoteSources,
+    nestedFootnotes,
+    references,
+    headings,
+    headingIds,
+  };
+}
+
+/** A unit's HTML with its source lines, as if it started on `line`. */
+export function unitHtml(unit: Unit, line = unit.line): string {
+  let html = unit.segments[0]!;
+  for (let index = 0; index < unit.rels.length; index++) {
+    const [start, end] = unit.rels[index]!;
+    html += ` data-line="${line + start}" data-line-end="${line + end}"${unit.segments[index + 1]!}`;
+  }
+  return html;
+}
