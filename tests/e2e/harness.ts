@@ -41,6 +41,20 @@ export interface AppUnderTest {
 }
 
 /**
+ * Runs `cleanUp` when the current test ends, passed or failed. An app opened in a `beforeAll`
+ * hook (one app shared by a file's tests) belongs to that file, which closes it in `afterAll`.
+ */
+function closeWhenTestEnds(cleanUp: () => Promise<unknown>): void {
+  try {
+    onTestFinished(async () => {
+      await cleanUp();
+    });
+  } catch {
+    // Not inside a test: the file's `afterAll` closes the app.
+  }
+}
+
+/**
  * Starts browser mode on a fresh temporary library (filled by `fill`), opens it in a new page
  * and waits until the library pane lists the articles.
  */
@@ -50,7 +64,7 @@ export async function openApp(
   options: { colorScheme?: 'light' | 'dark' } = {},
 ): Promise<AppUnderTest> {
   const temp = await mkdtemp(path.join(os.tmpdir(), 'folio-e2e-'));
-  onTestFinished(() => rm(temp, { recursive: true, force: true })); // also when `fill` fails
+  closeWhenTestEnds(() => rm(temp, { recursive: true, force: true })); // also when `fill` fails
   const library = path.join(temp, 'library');
   await mkdir(library);
   await fill(library);
@@ -98,7 +112,7 @@ async function startApp(
       if (errors.length > 0) throw new Error(`Errors in the page: ${errors.join('; ')}`);
     })());
   // Registered before anything else can fail, so that even a failed start is cleaned up.
-  onTestFinished(close);
+  closeWhenTestEnds(close);
   context = await browser.newContext({
     viewport: { width: 1360, height: 860 },
     colorScheme: options.colorScheme ?? 'light',
