@@ -22,7 +22,6 @@ import { LibraryTree, type DropHandlers } from './LibraryTree';
 import { OpenLibraryDialog } from './OpenLibraryDialog';
 import { onOpenLibraryRequest, requestOpenLibrary } from './open-library-request';
 import { onNewArticleRequest } from './pane-requests';
-import { QuickOpen } from './QuickOpen';
 import { visibleRows, type TreeRow } from './tree-navigation';
 import './LibraryPane.css';
 import { countOf, words } from '../../../shared/plural';
@@ -90,7 +89,7 @@ function Highlighted({
 /**
  * The library sidebar: search, sort and filters, the folder tree with counts, file operations
  * (buttons, context menu, keyboard: F2 rename, Delete, Shift+F10 menu; drag an article onto a
- * folder to move it), the library trash with restore, and quick-open (Ctrl/Cmd+P).
+ * folder to move it) and the library trash with restore.
  */
 export function LibraryPane({
   library,
@@ -623,7 +622,6 @@ export function LibraryPane({
           onClose={() => setDialog(null)}
         />
       )}
-      <QuickOpen articles={articles} onOpen={onOpen} />
     </nav>
   );
 }
