@@ -19,6 +19,7 @@ import { EditorSession } from '../editor/editor-session';
 import { ExportBar } from '../export';
 import { FrontmatterForm } from '../frontmatter/FrontmatterForm';
 import { LibraryPane } from '../library/LibraryPane';
+import { QuickOpen } from '../library/QuickOpen';
 import { OutlinePanel } from '../outline';
 import { CommandPalette } from '../palette';
 import { Preview } from '../preview/Preview';
@@ -52,11 +53,13 @@ const MemoEditor = memo(Editor);
 const MemoPreview = memo(Preview);
 const MemoCommandPalette = memo(CommandPalette);
 const MemoSettingsPanel = memo(SettingsPanel);
+const MemoQuickOpen = memo(QuickOpen);
 
 /**
  * The Folio window: library pane, the review workspace (editor with its toolbar, outline and
- * frontmatter form; preview with export), the status bar and the app's dialogs. Each feature
- * keeps its state in its own hook or session object; this component only wires them together.
+ * frontmatter form; preview with export), the status bar and the app's dialogs (quick open
+ * among them). Each feature keeps its state in its own hook or session object; this component
+ * only wires them together.
  */
 export function App(): ReactElement {
   const store = useMemo(() => new DocumentStore(), []);
@@ -246,6 +249,7 @@ export function App(): ReactElement {
       />
       <MemoCommandPalette session={editing} />
       <MemoSettingsPanel />
+      <MemoQuickOpen articles={articles} onOpen={openArticle} />
       <LargeFileDialog request={session.largeFile} onAnswer={(yes) => void session.answerLargeFile(yes)} />
       {session.recoveries.length > 0 && (
         <RecoveryDialog

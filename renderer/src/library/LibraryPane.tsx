@@ -1,31 +1,22 @@
-import {
-  useCallback,
-  useEffect,
-  useMemo,
-  useState,
-  type DragEvent,
-  type KeyboardEvent,
-  type ReactElement,
-} from 'react';
-import type { ArticleStatus, ArticleSummary, LibraryInfo } from '../../../shared/contract';
-import { errorMessage } from '../../../shared/errors';
-import type { SearchHit, TrashEntry } from '../../../shared/library-contract';
-import { announce } from '../accessibility';
-import { api } from '../api';
-import { useSearchAnnouncement } from './useSearchAnnouncement';
-import { changesByPath, CloneLibraryDialog, GitBar, onCloneLibraryRequest, useGitStatus } from '../git';
+import { useEffect, useMemo, useState, type KeyboardEvent, type ReactElement } from 'react';
+import type { ArticleSummary, LibraryInfo } from '../../../shared/contract';
+import { changesByPath, GitBar, onCloneLibraryRequest, useGitStatus } from '../git';
 import { Menu, type MenuItem } from '../menu/Menu';
-import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { MoveDialog, NameDialog, NewArticleDialog } from './LibraryDialogs';
 import { allTags, buildTree, type LibraryFilter, type SortKey } from './library-tree';
-import { LibraryTree, type DropHandlers } from './LibraryTree';
-import { OpenLibraryDialog } from './OpenLibraryDialog';
+import { LibraryControls } from './LibraryControls';
+import { LibraryDialogHost, type LibraryDialog } from './LibraryDialogHost';
+import { LibraryHeader } from './LibraryHeader';
+import { LibraryNoticeBar } from './LibraryNoticeBar';
+import { LibraryTree } from './LibraryTree';
 import { onOpenLibraryRequest, requestOpenLibrary } from './open-library-request';
 import { onNewArticleRequest } from './pane-requests';
-import { QuickOpen } from './QuickOpen';
+import { SearchResults } from './SearchResults';
+import { TrashSection } from './TrashSection';
 import { visibleRows, type TreeRow } from './tree-navigation';
+import { articleDragType, useArticleDrop } from './useArticleDrop';
+import { useLibraryActions } from './useLibraryActions';
+import { useLibrarySearch } from './useLibrarySearch';
 import './LibraryPane.css';
-import { countOf, words } from '../../../shared/plural';
 
 /** Props of {@link LibraryPane}. */
 export interface LibraryPaneProps {
@@ -48,49 +39,12 @@ export interface LibraryPaneProps {
   readonly beforeSync?: () => Promise<boolean>;
 }
 
-type Dialog =
-  | { kind: 'new-article'; folder: string }
-  | { kind: 'new-folder'; parent: string }
-  | { kind: 'rename' | 'move'; article: ArticleSummary; folder?: string }
-  | { kind: 'confirm-delete'; article: ArticleSummary }
-  | { kind: 'open-library' }
-  | { kind: 'clone-library' };
-
 type OpenMenu = { x: number; y: number; label: string; items: MenuItem[] };
-
-const sortLabels: Record<SortKey, string> = {
-  title: 'Sort by title',
-  updated: 'Sort by last updated',
-  status: 'Sort by status',
-};
-const dragType = 'application/x-folio-article';
-
-/** Snippet text with the matched ranges in `<mark>`. */
-/** `text` with its `ranges` marked (a search hit's title or snippet). */
-function Highlighted({
-  text,
-  ranges,
-  className,
-}: {
-  text: string;
-  ranges: SearchHit['highlights'];
-  className: string;
-}): ReactElement {
-  const parts: ReactElement[] = [];
-  let at = 0;
-  ranges.forEach(([start, end], i) => {
-    if (start > at) parts.push(<span key={`t${i}`}>{text.slice(at, start)}</span>);
-    parts.push(<mark key={`m${i}`}>{text.slice(start, end)}</mark>);
-    at = end;
-  });
-  parts.push(<span key="rest">{text.slice(at)}</span>);
-  return <span className={className}>{parts}</span>;
-}
 
 /**
  * The library sidebar: search, sort and filters, the folder tree with counts, file operations
  * (buttons, context menu, keyboard: F2 rename, Delete, Shift+F10 menu; drag an article onto a
- * folder to move it), the library trash with restore, and quick-open (Ctrl/Cmd+P).
+ * folder to move it) and the library trash with restore.
  */
 export function LibraryPane({
   library,
@@ -105,25 +59,17 @@ export function LibraryPane({
   beforeOpenLibrary,
   beforeSync,
 }: LibraryPaneProps): ReactElement {
-  const [folders, setFolders] = useState<string[]>([]);
-  const [query, setQuery] = useState('');
-  const [found, setFound] = useState<{ query: string; hits: SearchHit[] } | null>(null);
-  const hits = query.trim() ? (found?.hits ?? null) : null;
   const [sort, setSort] = useState<SortKey>('title');
   const [filter, setFilter] = useState<LibraryFilter>({ status: null, tag: null });
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
-  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [dialog, setDialog] = useState<LibraryDialog | null>(null);
   const [menu, setMenu] = useState<OpenMenu | null>(null);
-  const [notice, setNotice] = useState<{
-    text: string;
-    undo?: () => void;
-    undoLabel?: string;
-    /** Already said by whoever sent it (a sync's outcome). */
-    announced?: boolean;
-  } | null>(null);
-  const [trash, setTrash] = useState<TrashEntry[]>([]);
   const [showTrash, setShowTrash] = useState(false);
-  const [dropTarget, setDropTarget] = useState<string | null>(null);
+  const actions = useLibraryActions({ libraryRoot: library?.root, onOpen, onDeleting });
+  const { query, setQuery, hits } = useLibrarySearch(articles);
+  const { dropTarget, dropProps } = useArticleDrop(articles, (article, folder) =>
+    setDialog({ kind: 'move', article, folder }),
+  );
 
   // "Open library…" from the command palette or its shortcut (Ctrl/Cmd+O).
   useEffect(() => onOpenLibraryRequest(() => setDialog({ kind: 'open-library' })), []);
@@ -132,103 +78,16 @@ export function LibraryPane({
   useEffect(() => onCloneLibraryRequest(() => setDialog({ kind: 'clone-library' })), []);
   const git = useGitStatus();
   const gitChanges = useMemo(() => (git.status ? changesByPath(git.status.changes) : null), [git.status]);
-  // Another window of this browser-mode server opened another library: this one must follow
-  // (its calls already reach the new library; hash-checked saves refuse rather than overwrite).
-  const libraryRoot = library?.root;
-  useEffect(
-    () =>
-      api.on('libraryOpened', ({ name, root }) => {
-        if (root === libraryRoot) return;
-        setNotice({
-          text: `Folio switched to the library “${name}” in another window.`,
-          undo: () => location.reload(),
-          undoLabel: 'Reload',
-        });
-      }),
-    [libraryRoot],
-  );
 
-  const reloadFolders = useCallback(() => {
-    void api.listFolders({}).then(setFolders, () => undefined);
-    void api.listTrash({}).then(setTrash, () => undefined);
-  }, []);
-  useEffect(() => {
-    reloadFolders();
-    return api.on('libraryChanged', reloadFolders);
-  }, [reloadFolders]);
-
-  // Search follows the query (debounced) and the library (re-run when articles change).
-  useEffect(() => {
-    if (!query.trim()) return;
-    let current = true;
-    const timer = setTimeout(() => {
-      api.searchArticles({ query, limit: 50 }).then(
-        (result) => current && setFound({ query, hits: result }),
-        () => current && setFound({ query, hits: [] }),
-      );
-    }, 120);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [query, articles]);
-
-  useSearchAnnouncement(query, found?.query === query ? found.hits : null);
-  // Each notice is an event (a deletion, a restore): said once when it appears.
-  useEffect(() => {
-    if (notice && !notice.announced) announce(notice.text);
-  }, [notice]);
-
+  const { folders } = actions;
   const tree = useMemo(() => buildTree(articles, folders, sort, filter), [articles, folders, sort, filter]);
   const tags = useMemo(() => allTags(articles), [articles]);
   const rows = useMemo(() => visibleRows(tree, collapsed), [tree, collapsed]);
 
-  const remove = useCallback(
-    async (article: ArticleSummary) => {
-      onDeleting?.(article.path);
-      try {
-        const { trashId } = await api.deleteArticle({ path: article.path });
-        setNotice({
-          text: `Moved “${article.title}” to the trash.`,
-          undo: trashId
-            ? () => {
-                void api.restoreFromTrash({ id: trashId }).then(
-                  (restored) => {
-                    setNotice({ text: `Restored “${restored.path}”.` });
-                    onOpen(restored.path);
-                  },
-                  (error: unknown) => setNotice({ text: errorMessage(error) }),
-                );
-              }
-            : undefined,
-        });
-      } catch (error) {
-        setNotice({ text: `Not deleted: ${errorMessage(error)}` });
-      }
-    },
-    [onDeleting, onOpen],
-  );
-
-  const askDelete = useCallback(
-    (article: ArticleSummary) => {
-      if (article.path === dirtyPath) setDialog({ kind: 'confirm-delete', article });
-      else void remove(article);
-    },
-    [dirtyPath, remove],
-  );
-
-  const duplicate = useCallback(
-    async (article: ArticleSummary) => {
-      try {
-        const { path } = await api.duplicateArticle({ path: article.path });
-        setNotice({ text: `Duplicated as “${path}”.` });
-        onOpen(path);
-      } catch (error) {
-        setNotice({ text: `Not duplicated: ${errorMessage(error)}` });
-      }
-    },
-    [onOpen],
-  );
+  const askDelete = (article: ArticleSummary) => {
+    if (article.path === dirtyPath) setDialog({ kind: 'confirm-delete', article });
+    else void actions.remove(article);
+  };
 
   const articleMenu = (article: ArticleSummary, x: number, y: number): OpenMenu => ({
     x,
@@ -239,7 +98,7 @@ export function LibraryPane({
       ...(onOpenToSide ? [{ label: 'Open to the side', run: () => onOpenToSide(article.path) }] : []),
       { label: 'Rename…', shortcut: 'F2', run: () => setDialog({ kind: 'rename', article }) },
       { label: 'Move to…', run: () => setDialog({ kind: 'move', article }) },
-      { label: 'Duplicate', run: () => void duplicate(article) },
+      { label: 'Duplicate', run: () => void actions.duplicate(article) },
       { label: 'Delete', shortcut: 'Del', run: () => askDelete(article) },
     ],
   });
@@ -281,83 +140,25 @@ export function LibraryPane({
     return true;
   };
 
-  const dropProps = (folder: string): DropHandlers => ({
-    onDragOver: (event: DragEvent) => {
-      if (!event.dataTransfer.types.includes(dragType)) return;
-      event.preventDefault();
-      event.dataTransfer.dropEffect = 'move';
-      setDropTarget(folder);
-    },
-    onDragLeave: () => setDropTarget((current) => (current === folder ? null : current)),
-    onDrop: (event: DragEvent) => {
-      const path = event.dataTransfer.getData(dragType);
-      setDropTarget(null);
-      if (!path) return;
-      event.preventDefault();
-      const article = articles.find((a) => a.path === path);
-      const from = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
-      if (article && from !== folder) setDialog({ kind: 'move', article, folder });
-    },
-  });
-
-  const statusOptions: (ArticleStatus | 'none')[] = ['draft', 'review', 'published', 'none'];
-  const visibleCount = tree.count;
+  const newArticle = () => setDialog({ kind: 'new-article', folder: '' });
 
   return (
     <nav className="folio-library" aria-label="Library">
-      <header
-        className={`folio-library-header${dropTarget === '' ? ' folio-drop-target' : ''}`}
-        {...dropProps('')}
-      >
-        <h1 title={library?.root}>{library?.name ?? 'Library'}</h1>
-        <span className="folio-library-count" aria-label={`${articles.length} articles`}>
-          {articles.length}
-        </span>
-        <div className="folio-library-tools">
-          <button
-            type="button"
-            className="folio-icon-button"
-            aria-label="New article"
-            title="New article"
-            onClick={() => setDialog({ kind: 'new-article', folder: '' })}
-          >
-            +
-          </button>
-          <button
-            type="button"
-            className="folio-icon-button"
-            aria-label="New folder"
-            title="New folder"
-            onClick={() => setDialog({ kind: 'new-folder', parent: '' })}
-          >
-            ⊞
-          </button>
-          <button
-            type="button"
-            className="folio-icon-button"
-            aria-label="Open library…"
-            title="Open library… (Ctrl/⌘+O)"
-            aria-keyshortcuts="Control+O Meta+O"
-            onClick={() => setDialog({ kind: 'open-library' })}
-          >
-            ⇄
-          </button>
-          <button
-            type="button"
-            className="folio-icon-button"
-            aria-label="Clone library…"
-            title="Clone library… (a git repository)"
-            onClick={() => setDialog({ kind: 'clone-library' })}
-          >
-            ⤓
-          </button>
-        </div>
-      </header>
+      <LibraryHeader
+        library={library}
+        articleCount={articles.length}
+        dropTarget={dropTarget === ''}
+        dropHandlers={dropProps('')}
+        onNewArticle={newArticle}
+        onNewFolder={() => setDialog({ kind: 'new-folder', parent: '' })}
+        onOpenLibrary={() => setDialog({ kind: 'open-library' })}
+        onCloneLibrary={() => setDialog({ kind: 'clone-library' })}
+      />
       <GitBar
         status={git.status}
         onRefresh={git.refresh}
         beforeSync={beforeSync ?? (() => Promise.resolve(true))}
-        onNotice={(text) => setNotice({ text, announced: true })}
+        onNotice={(text) => actions.notify({ text, announced: true })}
       />
       <div className="folio-library-search">
         <input
@@ -373,84 +174,25 @@ export function LibraryPane({
         />
       </div>
       {hits === null && (
-        <div className="folio-library-controls">
-          <select
-            aria-label="Sort by"
-            value={sort}
-            onChange={(event) => setSort(event.target.value as SortKey)}
-          >
-            {(Object.keys(sortLabels) as SortKey[]).map((key) => (
-              <option key={key} value={key}>
-                {sortLabels[key]}
-              </option>
-            ))}
-          </select>
-          <select
-            aria-label="Filter by status"
-            value={filter.status ?? ''}
-            onChange={(event) =>
-              setFilter((f) => ({ ...f, status: (event.target.value || null) as LibraryFilter['status'] }))
-            }
-          >
-            <option value="">Any status</option>
-            {statusOptions.map((status) => (
-              <option key={status} value={status}>
-                {status === 'none' ? 'No status' : status[0]!.toUpperCase() + status.slice(1)}
-              </option>
-            ))}
-          </select>
-          <select
-            aria-label="Filter by tag"
-            value={filter.tag ?? ''}
-            onChange={(event) => setFilter((f) => ({ ...f, tag: event.target.value || null }))}
-          >
-            <option value="">Any tag</option>
-            {tags.map((tag) => (
-              <option key={tag} value={tag}>
-                {tag}
-              </option>
-            ))}
-          </select>
-        </div>
+        <LibraryControls
+          sort={sort}
+          filter={filter}
+          tags={tags}
+          onSortChange={setSort}
+          onFilterChange={setFilter}
+        />
       )}
       <div className="folio-library-body">
         {hits !== null ? (
-          <ul className="folio-library-list folio-library-tree" aria-label="Search results">
-            {hits.length === 0 && <li className="folio-library-empty">No article matches “{query}”.</li>}
-            {hits.map((hit) => (
-              <li key={hit.path}>
-                <a
-                  href={`#/article/${encodeURIComponent(hit.path)}`}
-                  className="folio-library-item"
-                  aria-current={hit.path === selected ? 'page' : undefined}
-                  onClick={(event) => {
-                    event.preventDefault();
-                    onOpen(hit.path);
-                  }}
-                >
-                  <Highlighted
-                    text={hit.title}
-                    ranges={hit.titleHighlights}
-                    className="folio-library-title"
-                  />
-                  <span className="folio-library-meta">{hit.path}</span>
-                  <Highlighted text={hit.snippet} ranges={hit.highlights} className="folio-search-snippet" />
-                </a>
-              </li>
-            ))}
-          </ul>
+          <SearchResults query={query} hits={hits} selected={selected} onOpen={onOpen} />
         ) : (
           <>
-            {visibleCount === 0 && (
+            {tree.count === 0 && (
               <div className="folio-library-empty">
                 {articles.length === 0 ? (
                   <>
                     <p>This library has no articles yet.</p>
-                    <button
-                      type="button"
-                      className="folio-button folio-button-primary"
-                      onClick={() => setDialog({ kind: 'new-article', folder: '' })}
-                    >
+                    <button type="button" className="folio-button folio-button-primary" onClick={newArticle}>
                       New article
                     </button>
                     <button type="button" className="folio-button" onClick={requestOpenLibrary}>
@@ -468,7 +210,7 @@ export function LibraryPane({
               dirtyPath={dirtyPath}
               changes={gitChanges}
               dropTarget={dropTarget}
-              dragType={dragType}
+              dragType={articleDragType}
               onOpen={onOpen}
               onToggleFolder={toggleFolder}
               onExpandFolders={(paths) =>
@@ -484,35 +226,7 @@ export function LibraryPane({
           </>
         )}
       </div>
-      {showTrash && (
-        <section className="folio-trash" aria-label="Trash">
-          <h2>Trash</h2>
-          {trash.length === 0 ? (
-            <p className="folio-library-empty">The trash is empty.</p>
-          ) : (
-            <ul>
-              {trash.map((entry) => (
-                <li key={entry.id}>
-                  <span title={`Deleted ${new Date(entry.deletedAt).toLocaleString()}`}>{entry.path}</span>
-                  <button
-                    type="button"
-                    className="folio-button"
-                    aria-label={`Restore ${entry.path}`}
-                    onClick={() =>
-                      void api.restoreFromTrash({ id: entry.id }).then(
-                        (restored) => setNotice({ text: `Restored “${restored.path}”.` }),
-                        (error: unknown) => setNotice({ text: errorMessage(error) }),
-                      )
-                    }
-                  >
-                    Restore
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      )}
+      {showTrash && <TrashSection entries={actions.trash} onRestore={actions.restore} />}
       <footer className="folio-library-footer">
         {onAutosaveChange && (
           <label className="folio-autosave">
@@ -530,100 +244,19 @@ export function LibraryPane({
           aria-expanded={showTrash}
           onClick={() => setShowTrash((s) => !s)}
         >
-          Trash ({trash.length})
+          Trash ({actions.trash.length})
         </button>
       </footer>
-      <div className="folio-library-notice" role="status" aria-live="off">
-        {notice && (
-          <>
-            <span>{notice.text}</span>
-            {notice.undo && (
-              <button
-                type="button"
-                className="folio-link-button"
-                onClick={() => {
-                  notice.undo?.();
-                  setNotice(null);
-                }}
-              >
-                {notice.undoLabel ?? 'Undo'}
-              </button>
-            )}
-          </>
-        )}
-      </div>
+      <LibraryNoticeBar notice={actions.notice} onDismiss={() => actions.notify(null)} />
       {menu && <Menu {...menu} onClose={() => setMenu(null)} />}
-      {dialog?.kind === 'new-article' && (
-        <NewArticleDialog
-          folder={dialog.folder}
-          folders={folders}
-          onClose={() => setDialog(null)}
-          onCreated={(path) => {
-            setDialog(null);
-            onOpen(path);
-          }}
-        />
-      )}
-      {dialog?.kind === 'new-folder' && (
-        <NameDialog
-          title="New folder"
-          label={dialog.parent ? `Folder name (inside ${dialog.parent})` : 'Folder name'}
-          initial=""
-          confirm="Create folder"
-          onClose={() => setDialog(null)}
-          onSubmit={async (name) => {
-            const { path } = await api.createFolder({ parent: dialog.parent, name });
-            setDialog(null);
-            setNotice({ text: `Created folder “${path}”.` });
-            reloadFolders();
-          }}
-        />
-      )}
-      {(dialog?.kind === 'rename' || dialog?.kind === 'move') && (
-        <MoveDialog
-          path={dialog.article.path}
-          title={dialog.article.title}
-          mode={dialog.kind}
-          folder={dialog.folder}
-          folders={folders}
-          onClose={() => setDialog(null)}
-          onMoved={(_from, to, rewritten) => {
-            setDialog(null);
-            const others = rewritten.filter((p) => p !== to).length;
-            setNotice({
-              text: `Now at “${to}”${others ? `; links updated in ${countOf(others, words.article)}` : ''}.`,
-            });
-          }}
-        />
-      )}
-      {dialog?.kind === 'confirm-delete' && (
-        <ConfirmDialog
-          title="Delete article with unsaved changes?"
-          text={`“${dialog.article.title}” has changes that are not saved. Deleting moves the file to the trash and drops those changes.`}
-          confirm="Delete"
-          onClose={() => setDialog(null)}
-          onConfirm={() => {
-            const { article } = dialog;
-            setDialog(null);
-            void remove(article);
-          }}
-        />
-      )}
-      {dialog?.kind === 'open-library' && (
-        <OpenLibraryDialog
-          current={library?.root ?? null}
-          beforeSwitch={beforeOpenLibrary}
-          onClose={() => setDialog(null)}
-        />
-      )}
-      {dialog?.kind === 'clone-library' && (
-        <CloneLibraryDialog
-          current={library?.root ?? null}
-          beforeSwitch={beforeOpenLibrary}
-          onClose={() => setDialog(null)}
-        />
-      )}
-      <QuickOpen articles={articles} onOpen={onOpen} />
+      <LibraryDialogHost
+        dialog={dialog}
+        libraryRoot={library?.root ?? null}
+        actions={actions}
+        onOpen={onOpen}
+        beforeOpenLibrary={beforeOpenLibrary}
+        onClose={() => setDialog(null)}
+      />
     </nav>
   );
 }
