@@ -8,7 +8,8 @@ import type { GitCredentialStore } from './git-credentials';
 import { listGitHistory, readGitVersion } from './git-history';
 import { readRemote, requireRepository, type GitContext } from './git-repository';
 import { readGitStatus } from './git-status';
-import { cancelSync, resolveSync, syncLibrary } from './git-sync';
+import { syncLibrary } from './git-sync';
+import { cancelSync, resolveSync } from './sync-resolution';
 
 /** The git methods of the contract. */
 export type GitMethods = {

@@ -10,7 +10,7 @@ import {
   resolveRef,
   type GitContext,
 } from './git-repository';
-import { readPendingSync } from './git-sync';
+import { readPendingSync } from './sync-resolution';
 import { mergeBases } from './git-trees';
 import { systemGit } from './system-git';
 

@@ -71,3 +71,11 @@ export async function clearPendingSync(dir: string): Promise<void> {
   await rm(path.join(dir, '.git', recordName), { force: true });
   await rm(path.join(dir, '.git', indexCopyName), { force: true });
 }
+
+/** Puts `.gitignore` back as a sync found it (`before` from {@link PendingSyncRecord.gitignoreBefore}). */
+export async function restoreGitignore(dir: string, before: string | null | undefined): Promise<void> {
+  if (before === undefined) return;
+  const file = path.join(dir, '.gitignore');
+  if (before === null) await unlink(file).catch(() => undefined);
+  else await writeFileAtomic(file, Buffer.from(before, 'base64'), { fsync: true });
+}

@@ -3,6 +3,8 @@ import type { RecoveryEntry } from '../../../shared/library-contract';
 import { isDirty, type DocumentStore } from './document-store';
 import { errorMessage } from '../../../shared/errors';
 import { conflictOf, largeFileOf, type LargeFileRequest } from './save-errors';
+import { findRecoveries, openRecovery } from './recovery-offer';
+import { UnsavedTextJournal } from './unsaved-text-journal';
 
 export type { LargeFileRequest } from './save-errors';
 
@@ -72,12 +74,16 @@ export class SaveController {
   private inFlight: Promise<boolean> | null = null;
   private eventDuringSave: { path: string; hash: string | null } | null = null;
   private autosaveTimer: ReturnType<typeof setTimeout> | null = null;
-  private journalTimer: ReturnType<typeof setTimeout> | null = null;
-  private lastJournaled: string | null = null;
+  private readonly journal: UnsavedTextJournal;
 
   constructor(private readonly options: SaveControllerOptions) {
     this.store = options.store;
     this.api = options.api;
+    this.journal = new UnsavedTextJournal(
+      options.store,
+      options.api,
+      options.journalDelayMs ?? journalDelayMs,
+    );
     this.state = { message: null, autosave: options.autosave ?? true, recoveries: [], largeFile: null };
   }
 
@@ -113,15 +119,17 @@ export class SaveController {
       }
     });
     const offStore = this.store.subscribe(this.onDocumentChange);
-    const stopRecoveries = this.checkRecoveries();
+    const stopRecoveries = findRecoveries(this.api, this.options.recoveryRetryMs ?? 500, {
+      found: (recoveries) => this.update({ recoveries }),
+      failed: (message) => this.update({ message }),
+    });
     return () => {
       offChanged();
       offRenamed();
       offStore();
       stopRecoveries();
       this.clearAutosave();
-      if (this.journalTimer) clearTimeout(this.journalTimer);
-      this.journalTimer = null;
+      this.journal.stop();
     };
   }
 
@@ -185,7 +193,7 @@ export class SaveController {
   readonly takeTheirs = async (): Promise<void> => {
     const current = this.store.getSnapshot();
     if (!current) return;
-    this.discardJournal(current.doc.path);
+    this.journal.discard(current.doc.path);
     if (current.conflict?.diskHash === null) {
       this.show(null);
       this.update({ message: `Closed “${current.doc.path}”: it no longer exists.` });
@@ -227,7 +235,7 @@ export class SaveController {
   readonly closeIfOpen = (path: string): void => {
     if (this.store.getSnapshot()?.doc.path !== path) return;
     this.show(null);
-    this.discardJournal(path);
+    this.journal.discard(path);
   };
 
   /**
@@ -236,20 +244,7 @@ export class SaveController {
    */
   readonly restoreRecovery = async (entry: RecoveryEntry): Promise<void> => {
     this.update({ recoveries: this.state.recoveries.filter((item) => item !== entry) });
-    const base: ArticleDocument = entry.disk ?? {
-      path: entry.path,
-      text: '',
-      hash: '',
-      lineEnding: '\n',
-      bom: false,
-      readOnly: false,
-      readOnlyReason: null,
-    };
-    const baseHash = entry.baseHash ?? (entry.disk ? entry.disk.hash : null);
-    this.store.openWithText(base, entry.text, baseHash ?? '', entry.disk?.text ?? '');
-    if (baseHash === null || !entry.disk) this.store.conflicted({ diskText: null, diskHash: null });
-    else if (entry.changedOnDisk)
-      this.store.conflicted({ diskText: entry.disk.text, diskHash: entry.disk.hash });
+    openRecovery(this.store, entry);
     this.update({ message: `Restored unsaved changes to “${entry.path}”.` });
   };
 
@@ -276,7 +271,7 @@ export class SaveController {
       // Saves run when the author asks or after a pause in typing, never per keystroke.
       this.announce(result.written ? 'Saved' : 'No changes to save');
       const after = this.store.getSnapshot();
-      if (after && !isDirty(after)) this.discardJournal(after.doc.path);
+      if (after && !isDirty(after)) this.journal.discard(after.doc.path);
       this.libraryChanged();
       return true;
     } catch (error) {
@@ -335,8 +330,7 @@ export class SaveController {
     const current = this.store.getSnapshot();
     this.clearAutosave();
     if (!current || !isDirty(current) || current.doc.readOnly) return;
-    if (this.journalTimer) clearTimeout(this.journalTimer);
-    this.journalTimer = setTimeout(() => this.journal(), this.options.journalDelayMs ?? journalDelayMs);
+    this.journal.schedule();
     if (this.state.autosave && !current.conflict && !current.saving && !current.saveError) {
       this.autosaveTimer = setTimeout(
         () => void this.save(),
@@ -345,52 +339,6 @@ export class SaveController {
     }
   };
 
-  private journal(): void {
-    this.journalTimer = null;
-    const now = this.store.getSnapshot();
-    if (!now || !isDirty(now) || now.text === this.lastJournaled) return;
-    this.lastJournaled = now.text;
-    void this.api.journalArticle({ path: now.doc.path, text: now.text, baseHash: now.baseHash }).catch(() => {
-      this.lastJournaled = null;
-    });
-  }
-
-  /**
-   * Unsaved text from a crash must never go unoffered because one request failed (a busy machine
-   * at start): try a few times, then say so; the journal keeps the text meanwhile. Only what was
-   * journaled before this start is offered: an answer that comes late (a retry, a slow machine)
-   * also holds the journal of what the author typed since.
-   */
-  private checkRecoveries(): () => void {
-    const startedAt = Date.now();
-    const retryMs = this.options.recoveryRetryMs ?? 500;
-    let cancelled = false;
-    void (async () => {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          const found = await this.api.listRecoveries({});
-          if (!cancelled)
-            this.update({ recoveries: found.filter((entry) => Date.parse(entry.journaledAt) < startedAt) });
-          return;
-        } catch (error) {
-          if (attempt >= 3) {
-            if (!cancelled) {
-              this.update({
-                message: `Could not check for unsaved text from the last session (${errorMessage(error)}); it stays in the journal. Reopen the library to check again.`,
-              });
-            }
-            return;
-          }
-          await new Promise((resolve) => setTimeout(resolve, retryMs * attempt));
-          if (cancelled) return;
-        }
-      }
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }
-
   private libraryChanged(): void {
     for (const listener of this.libraryListeners) listener();
   }
@@ -398,10 +346,6 @@ export class SaveController {
   private show(doc: ArticleDocument | null): void {
     if (doc) this.store.open(doc);
     else this.store.close();
-  }
-
-  private discardJournal(path: string): void {
-    void this.api.discardJournal({ path }).catch(() => undefined);
   }
 
   private clearAutosave(): void {
