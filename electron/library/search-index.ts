@@ -2,7 +2,8 @@ import { performance } from 'node:perf_hooks';
 import type { SearchHit } from '../../shared/library-contract';
 import { wordCharAt } from '../../shared/word-scanner';
 import type { ArticleIndex, IndexedArticle } from './article-index';
-import { TermIndex, termsOf, type QueryTerm, type TermDocument } from './term-index';
+import { termsOf } from './hashed-words';
+import { TermIndex, type QueryTerm, type TermDocument } from './term-index';
 
 const snippetRadius = 70;
 

@@ -1,6 +1,8 @@
 import SearchableMap from 'minisearch/SearchableMap';
-import { scanWordRuns, wordCharAt } from '../../shared/word-scanner';
 import { ownString } from './own-string';
+import { bestSlots } from './best-slots';
+import { forEachHashedWord, sameWord } from './hashed-words';
+import { hasSlot, type Term } from './term-postings';
 
 /**
  * An inverted index for library search, scored with BM25+ like MiniSearch. It exists because
@@ -39,26 +41,6 @@ export interface TermHit {
   readonly terms: string[];
 }
 
-/** Packed (document slot, count) pairs of one word in one field, in slot order. */
-interface Postings {
-  data: Int32Array;
-  length: number;
-  /** Postings of live documents, as counted at removal generation `counted`. */
-  live: number;
-  counted: number;
-}
-
-/** A distinct indexed word: its postings per field. */
-interface Term {
-  readonly text: string;
-  readonly fields: [Postings | null, Postings | null, Postings | null];
-  /** FNV-1a hash of `text`, for the word table. */
-  readonly hash: number;
-  /** Scratch while adding a document: the slot and field last counted, and the count there. */
-  seenIn: number;
-  count: number;
-}
-
 /** One way a query word matched: the indexed word and the weight of that kind of match. */
 interface Expansion {
   readonly term: Term;
@@ -75,61 +57,6 @@ const prefixWeight = 0.375;
 const fuzzyWeight = 0.45;
 /** Words a query word may expand to (prefix and fuzzy): a short prefix matches thousands. */
 const maxExpansions = 4000;
-
-/** The lower-case words of a text, each as often as it occurs. */
-export function termsOf(text: string, onTerm: (term: string) => void): void {
-  forEachHashedWord(text, (source, start, end) => onTerm(source.slice(start, end)));
-}
-
-/**
- * Each lower-case word of `text` as a range of a lower-case string (not copied out), with its
- * FNV-1a hash computed while scanning: the indexer's inner loop, so one pass per character.
- */
-function forEachHashedWord(
-  text: string,
-  onWord: (source: string, start: number, end: number, hash: number) => void,
-): void {
-  const lower = text.toLowerCase();
-  if (lower.length !== text.length) {
-    // A few characters change length when lower-cased (İ): then lower-case word by word.
-    scanWordRuns(text, (start, end) => {
-      const word = text.slice(start, end).toLowerCase();
-      onWord(word, 0, word.length, hashWord(word, 0, word.length));
-    });
-    return;
-  }
-  const length = lower.length;
-  let index = 0;
-  while (index < length) {
-    let width = wordCharAt(lower, index);
-    if (width === 0) {
-      index++;
-      continue;
-    }
-    const start = index;
-    let hash = 0x811c9dc5;
-    do {
-      hash = Math.imul(hash ^ lower.charCodeAt(index), 0x01000193);
-      if (width === 2) hash = Math.imul(hash ^ lower.charCodeAt(index + 1), 0x01000193);
-      index += width;
-    } while (index < length && (width = wordCharAt(lower, index)) > 0);
-    onWord(lower, start, index, hash);
-  }
-}
-
-/** FNV-1a hash of `text.slice(start, end)`, as {@link forEachHashedWord} computes it. */
-function hashWord(text: string, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash;
-}
-
-/** True when `text.slice(start, end)` equals `word`, compared in place. */
-function sameWord(word: string, text: string, start: number, end: number): boolean {
-  if (word.length !== end - start) return false;
-  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
-  return true;
-}
 
 /** An incrementally updatable inverted index over documents with a title, tags and a body. */
 export class TermIndex {
@@ -386,49 +313,4 @@ export class TermIndex {
     this.rehash(this.table.length);
     this.deadSlots = 0;
   }
-}
-
-/**
- * The `limit` best slots among those that matched at least `needed` query words, best first (ties
- * in slot order). A bounded insertion instead of sorting every match: a common word matches
- * thousands of documents and only the first screenful is shown.
- */
-function bestSlots(
-  candidates: readonly number[],
-  matched: Uint16Array,
-  needed: number,
-  scores: Float64Array,
-  limit: number,
-): number[] {
-  const best: number[] = [];
-  const better = (x: number, y: number): boolean =>
-    scores[x]! > scores[y]! || (scores[x] === scores[y] && x < y);
-  for (const slot of candidates) {
-    if (matched[slot]! < needed) continue;
-    if (best.length === limit && !better(slot, best[limit - 1]!)) continue;
-    let lo = 0;
-    let hi = best.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (better(slot, best[mid]!)) hi = mid;
-      else lo = mid + 1;
-    }
-    best.splice(lo, 0, slot);
-    if (best.length > limit) best.pop();
-  }
-  return best;
-}
-
-/** Binary search of a slot in postings (sorted by slot). */
-function hasSlot(postings: Postings, slot: number): boolean {
-  let lo = 0;
-  let hi = postings.length / 2 - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const value = postings.data[mid * 2]!;
-    if (value === slot) return true;
-    if (value < slot) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }

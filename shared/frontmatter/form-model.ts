@@ -180,7 +180,8 @@ function kindOf(node: YamlNode | null, data: unknown): FieldKind {
   return 'other';
 }
 
-function styleOf(node: YamlNode | null): ValueStyle {
+/** How `node` is written in the source (`empty` for a key with no value). */
+export function styleOf(node: YamlNode | null): ValueStyle {
   if (!node) return 'empty';
   if (isSeq(node) || isMap(node)) return node.flow ? 'flow' : 'block';
   if (!isScalar(node)) return 'plain';

@@ -1,4 +1,5 @@
-import { planChunks, renderChunk } from './chunk-render';
+import { planChunks } from './chunk-plan';
+import { renderChunk } from './chunk-render';
 
 /** One section of the warm-up text: the constructs long articles are made of, numbered by `n`. */
 function section(n: number): string {

@@ -5,7 +5,8 @@ import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../../scripts/build-cli.js';
-import { planChunks, renderChunk } from '../../shared/markdown/chunk-render';
+import { planChunks } from '../../shared/markdown/chunk-plan';
+import { renderChunk } from '../../shared/markdown/chunk-render';
 import { cliBundleIsCurrent, manifestName } from '../../scripts/cli-bundle.js';
 import { useTempDirs, writeFiles } from '../helpers/temp-dir';
 

@@ -1,10 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import {
-  renderChunk,
-  renderFootnotesGuess,
-  type ChunkInput,
-  type FootnotesGuess,
-} from '../../../shared/markdown/chunk-render';
+import { renderFootnotesGuess } from '../../../shared/markdown/chunk-join';
+import type { ChunkInput, FootnotesGuess } from '../../../shared/markdown/chunk-plan';
+import { renderChunk } from '../../../shared/markdown/chunk-render';
 import { warmUpPipeline } from '../../../shared/markdown/warm-up';
 import type { ExportItemInput, ExportItemShared, renderExportItem } from './export-item';
 

@@ -1,13 +1,8 @@
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import {
-  joinChunks,
-  planChunks,
-  renderChunk,
-  renderFootnotesGuess,
-  type ChunkInput,
-  type ChunkResult,
-} from '../../../shared/markdown/chunk-render';
+import { joinChunks, renderFootnotesGuess } from '../../../shared/markdown/chunk-join';
+import { planChunks, type ChunkInput } from '../../../shared/markdown/chunk-plan';
+import { renderChunk, type ChunkResult } from '../../../shared/markdown/chunk-render';
 import type { RootContent } from 'hast';
 import { renderMarkdownTree, type RenderedTree } from '../../../shared/markdown';
 import { startWorker as startWorkerFrom } from '../worker-source';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TermIndex, termsOf, type QueryTerm } from '../../../electron/library/term-index';
+import { termsOf } from '../../../electron/library/hashed-words';
+import { TermIndex, type QueryTerm } from '../../../electron/library/term-index';
 
 function exact(...words: string[]): QueryTerm[] {
   return words.map((term) => ({ term, prefix: false, maxEdits: 0 }));

@@ -2,7 +2,9 @@ import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import { generateArticle } from '../../../bench/generate-article';
 import { renderMarkdownTree } from '../../../shared/markdown';
-import { planChunks, renderChunk, renderChunksInThread } from '../../../shared/markdown/chunk-render';
+import { renderChunksInThread } from '../../../shared/markdown/chunk-join';
+import { planChunks } from '../../../shared/markdown/chunk-plan';
+import { renderChunk } from '../../../shared/markdown/chunk-render';
 import { markdownCorpus } from '../../helpers/markdown-corpus';
 import { randomArticle, randomEdit, seededRandom } from './random-article';
 

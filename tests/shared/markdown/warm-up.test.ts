@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planChunks, renderChunk } from '../../../shared/markdown/chunk-render';
+import { planChunks } from '../../../shared/markdown/chunk-plan';
+import { renderChunk } from '../../../shared/markdown/chunk-render';
 import { renderMarkdownTree } from '../../../shared/markdown';
 import { warmUpPipeline, warmUpText } from '../../../shared/markdown/warm-up';
 

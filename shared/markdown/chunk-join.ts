@@ -1,0 +1,113 @@
+/**
+ * Joins rendered chunks (chunk-render.ts) into the tree the whole article renders to: heading
+ * ids in article order, footnote citations renumbered across chunks, one footnotes section.
+ */
+import GithubSlugger from 'github-slugger';
+import type { Element, Root as HastRoot, RootContent as HastContent } from 'hast';
+import { sanitize } from 'hast-util-sanitize';
+import { neededStubs } from './definitions';
+import { footnoteSection, renumberFootnoteLinks } from './footnotes';
+import type { RenderedTree } from './pipeline';
+import { afterSanitize } from './after-sanitize';
+import { clobberPrefix, headingAnchorId } from './heading-anchors';
+import { sanitizeSchema } from './sanitize-schema';
+import type { ChunkPlan, FootnotesGuess } from './chunk-plan';
+import { dropPositions, renderChunk, type ChunkDefinition, type ChunkResult } from './chunk-render';
+
+/**
+ * Joins rendered chunks into the safe tree `renderMarkdownTree` gives for the whole article, or
+ * `null` when a chunk reported a problem or the definitions do not line up (a definition stub
+ * that was not a definition, one that was missed, the same label defined twice): the caller
+ * then renders the article in one piece. Heading ids are given in article order with one
+ * slugger, footnote citations are renumbered across chunks (the incremental renderer's code),
+ * and the footnotes section is rendered once from every note and sanitized.
+ */
+export function joinChunks(
+  plan: ChunkPlan,
+  results: readonly ChunkResult[],
+  footnotesGuess: HastContent[] | null = null,
+): RenderedTree | null {
+  if (results.length !== plan.chunks.length || results.some((result) => result.problem !== null)) return null;
+  const real = new Map<string, ChunkDefinition>();
+  for (const def of results.flatMap((result) => result.defs)) {
+    if (real.has(def.key) || !plan.stubLabels.has(def.label)) return null;
+    real.set(def.key, def);
+  }
+  for (const def of results.flatMap((result) => result.appended)) {
+    const known = real.get(def.key);
+    if (!known || known.label !== def.label || (def.key[0] === 'L' && known.content !== def.content))
+      return null;
+  }
+
+  const children: HastContent[] = [];
+  const slugger = new GithubSlugger();
+  const before: string[] = [];
+  for (const result of results) {
+    const links: Element[] = [];
+    const walk = (nodes: readonly HastContent[]): void => {
+      for (const node of nodes) {
+        if (node.type !== 'element') continue;
+        const text = (node.data as { folioSlugText?: string } | undefined)?.folioSlugText;
+        if (text !== undefined) node.properties.id = headingAnchorId(slugger.slug(text));
+        if (node.tagName === 'a' && 'dataFootnoteRef' in node.properties) links.push(node);
+        walk(node.children);
+      }
+    };
+    walk(result.nodes);
+    const ids = links.map((link) => link.properties.id);
+    renumberFootnoteLinks(links, result.refs, before);
+    // The renumbering writes ids as the pipeline does before sanitizing: prefix them as it would.
+    links.forEach((link, index) => {
+      if (link.properties.id !== ids[index]) link.properties.id = clobberPrefix + String(link.properties.id);
+    });
+    before.push(...result.refs);
+    if (result.nodes.length === 0) continue;
+    if (children.length > 0) children.push({ type: 'text', value: '\n' });
+    children.push(...result.nodes);
+  }
+  const sources = results.flatMap((result) => result.footnoteSources);
+  const linkStubs = [...real.values()].filter((def) => def.key[0] === 'L').map((def) => def.stub);
+  // The section rendered from the guess is the one these inputs give when they are the same.
+  const guess = plan.footnotes;
+  if (
+    footnotesGuess &&
+    guess &&
+    sameList(guess.refs, before) &&
+    sameList(guess.sources, sources) &&
+    neededStubs(sources.join('\n\n'), linkStubs).length === 0
+  ) {
+    children.push({ type: 'text', value: '\n' }, ...footnotesGuess);
+    return { tree: { type: 'root', children }, hadRawHtml: false };
+  }
+  const section = footnoteSection(before, sources, linkStubs);
+  if (section) {
+    const safe = sanitize({ type: 'root', children: [section] }, sanitizeSchema) as HastRoot;
+    afterSanitize(safe);
+    children.push({ type: 'text', value: '\n' }, ...safe.children);
+  }
+  return { tree: { type: 'root', children }, hadRawHtml: false };
+}
+
+/**
+ * The footnotes section from a plan's guess, sanitized: plain data for a worker to send back.
+ * `null` without a guess or when nothing is cited.
+ */
+export function renderFootnotesGuess(guess: FootnotesGuess | null): HastContent[] | null {
+  if (!guess) return null;
+  const section = footnoteSection(guess.refs, guess.sources, []);
+  if (!section) return null;
+  dropPositions(section);
+  const safe = sanitize({ type: 'root', children: [section] }, sanitizeSchema) as HastRoot;
+  afterSanitize(safe);
+  return safe.children;
+}
+
+/** The whole {@link renderChunk} + {@link joinChunks} round in this thread (tests, fallbacks). */
+export function renderChunksInThread(plan: ChunkPlan): RenderedTree | null {
+  return joinChunks(plan, plan.chunks.map(renderChunk), renderFootnotesGuess(plan.footnotes));
+}
+
+/** Whether two lists hold the same strings in the same order. */
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
+}
