@@ -204,9 +204,11 @@ describe('the focus after a dialog closes', () => {
     });
     const { page } = app;
     try {
-      await tabTo(page, /^Sync/);
+      await tabTo(page, /^Sync, /);
       await markFocus(page);
       await page.keyboard.press('Enter');
+      // The dialog first says it is saving and checking; Escape closes it once it asks for the message.
+      await page.getByRole('textbox', { name: 'Commit message' }).waitFor();
       await escapeFrom(page, page.getByRole('dialog'));
       expect(await focusIsOnMark(page)).toBe(true);
     } finally {
