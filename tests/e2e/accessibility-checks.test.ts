@@ -207,7 +207,7 @@ describe(
         .replace('The quick brown fox', 'The quick red fox')
         .concat('\nTheir new ending.\n');
       await writeFile(path.join(app.library, 'essay.md'), theirs);
-      const banner = page.getByRole('alert', { name: 'File changed on disk' });
+      const banner = page.getByRole('region', { name: 'File changed on disk' });
       await banner.waitFor();
       let report = await accessibilityReport(page, 'conflict banner');
       await banner.getByRole('button', { name: 'Compare and merge…' }).click();
