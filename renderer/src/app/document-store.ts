@@ -1,5 +1,5 @@
 import type { ArticleDocument } from '../../../shared/contract';
-import { findFrontmatter } from '../../../shared/frontmatter';
+import { findFrontmatter, openingFence } from '../../../shared/frontmatter';
 
 /**
  * How long typing must pause before the app hears of the new text (the dirty mark; autosave
@@ -189,7 +189,7 @@ export class DocumentStore {
 
 /** Where `text`'s frontmatter ends (a few characters when it has none: a fence may be typed). */
 function frontmatterEnd(text: string): number {
-  if (!/^\uFEFF?(?:---|\+\+\+)[ \t]*(?:\r?\n|$)/.test(text.slice(0, 64))) return 4;
+  if (!openingFence(text.slice(0, 64))) return 4;
   // An opening fence without a closing one: any edit may close it.
   return findFrontmatter(text)?.to ?? Infinity;
 }
