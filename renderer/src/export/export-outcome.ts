@@ -1,5 +1,5 @@
 import type { ExportReport } from '../../../shared/export';
-import { countOf, words } from '../../../shared/plural';
+import { countOf, pluralWord, words } from '../../../shared/plural';
 
 /** What a screen reader hears when an export ends: how many pages were written. */
 export function describeOutcome(report: ExportReport): string {
@@ -9,6 +9,6 @@ export function describeOutcome(report: ExportReport): string {
   }
   const written = report.written.filter((f) => f.endsWith('.html') && f !== 'index.html');
   const problems = report.imageProblems.length;
-  const imageProblems = problems > 0 ? `, ${countOf(problems, words.problem).replace(' ', ' image ')}` : '';
+  const imageProblems = problems > 0 ? `, ${`${problems} image ${pluralWord(problems, words.problem)}`}` : '';
   return `Export done: ${pages(written)} exported${imageProblems}.`;
 }
