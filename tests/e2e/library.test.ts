@@ -62,6 +62,26 @@ describe('the library pane in browser mode', () => {
     await app.close();
   });
 
+  it('does not call a library empty while it is still being listed', async () => {
+    const app = await openApp(browser, async () => undefined);
+    const { page } = app;
+    let release: () => void = () => undefined;
+    const listing = new Promise<void>((asked) => {
+      void page.route('**/api/listArticles', async (route) => {
+        asked();
+        await new Promise<void>((resolve) => (release = resolve));
+        await route.continue();
+      });
+    });
+    await page.reload();
+    await listing;
+    const pane = libraryPane(page);
+    await pane.getByRole('button', { name: 'New article' }).waitFor();
+    expect(await pane.getByText('This library has no articles yet.').count()).toBe(0);
+    release();
+    await pane.getByText('This library has no articles yet.').waitFor();
+  });
+
   it('creates, renames with link rewriting, moves, deletes and restores articles', async () => {
     const app = await openApp(browser, fillLibrary);
     const { page } = app;

@@ -67,6 +67,7 @@ export function App(): ReactElement {
   const open = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const [library, setLibrary] = useState<LibraryInfo | null>(null);
   const [articles, setArticles] = useState<ArticleSummary[]>([]);
+  const [listed, setListed] = useState(false);
   const [message, showMessage] = useState<string | null>(null);
   // The status bar shows the message; the live region says it once.
   const setMessage = useCallback((text: string) => {
@@ -76,7 +77,13 @@ export function App(): ReactElement {
   const [editorView, setEditorView] = useState<EditorView | null>(null);
 
   const refresh = useCallback((): Promise<void> => {
-    return api.listArticles({}).then(setArticles, (error: unknown) => setMessage(errorMessage(error)));
+    return api.listArticles({}).then(
+      (list) => {
+        setArticles(list);
+        setListed(true);
+      },
+      (error: unknown) => setMessage(errorMessage(error)),
+    );
   }, [setMessage]);
   const session = useArticleSession(store, () => void refresh());
   const { loaded, save, openArticle: openInSession } = session;
@@ -90,7 +97,7 @@ export function App(): ReactElement {
 
   useEffect(() => {
     void api.getLibrary({}).then(setLibrary, (error: unknown) => setMessage(errorMessage(error)));
-    void api.listArticles({}).then(setArticles, (error: unknown) => setMessage(errorMessage(error)));
+    void refresh();
     return api.on('libraryChanged', () => void refresh());
   }, [refresh, setMessage]);
 
@@ -158,6 +165,7 @@ export function App(): ReactElement {
       <MemoLibraryPane
         library={library}
         articles={articles}
+        listed={listed}
         selected={open?.doc.path ?? null}
         dirtyPath={dirty && open ? open.doc.path : null}
         onOpen={openArticle}

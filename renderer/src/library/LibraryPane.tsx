@@ -22,6 +22,8 @@ import './LibraryPane.css';
 export interface LibraryPaneProps {
   readonly library: LibraryInfo | null;
   readonly articles: readonly ArticleSummary[];
+  /** False until the library has been listed once, so that an empty list is not yet "no articles". */
+  readonly listed?: boolean;
   readonly selected: string | null;
   /** Path of the open article when it has unsaved changes. */
   readonly dirtyPath: string | null;
@@ -49,6 +51,7 @@ type OpenMenu = { x: number; y: number; label: string; items: MenuItem[] };
 export function LibraryPane({
   library,
   articles,
+  listed = true,
   selected,
   dirtyPath,
   onOpen,
@@ -187,7 +190,7 @@ export function LibraryPane({
           <SearchResults query={query} hits={hits} selected={selected} onOpen={onOpen} />
         ) : (
           <>
-            {tree.count === 0 && (
+            {tree.count === 0 && listed && (
               <div className="folio-library-empty">
                 {articles.length === 0 ? (
                   <>
