@@ -1,8 +1,8 @@
 import GithubSlugger from 'github-slugger';
 import { footnotesHtml, notesHoldHeadings, patchFootnotes } from './footnotes';
-import { unclosedFrontmatterFence } from './frontmatter-fence';
+import { ArticleText } from './article-text';
 import { renderRange, unitHtml, type RangeOptions, type RangeRender, type Unit } from './render-range';
-import { changedSpan, countLines, precededByBlankLine, reuseKeys, unchangedEnds } from './unit-patch';
+import { changedSpan, reuseKeys, unchangedEnds } from './unit-patch';
 import { windowEffects, type FollowUps } from './window-effects';
 import type { BlockHtml, RenderPatch, TextChange } from './render-patch';
 import { WindowMismatch } from './window-mismatch';
@@ -30,7 +30,7 @@ interface ContextBefore {
  * renders everything once; the next edit is incremental again.
  */
 export class IncrementalRenderer {
-  private text = '';
+  private text = ArticleText.of('');
   private units: Unit[] = [];
   private footer = '';
   private nextKey = 1;
@@ -59,7 +59,7 @@ export class IncrementalRenderer {
 
   /** Renders `text` from scratch. */
   reset(text: string): RenderPatch {
-    this.text = text;
+    this.text = ArticleText.of(text);
     return this.fullPatch();
   }
 
@@ -68,15 +68,7 @@ export class IncrementalRenderer {
     if (changes.length === 0)
       return { start: 0, deleteCount: 0, blocks: [], lineDelta: 0, full: false, rendered: 0 };
     const old = this.text;
-    let next = '';
-    let cursor = 0;
-    let lineDelta = 0;
-    for (const change of changes) {
-      next += old.slice(cursor, change.from) + change.insert;
-      lineDelta += countLines(change.insert) - countLines(old.slice(change.from, change.to));
-      cursor = change.to;
-    }
-    next += old.slice(cursor);
+    const { text: next, lineDelta } = old.replace(changes);
     this.text = next;
     const fromA = changes[0]!.from;
     const toA = changes[changes.length - 1]!.to;
@@ -89,9 +81,9 @@ export class IncrementalRenderer {
       this.plainFence === null &&
       head !== undefined &&
       !head.produces &&
-      /^(---|\+\+\+)/.test(old) &&
+      old.startsWithFence() &&
       fromA > head.to + 1;
-    if (!pastFrontmatter && this.plainFence !== unclosedFrontmatterFence(next)) return this.fullPatch();
+    if (!pastFrontmatter && this.plainFence !== next.unclosedFrontmatterFence()) return this.fullPatch();
 
     let first = this.units.findIndex((unit) => unit.to >= fromA);
     if (first === -1) first = this.units.length;
@@ -188,7 +180,7 @@ export class IncrementalRenderer {
 
   /** The current text. */
   source(): string {
-    return this.text;
+    return this.text.toString();
   }
 
   /** How many units the last call of {@link edit} or {@link reset} rendered again. */
@@ -208,7 +200,7 @@ export class IncrementalRenderer {
     const blocks =
       this.exact === null
         ? this.units.map((unit) => this.blockHtml(unit))
-        : [{ key: this.nextKey++, line: 1, lineEnd: countLines(this.text) + 1, html: this.exact }];
+        : [{ key: this.nextKey++, line: 1, lineEnd: this.text.lines, html: this.exact }];
     this.shownBlocks = blocks.length;
     return {
       start: 0,
@@ -222,7 +214,7 @@ export class IncrementalRenderer {
   }
 
   private renderAll(): void {
-    this.plainFence = unclosedFrontmatterFence(this.text);
+    this.plainFence = this.text.unclosedFrontmatterFence();
     const rendered = this.renderPart({
       from: 0,
       to: this.text.length,
@@ -284,7 +276,7 @@ export class IncrementalRenderer {
     const line = start === 0 ? 1 : units[start]!.line;
     // Start after a blank line: micromark lets an open paragraph above change how the next
     // line's blocks start (an ordered list not starting at 1 cannot interrupt it).
-    if (start > 0 && !precededByBlankLine(this.text, from)) throw new WindowMismatch('start');
+    if (start > 0 && !this.text.precededByBlankLine(from)) throw new WindowMismatch('start');
     const context: ContextBefore =
       start === 0 ? { stubs: [], headings: [], slugs: {}, footnoteRefs: [] } : this.contextBefore(start);
     // Text never serializes starting with `<`: a unit that does starts with an element.

@@ -64,8 +64,8 @@ export interface Unit {
 
 /** What {@link renderRange} renders: a part of the article and what it needs of the rest. */
 export interface RangeOptions {
-  /** The whole article. */
-  readonly text: string;
+  /** The whole article (a string, or a rope that reads the same). */
+  readonly text: { readonly length: number; slice(from: number, to: number): string };
   /** The part to render, `text[from, to)`, from the start of a line. */
   readonly from: number;
   readonly to: number;

@@ -48,20 +48,6 @@ export function changedSpan(
   };
 }
 
-/** Whether the line before `offset` (the start of a line) is blank. */
-export function precededByBlankLine(text: string, offset: number): boolean {
-  if (offset === 0) return true;
-  const lineStart = text.lastIndexOf('\n', offset - 2) + 1;
-  return /^[ \t]*$/.test(text.slice(lineStart, offset - 1));
-}
-
-/** How many line feeds a text holds. */
-export function countLines(text: string): number {
-  let count = 0;
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count++;
-  return count;
-}
-
 /**
  * How many of a window's units at its start (same key, same line) and at its end (same key)
  * are unchanged, so that a patch sends only the ones between.
