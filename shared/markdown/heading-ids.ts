@@ -1,4 +1,4 @@
-import GithubSlugger from 'github-slugger';
+import GithubSlugger, { slug } from 'github-slugger';
 import type { Element, Root } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
 import { toString } from 'hast-util-to-string';
@@ -26,16 +26,50 @@ declare module 'vfile' {
 }
 
 /**
+ * GitHub's slugger (`github-slugger`'s `slug` method, step for step) counting on from the
+ * counts of the headings before a part, which it reads without copying: a long article has
+ * thousands, and copying them for each keystroke's window cost more than the window.
+ */
+class SluggerAfter {
+  private readonly own = new Map<string, number>();
+  constructor(private readonly before: Readonly<Record<string, number>>) {}
+
+  slug(value: string): string {
+    let result = slug(value);
+    const original = result;
+    while (this.has(result)) {
+      const count = this.count(original) + 1;
+      this.own.set(original, count);
+      result = `${original}-${count}`;
+    }
+    this.own.set(result, 0);
+    return result;
+  }
+
+  private has(key: string): boolean {
+    return this.own.has(key) || Object.hasOwn(this.before, key);
+  }
+
+  /** The count of `key` (`NaN` when it has none, as the slugger's `undefined + 1` gives). */
+  private count(key: string): number {
+    return this.own.get(key) ?? this.before[key] ?? Number.NaN;
+  }
+}
+
+/**
  * Gives headings GitHub-style ids, exactly as `rehype-slug` does (same slugger, same text),
  * but can start from the headings that come before a re-rendered part of the document, so the
  * incremental renderer numbers duplicates (`intro`, `intro-1`) the same as a full render. The
  * sanitizer adds the `user-content-` prefix afterwards.
  */
 const headingIds: Plugin<[], Root> = () => (tree, file) => {
-  const slugger = new GithubSlugger();
   const slugsBefore = file.data.folioHeadings?.slugsBefore;
-  if (slugsBefore) slugger.occurrences = Object.assign(Object.create(null), slugsBefore);
-  else for (const text of file.data.folioHeadings?.headingsBefore ?? []) slugger.slug(text);
+  let slugger: { slug(value: string): string };
+  if (slugsBefore) slugger = new SluggerAfter(slugsBefore);
+  else {
+    slugger = new GithubSlugger();
+    for (const text of file.data.folioHeadings?.headingsBefore ?? []) slugger.slug(text);
+  }
   const texts: string[] = [];
   eachElement(tree, (node: Element) => {
     if (headingRank(node) && !node.properties.id) {

@@ -48,7 +48,8 @@ export interface WindowEffects {
 export function windowEffects(state: WindowState): WindowEffects {
   const { units, start, end, fresh } = state;
   const old = units.slice(start, end);
-  const outside = [...units.slice(0, start), ...units.slice(end)];
+  // The units outside the window (most of a long article): read only when an edit reaches them.
+  const outside = (): Unit[] => [...units.slice(0, start), ...units.slice(end)];
   const oldDefs = old.flatMap((unit) => unit.defs);
   const freshDefs = fresh.flatMap((unit) => unit.defs);
   const notes: NoteChange[] = [];
@@ -75,7 +76,7 @@ export function windowEffects(state: WindowState): WindowEffects {
   // The footnotes section is rendered from the top-level notes' sources: a note inside a
   // quote or a list (which may be the one that wins its label) needs a whole render.
   const redoFooter = notes.length > 0 || (state.footerHasHeadings && headingsChanged);
-  if (redoFooter && [...outside, ...fresh].some((unit) => unit.nestedFootnotes))
+  if (redoFooter && [...outside(), ...fresh].some((unit) => unit.nestedFootnotes))
     throw new WindowMismatch('all');
   const followUps = new Set<Unit>();
   if (headingsChanged && end < units.length) {
@@ -97,8 +98,10 @@ export function windowEffects(state: WindowState): WindowEffects {
       (unit) => unit.footnoteSources.length > 0 && unit.references.some((id) => relinked.has(id)),
     );
   }
-  for (const unit of outside) {
-    if (unit.produces && unit.references.some((id) => relinked.has(id))) followUps.add(unit);
+  if (relinked.size > 0) {
+    for (const unit of outside()) {
+      if (unit.produces && unit.references.some((id) => relinked.has(id))) followUps.add(unit);
+    }
   }
   return {
     notes,
