@@ -135,10 +135,6 @@ export function App(): ReactElement {
   }, [editorView, loaded, startArticle]);
 
   const preview = usePreviewSession(openArticle);
-  const editorExtensions = useMemo(
-    () => [...preview.extensions, ...review.editorExtensions],
-    [preview.extensions, review.editorExtensions],
-  );
   const onEditorView = useCallback(
     (view: EditorView | null) => {
       preview.onView(view);
@@ -226,8 +222,9 @@ export function App(): ReactElement {
                   onSave={onSaveRequest}
                   session={editing}
                   onMessage={setMessage}
-                  extensions={editorExtensions}
+                  extensions={review.editorExtensions}
                   onView={onEditorView}
+                  beforeUpdate={preview.beforeUpdate}
                 />
               </div>
             </section>

@@ -1,4 +1,4 @@
-import { Compartment, EditorState, type Extension } from '@codemirror/state';
+import { Compartment, EditorState, type Extension, type Transaction } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { useEffect, useLayoutEffect, useRef, type ReactElement } from 'react';
 import type { ArticleDocument } from '../../../shared/contract';
@@ -29,6 +29,12 @@ export interface EditorProps {
   readonly extensions?: readonly Extension[];
   /** Receives the view once created (and `null` when destroyed), for features that drive it. */
   readonly onView?: (view: EditorView | null) => void;
+  /**
+   * Hears of every transaction before the view works out its new state (the syntax tree of a
+   * long article takes milliseconds), so that work following the text (the preview's render
+   * worker) runs alongside the editor's instead of after it. Read at each dispatch.
+   */
+  readonly beforeUpdate?: (transactions: readonly Transaction[]) => void;
   /** The session the toolbar, palette, outline and status bar read the editor through. */
   readonly session?: EditorSession;
   /** Shows a message to the author (e.g. an image that could not be added). */
@@ -68,16 +74,17 @@ export function Editor({
   onSave,
   extensions = noExtensions,
   onView,
+  beforeUpdate,
   session,
   onMessage,
 }: EditorProps): ReactElement {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
-  const callbacks = useRef({ onChange, onSave, onView, onMessage, session });
+  const callbacks = useRef({ onChange, onSave, onView, beforeUpdate, onMessage, session });
   const extra = useRef({ compartment: new Compartment(), sessionCompartment: new Compartment(), extensions });
   const articlePath = useRef<string | null>(null);
   useLayoutEffect(() => {
-    callbacks.current = { onChange, onSave, onView, onMessage, session };
+    callbacks.current = { onChange, onSave, onView, beforeUpdate, onMessage, session };
   });
 
   useEffect(() => {
@@ -86,6 +93,10 @@ export function Editor({
     const created = new EditorView({
       parent: host.current!,
       state: EditorState.create({ extensions: nonce ? [EditorView.cspNonce.of(nonce)] : [] }),
+      dispatchTransactions: (transactions, target) => {
+        callbacks.current.beforeUpdate?.(transactions);
+        target.update(transactions);
+      },
     });
     view.current = created;
     callbacks.current.onView?.(created);

@@ -1,4 +1,4 @@
-import type { ChangeSet } from '@codemirror/state';
+import type { ChangeSet, Text } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import type { RenderPatch } from '../../../shared/markdown';
 import { DomPatcher } from './dom-patcher';
@@ -115,10 +115,10 @@ export class PreviewSession {
     this.client.open(text);
   }
 
-  /** Records an editor change; it is sent when the worker is free. */
-  edit(changes: ChangeSet): void {
+  /** Records an editor change that makes `doc`; it is sent when the worker is free. */
+  edit(changes: ChangeSet, doc: Text): void {
     this.client.edit(changes);
-    if (this.view) this.title.edited(this.view.state.doc, changes);
+    this.title.edited(doc, changes);
     this.client.flush();
   }
 

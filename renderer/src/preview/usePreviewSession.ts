@@ -1,13 +1,16 @@
-import { EditorView } from '@codemirror/view';
+import type { Transaction } from '@codemirror/state';
+import type { EditorView } from '@codemirror/view';
 import { useEffect, useMemo, useState } from 'react';
-import type { Extension } from '@codemirror/state';
 import { PreviewSession } from './preview-session';
 
 /** What App hands to the editor and the preview. */
 export interface PreviewBinding {
   readonly session: PreviewSession;
-  /** Editor extensions that forward each change to the preview (stable). */
-  readonly extensions: readonly Extension[];
+  /**
+   * Pass to the editor's `beforeUpdate`: forwards each change to the preview's worker before
+   * the editor parses it, so the two work at once (stable).
+   */
+  readonly beforeUpdate: (transactions: readonly Transaction[]) => void;
   /** Pass to the editor's `onView`. */
   readonly onView: (view: EditorView | null) => void;
   /** The preview's current message for the author, if any. */
@@ -37,18 +40,18 @@ export function usePreviewSession(openArticle: (path: string) => void): PreviewB
     session.prepare();
     return () => session.dispose();
   }, [session]);
-  const extensions = useMemo(
-    () => [
-      EditorView.updateListener.of((update) => {
-        if (update.docChanged) session.edit(update.changes);
-      }),
-    ],
+  const beforeUpdate = useMemo(
+    () => (transactions: readonly Transaction[]) => {
+      for (const transaction of transactions) {
+        if (transaction.docChanged) session.edit(transaction.changes, transaction.newDoc);
+      }
+    },
     [session],
   );
   const onView = useMemo(() => (view: EditorView | null) => session.attachEditor(view), [session]);
   // One object while nothing in it changes, so the memoized preview skips typing's renders.
   return useMemo(
-    () => ({ session, extensions, onView, status, remoteImagesBlocked }),
-    [session, extensions, onView, status, remoteImagesBlocked],
+    () => ({ session, beforeUpdate, onView, status, remoteImagesBlocked }),
+    [session, beforeUpdate, onView, status, remoteImagesBlocked],
   );
 }

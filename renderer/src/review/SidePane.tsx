@@ -37,10 +37,7 @@ export function SidePane({ path, mode, onModeChange, onCompare, onClose }: SideP
   const [ratio, setRatio] = useState(0.5);
   // The side article gets its own preview session; its links do not navigate the main pane.
   const sidePreview = usePreviewSession(ignoreArticleLinks);
-  const extensions = useMemo(
-    () => [criticHighlighting(), ...sidePreview.extensions],
-    [sidePreview.extensions],
-  );
+  const extensions = useMemo(() => [criticHighlighting()], []);
 
   useEffect(() => {
     let live = true;
@@ -125,6 +122,7 @@ export function SidePane({ path, mode, onModeChange, onCompare, onClose }: SideP
             onSave={() => void save()}
             extensions={extensions}
             onView={sidePreview.onView}
+            beforeUpdate={sidePreview.beforeUpdate}
           />
         </div>
         {mode === 'split' && (
