@@ -52,6 +52,7 @@ type Listener = () => void;
 export class DocumentStore {
   private state: OpenArticle | null = null;
   private readonly listeners = new Set<Listener>();
+  private readonly typingListeners = new Set<Listener>();
 
   /** Current snapshot (a new object after every change). */
   readonly getSnapshot = (): OpenArticle | null => this.state;
@@ -60,6 +61,16 @@ export class DocumentStore {
   readonly subscribe = (listener: Listener): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  };
+
+  /**
+   * Tells `listener` of each keystroke at once (subscribers hear of typing only when it pauses):
+   * work that waits for a pause in typing (autosave, the journal) waits again. The listener
+   * must be cheap; the snapshot's text is not built for it. Returns the unsubscribe function.
+   */
+  readonly onTyping = (listener: Listener): (() => void) => {
+    this.typingListeners.add(listener);
+    return () => this.typingListeners.delete(listener);
   };
 
   /** Replaces the open article with a freshly read one. */
@@ -115,6 +126,7 @@ export class DocumentStore {
   typed(change: { text(): string; readonly from: number }): void {
     if (!this.state) return;
     this.state = withLazyText(this.state, change.text);
+    for (const listener of this.typingListeners) listener();
     // The first keystroke after a clean state is told at once, so the dirty mark never lags.
     if (change.from < this.headEnd || !this.toldDirty) {
       this.schedule(0);

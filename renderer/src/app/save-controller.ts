@@ -119,6 +119,7 @@ export class SaveController {
       }
     });
     const offStore = this.store.subscribe(this.onDocumentChange);
+    const offTyping = this.store.onTyping(this.onTyping);
     const stopRecoveries = findRecoveries(this.api, this.options.recoveryRetryMs ?? 500, {
       found: (recoveries) => this.update({ recoveries }),
       failed: (message) => this.update({ message }),
@@ -127,6 +128,7 @@ export class SaveController {
       offChanged();
       offRenamed();
       offStore();
+      offTyping();
       stopRecoveries();
       this.clearAutosave();
       this.journal.stop();
@@ -324,6 +326,16 @@ export class SaveController {
       this.announce('Conflict: the file changed on disk while you were editing it.', 'assertive');
     }
   }
+
+  /**
+   * The author typed: a pending autosave is dropped (the pause that ends the typing schedules
+   * it again) and the journal waits for that pause too, so that neither writes the whole text
+   * while the author types (the journal, for at most `journalMaxWaitMs`).
+   */
+  private readonly onTyping = (): void => {
+    this.clearAutosave();
+    this.journal.schedule();
+  };
 
   /** Autosave and journal follow the document, debounced; neither runs during a conflict. */
   private readonly onDocumentChange = (): void => {

@@ -119,6 +119,34 @@ describe('SaveController', () => {
     expect(await off.onDisk('a.md')).toBe('Draft.\n');
   });
 
+  it('neither autosaves nor journals while the author types, except a journal after long steady typing', async () => {
+    const { store, controller, service, onDisk } = await setup(
+      { 'a.md': 'Draft.\n' },
+      { autosave: true, autosaveDelayMs: 1500, journalDelayMs: 1000 },
+    );
+    await controller.openArticle('a.md');
+    const saves = vi.spyOn(service, 'saveArticle');
+    const journals = vi.spyOn(service, 'journalArticle');
+    let text = 'Draft.\n';
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      // A key every 150 ms for 25 s: never the pause autosave waits for.
+      for (let key = 0; key < 166; key++) {
+        text = `${text.slice(0, -2)}x.\n`;
+        store.typed({ text: () => text, from: text.length - 3 });
+        vi.advanceTimersByTime(150);
+      }
+      expect(saves).not.toHaveBeenCalled();
+      // The journal still catches up every journalMaxWaitMs (10 s) of steady typing.
+      expect(journals).toHaveBeenCalledTimes(2);
+      vi.advanceTimersByTime(2000);
+    } finally {
+      vi.useRealTimers();
+    }
+    await eventually(async () => expect(await onDisk('a.md')).toBe(text));
+    expect(saves).toHaveBeenCalledTimes(1);
+  });
+
   it('journals unsaved text after a pause and drops the journal once the text is saved', async () => {
     const { store, controller, service } = await setup({ 'a.md': 'Kept.\n' }, { journalDelayMs: 10 });
     await controller.openArticle('a.md');
