@@ -30,6 +30,13 @@ const empty: SessionSnapshot = {
   selection: null,
 };
 
+/**
+ * Longest slice of whole-document work (ms). An idle period may last 50 ms, but a keystroke may
+ * come at any moment, and it waits for the slice under way: a long article's word count, done
+ * in slices as long as the idle periods, held up one keystroke in a few.
+ */
+export const scanSliceMs = 4;
+
 /** Runs `work` when the main thread is idle (or soon, where idle callbacks do not exist). */
 function whenIdle(work: (timeLeft: () => number) => void): () => void {
   if (typeof requestIdleCallback === 'function') {
@@ -89,7 +96,8 @@ export class EditorSession {
     this.cancelScan?.();
     const step = scanDocument(view.state.doc);
     const run = (timeLeft: () => number): void => {
-      const result = step(() => timeLeft() < 2);
+      const sliceEnd = performance.now() + scanSliceMs;
+      const result = step(() => timeLeft() < 2 || performance.now() > sliceEnd);
       if (result) {
         this.cancelScan = null;
         this.finish(view, result);
