@@ -1,3 +1,4 @@
+import type { Element, ElementContent, Root } from 'hast';
 import rehypeHighlight from 'rehype-highlight';
 import rehypeRaw from 'rehype-raw';
 import remarkGfm from 'remark-gfm';
@@ -46,5 +47,27 @@ describe('highlighting only the code blocks', () => {
     for (const markdown of cases) {
       expect(ours.runSync(ours.parse(markdown))).toEqual(stock.runSync(stock.parse(markdown)));
     }
+    // Again: every block highlighted before now comes from the memo, as a copy.
+    for (const markdown of cases) {
+      const tree = ours.runSync(ours.parse(markdown));
+      expect(tree).toEqual(stock.runSync(stock.parse(markdown)));
+      // A later step that changes the tree in place must not change what the memo holds.
+      visitCode(tree, (code) => {
+        for (const child of code.children)
+          if (child.type === 'element') child.properties.className = ['changed'];
+        code.children.splice(0, code.children.length, { type: 'text', value: 'changed by a later step' });
+        if (Array.isArray(code.properties.className))
+          code.properties.className.splice(0, Infinity, 'changed');
+      });
+    }
+    for (const markdown of cases) {
+      expect(ours.runSync(ours.parse(markdown))).toEqual(stock.runSync(stock.parse(markdown)));
+    }
   }, 120_000);
 });
+
+/** Calls `change` with every `<code>` element of a tree. */
+function visitCode(node: Root | ElementContent, change: (code: Element) => void): void {
+  if (node.type === 'element' && node.tagName === 'code') change(node);
+  if ('children' in node) for (const child of node.children) visitCode(child as ElementContent, change);
+}
