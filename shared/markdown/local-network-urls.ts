@@ -38,8 +38,11 @@ const neutralBase = 'https://folio.invalid/';
  * Folio does not resolve names while rendering.
  */
 export function isLocalNetworkHost(host: string): boolean {
-  const bare = host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
-  if (ipaddr.isValid(bare)) return isLocalAddress(ipaddr.parse(bare));
+  const bracketed = host.startsWith('[') && host.endsWith(']');
+  const bare = bracketed ? host.slice(1, -1) : host;
+  // The URL parser writes an IPv4 address in dotted decimal and an IPv6 one in brackets: a
+  // name (most hosts) skips ipaddr's parsing, which costs more than the rest of this check.
+  if ((bracketed || /^[\d.]+$/.test(bare)) && ipaddr.isValid(bare)) return isLocalAddress(ipaddr.parse(bare));
   const name = bare.replace(/\.+$/, '');
   if (name === '' || !name.includes('.')) return true;
   return localNameSuffixes.some((suffix) => name === suffix || name.endsWith(`.${suffix}`));
