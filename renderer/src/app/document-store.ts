@@ -208,15 +208,20 @@ function frontmatterEnd(text: string): number {
 
 /**
  * `state` with its text read from `read` when first asked for (once), every other field as it
- * is: copied by descriptor, so a lazy text of the state before is not built for it.
+ * is. The fields are named one by one, so that a lazy text of the state before is not built.
  */
 function withLazyText(state: OpenArticle, read: () => string): OpenArticle {
   let text: string | null = null;
-  return Object.defineProperties(
-    {},
-    {
-      ...Object.getOwnPropertyDescriptors(state),
-      text: { get: () => (text ??= read()), enumerable: true, configurable: true },
+  return {
+    doc: state.doc,
+    loaded: state.loaded,
+    baseHash: state.baseHash,
+    savedText: state.savedText,
+    conflict: state.conflict,
+    saving: state.saving,
+    saveError: state.saveError,
+    get text(): string {
+      return (text ??= read());
     },
-  ) as OpenArticle;
+  };
 }
