@@ -225,6 +225,7 @@ export function App(): ReactElement {
                   extensions={review.editorExtensions}
                   onView={onEditorView}
                   beforeUpdate={preview.beforeUpdate}
+                  updateRefused={preview.updateRefused}
                 />
               </div>
             </section>

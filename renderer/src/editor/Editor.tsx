@@ -35,6 +35,8 @@ export interface EditorProps {
    * worker) runs alongside the editor's instead of after it. Read at each dispatch.
    */
   readonly beforeUpdate?: (transactions: readonly Transaction[]) => void;
+  /** The view refused transactions `beforeUpdate` was told of (a dispatch during an update). */
+  readonly updateRefused?: () => void;
   /** The session the toolbar, palette, outline and status bar read the editor through. */
   readonly session?: EditorSession;
   /** Shows a message to the author (e.g. an image that could not be added). */
@@ -75,16 +77,17 @@ export function Editor({
   extensions = noExtensions,
   onView,
   beforeUpdate,
+  updateRefused,
   session,
   onMessage,
 }: EditorProps): ReactElement {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
-  const callbacks = useRef({ onChange, onSave, onView, beforeUpdate, onMessage, session });
+  const callbacks = useRef({ onChange, onSave, onView, beforeUpdate, updateRefused, onMessage, session });
   const extra = useRef({ compartment: new Compartment(), sessionCompartment: new Compartment(), extensions });
   const articlePath = useRef<string | null>(null);
   useLayoutEffect(() => {
-    callbacks.current = { onChange, onSave, onView, beforeUpdate, onMessage, session };
+    callbacks.current = { onChange, onSave, onView, beforeUpdate, updateRefused, onMessage, session };
   });
 
   useEffect(() => {
@@ -95,7 +98,12 @@ export function Editor({
       state: EditorState.create({ extensions: nonce ? [EditorView.cspNonce.of(nonce)] : [] }),
       dispatchTransactions: (transactions, target) => {
         callbacks.current.beforeUpdate?.(transactions);
-        target.update(transactions);
+        try {
+          target.update(transactions);
+        } catch (error) {
+          callbacks.current.updateRefused?.();
+          throw error;
+        }
       },
     });
     view.current = created;

@@ -122,6 +122,12 @@ export class PreviewSession {
     this.client.flush();
   }
 
+  /** Renders the editor's text whole with the next request (the editor refused a change it told of). */
+  resync(): void {
+    this.client.resync();
+    this.client.flush();
+  }
+
   /** Whether remote images load for the current article. */
   remoteImagesAllowed(): boolean {
     return this.remoteAllowed.has(this.path);

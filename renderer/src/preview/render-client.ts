@@ -63,6 +63,8 @@ export class RenderClient {
   private openText: string | null = null;
   /** Length of the text last opened, for the time budget. */
   private openedChars = 0;
+  /** Length of the text after the changes recorded so far (`null`: not known until opened). */
+  private textLength: number | null = null;
   private budget: ReturnType<typeof setTimeout> | null = null;
   /** The worker's recent time per edit (moving average), to decide whether to wait in-frame. */
   private typicalMs = 0;
@@ -104,9 +106,23 @@ export class RenderClient {
     this.needsOpen = true;
   }
 
-  /** Records an editor change; it is sent when the worker is free. */
+  /**
+   * Records an editor change; it is sent when the worker is free. A change that does not
+   * follow the ones before it (the editor refused a transaction the client was told of) makes
+   * the next request render the editor's text whole.
+   */
   edit(changes: ChangeSet): void {
+    if (this.textLength !== null && changes.length !== this.textLength) this.needsOpen = true;
+    this.textLength = changes.newLength;
+    if (this.needsOpen) return;
     this.pending = this.pending ? this.pending.compose(changes) : changes;
+  }
+
+  /** The editor refused the last change it was told of: the next request renders its text whole. */
+  resync(): void {
+    this.needsOpen = true;
+    this.pending = null;
+    this.textLength = null;
   }
 
   /** Sends what is waiting (a whole render, or the edits composed) if the worker is free. */
@@ -119,6 +135,7 @@ export class RenderClient {
       request = { type: 'open', id: ++this.requestId, text };
       this.host.opening(text);
       this.openedChars = text.length;
+      this.textLength = text.length;
       this.needsOpen = false;
       this.pending = null;
     } else if (this.pending) {

@@ -11,6 +11,8 @@ export interface PreviewBinding {
    * the editor parses it, so the two work at once (stable).
    */
   readonly beforeUpdate: (transactions: readonly Transaction[]) => void;
+  /** Pass to the editor's `updateRefused`: the preview renders the editor's text again (stable). */
+  readonly updateRefused: () => void;
   /** Pass to the editor's `onView`. */
   readonly onView: (view: EditorView | null) => void;
   /** The preview's current message for the author, if any. */
@@ -48,10 +50,11 @@ export function usePreviewSession(openArticle: (path: string) => void): PreviewB
     },
     [session],
   );
+  const updateRefused = useMemo(() => () => session.resync(), [session]);
   const onView = useMemo(() => (view: EditorView | null) => session.attachEditor(view), [session]);
   // One object while nothing in it changes, so the memoized preview skips typing's renders.
   return useMemo(
-    () => ({ session, beforeUpdate, onView, status, remoteImagesBlocked }),
-    [session, beforeUpdate, onView, status, remoteImagesBlocked],
+    () => ({ session, beforeUpdate, updateRefused, onView, status, remoteImagesBlocked }),
+    [session, beforeUpdate, updateRefused, onView, status, remoteImagesBlocked],
   );
 }

@@ -123,6 +123,7 @@ export function SidePane({ path, mode, onModeChange, onCompare, onClose }: SideP
             extensions={extensions}
             onView={sidePreview.onView}
             beforeUpdate={sidePreview.beforeUpdate}
+            updateRefused={sidePreview.updateRefused}
           />
         </div>
         {mode === 'split' && (
