@@ -6,7 +6,7 @@ import { eachElement } from './each-element';
 
 /** A highlighted block as highlight.js left it: the `<code>`'s classes and children. */
 interface Highlighted {
-  readonly className: readonly (string | number)[];
+  readonly className: readonly string[];
   readonly children: readonly ElementContent[];
 }
 
@@ -87,7 +87,7 @@ const highlight: Plugin<[], Root> = function () {
     for (const { code, key, children } of fresh) {
       if (code.children === children) continue;
       remember(key, {
-        className: [...(code.properties.className as (string | number)[])],
+        className: (code.properties.className as (string | number)[]).map(String),
         children: structuredClone(code.children),
       });
     }
