@@ -44,6 +44,9 @@ export function isDirty(state: OpenArticle | null): boolean {
 
 type Listener = () => void;
 
+/** Longest wait for a frame before the first keystroke's notification goes out regardless. */
+const paintWaitMs = 100;
+
 /**
  * A small external store for the open article, read with `useSyncExternalStore`. The editor
  * pushes its text here; the preview, status bar and title derive from it, so the document is
@@ -120,8 +123,9 @@ export class DocumentStore {
    * much garbage, which on every keystroke held up the preview's patch. Subscribers hear of it
    * once typing pauses ({@link typingSettleMs}), except for the first keystroke after a clean
    * state (the dirty mark shows at once) and typing in the frontmatter, which the form follows
-   * at once (each in a task of its own). Autosave and the journal, which send the
-   * whole text, thus never run while the author types.
+   * at once: each in a task after the keystroke's frame is painted, so that the editor's echo and
+   * the preview's patch are not held up by the app's re-render. Autosave and the journal, which
+   * send the whole text, thus never run while the author types.
    */
   typed(change: { text(): string; readonly from: number }): void {
     if (!this.state) return;
@@ -129,7 +133,7 @@ export class DocumentStore {
     for (const listener of this.typingListeners) listener();
     // The first keystroke after a clean state is told at once, so the dirty mark never lags.
     if (change.from < this.headEnd || !this.toldDirty) {
-      this.schedule(0);
+      this.scheduleAfterPaint();
       return;
     }
     this.schedule(typingSettleMs);
@@ -175,6 +179,7 @@ export class DocumentStore {
   }
 
   private notifyTimer: ReturnType<typeof setTimeout> | null = null;
+  private notifyFrame: number | null = null;
   /** Offset below which typing may change the frontmatter (see {@link typed}). */
   private headEnd = Infinity;
   /** Whether subscribers were last told of a dirty article (see {@link typed}). */
@@ -186,13 +191,35 @@ export class DocumentStore {
   }
 
   private schedule(delayMs: number): void {
-    if (this.notifyTimer !== null) clearTimeout(this.notifyTimer);
+    this.cancelNotify();
     this.notifyTimer = setTimeout(() => this.notify(), delayMs);
   }
 
-  private notify(): void {
+  /**
+   * Notifies in a task after the next frame; where no frame comes (no frames at all, a hidden
+   * window), in the next task or after {@link paintWaitMs}.
+   */
+  private scheduleAfterPaint(): void {
+    if (typeof requestAnimationFrame !== 'function') {
+      this.schedule(0);
+      return;
+    }
+    this.schedule(paintWaitMs);
+    this.notifyFrame = requestAnimationFrame(() => {
+      this.notifyFrame = null;
+      this.schedule(0);
+    });
+  }
+
+  private cancelNotify(): void {
     if (this.notifyTimer !== null) clearTimeout(this.notifyTimer);
+    if (this.notifyFrame !== null) cancelAnimationFrame(this.notifyFrame);
     this.notifyTimer = null;
+    this.notifyFrame = null;
+  }
+
+  private notify(): void {
+    this.cancelNotify();
     this.headEnd = this.state ? frontmatterEnd(this.state.text) : Infinity;
     this.toldDirty = isDirty(this.state);
     for (const listener of this.listeners) listener();
