@@ -43,8 +43,12 @@ export interface SaveControllerOptions {
   readonly api: SaveApi;
   /** Whether autosave starts on (default true). */
   readonly autosave?: boolean;
-  /** Pause before an autosave, in ms (default {@link autosaveDelayMs}). */
-  readonly autosaveDelayMs?: number;
+  /**
+   * Pause before an autosave, in ms, counted from when the store tells of the change (typing:
+   * once it pauses); a function is asked each time (the author's setting). Default
+   * {@link autosaveDelayMs}.
+   */
+  readonly autosaveDelayMs?: number | (() => number);
   /** Pause before journaling unsaved text, in ms (default {@link journalDelayMs}). */
   readonly journalDelayMs?: number;
   /** First wait before asking for recoveries again after a failure, in ms (default 500). */
@@ -344,10 +348,8 @@ export class SaveController {
     if (!current || !isDirty(current) || current.doc.readOnly) return;
     this.journal.schedule();
     if (this.state.autosave && !current.conflict && !current.saving && !current.saveError) {
-      this.autosaveTimer = setTimeout(
-        () => void this.save(),
-        this.options.autosaveDelayMs ?? autosaveDelayMs,
-      );
+      const delay = this.options.autosaveDelayMs ?? autosaveDelayMs;
+      this.autosaveTimer = setTimeout(() => void this.save(), typeof delay === 'function' ? delay() : delay);
     }
   };
 

@@ -3,8 +3,9 @@ import type { ArticleDocument } from '../../../shared/contract';
 import type { RecoveryEntry } from '../../../shared/library-contract';
 import { announce } from '../accessibility';
 import { api } from '../api';
-import type { DocumentStore } from '../app/document-store';
+import { typingSettleMs, type DocumentStore } from '../app/document-store';
 import { SaveController, type LargeFileRequest } from '../app/save-controller';
+import { settingsStore } from '../settings/settings-store';
 import { readAutosave, writeAutosave } from './autosave-setting';
 import { isApplePlatform } from '../ui/platform';
 
@@ -52,7 +53,15 @@ export interface ArticleSession {
  */
 export function useArticleSession(store: DocumentStore, onLibraryChanged: () => void): ArticleSession {
   const controller = useMemo(
-    () => new SaveController({ store, api, autosave: readAutosave(), announce }),
+    () =>
+      new SaveController({
+        store,
+        api,
+        autosave: readAutosave(),
+        // The setting counts from the last keystroke; the store tells of typing once it pauses.
+        autosaveDelayMs: () => Math.max(0, settingsStore.getSnapshot().autosaveDelayMs - typingSettleMs),
+        announce,
+      }),
     [store],
   );
   useEffect(() => controller.start(), [controller]);

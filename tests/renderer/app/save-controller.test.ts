@@ -147,6 +147,21 @@ describe('SaveController', () => {
     expect(saves).toHaveBeenCalledTimes(1);
   });
 
+  it('asks for the autosave delay each time, so that a changed setting takes effect', async () => {
+    let delayMs = 60_000;
+    const { store, controller, onDisk } = await setup(
+      { 'a.md': 'Draft.\n' },
+      { autosave: true, autosaveDelayMs: () => delayMs },
+    );
+    await controller.openArticle('a.md');
+    store.edit('Draft, edited.\n');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await onDisk('a.md')).toBe('Draft.\n');
+    delayMs = 10;
+    store.edit('Draft, edited again.\n');
+    await eventually(async () => expect(await onDisk('a.md')).toBe('Draft, edited again.\n'));
+  });
+
   it('journals unsaved text after a pause and drops the journal once the text is saved', async () => {
     const { store, controller, service } = await setup({ 'a.md': 'Kept.\n' }, { journalDelayMs: 10 });
     await controller.openArticle('a.md');
