@@ -41,6 +41,11 @@ export class IncrementalRenderer {
   private exact: string | null = null;
   /** Whether the footnotes section holds headings (their ids follow every body heading's). */
   private footerHasHeadings = false;
+  /**
+   * Whether raw HTML left open in the last unit holds the footnotes section: windows before it
+   * render as usual; an edit in it, or one that changes the notes, renders everything.
+   */
+  private footerInLast = false;
   /** How many units the last edit rendered again (all of them for a whole render). */
   private lastRendered = 0;
   /**
@@ -229,6 +234,7 @@ export class IncrementalRenderer {
     this.units = rendered.units;
     this.footer = rendered.footer;
     this.footerHasHeadings = rendered.footerHasHeadings;
+    this.footerInLast = rendered.footerInLast;
     this.exact = null;
     if (rendered.irregular || this.html() !== rendered.exact) this.exact = rendered.exact;
     this.lastRendered = this.units.length;
@@ -277,6 +283,7 @@ export class IncrementalRenderer {
     // Start after a blank line: micromark lets an open paragraph above change how the next
     // line's blocks start (an ordered list not starting at 1 cannot interrupt it).
     if (start > 0 && !this.text.precededByBlankLine(from)) throw new WindowMismatch('start');
+    if (this.footerInLast && end === units.length) throw new WindowMismatch('all');
     const context: ContextBefore =
       start === 0 ? { stubs: [], headings: [], slugs: {}, footnoteRefs: [] } : this.contextBefore(start);
     // Text never serializes starting with `<`: a unit that does starts with an element.
@@ -312,9 +319,21 @@ export class IncrementalRenderer {
       end,
       fresh,
       headingsBefore: context.headings,
-      hasFooter: this.footer !== '',
+      hasFooter: this.footer !== '' || this.footerInLast,
       footerHasHeadings: this.footerHasHeadings,
     });
+    // A note with raw HTML is parsed with the whole section around it (an end tag may move
+    // what follows it): only a whole render places it.
+    if (effects.notes.some((note) => note.before.includes('<') || note.after.includes('<')))
+      throw new WindowMismatch('all');
+    // The footnotes section lives in the last unit's HTML: a change to it renders everything.
+    if (
+      this.footerInLast &&
+      (effects.notes.length > 0 ||
+        effects.footerUsesRelinked ||
+        (effects.headingsChanged && this.footerHasHeadings))
+    )
+      throw new WindowMismatch('all');
     if (effects.followUps.length > 0 || effects.footerUsesRelinked) {
       this.followUps = {
         units: effects.followUps,
@@ -401,7 +420,7 @@ export class IncrementalRenderer {
       ...part,
       text: this.text,
       plainFence: this.plainFence !== null,
-      hasFooter: this.footer !== '',
+      hasFooter: this.footer !== '' || this.footerInLast,
       nextKey: () => this.nextKey++,
     });
   }

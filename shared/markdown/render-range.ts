@@ -103,6 +103,11 @@ export interface RangeRender {
   readonly exact: string | null;
   /** Whole renders: the units cannot reproduce the HTML (a footnotes section inside raw HTML). */
   readonly irregular: boolean;
+  /**
+   * Whole renders: raw HTML left open in the last top-level element took the footnotes section
+   * in, so the last unit's HTML holds it (and `footer` is empty).
+   */
+  readonly footerInLast: boolean;
 }
 
 const linePlaceholder = ' data-line="0" data-line-end="0"';
@@ -198,7 +203,16 @@ export function renderRange(options: RangeOptions): RangeRender {
     windowText.length,
     footerNode,
   );
-  if (!footerNode && holdsFootnotesSection(children)) irregular = true;
+  // Raw HTML left open at the end of the article holds the footnotes section: the HTML parser
+  // put it inside the last top-level element, which the last unit shows (checked below).
+  let footerInLast =
+    whole &&
+    !footerNode &&
+    !irregular &&
+    children.length > 0 &&
+    holdsFootnotesSection(children.slice(-1)) &&
+    !holdsFootnotesSection(children.slice(0, -1));
+  if (!footerNode && !footerInLast && holdsFootnotesSection(children)) irregular = true;
   // The footnotes section ended up inside raw HTML left open: only a whole render places it.
   if (irregular && !whole) throw new WindowMismatch('all');
   // An element that spans into the window's last block may have been closed by the end of
@@ -222,6 +236,12 @@ export function renderRange(options: RangeOptions): RangeRender {
     checkEdges(options, groups, placed, footerNode !== undefined);
   }
   const joined = joinUnits(groups, placed);
+  // The element holding the notes must be the last unit's own: one opened further up swallows
+  // the blocks after it too, and only a whole render shows that.
+  if (footerInLast && !joined.nodes[joined.nodes.length - 1]?.includes(children[children.length - 1]!)) {
+    footerInLast = false;
+    irregular = true;
+  }
 
   // Each top-level node is sanitized and serialized once, with its source lines as a
   // placeholder to cut around. Sanitizing and serializing work node by node, so the whole
@@ -241,7 +261,7 @@ export function renderRange(options: RangeOptions): RangeRender {
     unitOf(group, joined.nodes[index]!, windowText, from, serialize, options.nextKey()),
   );
   const footer = footerNode ? serialize(footerNode).out : '';
-  return { units, footer, openAtEnd, footerHasHeadings, exact, irregular };
+  return { units, footer, openAtEnd, footerHasHeadings, exact, irregular, footerInLast };
 }
 
 /**
