@@ -9,8 +9,8 @@ import { ScanReader } from './scan-reader';
 
 /**
  * The listing of a library, read once for a command that exits after printing it (`folio list`):
- * the same summaries, with the same schema marks, as the service's `listArticles`, without
- * starting the service (no journal, search index, watcher or snapshots to load). It walks the
+ * the same summaries, with the same schema marks, as the service's `listArticles` (but for their
+ * excerpts, left empty: nothing the command prints shows them), without starting the service (no journal, search index, watcher or snapshots to load). It walks the
  * library as the index does and reads on this thread only (a worker's start costs about as much
  * as reading 10,000 articles here). Each article is checked against the schema as soon as it is
  * read and only its summary is kept: no index of entries, no file's bytes, no frontmatter text
@@ -20,7 +20,7 @@ export async function listLibrary(root: string): Promise<ArticleSummary[]> {
   const realRoot = await realpath(root);
   const { files } = await walkLibrary(realRoot);
   const { schema } = await loadLibrarySchema(realRoot);
-  const reader = new ScanReader({ keepBytes: false });
+  const reader = new ScanReader({ keepBytes: false, excerpts: false });
   const listed: ArticleSummary[] = [];
   for (const [relative, absolute] of files) {
     const entry = reader.read(relative, absolute);
