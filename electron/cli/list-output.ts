@@ -23,19 +23,22 @@ async function listOf(library: string): Promise<ArticleSummary[]> {
   return listLibrary(library);
 }
 
-/** The fields `folio list --json` prints for each article, in this order. */
-function listRecord(article: ArticleSummary) {
-  return {
-    path: article.path,
-    title: article.title,
-    status: article.status,
-    tags: article.tags,
-    date: article.date,
-    updated: article.updated,
-    words: article.words,
-    problems: article.problems,
-  };
-}
+/**
+ * The fields `folio list --json` prints for each article, in this order. Given to
+ * `JSON.stringify` as its list of keys: a summary's other fields (its excerpt) are left out
+ * without building a record per article, and nothing else in a summary is an object with keys
+ * (its tags and problems are lists of strings).
+ */
+const listFields = [
+  'path',
+  'title',
+  'status',
+  'tags',
+  'date',
+  'updated',
+  'words',
+  'problems',
+] as const satisfies readonly (keyof ArticleSummary)[];
 
 function listTable(articles: readonly ArticleSummary[]): string {
   if (articles.length === 0) return 'No articles.\n';
@@ -65,12 +68,12 @@ function listTable(articles: readonly ArticleSummary[]): string {
 }
 
 /**
- * Prints the articles of `library`: a table, or with `json` one JSON array of
- * {@link listRecord}s (two-space indented, one piece).
+ * Prints the articles of `library`: a table, or with `json` one JSON array of their
+ * {@link listFields} (two-space indented, in one piece).
  */
 export async function printListing(library: string, json: boolean): Promise<void> {
   const articles = await listOf(library);
-  process.stdout.write(json ? `${JSON.stringify(articles.map(listRecord), null, 2)}\n` : listTable(articles));
+  process.stdout.write(json ? `${JSON.stringify(articles, [...listFields], 2)}\n` : listTable(articles));
 }
 
 /**
