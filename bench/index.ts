@@ -5,6 +5,7 @@ import { editorBench } from './editor.bench';
 import { previewDomBench } from './preview-dom.bench';
 import { libraryBench } from './library.bench';
 import { libraryPaneBench } from './library-pane.bench';
+import { listCommandBench } from './list-command.bench';
 import { renderBench } from './render.bench';
 import { reviewBench } from './review.bench';
 
@@ -21,6 +22,7 @@ const suites: Record<string, () => void | Promise<void>> = {
   'preview-dom': previewDomBench,
   library: libraryBench,
   'library-pane': libraryPaneBench,
+  'list-command': listCommandBench,
   git: gitBench,
 };
 

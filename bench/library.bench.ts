@@ -1,5 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { closeSync, openSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,8 +8,8 @@ import vm from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import { createLibraryService } from '../electron/library';
 import { stopScanWorkers } from '../electron/library/scan-pool';
-import { buildCli } from '../scripts/build-cli.js';
 import { generateLibrary } from './generate-library';
+import { listCommandTimes } from './list-command.bench';
 import { ms, printTable } from './measure';
 
 /** Articles in the generated library (`FOLIO_BENCH_ARTICLES` overrides; rounded to hundreds). */
@@ -137,61 +136,6 @@ function timeSync(work: () => unknown): { ms: number; cpuMs: number } {
   work();
   const used = process.cpuUsage(cpu);
   return { ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000 };
-}
-
-/**
- * The peer of `folio list` as a whole process: a `node` process that only walks the folders and
- * reads every file with a synchronous loop (as {@link readEveryFileSync}), and exits.
- */
-const readLoopProcess = `
-const { readdirSync, readFileSync } = require('node:fs');
-const path = require('node:path');
-let bytes = 0;
-const walk = (dir) => {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(full);
-    else bytes += readFileSync(full).length;
-  }
-};
-walk(process.argv[1]);
-console.log(bytes);
-`;
-
-/** Wall time of one process, start to exit, its standard output written to `output`. */
-function processTime(args: readonly string[], output: string): number {
-  const fd = openSync(output, 'w');
-  try {
-    const start = performance.now();
-    const result = spawnSync(process.execPath, args, { stdio: ['ignore', fd, 'pipe'] });
-    const elapsed = performance.now() - start;
-    if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr?.toString()}`);
-    return elapsed;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/**
- * `folio list <library> --json` as an author runs it (a new process from the command's bundle,
- * to its exit) against the read-only `node` loop, taking turns; medians of `runs`.
- */
-async function listCommandTimes(
-  root: string,
-  temp: string,
-  runs = 5,
-): Promise<{ command: number; peer: number; articles: number }> {
-  await buildCli();
-  const command: number[] = [];
-  const peer: number[] = [];
-  const output = path.join(temp, 'list.json');
-  for (let run = 0; run < runs; run++) {
-    peer.push(processTime(['-e', readLoopProcess, root], path.join(temp, 'read-loop.txt')));
-    command.push(processTime(['out/cli/folio.js', 'list', root, '--json'], output));
-  }
-  const articles = (JSON.parse(await readFile(output, 'utf8')) as unknown[]).length;
-  const median = (list: number[]): number => [...list].sort((a, b) => a - b)[list.length >> 1]!;
-  return { command: median(command), peer: median(peer), articles };
 }
 
 /**

@@ -59,21 +59,25 @@ export function readArticleSummary(
  * {@link readArticleSummary} from the start of an article only, for the library scan, which
  * then decodes no more of a file than its listing needs. `block`: the frontmatter block found at
  * the start of the text (`null`: none); `bodyStart`: the body's first complete lines (all of it
- * when `complete`); `wordsInBody`: the words of the whole body; `own`: copies a string cut from
+ * when `complete`), or a function that decodes them, called only when a heading or the excerpt
+ * is needed; `wordsInBody`: the words of the whole body; `own`: copies a string cut from
  * `bodyStart` (the title from a heading, the excerpt) so that it does not hold on to all of it
- * (default: as is; values read from the block are slices of its text, which the caller keeps).
- * The same summary as the whole text gives, or `null` when these parts cannot tell (a block only
- * `yaml` reads, a problem, or a title or excerpt not found in the lines given): the caller then
- * reads the whole text.
+ * (default: as is; values read from the block are slices of its text, which the caller keeps);
+ * `withExcerpt`: false leaves the excerpt empty, for a listing that never shows it (`folio
+ * list`), which then needs no body text at all when the frontmatter has a title.
+ * The same summary as the whole text gives (but for the excerpt without `withExcerpt`), or `null`
+ * when these parts cannot tell (a block only `yaml` reads, a problem, or a title or excerpt not
+ * found in the lines given): the caller then reads the whole text.
  */
 export function summarizeStart(
   path: string,
   block: FrontmatterBlock | null,
-  bodyStart: string,
+  bodyStart: string | (() => string),
   complete: boolean,
   updated: Date,
   wordsInBody: number,
   own: (text: string) => string = (text) => text,
+  withExcerpt = true,
 ): { summary: ArticleSummary; schemaData: Readonly<Record<string, unknown>> | null } | null {
   let data: Record<string, unknown> = {};
   if (block?.kind === 'toml') {
@@ -86,14 +90,16 @@ export function summarizeStart(
     data = read;
   }
   const fromData = titleOf(data.title);
-  const heading = fromData === null ? firstHeading(bodyStart) : null;
+  const start =
+    fromData === null || withExcerpt ? (typeof bodyStart === 'string' ? bodyStart : bodyStart()) : '';
+  const heading = fromData === null ? firstHeading(start) : null;
   const title = fromData ?? heading ?? (complete ? fileTitle(path) : null);
-  const excerpt = excerptOf(bodyStart);
-  if (title === null || (excerpt === '' && !complete)) return null;
+  const excerpt = withExcerpt ? excerptOf(start) : '';
+  if (title === null || (withExcerpt && excerpt === '' && !complete)) return null;
   const summary = summaryOf(path, data, updated, noProblems);
   summary.title = heading === null ? title : own(heading);
   summary.words = wordsInBody;
-  summary.excerpt = own(excerpt);
+  summary.excerpt = withExcerpt ? own(excerpt) : '';
   return { summary, schemaData: block?.kind === 'toml' ? null : data };
 }
 

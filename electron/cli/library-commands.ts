@@ -1,11 +1,10 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import type { ArticleSummary } from '../../shared/contract';
-import { FolioError } from '../../shared/errors';
 import type { SearchHit } from '../../shared/library-contract';
 import type { LibraryService } from '../library';
+import { printListing, requireFolder } from './list-output';
 
 function parseLimit(value: string): number {
   const limit = Number(value);
@@ -13,11 +12,6 @@ function parseLimit(value: string): number {
     throw new InvalidArgumentError('The limit is a whole number from 1 to 200.');
   }
   return limit;
-}
-
-async function requireFolder(library: string): Promise<void> {
-  const info = await stat(library).catch(() => null);
-  if (!info?.isDirectory()) throw new FolioError('NOT_FOUND', `“${library}” is not a folder.`);
 }
 
 /**
@@ -46,57 +40,6 @@ async function withLibrary<T>(library: string, work: (service: LibraryService) =
   }
 }
 
-/**
- * The listing of one library folder, read as the service lists it (see list-library.ts), without
- * starting the service.
- */
-async function listOf(library: string): Promise<ArticleSummary[]> {
-  await requireFolder(library);
-  const { listLibrary } = await import('../library/list-library');
-  return listLibrary(library);
-}
-
-/** The fields `folio list --json` prints for each article, in this order. */
-function listRecord(article: ArticleSummary) {
-  return {
-    path: article.path,
-    title: article.title,
-    status: article.status,
-    tags: article.tags,
-    date: article.date,
-    updated: article.updated,
-    words: article.words,
-    problems: article.problems,
-  };
-}
-
-function listTable(articles: readonly ArticleSummary[]): string {
-  if (articles.length === 0) return 'No articles.\n';
-  const rows = articles.map((a) => [
-    a.status ?? '-',
-    String(a.words),
-    a.title,
-    a.path,
-    a.problems.length ? `⚠ ${a.problems[0]}` : '',
-  ]);
-  const head = ['STATUS', 'WORDS', 'TITLE', 'PATH', ''];
-  const widths = head.map((_, col) =>
-    Math.min(48, Math.max(...[head, ...rows].map((row) => row[col]!.length))),
-  );
-  const fit = (cell: string, width: number) =>
-    cell.length > width ? `${cell.slice(0, width - 1)}…` : cell.padEnd(width);
-  return (
-    [head, ...rows]
-      .map((row) =>
-        row
-          .map((cell, col) => fit(cell, widths[col]!))
-          .join('  ')
-          .trimEnd(),
-      )
-      .join('\n') + '\n'
-  );
-}
-
 function searchText(hits: readonly SearchHit[]): string {
   if (hits.length === 0) return 'No matches.\n';
   return hits.map((hit) => `${hit.title}  (${hit.path})\n  ${hit.snippet}\n`).join('\n');
@@ -113,10 +56,7 @@ export function registerLibraryCommands(program: Command): void {
     .argument('<library>', 'library folder')
     .option('--json', 'print one JSON array (path, title, status, tags, date, updated, words, problems)')
     .action(async (library: string, opts: { json?: boolean }) => {
-      const articles = await listOf(library);
-      process.stdout.write(
-        opts.json ? `${JSON.stringify(articles.map(listRecord), null, 2)}\n` : listTable(articles),
-      );
+      await printListing(library, opts.json === true);
     });
 
   program

@@ -1,15 +1,16 @@
-import { readdirSync, realpathSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ArticleSummary } from '../../shared/contract';
 import { isInside } from './paths';
 import type { IndexedArticle } from './article-entry';
+import { walkLibrary } from './library-walk';
 import { readEntry, statOrNull } from './read-article';
 import { readFilesInParallel, type ReadFilesOptions } from './scan-pool';
 import { ScanReader } from './scan-reader';
 
 export type { IndexedArticle } from './article-entry';
+export { articleExtension, isIgnoredName } from './library-walk';
 export { maxOpenBytes } from './read-article';
 
 /**
@@ -20,17 +21,6 @@ export { maxOpenBytes } from './read-article';
  * Slicing keeps the process answering (IPC, watcher events) while a big library is scanned.
  */
 const scanSliceMs = 12;
-
-/** File names Folio treats as articles. */
-export const articleExtension = /\.(md|markdown)$/i;
-
-/** Folder names never listed: dependencies and version control (dot-folders are skipped too). */
-const ignoredFolders = new Set(['node_modules']);
-
-/** True when a file or folder name is skipped by the listing (dot-names, `node_modules`). */
-export function isIgnoredName(name: string): boolean {
-  return name.startsWith('.') || ignoredFolders.has(name);
-}
 
 /** How an index's scans use worker threads (see scan-pool.ts). */
 export type ArticleIndexOptions = Omit<ReadFilesOptions, 'pause' | 'reader'> & {
@@ -121,9 +111,7 @@ export class ArticleIndex {
 
   private async walkAndRead(): Promise<string[]> {
     const slicer = new TimeSlicer(scanSliceMs);
-    const files = new Map<string, string>();
-    const folders = new Set<string>();
-    await this.walk(this.realRoot, '', files, folders, slicer);
+    const { files, folders } = await walkLibrary(this.realRoot, () => slicer.pause());
     this.folderSet = folders;
     const changed: string[] = [];
     for (const relative of [...this.entries.keys()]) {
@@ -219,53 +207,6 @@ export class ArticleIndex {
     }
   }
 
-  /**
-   * Lists the article files and folders under `dir`, whose library path is `relativeDir`
-   * (`''` for the root). Library paths are joined here as strings: `path.relative` per file
-   * was a visible part of a scan's time.
-   */
-  private async walk(
-    dir: string,
-    relativeDir: string,
-    files: Map<string, string>,
-    folders: Set<string>,
-    slicer: TimeSlicer,
-  ): Promise<void> {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    const subfolders: [string, string][] = [];
-    // `dir` is a real path, and a name from the folder holds no separator: joined as strings
-    // (`path.join` normalizes every file's path again, a visible part of a walk).
-    const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
-    for (const entry of entries) {
-      if (isIgnoredName(entry.name)) continue;
-      const full = prefix + entry.name;
-      const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
-      if (entry.isSymbolicLink()) {
-        // A link is listed only when it stays inside the library, and folder links are never
-        // followed (no cycles, no escaping through a link to a parent).
-        if (!articleExtension.test(entry.name)) continue;
-        const real = realpathOrNull(full);
-        if (!real || !isInside(this.realRoot, real)) continue;
-        if (statOrNull(real)?.isFile()) files.set(relative, full);
-      } else if (entry.isDirectory()) {
-        folders.add(relative);
-        subfolders.push([full, relative]);
-      } else if (entry.isFile() && articleExtension.test(entry.name)) {
-        files.set(relative, full);
-      }
-    }
-    for (const [folder, relative] of subfolders) {
-      const wait = slicer.pause();
-      if (wait) await wait;
-      await this.walk(folder, relative, files, folders, slicer);
-    }
-  }
-
   private notify(change: IndexChange): void {
     for (const listener of this.listeners) listener(change);
   }
@@ -287,13 +228,5 @@ class TimeSlicer {
     return new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
       this.sliceStart = performance.now();
     });
-  }
-}
-
-function realpathOrNull(absolute: string): string | null {
-  try {
-    return realpathSync(absolute);
-  } catch {
-    return null;
   }
 }

@@ -19,13 +19,16 @@ const startBytes = 2048;
  * are slices of it, so no copies are needed to keep them. `null` when the start cannot tell for
  * sure (see `summarizeStart`), or for anything but plain UTF-8 text with `\n` line endings:
  * then the caller decodes the whole text (read-article.ts), as the tests check for every input.
- * `own`: copies the strings cut from the body's start (default {@link ownString}).
+ * `own`: copies the strings cut from the body's start (default {@link ownString});
+ * `withExcerpt`: false for a listing that never shows excerpts (see `summarizeStart`), which
+ * then decodes the body's start only to find a title in it.
  */
 export function listingFromStart(
   relative: string,
   bytes: Uint8Array,
   info: FileInfo,
   own: (text: string) => string = ownString,
+  withExcerpt = true,
 ): ReadArticle | null {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const bom = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf;
@@ -54,13 +57,14 @@ export function listingFromStart(
   const read = summarizeStart(
     relative,
     block,
-    content.toString('utf8', blockEnd, end),
+    () => content.toString('utf8', blockEnd, end),
     end === content.length,
     info.mtime,
     // The body's words, counted in its bytes: it starts on a line of its own, so no word runs
     // across from the head (and a BOM is no word).
     countWordsInUtf8(content.subarray(blockEnd)),
     own,
+    withExcerpt,
   );
   if (!read) return null;
   return {

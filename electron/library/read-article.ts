@@ -36,6 +36,11 @@ export interface SyncReadPlace {
   readonly buffer: ReadBuffer;
   /** Copies a string cut from the body's start so that it holds on to nothing more (or not). */
   readonly own: (text: string) => string;
+  /**
+   * False leaves every summary's excerpt empty, for a listing that never shows it (`folio
+   * list`): most articles are then listed without decoding any of their body (default true).
+   */
+  readonly excerpts?: boolean;
 }
 
 /**
@@ -62,9 +67,11 @@ export function readArticleSync(
     if (!info.isFile()) return null;
     if (info.size > maxOpenBytes) return unreadable(relative, info, tooLarge);
     const bytes = place.buffer.readToEnd(fd, info.size, place.spaceFor(info.size));
-    return (
-      listingFromStart(relative, bytes, info, place.own) ?? articleFromBytes(relative, bytes, info, false)
-    );
+    const withExcerpt = place.excerpts ?? true;
+    const read =
+      listingFromStart(relative, bytes, info, place.own, withExcerpt) ??
+      articleFromBytes(relative, bytes, info, false);
+    return withExcerpt || read.fields.summary.excerpt === '' ? read : withoutExcerpt(read);
   } catch (error) {
     const info = statOrNull(absolute);
     if (!info) return null;
@@ -72,6 +79,12 @@ export function readArticleSync(
   } finally {
     closeSync(fd);
   }
+}
+
+/** A read with its summary's excerpt left empty (see `SyncReadPlace.excerpts`). */
+function withoutExcerpt(read: ReadArticle): ReadArticle {
+  const { fields } = read;
+  return { ...read, fields: { ...fields, summary: { ...fields.summary, excerpt: '' } } };
 }
 
 /** Reads an article (after a watcher event or a write by Folio), without blocking. */

@@ -12,6 +12,11 @@ export interface ScanReaderOptions {
    * is kept, so the entries' `body` is `''` and their `hash` `null` (not known).
    */
   readonly keepBytes?: boolean;
+  /**
+   * False leaves every summary's excerpt empty (default true), for a listing that never shows
+   * it: most articles are then listed without decoding any of their body (`folio list`).
+   */
+  readonly excerpts?: boolean;
 }
 
 /**
@@ -29,6 +34,7 @@ export class ScanReader {
       spaceFor: slab ? (size) => slab.spaceFor(size) : () => null,
       buffer: new ReadBuffer(),
       own: ownString,
+      excerpts: options.excerpts ?? true,
     };
   }
 

@@ -99,7 +99,7 @@ describe('the bundled folio command', () => {
     // Twelve commands, half of them run from the sources through tsx: minutes on a loaded machine.
   }, 180_000);
 
-  it('lists a library without loading the service, the export’s code, zod or a Markdown parser, which other commands then load', async () => {
+  it('lists a library without loading the service, its index, the export’s code, zod or a Markdown parser, which other commands then load', async () => {
     const dir = await tempDir();
     const library = path.join(dir, 'library');
     await writeFiles(library, { 'a.md': '---\ntitle: Alpha\n---\n# Alpha\n\nText with $x$.\n' });
@@ -144,10 +144,19 @@ describe('the bundled folio command', () => {
     expect(listed).toContain('yaml'); // (the frontmatter reader: the comments are there to find)
     // Nor the service (its watcher, search index and safe writes): `folio list` only scans.
     const notForListing = ['zod', 'unified', 'micromark', 'remark-parse', 'isomorphic-git', 'katex'];
-    for (const name of [...notForListing, 'chokidar', 'minisearch', 'write-file-atomic']) {
+    // Nor commander: the plain `folio list <library> [--json]` needs no parser for the rest.
+    for (const name of [...notForListing, 'chokidar', 'minisearch', 'write-file-atomic', 'commander']) {
       expect(listed, name).not.toContain(name);
     }
     expect(packagesIn(exporting)).toContain('unified');
+    expect(packagesIn(exporting)).toContain('commander');
+    // Nor the library index and its scan pool (worker threads): the listing reads each article
+    // and keeps its summary alone. `folio search` needs the index, and loads them.
+    const searching = await loadedBy('search', library, 'alpha', '--json');
+    for (const code of ['ArticleIndex', 'readFilesInParallel', 'node:worker_threads']) {
+      expect(searching, code).toContain(code);
+      expect(listing, code).not.toContain(code);
+    }
     // A library with a schema file: its checks need zod, loaded then, and they run.
     const schemaListing = await loadedBy('list', withSchema, '--json');
     expect(packagesIn(schemaListing)).toContain('zod');

@@ -85,6 +85,31 @@ describe('summaries from the start of an article', () => {
       const cut = random() < 0.2 ? body.length : body.lastIndexOf('\n', Math.floor(random() * 3000)) + 1;
       const words = countWords(body);
       const start = summarizeStart('a/b.md', block, body.slice(0, cut), cut === body.length, at, words);
+      // Without the excerpt, as `folio list` reads: the same, but for the excerpt left empty.
+      let decoded = false;
+      const bodyStart = (): string => {
+        decoded = true;
+        return body.slice(0, cut);
+      };
+      const listed = summarizeStart(
+        'a/b.md',
+        block,
+        bodyStart,
+        cut === body.length,
+        at,
+        words,
+        undefined,
+        false,
+      );
+      if (start) expect(listed, text).not.toBeNull();
+      if (listed) {
+        expect(listed.summary, text).toEqual({ ...whole.summary, excerpt: '' });
+        expect(listed.schemaData, text).toEqual(whole.schemaData);
+        // The body's start is decoded only to look for a title there.
+        const data = listed.schemaData;
+        if (typeof data?.title === 'string' && data.title.trim() !== '') expect(decoded, text).toBe(false);
+        if (!block) expect(decoded, text).toBe(true);
+      }
       if (!start) continue;
       told++;
       expect(start.summary, text).toEqual(whole.summary);

@@ -9,18 +9,18 @@ import { useTempDirs, writeFiles } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 
-/** The service's own listing of `root`, as the app shows it. */
+/** The service's own listing of `root`, as the app shows it, but for the excerpts `folio list` never shows. */
 async function serviceListing(root: string) {
   const service = await createLibraryService({ root, host: { appDataDir: await tempDir() }, watch: false });
   try {
-    return await service.listArticles({});
+    return (await service.listArticles({})).map((summary) => ({ ...summary, excerpt: '' }));
   } finally {
     await service.close();
   }
 }
 
 describe('listing a library for a one-off command', () => {
-  it('gives exactly the summaries and schema marks the library service lists', async () => {
+  it('gives exactly the summaries and schema marks the library service lists, without excerpts', async () => {
     const root = await tempDir();
     await writeMixedLibrary(root);
     const listed = await listLibrary(root);
