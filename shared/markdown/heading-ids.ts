@@ -30,10 +30,11 @@ declare module 'vfile' {
  * counts of the headings before a part, which it reads without copying: a long article has
  * thousands, and copying them for each keystroke's window cost more than the window.
  */
-class SluggerAfter {
+export class SluggerAfter {
   private readonly own = new Map<string, number>();
   constructor(private readonly before: Readonly<Record<string, number>>) {}
 
+  /** The id of a heading with text `value`, counted as taken. */
   slug(value: string): string {
     let result = slug(value);
     const original = result;

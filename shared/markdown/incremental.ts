@@ -12,8 +12,7 @@ export type { BlockHtml, RenderPatch, TextChange } from './render-patch';
 /** What the units before a window tell it (see {@link IncrementalRenderer.contextBefore}). */
 interface ContextBefore {
   readonly stubs: readonly string[];
-  readonly headings: readonly string[];
-  /** The heading slugger's occurrences after `headings`. */
+  /** The heading slugger's occurrences after the headings before the window. */
   readonly slugs: Readonly<Record<string, number>>;
   readonly footnoteRefs: readonly string[];
 }
@@ -250,12 +249,10 @@ export class IncrementalRenderer {
     const cached = this.beforeCache;
     if (cached && cached.version === this.contextVersion && cached.unit === unit) return cached.context;
     const before = this.units.slice(0, start);
-    const headings = before.flatMap((each) => each.headings);
     const slugger = new GithubSlugger();
-    for (const text of headings) slugger.slug(text);
+    for (const text of before.flatMap((each) => each.headings)) slugger.slug(text);
     const context: ContextBefore = {
       stubs: before.flatMap((each) => each.stubs),
-      headings,
       slugs: slugger.occurrences,
       footnoteRefs: before.flatMap((each) => each.footnoteRefs),
     };
@@ -285,7 +282,7 @@ export class IncrementalRenderer {
     if (start > 0 && !this.text.precededByBlankLine(from)) throw new WindowMismatch('start');
     if (this.footerInLast && end === units.length) throw new WindowMismatch('all');
     const context: ContextBefore =
-      start === 0 ? { stubs: [], headings: [], slugs: {}, footnoteRefs: [] } : this.contextBefore(start);
+      start === 0 ? { stubs: [], slugs: {}, footnoteRefs: [] } : this.contextBefore(start);
     // Text never serializes starting with `<`: a unit that does starts with an element.
     let following: Unit | undefined;
     for (let index = end; index < units.length && !following; index++) {
@@ -318,7 +315,7 @@ export class IncrementalRenderer {
       start,
       end,
       fresh,
-      headingsBefore: context.headings,
+      slugsBefore: context.slugs,
       hasFooter: this.footer !== '' || this.footerInLast,
       footerHasHeadings: this.footerHasHeadings,
     });
@@ -341,7 +338,18 @@ export class IncrementalRenderer {
         footer: effects.footerUsesRelinked,
       };
     }
-    if (effects.contextChanged) this.contextVersion++;
+    if (effects.contextChanged) {
+      // What the units before the window and after it tell a window is as it was: the caches
+      // read from them stay (typing in a heading changes the window's context only).
+      const keepBefore = start > 0 && this.beforeCache?.unit === units[start - 1];
+      const keepAfter = this.afterCache?.unit === units[end];
+      const before =
+        this.beforeCache?.version === this.contextVersion && keepBefore ? this.beforeCache : null;
+      const after = this.afterCache?.version === this.contextVersion && keepAfter ? this.afterCache : null;
+      this.contextVersion++;
+      this.beforeCache = before && { ...before, version: this.contextVersion };
+      this.afterCache = after && { ...after, version: this.contextVersion };
+    }
     reuseKeys(old, fresh);
     for (let index = end; index < units.length; index++) {
       const unit = units[index]!;

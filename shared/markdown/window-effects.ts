@@ -1,5 +1,5 @@
-import GithubSlugger from 'github-slugger';
 import { sameDefinitions, winnerChanges } from './definitions';
+import { SluggerAfter } from './heading-ids';
 import type { NoteChange } from './footnotes';
 import type { Unit } from './render-range';
 import { WindowMismatch } from './window-mismatch';
@@ -12,8 +12,8 @@ export interface WindowState {
   readonly start: number;
   readonly end: number;
   readonly fresh: readonly Unit[];
-  /** Texts of the headings before the window. */
-  readonly headingsBefore: readonly string[];
+  /** The heading slugger's counts after the headings before the window. */
+  readonly slugsBefore: Readonly<Record<string, number>>;
   /** Whether the article has a footnotes section, and whether its notes hold headings. */
   readonly hasFooter: boolean;
   readonly footerHasHeadings: boolean;
@@ -80,9 +80,8 @@ export function windowEffects(state: WindowState): WindowEffects {
     throw new WindowMismatch('all');
   const followUps = new Set<Unit>();
   if (headingsChanged && end < units.length) {
-    const slugger = new GithubSlugger();
-    for (const text of [...state.headingsBefore, ...fresh.flatMap((unit) => unit.headings)])
-      slugger.slug(text);
+    const slugger = new SluggerAfter(state.slugsBefore);
+    for (const text of fresh.flatMap((unit) => unit.headings)) slugger.slug(text);
     // Later headings whose ids moved (`intro-1` becoming `intro`) are rendered again after
     // the window, each alone: nothing else in them depends on the headings before them.
     for (const unit of units.slice(end)) {
