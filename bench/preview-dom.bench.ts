@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { startBrowserMode } from '../electron/web';
-import { IncrementalRenderer } from '../shared/markdown';
+import { IncrementalRenderer } from '../shared/markdown/incremental';
 import { withCodeMirrorPeer } from './codemirror-peer';
 import { generateArticle } from './generate-article';
 import { machineLoad, ms, printTable } from './measure';

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import MarkdownIt from 'markdown-it';
-import { IncrementalRenderer, renderMarkdown, type TextChange } from '../shared/markdown';
+import { renderMarkdown, type TextChange } from '../shared/markdown';
+import { IncrementalRenderer } from '../shared/markdown/incremental';
 import { generateArticle } from './generate-article';
 import { measure, ms, printTable, type Timing } from './measure';
 import { realBook } from './real-documents';

@@ -103,20 +103,39 @@ describe('the installer configuration', () => {
 });
 
 /**
- * The bare module specifiers imported by the desktop app's privileged code: electron/main,
- * electron/library, electron/preload and shared/ (not the CLI or browser mode).
+ * The bare module specifiers that the desktop app's privileged code can load: every module
+ * reachable by imports from the entries electron-vite builds for the main process and the
+ * preload (electron.vite.config.ts), through electron/ and shared/ (not the CLI or browser mode).
  */
 async function readMainImports(): Promise<string[]> {
-  const { readdir } = await import('node:fs/promises');
-  const specifiers: string[] = [];
-  for (const folder of ['electron/main', 'electron/library', 'electron/preload', 'shared']) {
-    const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-    for (const entry of entries) {
-      if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
-      const text = await readFile(path.join(entry.parentPath, entry.name), 'utf8');
-      for (const match of text.matchAll(/\bfrom\s+'([^'.][^']*)'|\bimport\(\s*'([^'.][^']*)'\s*\)/g))
-        specifiers.push(match[1] ?? match[2]!);
+  const { existsSync } = await import('node:fs');
+  const entries = [
+    'electron/main/index.ts',
+    'electron/library/export/export-worker.ts',
+    'electron/library/scan-worker.ts',
+    'electron/preload/index.ts',
+  ];
+  const specifiers = new Set<string>();
+  const seen = new Set<string>();
+  const queue = entries.map((entry) => path.join(root, entry));
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = await readFile(file, 'utf8');
+    for (const match of text.matchAll(/\bfrom\s+'([^']+)'|\bimport\(\s*'([^']+)'\s*\)/g)) {
+      const specifier = match[1] ?? match[2]!;
+      if (!specifier.startsWith('.')) {
+        specifiers.add(specifier);
+        continue;
+      }
+      const base = path.resolve(path.dirname(file), specifier);
+      const found = [`${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts'), base].find(
+        (candidate) => candidate.endsWith('.ts') && existsSync(candidate),
+      );
+      if (found) queue.push(found);
     }
   }
-  return specifiers;
+  expect(seen.size).toBeGreaterThan(50);
+  return [...specifiers];
 }

@@ -1,4 +1,6 @@
-export { IncrementalRenderer, type BlockHtml, type RenderPatch, type TextChange } from './incremental';
+// The incremental renderer (`./incremental`) is the preview's: imported from its own module, it keeps
+// the rope it needs (`@codemirror/state`) out of what the main process loads.
+export type { BlockHtml, RenderPatch, TextChange } from './render-patch';
 export { capNesting } from './nesting-cap';
 export {
   processor,

@@ -1,10 +1,6 @@
 /// <reference lib="webworker" />
-import {
-  IncrementalRenderer,
-  renderMarkdown,
-  type RenderPatch,
-  type TextChange,
-} from '../../../shared/markdown';
+import { renderMarkdown, type RenderPatch, type TextChange } from '../../../shared/markdown';
+import { IncrementalRenderer } from '../../../shared/markdown/incremental';
 import { HandoffWriter } from './frame-handoff';
 
 /** A message to the preview worker. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { IncrementalRenderer, renderMarkdown, type BlockHtml } from '../../../shared/markdown';
+import { renderMarkdown, type BlockHtml } from '../../../shared/markdown';
+import { IncrementalRenderer } from '../../../shared/markdown/incremental';
 
 const article = [
   '# Title',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { IncrementalRenderer, renderMarkdown } from '../../../shared/markdown';
+import { renderMarkdown } from '../../../shared/markdown';
+import { IncrementalRenderer } from '../../../shared/markdown/incremental';
 import { realBook } from '../../helpers/real-documents';
 import { ordinaryTypingSpots } from './random-article';
 

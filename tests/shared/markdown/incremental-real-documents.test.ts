@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { IncrementalRenderer, renderMarkdown } from '../../../shared/markdown';
+import { renderMarkdown } from '../../../shared/markdown';
+import { IncrementalRenderer } from '../../../shared/markdown/incremental';
 import { FoldedRenderer } from '../../helpers/folded-preview';
 import { realBook, realDocuments } from '../../helpers/real-documents';
 import { ordinaryTypingSpots, randomEdit, seededRandom, typeAt } from './random-article';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateArticle } from '../../../bench/generate-article';
-import { IncrementalRenderer, renderMarkdown } from '../../../shared/markdown';
+import { renderMarkdown } from '../../../shared/markdown';
+import { IncrementalRenderer } from '../../../shared/markdown/incremental';
 import { FoldedRenderer } from '../../helpers/folded-preview';
 import {
   ordinaryTypingSpots,
