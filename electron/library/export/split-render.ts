@@ -205,9 +205,13 @@ export async function renderArticleTree(
     fellBack: false,
   });
   if (threads < 2) return single();
+  // Without a loaded worker, the plan only decides whether to load some for the next article: a
+  // process that exits after this render (a one-off command) need not read the article for it.
+  const loaded = warmWorkers.some((worker) => !loading.has(worker));
+  if (!loaded && !options.coldStart && !(options.warmUp ?? true)) return single();
   const plan = planChunks(markdown, { chunkSize: options.chunkSize ?? defaultChunkSize });
   if (!plan) return single();
-  if (!warmWorkers.some((worker) => !loading.has(worker)) && !options.coldStart) {
+  if (!loaded && !options.coldStart) {
     const result = single();
     if (options.warmUp ?? true) warmUp(threads - 1);
     return result;
