@@ -13,11 +13,12 @@ import { clobberPrefix, headingAnchorId } from './heading-anchors';
 import { sanitizeSchema } from './sanitize-schema';
 import type { ChunkPlan, FootnotesGuess } from './chunk-plan';
 import { dropPositions, renderChunk, type ChunkDefinition, type ChunkResult } from './chunk-render';
+import { repairCuts } from './chunk-repair';
 
 /**
  * Joins rendered chunks into the safe tree `renderMarkdownTree` gives for the whole article, or
  * `null` when a chunk reported a problem or the definitions do not line up (a definition stub
- * that was not a definition, one that was missed, the same label defined twice): the caller
+ * that was not a definition, one that was missed, a footnote defined twice): the caller
  * then renders the article in one piece. Heading ids are given in article order with one
  * slugger, footnote citations are renumbered across chunks (the incremental renderer's code),
  * and the footnotes section is rendered once from every note and sanitized.
@@ -30,7 +31,13 @@ export function joinChunks(
   if (results.length !== plan.chunks.length || results.some((result) => result.problem !== null)) return null;
   const real = new Map<string, ChunkDefinition>();
   for (const def of results.flatMap((result) => result.defs)) {
-    if (real.has(def.key) || !plan.stubLabels.has(def.label)) return null;
+    if (!plan.stubLabels.has(def.label)) return null;
+    // The first definition of a link label wins, later ones are ignored (the chunks were given
+    // the earlier ones first); a footnote defined twice is left to a whole render.
+    if (real.has(def.key)) {
+      if (def.key[0] === 'F') return null;
+      continue;
+    }
     real.set(def.key, def);
   }
   for (const def of results.flatMap((result) => result.appended)) {
@@ -39,6 +46,7 @@ export function joinChunks(
       return null;
   }
 
+  const hadRawHtml = results.some((result) => result.hadRawHtml);
   const children: HastContent[] = [];
   const slugger = new GithubSlugger();
   const before: string[] = [];
@@ -77,7 +85,7 @@ export function joinChunks(
     neededStubs(sources.join('\n\n'), linkStubs).length === 0
   ) {
     children.push({ type: 'text', value: '\n' }, ...footnotesGuess);
-    return { tree: { type: 'root', children }, hadRawHtml: false };
+    return { tree: { type: 'root', children }, hadRawHtml };
   }
   const section = footnoteSection(before, sources, linkStubs);
   if (section) {
@@ -85,7 +93,7 @@ export function joinChunks(
     afterSanitize(safe);
     children.push({ type: 'text', value: '\n' }, ...safe.children);
   }
-  return { tree: { type: 'root', children }, hadRawHtml: false };
+  return { tree: { type: 'root', children }, hadRawHtml };
 }
 
 /**
@@ -102,9 +110,14 @@ export function renderFootnotesGuess(guess: FootnotesGuess | null): HastContent[
   return safe.children;
 }
 
-/** The whole {@link renderChunk} + {@link joinChunks} round in this thread (tests, fallbacks). */
+/**
+ * The whole {@link renderChunk}, {@link repairCuts} and {@link joinChunks} round in this thread
+ * (tests, fallbacks).
+ */
 export function renderChunksInThread(plan: ChunkPlan): RenderedTree | null {
-  return joinChunks(plan, plan.chunks.map(renderChunk), renderFootnotesGuess(plan.footnotes));
+  const repaired = repairCuts(plan, plan.chunks.map(renderChunk));
+  if (!repaired) return null;
+  return joinChunks(repaired.plan, repaired.results, renderFootnotesGuess(plan.footnotes));
 }
 
 /** Whether two lists hold the same strings in the same order. */

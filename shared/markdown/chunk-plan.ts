@@ -3,6 +3,7 @@
  * from the text alone: cuts before top-level headings, definition stubs, and a guess of the
  * footnotes section. The parts are rendered by chunk-render.ts and joined by chunk-join.ts.
  */
+import { couplingElements, voidElements } from './cut-units';
 import { plainFenceSource } from './frontmatter-fence';
 import { capNesting } from './nesting-cap';
 
@@ -16,8 +17,15 @@ export interface ChunkInput {
   readonly line: number;
   /** Definition stubs of the whole article (see {@link planChunks}). */
   readonly stubs: readonly string[];
+  /**
+   * Where each stub starts in the article, in order: those before the chunk are read before its
+   * text (the first definition of a label wins), those inside it are its own.
+   */
+  readonly stubOffsets: readonly number[];
   /** The first chunk of an article whose unclosed `+++` fence was masked (see plainFenceSource). */
   readonly maskedFence: boolean;
+  /** Whether the chunk runs to the end of the article. */
+  readonly last: boolean;
 }
 
 /** How an article is cut for `renderChunk`: the parts and what each needs of the others. */
@@ -57,11 +65,12 @@ const definitionLine = /^ {0,3}\[(\^?)((?:[^\\[\]\r\n]|\\.){1,999})\]:/gm;
  * outside fenced code and math blocks, about `chunkSize` characters apart. Every line that looks
  * like a link or footnote definition becomes a stub that each part gets when it mentions the
  * label, as the incremental renderer gives its windows the rest of the article's definitions.
- * What the text alone shows cannot be joined exactly is declined here, before any part is
- * rendered: raw HTML (parse5 carries open elements and formatting from one block into the
- * next). Whether a cut really falls between top-level blocks and whether the stubs match the
- * real definitions is known only after parsing: `joinChunks` checks it, so a plan that
- * fails there costs a second render (rare). `null` when the article cannot be cut in two.
+ * Raw HTML is cut only where the text shows nothing of it left open (no element that can outlive
+ * its block, no comment): the HTML parser carries open elements and formatting from one block into
+ * the next. Whether a cut really falls between top-level blocks where the parser is back at the
+ * top, and whether the stubs match the real definitions, is known only after parsing:
+ * `renderChunk` and `joinChunks` check it, and a cut that fails there is rendered again as one
+ * piece with its neighbour (see chunk-repair.ts). `null` when the article cannot be cut in two.
  */
 export function planChunks(markdown: string, options: PlanOptions): ChunkPlan | null {
   const file = plainFenceSource(capNesting(markdown));
@@ -70,14 +79,17 @@ export function planChunks(markdown: string, options: PlanOptions): ChunkPlan | 
   if (/\r(?!\n)/.test(source)) return null;
   const bodyStart = frontmatterEnd(source);
   const fenced = fencedRanges(source, bodyStart);
-  if (mayHoldRawHtml(source, bodyStart, fenced)) return null;
+  const htmlOpen = htmlOpenRanges(source, bodyStart, fenced);
   const cuts: number[] = [0];
   let fence = 0;
+  let html = 0;
   headingBoundary.lastIndex = bodyStart;
   for (let match = headingBoundary.exec(source); match; match = headingBoundary.exec(source)) {
     const at = match.index + match[0].length;
     while (fence < fenced.length && fenced[fence]![1] <= at) fence++;
     if (fence < fenced.length && fenced[fence]![0] < at) continue;
+    while (html < htmlOpen.length && htmlOpen[html]![1] <= at) html++;
+    if (html < htmlOpen.length && htmlOpen[html]![0] < at) continue;
     if (at - cuts[cuts.length - 1]! >= options.chunkSize && source.length - at >= options.chunkSize / 2) {
       cuts.push(at);
     }
@@ -85,6 +97,7 @@ export function planChunks(markdown: string, options: PlanOptions): ChunkPlan | 
   if (cuts.length < 2) return null;
 
   const stubs: string[] = [];
+  const stubOffsets: number[] = [];
   const stubLabels = new Set<string>();
   const lines = source.split('\n');
   let offset = 0;
@@ -95,27 +108,34 @@ export function planChunks(markdown: string, options: PlanOptions): ChunkPlan | 
   }
   definitionLine.lastIndex = bodyStart;
   let coveredTo = -1;
+  let stubFence = 0;
   for (let match = definitionLine.exec(source); match; match = definitionLine.exec(source)) {
+    // Not in fenced code: such a stub could open a fence that swallows the stubs after it.
+    while (stubFence < fenced.length && fenced[stubFence]![1] <= match.index) stubFence++;
+    if (stubFence < fenced.length && fenced[stubFence]![0] <= match.index) continue;
     const footnote = match[1] === '^';
     const label = match[2]!;
     stubLabels.add(`${footnote ? 'F' : 'L'}${label}`);
     if (footnote) {
       stubs.push(`[^${label}]: x`);
+      stubOffsets.push(match.index);
       continue;
     }
     if (match.index < coveredTo) continue;
-    // A link definition's title may continue on the next lines: take its lines up to a blank one.
+    // A link definition's title may continue on the next lines: take its lines up to a blank one
+    // or the next definition (each gets its own stub, offered by its own label), or a fence.
     let end = source.indexOf('\n', match.index);
     while (
       end !== -1 &&
       end + 1 < source.length &&
-      !/^[ \t]*(\r?\n|$)/.test(source.slice(end + 1, end + 200))
+      !/^(?:[ \t]*(\r?\n|$)| {0,3}(?:\[|```|~~~))/.test(source.slice(end + 1, end + 200))
     ) {
       end = source.indexOf('\n', end + 1);
     }
     if (end === -1) end = source.length;
     coveredTo = end;
     stubs.push(source.slice(match.index, end).replace(/\r$/, ''));
+    stubOffsets.push(match.index);
   }
 
   const chunks: ChunkInput[] = [];
@@ -124,7 +144,15 @@ export function planChunks(markdown: string, options: PlanOptions): ChunkPlan | 
     const from = cuts[index]!;
     const to = cuts[index + 1] ?? source.length;
     const text = source.slice(from, to);
-    chunks.push({ text, from, line, stubs, maskedFence: index === 0 && !!file.data.folioMaskedFence });
+    chunks.push({
+      text,
+      from,
+      line,
+      stubs,
+      stubOffsets,
+      maskedFence: index === 0 && !!file.data.folioMaskedFence,
+      last: index === cuts.length - 1,
+    });
     line += countLineFeeds(text);
   }
   return { chunks, stubLabels, footnotes: guessFootnotes(source, bodyStart) };
@@ -182,24 +210,48 @@ function fencedRanges(source: string, from: number): [number, number][] {
   return ranges;
 }
 
-/** What starts raw HTML in Markdown: a tag, a closing tag, a comment, a declaration or `<?`. */
-const htmlStart = /<(?:[A-Za-z][A-Za-z0-9-]*(?=[\s/>])|\/[A-Za-z]|!--|![A-Za-z[]|\?)/;
+/** A tag, or the start or end of a comment. */
+const htmlToken = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*?)?(\/?)>|<!--|-->/g;
 /** A code span on one line (its text is not HTML). */
 const codeSpan = /(`+)(?!`).*?[^`]\1(?!`)/g;
 
 /**
- * Whether `source` may hold raw HTML outside its fenced blocks and code spans: read from the text,
- * erring towards yes (an escaped `\<div>` or indented code counts), so that an article with raw
- * HTML is never cut.
+ * Where raw HTML is probably left open in `source` (from `from` on, outside its fenced blocks and
+ * code spans): `[start, end)` from a tag that opens an element able to outlive its block (see
+ * `couplingElements`), or a comment, to where it is closed (an unclosed one runs to the end).
+ * Read from the text alone, so that the plan does not cut there; the chunks' own checks after
+ * parsing are what make a cut safe.
  */
-function mayHoldRawHtml(source: string, from: number, fenced: readonly [number, number][]): boolean {
+function htmlOpenRanges(
+  source: string,
+  from: number,
+  fenced: readonly [number, number][],
+): [number, number][] {
+  const ranges: [number, number][] = [];
+  let depth = 0;
+  let comment = false;
+  let openedAt = 0;
   let start = from;
   for (const [fenceStart, fenceEnd] of [...fenced, [source.length, source.length] as const]) {
-    const text = source.slice(start, fenceStart);
-    if (htmlStart.test(text) && htmlStart.test(text.replace(codeSpan, ''))) return true;
+    const text = source.slice(start, fenceStart).replace(codeSpan, (span) => ' '.repeat(span.length));
+    for (const match of text.matchAll(htmlToken)) {
+      const wasOpen = depth > 0 || comment;
+      if (match[0] === '-->') comment = false;
+      else if (comment) continue;
+      else if (match[0] === '<!--') comment = true;
+      else {
+        const name = match[2]!.toLowerCase();
+        if (voidElements.has(name) || match[3] || !couplingElements.has(name)) continue;
+        depth = Math.max(0, depth + (match[1] ? -1 : 1));
+      }
+      const open = depth > 0 || comment;
+      if (!wasOpen && open) openedAt = start + match.index;
+      else if (wasOpen && !open) ranges.push([openedAt, start + match.index + match[0].length]);
+    }
     start = fenceEnd;
   }
-  return false;
+  if (depth > 0 || comment) ranges.push([openedAt, source.length]);
+  return ranges;
 }
 
 /** Where the body starts: just after a closed `---` or `+++` block at the top, else 0. */

@@ -230,7 +230,8 @@ export function joinUnits(
   return { groups: joinedGroups, nodes: joinedNodes };
 }
 
-const voidElements = new Set(
+/** Elements without an end tag: they never leave anything open. */
+export const voidElements = new Set(
   'area base br col embed hr img input link meta param source track wbr'.split(' '),
 );
 
@@ -240,7 +241,7 @@ const voidElements = new Set(
  * elements that close a paragraph and stay open, and elements whose content is raw text. Any
  * other element inside a paragraph is closed with the paragraph.
  */
-const couplingElements = new Set(
+export const couplingElements = new Set(
   (
     'a b big code em font i nobr s small strike strong tt u ' +
     'address article aside blockquote center details dialog dir div dl dd dt fieldset figcaption ' +

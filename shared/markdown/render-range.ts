@@ -11,8 +11,6 @@ import {
   joinUnits,
   mergeReach,
   placeNodes,
-  textOf,
-  wellNested,
   type Block,
 } from './cut-units';
 import { citationsOf, definitionsOf, neededStubs, type Definition } from './definitions';
@@ -23,6 +21,7 @@ import { capNesting } from './nesting-cap';
 import { unsafeTreeProcessor } from './pipeline';
 import { afterSanitize } from './after-sanitize';
 import { sanitizeSchema } from './sanitize-schema';
+import { checkWindowEdges } from './window-edges';
 import { WindowMismatch } from './window-mismatch';
 
 /**
@@ -233,7 +232,12 @@ export function renderRange(options: RangeOptions): RangeRender {
       blocks.map((block) => block.node),
       options.footnoteRefsBefore,
     );
-    checkEdges(options, groups, placed, footerNode !== undefined);
+    checkWindowEdges(
+      { from: options.from, atEnd: options.to >= options.text.length, textMayFollow: options.textMayFollow },
+      groups,
+      placed,
+      footerNode !== undefined,
+    );
   }
   const joined = joinUnits(groups, placed);
   // The element holding the notes must be the last unit's own: one opened further up swallows
@@ -263,47 +267,6 @@ export function renderRange(options: RangeOptions): RangeRender {
   const footer = footerNode ? serialize(footerNode).out : '';
   return { units, footer, openAtEnd, footerHasHeadings, exact, irregular, footerInLast };
 }
-
-/**
- * The window's edges must be where the article's blocks part: nothing made up by the HTML parser
- * before the first block or after the last, no bare text there that could merge with a
- * neighbour's, and raw HTML in the last block that nests cleanly.
- */
-function checkEdges(
-  options: RangeOptions,
-  groups: readonly Block[][],
-  placed: PlacedLike,
-  hasFooter: boolean,
-): void {
-  const { nodesPerGroup, gaps } = placed;
-  const atEnd = options.to >= options.text.length;
-  const producing = groups.map((_, index) => index).filter((index) => nodesPerGroup[index]!.length > 0);
-  const first = producing[0];
-  const lastProducing = producing[producing.length - 1];
-  const leading = first !== undefined ? gaps.slice(0, first + 1).flat() : [];
-  const trailing = lastProducing !== undefined ? gaps.slice(lastProducing + 1).flat() : gaps.flat();
-  if (
-    options.from > 0 &&
-    (leading.length > 0 || (first !== undefined && nodesPerGroup[first]![0]?.type === 'text'))
-  )
-    throw new WindowMismatch('start');
-  const tailText = textOf(trailing);
-  const endsWithText =
-    options.textMayFollow &&
-    lastProducing !== undefined &&
-    nodesPerGroup[lastProducing]![nodesPerGroup[lastProducing]!.length - 1]?.type === 'text';
-  if (!(tailText === '' || (tailText === '\n' && hasFooter)) || endsWithText)
-    throw new WindowMismatch(atEnd ? 'all' : 'end');
-  // Raw HTML in the last block that renders may leave an element open that its tags do not
-  // show (a mistyped end tag, an end tag the parser implies): unless its tags nest, take in
-  // a rendering block after it, into which the tree then shows the element spanning (see
-  // `groupReach`).
-  if (!atEnd && lastProducing !== undefined && !wellNested(groups[lastProducing]!))
-    throw new WindowMismatch('end');
-  if (options.from === 0 && leading.length > 0) throw new WindowMismatch('all');
-}
-
-type PlacedLike = ReturnType<typeof placeNodes>;
 
 interface Serialized {
   /** The node sanitized and serialized, its source lines replaced by a placeholder. */

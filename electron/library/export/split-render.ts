@@ -3,6 +3,7 @@ import type { Worker } from 'node:worker_threads';
 import { joinChunks, renderFootnotesGuess } from '../../../shared/markdown/chunk-join';
 import { planChunks, type ChunkInput } from '../../../shared/markdown/chunk-plan';
 import { renderChunk, type ChunkResult } from '../../../shared/markdown/chunk-render';
+import { repairCuts } from '../../../shared/markdown/chunk-repair';
 import type { RootContent } from 'hast';
 import { renderMarkdownTree, type RenderedTree } from '../../../shared/markdown';
 import { startWorker as startWorkerFrom } from '../worker-source';
@@ -169,6 +170,8 @@ export interface SplitRenderResult extends RenderedTree {
   readonly chunks: number;
   /** Chunks rendered by workers. */
   readonly inWorkers: number;
+  /** Cuts found not clean after rendering, whose two chunks were rendered again as one. */
+  readonly repairedCuts: number;
   /** True when the chunks could not be joined and the article was rendered again in one piece. */
   readonly fellBack: boolean;
 }
@@ -178,9 +181,11 @@ export interface SplitRenderResult extends RenderedTree {
  * is cut before headings ({@link planChunks}), this thread renders chunks from the start while
  * worker threads render chunks from the end, and the chunks are joined with the article's
  * heading ids, footnote numbers and footnotes section ({@link joinChunks}). An article the text
- * shows cannot be cut exactly (raw HTML, no heading to cut before) is rendered once, in this
- * thread, before any chunk is rendered and without loading a worker; what only parsing reveals
- * (a definition stub that does not match) is rendered again in one piece. Only loaded workers
+ * shows cannot be cut exactly (no heading to cut before outside raw HTML left open) is rendered
+ * once, in this thread, before any chunk is rendered and without loading a worker; a cut that
+ * parsing shows is not clean (raw HTML the text did not show open) is mended by rendering its two
+ * chunks again as one, and what else only parsing reveals (a definition stub that does not match)
+ * is rendered again in one piece. Only loaded workers
  * are used: the first long article renders in this thread and loads them in the background
  * for the next (see `coldStart` and `warmUp`). Short articles, one-core machines and
  * `threads: 1` render in this thread.
@@ -196,12 +201,17 @@ export async function renderArticleTree(
     warmWorkers: 0,
     chunks: 1,
     inWorkers: 0,
+    repairedCuts: 0,
     fellBack: false,
   });
   if (threads < 2) return single();
+  // Without a loaded worker, the plan only decides whether to load some for the next article: a
+  // process that exits after this render (a one-off command) need not read the article for it.
+  const loaded = warmWorkers.some((worker) => !loading.has(worker));
+  if (!loaded && !options.coldStart && !(options.warmUp ?? true)) return single();
   const plan = planChunks(markdown, { chunkSize: options.chunkSize ?? defaultChunkSize });
   if (!plan) return single();
-  if (!warmWorkers.some((worker) => !loading.has(worker)) && !options.coldStart) {
+  if (!loaded && !options.coldStart) {
     const result = single();
     if (options.warmUp ?? true) warmUp(threads - 1);
     return result;
@@ -327,8 +337,16 @@ export async function renderArticleTree(
     }
   }
 
-  const joined = joinChunks(plan, results as ChunkResult[], footnotes);
-  const stats = { workers: helpers.length, warmWorkers: warmWorkersUsed, chunks: chunks.length, inWorkers };
+  // A cut the chunks found not clean is mended here, by rendering its two chunks as one.
+  const repaired = repairCuts(plan, results as ChunkResult[]);
+  const joined = repaired && joinChunks(repaired.plan, repaired.results, footnotes);
+  const stats = {
+    workers: helpers.length,
+    warmWorkers: warmWorkersUsed,
+    chunks: chunks.length,
+    inWorkers,
+    repairedCuts: repaired ? chunks.length - repaired.plan.chunks.length : 0,
+  };
   if (joined) return { ...joined, ...stats, fellBack: false };
   return { ...renderMarkdownTree(markdown), ...stats, fellBack: true };
 }

@@ -11,6 +11,7 @@ import {
   splitWorkersReady,
 } from '../../../../electron/library/export/split-render';
 import { renderMarkdownTree, wholeRenderCount } from '../../../../shared/markdown';
+import { realBook } from '../../../helpers/real-documents';
 import { useTempDirs } from '../../../helpers/temp-dir';
 
 const makeTempDir = useTempDirs();
@@ -66,6 +67,17 @@ describe('rendering one long article on several threads', () => {
     expect(toHtml(split.tree)).toBe(toHtml(renderMarkdownTree(text).tree));
   }, 120_000);
 
+  it('renders the real book, raw HTML and all, in a worker thread to the tree of a one-thread render', async () => {
+    const book = realBook();
+    const split = await renderArticleTree(book, { threads: 2, coldStart: true, renderHere: false });
+    expect(split.workers).toBe(1);
+    expect(split.chunks).toBeGreaterThan(20);
+    expect(split.inWorkers).toBe(split.chunks);
+    expect(split.fellBack).toBe(false);
+    expect(split.hadRawHtml).toBe(true);
+    expect(toHtml(split.tree) === toHtml(renderMarkdownTree(book).tree)).toBe(true);
+  }, 600_000);
+
   it('shares the chunks between this thread and a worker, with the same result', async () => {
     const text = generateArticle(30_000, 3);
     const split = await renderArticleTree(text, {
@@ -89,9 +101,9 @@ describe('rendering one long article on several threads', () => {
     }
   });
 
-  it('renders an article with raw HTML once, uncut, and loads no worker for it', async () => {
+  it('renders an article whose raw HTML stays open over every heading once, uncut, and loads no worker for it', async () => {
     await releaseSplitWorkers();
-    const text = `${generateArticle(3_000)}\n\n<div>\n\n# Inside raw HTML\n\ntext\n\n</div>\n\n# After\n\nend\n`;
+    const text = `<div>\n\n${generateArticle(3_000)}\n\n# Inside raw HTML\n\ntext\n\n</div>\n`;
     const expected = toHtml(renderMarkdownTree(text).tree);
     const before = wholeRenderCount();
     const options = { threads: 2, minChars: 0, chunkSize: 2_000 };
@@ -107,12 +119,13 @@ describe('rendering one long article on several threads', () => {
   }, 120_000);
 
   it('renders an article again in one piece when only parsing shows its chunks cannot be joined', async () => {
-    // A line that looks like a link definition inside a fence: known to be none only once parsed.
-    const text = `${generateArticle(3_000)}\n\n# Fence\n\nSee [x].\n\n\`\`\`\n[x]: /not-a-definition\n\`\`\`\n\n# After\n\nAnd [x] again.\n`;
+    // A line that looks like a link definition but continues a paragraph: known to be none only
+    // once parsed.
+    const text = `${generateArticle(3_000)}\n\n# Paragraph\n\nSee [x].\nText\n[x]: /not-a-definition\n\n${'Filler. '.repeat(40)}\n\n# After\n\nAnd [x] again. ${'More. '.repeat(40)}\n`;
     const split = await renderArticleTree(text, {
       threads: 2,
       minChars: 0,
-      chunkSize: 2_000,
+      chunkSize: 200,
       coldStart: true,
     });
     expect(split.fellBack).toBe(true);
@@ -148,17 +161,23 @@ describe('rendering one long article on several threads', () => {
     expect(one).toContain('<section data-footnotes');
   }, 180_000);
 
-  it('exports a long article with raw HTML rendering it once, on one thread as on several', async () => {
+  it('exports a long article with raw HTML to the same bytes on one thread and cut on several', async () => {
     const root = await makeTempDir();
     const out = await makeTempDir();
     const text = `${generateArticle(50_000, 6)}\n\n<details><summary>More</summary>\n\nHidden *text*.\n\n</details>\n`;
     expect(text.length).toBeGreaterThan(300_000);
     await writeFile(path.join(root, 'long.md'), text);
+    prepareSplitRender(text, { threads: 2 });
+    await splitWorkersReady();
     const pages: string[] = [];
-    for (const threads of [1, 2]) {
+    // One thread renders it whole, once; two render it in chunks, without a whole render.
+    for (const [threads, wholeRenders] of [
+      [1, 1],
+      [2, 0],
+    ] as const) {
       const before = wholeRenderCount();
       await exportArticleFile({ root, outDir: path.join(out, `${threads}`), threads }, 'long.md');
-      expect(wholeRenderCount() - before, `${threads} thread(s)`).toBe(1);
+      expect(wholeRenderCount() - before, `${threads} thread(s)`).toBe(wholeRenders);
       pages.push(await readFile(path.join(out, `${threads}`, 'long.html'), 'utf8'));
     }
     expect(pages[1]).toBe(pages[0]);
