@@ -16,12 +16,11 @@ export const budgetMsPerChar = 1 / 50;
 
 /**
  * How long the page may wait, inside the frame after a keystroke, for the worker's answer
- * (frame-handoff.ts); it waits only while answers take less than {@link handoffTypicalMs} on
- * average, so a long article's slower answers never hold up the editor's own echo.
+ * (frame-handoff.ts): only when the answer is due by then (the worker's recent time per edit,
+ * counted from when the change was sent, before the editor's own work on the keystroke), so
+ * that a slower answer never holds up the editor's echo.
  */
 export const handoffWaitMs = 5;
-/** Average worker time per edit above which the page does not wait for answers in-frame. */
-export const handoffTypicalMs = 8;
 
 /** What the render client needs from the preview around it, and what it tells it. */
 export interface RenderClientHost {
@@ -152,8 +151,10 @@ export class RenderClient {
     this.armBudget();
     if (request.type === 'edit' && this.handoff) {
       const id = request.id;
-      const waitMs = this.typicalMs < handoffTypicalMs ? handoffWaitMs : 0;
-      requestAnimationFrame(() => this.takeInFrame(id, waitMs));
+      const due = performance.now() + this.typicalMs;
+      requestAnimationFrame(() =>
+        this.takeInFrame(id, due - performance.now() <= handoffWaitMs ? handoffWaitMs : 0),
+      );
     }
   }
 
