@@ -197,13 +197,12 @@ describe('the incremental renderer', () => {
       renderer.reset(text);
       for (let step = 0; step < 15; step++) {
         const spots = ordinaryTypingSpots(text);
-        const typed = typeAt(text, spots[Math.floor(random() * spots.length)]!);
-        const patch = renderer.edit([typed.edit]);
-        text = typed.text;
-        const context = `seed ${seed}, edit ${step} (${JSON.stringify(typed.edit)})`;
-        const mismatch = renderer.mismatch(renderMarkdown(text));
-        if (mismatch) expect.fail(`${context}: ${mismatch}`);
-        if (patch.full) expect.fail(`${context} rendered the whole article`);
+        text = typeIncrementally(
+          renderer,
+          text,
+          spots[Math.floor(random() * spots.length)]!,
+          `seed ${seed}, edit ${step}`,
+        );
       }
     }
   }, 900_000);
@@ -230,13 +229,12 @@ describe('the incremental renderer', () => {
           const line = text.slice(text.lastIndexOf('\n', spot - 1) + 1, spot);
           return !line.startsWith('#') && !line.startsWith('    ');
         });
-        const typed = typeAt(text, spots[Math.floor(random() * spots.length)]!);
-        const patch = renderer.edit([typed.edit]);
-        text = typed.text;
-        const context = `seed ${seed}, edit ${step} (${JSON.stringify(typed.edit)})`;
-        const mismatch = renderer.mismatch(renderMarkdown(text));
-        if (mismatch) expect.fail(`${context}: ${mismatch}`);
-        if (patch.full) expect.fail(`${context} rendered the whole article`);
+        text = typeIncrementally(
+          renderer,
+          text,
+          spots[Math.floor(random() * spots.length)]!,
+          `seed ${seed}, edit ${step}`,
+        );
       }
       // Any edit, in the open element and its notes too, stays byte-identical.
       for (let step = 0; step < 25; step++) {
@@ -352,3 +350,17 @@ describe('the incremental renderer', () => {
     expect(rendered / 4).toBeLessThan(10);
   });
 });
+
+/**
+ * Types a letter at `spot` of `text` into `renderer`, fails unless what the preview shows is a
+ * full render's HTML and the keystroke rendered only part of the article, and returns the text.
+ */
+function typeIncrementally(renderer: FoldedRenderer, text: string, spot: number, context: string): string {
+  const typed = typeAt(text, spot);
+  const patch = renderer.edit([typed.edit]);
+  const where = `${context} (${JSON.stringify(typed.edit)})`;
+  const mismatch = renderer.mismatch(renderMarkdown(typed.text));
+  if (mismatch) expect.fail(`${where}: ${mismatch}`);
+  if (patch.full) expect.fail(`${where} rendered the whole article`);
+  return typed.text;
+}
