@@ -303,8 +303,46 @@ function htmlBalance(node: MdastContent): number {
       balance += match[1] ? -1 : 1;
     }
     if (/<!--/.test(html.value) && !/-->/.test(html.value)) balance += 1;
+    // A tag left unfinished (an attribute's quote never closed) takes in what follows it.
+    if (endsInsideTag(html.value)) balance += 1;
   });
   return balance;
+}
+
+/**
+ * Whether raw HTML ends inside a tag, as the HTML parser's tokenizer reads it: after `<name`
+ * with no `>` outside quotes after it (`<img alt="logo>` then more text). Comments are skipped.
+ */
+export function endsInsideTag(value: string): boolean {
+  let at = 0;
+  while (at < value.length) {
+    const open = value.indexOf('<', at);
+    if (open === -1) return false;
+    if (value.startsWith('<!--', open)) {
+      const close = value.indexOf('-->', open + 4);
+      if (close === -1) return false;
+      at = close + 3;
+      continue;
+    }
+    if (!/[a-zA-Z/]/.test(value[open + 1] ?? '')) {
+      at = open + 1;
+      continue;
+    }
+    let index = open + 1;
+    let quote: string | null = null;
+    for (; index < value.length; index++) {
+      const char = value[index]!;
+      if (quote) {
+        if (char === quote) quote = null;
+      } else if (char === '"' || char === "'") {
+        // Only an attribute's value opens a quote: right after `=` (spaces allowed).
+        if (/=\s*$/.test(value.slice(open, index))) quote = char;
+      } else if (char === '>') break;
+    }
+    if (index >= value.length) return true;
+    at = index + 1;
+  }
+  return false;
 }
 
 /** The index of the last value at most `value` in a sorted list (-1: none). */

@@ -259,6 +259,22 @@ describe('the incremental renderer', () => {
     expect(renderer.mismatch(renderMarkdown(text))).toBeNull();
   });
 
+  it('takes in the blocks after raw HTML that ends inside a tag, as the HTML parser does', () => {
+    // Deleting the end of an attribute leaves its quote open: the tag runs on into what follows.
+    let text =
+      '<p align="center">\n  <img src="logo.png" alt="logo[ref]">\n</p>\n\n[^A]: A note.\n\nHidden *text*.\n\nMore.';
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    for (const edit of [
+      { from: text.indexOf('f]"'), to: text.indexOf('f]"') + 3, insert: '' },
+      { from: text.indexOf('f]"'), to: text.indexOf('f]"'), insert: 'f]"' },
+    ]) {
+      text = text.slice(0, edit.from) + edit.insert + text.slice(edit.to);
+      renderer.edit([edit]);
+      expect(renderer.mismatch(renderMarkdown(text))).toBeNull();
+    }
+  });
+
   it('keeps the first of several definitions of a label, and renders the blocks that use it when the winner changes', () => {
     let text = '# Links\n\nSee [ref] and [Ref].\n\n[ref]: /first\n\nMiddle text.\n\n[REF]: /second\n';
     const renderer = new IncrementalRenderer();
