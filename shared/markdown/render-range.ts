@@ -204,14 +204,13 @@ export function renderRange(options: RangeOptions): RangeRender {
   );
   // Raw HTML left open at the end of the article holds the footnotes section: the HTML parser
   // put it inside the last top-level element, which the last unit shows (checked below).
-  let footerInLast =
-    whole &&
-    !footerNode &&
-    !irregular &&
-    children.length > 0 &&
-    holdsFootnotesSection(children.slice(-1)) &&
-    !holdsFootnotesSection(children.slice(0, -1));
-  if (!footerNode && !footerInLast && holdsFootnotesSection(children)) irregular = true;
+  let footerInLast = false;
+  if (!footerNode) {
+    const inLast = holdsFootnotesSection(children.slice(-1));
+    const inRest = holdsFootnotesSection(children.slice(0, -1));
+    footerInLast = whole && !irregular && inLast && !inRest;
+    if (!footerInLast && (inLast || inRest)) irregular = true;
+  }
   // The footnotes section ended up inside raw HTML left open: only a whole render places it.
   if (irregular && !whole) throw new WindowMismatch('all');
   // An element that spans into the window's last block may have been closed by the end of
