@@ -48,12 +48,12 @@ export class IncrementalRenderer {
   /** How many units the last edit rendered again (all of them for a whole render). */
   private lastRendered = 0;
   /**
-   * Changes whenever a unit's definitions stubs, headings or citations change: what the units
-   * before or after a window tell it is cached (see {@link contextBefore}) until then.
+   * What the units before a window and after it tell it (see {@link contextBefore}), cached by
+   * the unit next to the window; dropped when a window's definition stubs, headings or
+   * citations change, unless the window is the one it was read around.
    */
-  private contextVersion = 0;
-  private beforeCache: { version: number; unit: Unit; context: ContextBefore } | null = null;
-  private afterCache: { version: number; unit: Unit | undefined; stubs: string[] } | null = null;
+  private beforeCache: { unit: Unit; context: ContextBefore } | null = null;
+  private afterCache: { unit: Unit | undefined; stubs: string[] } | null = null;
   /** Units outside the last window that it changed (see {@link FollowUps}), until rendered. */
   private followUps: FollowUps | null = null;
   /** How many blocks the last patches left in the preview (one per unit, unless `exact`). */
@@ -237,7 +237,8 @@ export class IncrementalRenderer {
     this.exact = null;
     if (rendered.irregular || this.html() !== rendered.exact) this.exact = rendered.exact;
     this.lastRendered = this.units.length;
-    this.contextVersion++;
+    this.beforeCache = null;
+    this.afterCache = null;
   }
 
   /**
@@ -247,7 +248,7 @@ export class IncrementalRenderer {
   private contextBefore(start: number): ContextBefore {
     const unit = this.units[start - 1]!;
     const cached = this.beforeCache;
-    if (cached && cached.version === this.contextVersion && cached.unit === unit) return cached.context;
+    if (cached && cached.unit === unit) return cached.context;
     const before = this.units.slice(0, start);
     const slugger = new GithubSlugger();
     for (const text of before.flatMap((each) => each.headings)) slugger.slug(text);
@@ -256,7 +257,7 @@ export class IncrementalRenderer {
       slugs: slugger.occurrences,
       footnoteRefs: before.flatMap((each) => each.footnoteRefs),
     };
-    this.beforeCache = { version: this.contextVersion, unit, context };
+    this.beforeCache = { unit, context };
     return context;
   }
 
@@ -264,9 +265,9 @@ export class IncrementalRenderer {
   private stubsAfter(end: number): string[] {
     const unit = this.units[end];
     const cached = this.afterCache;
-    if (cached && cached.version === this.contextVersion && cached.unit === unit) return cached.stubs;
+    if (cached && cached.unit === unit) return cached.stubs;
     const stubs = this.units.slice(end).flatMap((each) => each.stubs);
-    this.afterCache = { version: this.contextVersion, unit, stubs };
+    this.afterCache = { unit, stubs };
     return stubs;
   }
 
@@ -340,15 +341,9 @@ export class IncrementalRenderer {
     }
     if (effects.contextChanged) {
       // What the units before the window and after it tell a window is as it was: the caches
-      // read from them stay (typing in a heading changes the window's context only).
-      const keepBefore = start > 0 && this.beforeCache?.unit === units[start - 1];
-      const keepAfter = this.afterCache?.unit === units[end];
-      const before =
-        this.beforeCache?.version === this.contextVersion && keepBefore ? this.beforeCache : null;
-      const after = this.afterCache?.version === this.contextVersion && keepAfter ? this.afterCache : null;
-      this.contextVersion++;
-      this.beforeCache = before && { ...before, version: this.contextVersion };
-      this.afterCache = after && { ...after, version: this.contextVersion };
+      // read around this window stay (typing in a heading changes the window's context only).
+      if (start === 0 || this.beforeCache?.unit !== units[start - 1]) this.beforeCache = null;
+      if (this.afterCache?.unit !== units[end]) this.afterCache = null;
     }
     reuseKeys(old, fresh);
     for (let index = end; index < units.length; index++) {
