@@ -175,6 +175,10 @@ describe('Folio with the keyboard only, from page load', () => {
       await page.keyboard.press('Control+Shift+E');
       const dialog = page.getByRole('dialog', { name: 'Export to HTML' });
       await dialog.getByText('No problems found.').waitFor();
+      // The button is disabled (not a tab stop) until the export folder has been checked.
+      await expect
+        .poll(() => dialog.getByRole('button', { name: 'Export', exact: true }).isEnabled())
+        .toBe(true);
       await tabTo(page, /^Export$/);
       await page.keyboard.press('Enter');
       await dialog.getByText(/^Exported 1 page to/).waitFor();
