@@ -3,7 +3,7 @@
  * from the text alone: cuts before top-level headings, definition stubs, and a guess of the
  * footnotes section. The parts are rendered by chunk-render.ts and joined by chunk-join.ts.
  */
-import { couplingElements, voidElements } from './cut-units';
+import { couplingElements, voidElements } from './raw-html-tags';
 import { plainFenceSource } from './frontmatter-fence';
 import { capNesting } from './nesting-cap';
 

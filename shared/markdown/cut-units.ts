@@ -1,6 +1,7 @@
 import type { RootContent as HastContent } from 'hast';
-import type { Nodes as MdastNodes, Root as MdastRoot, RootContent as MdastContent } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
+import { htmlBlockCuts } from './html-block-lines';
+import { htmlBalance, htmlTags } from './raw-html-tags';
 
 /**
  * One top-level Markdown block of a rendered part of an article, with what its raw HTML does to
@@ -21,6 +22,11 @@ export interface Block {
    * `null` when some `<` starts no well-formed tag, comment or text (see {@link htmlTags}).
    */
   readonly tags: string[] | null;
+  /**
+   * A part of an HTML block after the first (see html-block-lines.ts): the line before it is
+   * the block's, not a blank line.
+   */
+  readonly continues?: boolean;
 }
 
 /**
@@ -43,6 +49,17 @@ export function blocksOf(mdast: MdastRoot, windowText: string, from: number, lin
     const lineStart = windowText.lastIndexOf('\n', startOffset - 1) + 1;
     let lineEnd = windowText.indexOf('\n', endOffset);
     if (lineEnd === -1) lineEnd = windowText.length;
+    if (node.type === 'html' && lineStart === startOffset) {
+      const parts = htmlBlockParts(
+        windowText.slice(lineStart, lineEnd),
+        from + lineStart,
+        position.start.line + line - 1,
+      );
+      if (parts) {
+        blocks.push(...parts);
+        continue;
+      }
+    }
     blocks.push({
       from: from + lineStart,
       to: from + lineEnd,
@@ -54,6 +71,42 @@ export function blocksOf(mdast: MdastRoot, windowText: string, from: number, lin
     });
   }
   return blocks;
+}
+
+/**
+ * An HTML block (its text, first offset and line in the article) as parts that each parse alone
+ * as in the whole (see html-block-lines.ts), or `null` when it cannot be cut.
+ */
+function htmlBlockParts(value: string, from: number, line: number): Block[] | null {
+  const cuts = htmlBlockCuts(value);
+  if (cuts.length === 0) return null;
+  const parts: Block[] = [];
+  const starts = [0, ...cuts];
+  let partLine = line;
+  starts.forEach((start, index) => {
+    const end = index + 1 < starts.length ? starts[index + 1]! - 1 : value.length;
+    const text = value.slice(start, end);
+    const lines = countBreaks(text);
+    const node: MdastContent = { type: 'html', value: text };
+    parts.push({
+      from: from + start,
+      to: from + end,
+      line: partLine,
+      lineEnd: partLine + lines,
+      node,
+      htmlDepth: htmlBalance(node),
+      tags: htmlTags(node),
+      ...(index > 0 ? { continues: true } : {}),
+    });
+    partLine += lines + 1;
+  });
+  return parts;
+}
+
+function countBreaks(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  return count;
 }
 
 /**
@@ -230,54 +283,6 @@ export function joinUnits(
   return { groups: joinedGroups, nodes: joinedNodes };
 }
 
-/** Elements without an end tag: they never leave anything open. */
-export const voidElements = new Set(
-  'area base br col embed hr img input link meta param source track wbr'.split(' '),
-);
-
-/**
- * Elements that inline HTML can leave open past the end of the paragraph, heading or cell that
- * holds it: formatting elements (the HTML parser opens them again in the next paragraph),
- * elements that close a paragraph and stay open, and elements whose content is raw text. Any
- * other element inside a paragraph is closed with the paragraph.
- */
-export const couplingElements = new Set(
-  (
-    'a b big code em font i nobr s small strike strong tt u ' +
-    'address article aside blockquote center details dialog dir div dl dd dt fieldset figcaption ' +
-    'figure footer form h1 h2 h3 h4 h5 h6 header hgroup li listing main menu nav ol p pre search ' +
-    'section summary table tbody thead tfoot tr td th caption colgroup ul ' +
-    'applet button iframe marquee math noembed noframes noscript object plaintext script select ' +
-    'style svg template textarea title xmp'
-  ).split(' '),
-);
-
-const tagPattern =
-  /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*?)?(\/?)>|<!--[\s\S]*?-->|<![^<>]*>|<\?[^<>]*>|<(?=[\s\d=<]|$)/g;
-
-/**
- * The tags of a block's raw HTML in order (see {@link Block.tags}). Inline HTML counts only with
- * the elements that can stay open past its paragraph ({@link couplingElements}).
- */
-function htmlTags(node: MdastContent): string[] | null {
-  const tags: string[] = [];
-  let wellFormed = true;
-  visit(node as MdastNodes, 'html', (html) => {
-    const inline = html !== node;
-    let covered = 0;
-    for (const match of html.value.matchAll(tagPattern)) {
-      if (html.value.slice(covered, match.index).includes('<')) wellFormed = false;
-      covered = match.index + match[0].length;
-      const name = match[2]?.toLowerCase();
-      if (!name || voidElements.has(name) || match[3]) continue;
-      if (inline && !couplingElements.has(name)) continue;
-      tags.push(`${match[1] ? '-' : '+'}${name}`);
-    }
-    if (html.value.slice(covered).includes('<')) wellFormed = false;
-  });
-  return wellFormed ? tags : null;
-}
-
 /** Whether the raw HTML of some blocks closes every element it opens, in order. */
 export function wellNested(blocks: readonly Block[]): boolean {
   const open: string[] = [];
@@ -289,60 +294,6 @@ export function wellNested(blocks: readonly Block[]): boolean {
     }
   }
   return open.length === 0;
-}
-
-/** Net count of elements the block's raw HTML leaves open (negative: closes earlier ones). */
-function htmlBalance(node: MdastContent): number {
-  let balance = 0;
-  visit(node as MdastNodes, 'html', (html) => {
-    const inline = html !== node;
-    for (const match of html.value.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^>]*?)?(\/?)>/g)) {
-      const name = match[2]!.toLowerCase();
-      if (voidElements.has(name) || match[3]) continue;
-      if (inline && !couplingElements.has(name)) continue;
-      balance += match[1] ? -1 : 1;
-    }
-    if (/<!--/.test(html.value) && !/-->/.test(html.value)) balance += 1;
-    // A tag left unfinished (an attribute's quote never closed) takes in what follows it.
-    if (endsInsideTag(html.value)) balance += 1;
-  });
-  return balance;
-}
-
-/**
- * Whether raw HTML ends inside a tag, as the HTML parser's tokenizer reads it: after `<name`
- * with no `>` outside quotes after it (`<img alt="logo>` then more text). Comments are skipped.
- */
-export function endsInsideTag(value: string): boolean {
-  let at = 0;
-  while (at < value.length) {
-    const open = value.indexOf('<', at);
-    if (open === -1) return false;
-    if (value.startsWith('<!--', open)) {
-      const close = value.indexOf('-->', open + 4);
-      if (close === -1) return false;
-      at = close + 3;
-      continue;
-    }
-    if (!/[a-zA-Z/]/.test(value[open + 1] ?? '')) {
-      at = open + 1;
-      continue;
-    }
-    let index = open + 1;
-    let quote: string | null = null;
-    for (; index < value.length; index++) {
-      const char = value[index]!;
-      if (quote) {
-        if (char === quote) quote = null;
-      } else if (char === '"' || char === "'") {
-        // Only an attribute's value opens a quote: right after `=` (spaces allowed).
-        if (/=\s*$/.test(value.slice(open, index))) quote = char;
-      } else if (char === '>') break;
-    }
-    if (index >= value.length) return true;
-    at = index + 1;
-  }
-  return false;
 }
 
 /** The index of the last value at most `value` in a sorted list (-1: none). */

@@ -1,7 +1,9 @@
 import GithubSlugger from 'github-slugger';
 import { footnotesHtml, notesHoldHeadings, patchFootnotes } from './footnotes';
 import { ArticleText } from './article-text';
-import { renderRange, unitHtml, type RangeOptions, type RangeRender, type Unit } from './render-range';
+import { editInnerBlock, type InnerEditChange } from './inner-edit';
+import { renderRange, type RangeOptions, type RangeRender } from './render-range';
+import { shiftUnits, unitHtml, type Unit } from './unit';
 import { changedSpan, reuseKeys, unchangedEnds } from './unit-patch';
 import { windowEffects, type FollowUps } from './window-effects';
 import type { BlockHtml, RenderPatch, TextChange } from './render-patch';
@@ -24,7 +26,9 @@ interface ContextBefore {
  * link and footnote definitions (the first definition of a label wins), heading slugs and
  * footnote numbers as context, and widens the window when the blocks around it would parse
  * differently (an unclosed fence or `<!--`, a list that now continues, raw HTML left open; see
- * {@link WindowMismatch}). Blocks that raw HTML couples are kept together as one unit. A
+ * {@link WindowMismatch}). Blocks that raw HTML couples are kept together as one unit (a long
+ * HTML block counts as parts, cut at lines that start a block-level tag: html-block-lines.ts); typing
+ * in Markdown nested in a long unit renders that block alone (inner-edit.ts). A
  * change to which definition a label resolves to, or to the order of footnote citations,
  * renders everything once; the next edit is incremental again.
  */
@@ -98,10 +102,39 @@ export class IncrementalRenderer {
         break;
       }
     }
+    if (first === last) {
+      const inside = this.editInside(first, { old, text: next, fromA, toA, delta, lineDelta });
+      if (inside) return inside;
+    }
     const start = Math.max(0, Math.min(first, last + 1) - 1);
     const end = Math.min(this.units.length, Math.max(last, first) + 2);
     const patch = this.renderAround(start, end, delta, lineDelta);
     return patch.full || this.followUps === null ? patch : this.renderFollowUps(patch);
+  }
+
+  /**
+   * An edit inside one Markdown block nested in the raw HTML of a large unit: that block alone
+   * is rendered and put in place in the unit's HTML (see inner-edit.ts), or `null` when the unit
+   * must be rendered again.
+   */
+  private editInside(index: number, change: InnerEditChange): RenderPatch | null {
+    const unit = this.units[index]!;
+    if (!unit.inner || (this.footerInLast && index === this.units.length - 1)) return null;
+    const context = index === 0 ? { stubs: [], slugs: {}, footnoteRefs: [] } : this.contextBefore(index);
+    const done = editInnerBlock(unit, change, {
+      stubsBefore: unit.stubs.length > 0 ? [...context.stubs, ...unit.stubs] : context.stubs,
+      stubsAfter: this.stubsAfter(index + 1),
+      slugsBefore: context.slugs,
+      footnoteRefsBefore: context.footnoteRefs,
+      hasFooter: this.footer !== '' || this.footerInLast,
+      nextKey: () => this.nextKey++,
+    });
+    if (!done) return null;
+    shiftUnits(this.units, index + 1, change.delta, change.lineDelta);
+    this.followUps = null;
+    this.lastRendered = 1;
+    const blocks = [this.blockHtml(unit)];
+    return { start: index, deleteCount: 1, blocks, lineDelta: change.lineDelta, full: false, rendered: 1 };
   }
 
   /**
@@ -280,7 +313,9 @@ export class IncrementalRenderer {
     const line = start === 0 ? 1 : units[start]!.line;
     // Start after a blank line: micromark lets an open paragraph above change how the next
     // line's blocks start (an ordered list not starting at 1 cannot interrupt it).
-    if (start > 0 && !this.text.precededByBlankLine(from)) throw new WindowMismatch('start');
+    // A part of an HTML block reads alone as it does after the block's earlier lines.
+    const continues = start > 0 && units[start]!.continues;
+    if (start > 0 && !continues && !this.text.precededByBlankLine(from)) throw new WindowMismatch('start');
     if (this.footerInLast && end === units.length) throw new WindowMismatch('all');
     const context: ContextBefore =
       start === 0 ? { stubs: [], slugs: {}, footnoteRefs: [] } : this.contextBefore(start);
@@ -311,6 +346,7 @@ export class IncrementalRenderer {
       }
     }
     if (start > 0 && fresh[0]?.from !== from) throw new WindowMismatch('all');
+    if (continues) fresh[0]!.continues = true;
     const effects = windowEffects({
       units,
       start,
@@ -346,13 +382,7 @@ export class IncrementalRenderer {
       if (this.afterCache?.unit !== units[end]) this.afterCache = null;
     }
     reuseKeys(old, fresh);
-    for (let index = end; index < units.length; index++) {
-      const unit = units[index]!;
-      unit.from += delta;
-      unit.to += delta;
-      unit.line += lineDelta;
-      unit.lineEnd += lineDelta;
-    }
+    shiftUnits(units, end, delta, lineDelta);
     units.splice(start, end - start, ...fresh);
     const { head, tail } = unchangedEnds(old, fresh);
     let footerChanged = effects.notes.length > 0;

@@ -1,65 +1,17 @@
 import type { Element, Root as HastRoot, RootContent as HastContent } from 'hast';
-import { sanitize } from 'hast-util-sanitize';
-import { toHtml } from 'hast-util-to-html';
-import type { Nodes as MdastNodes, RootContent as MdastContent } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { RootContent as MdastContent } from 'mdast';
 import { VFile } from 'vfile';
-import {
-  blocksOf,
-  groupOpenHtml,
-  groupReach,
-  joinUnits,
-  mergeReach,
-  placeNodes,
-  type Block,
-} from './cut-units';
-import { citationsOf, definitionsOf, neededStubs, type Definition } from './definitions';
+import { blocksOf, groupOpenHtml, groupReach, joinUnits, mergeReach, placeNodes } from './cut-units';
+import { neededStubs } from './definitions';
 import { hasFootnoteHeading, holdsFootnotesSection, renumberFootnotes } from './footnotes';
+import { innerCandidates, mayHoldMarker, type InnerRun } from './inner-blocks';
 import { plainFenceSource } from './frontmatter-fence';
 import type { HeadingIdContext } from './heading-ids';
 import { capNesting } from './nesting-cap';
 import { unsafeTreeProcessor } from './pipeline';
-import { afterSanitize } from './after-sanitize';
-import { sanitizeSchema } from './sanitize-schema';
+import { serializeNode, serializeWithInner, unitOf, withLines, type Serialized, type Unit } from './unit';
 import { checkWindowEdges } from './window-edges';
 import { WindowMismatch } from './window-mismatch';
-
-/**
- * One unit of an article as the incremental renderer keeps it: a top-level block, or blocks that
- * raw HTML couples, with its HTML and what it tells the rest of the article.
- */
-export interface Unit {
-  /** Stable identity while its HTML is unchanged (the preview keeps its DOM). */
-  key: number;
-  /** Offset of the start of the unit's first line. */
-  from: number;
-  /** Offset of the end of the unit's last line (before its line break). */
-  to: number;
-  line: number;
-  lineEnd: number;
-  /** Whether remark-rehype writes something for it (definitions and frontmatter write nothing). */
-  produces: boolean;
-  /** HTML around the source-line attributes of its top-level elements. */
-  segments: string[];
-  /** Source lines of those elements, relative to `line`. */
-  rels: [number, number][];
-  /** Link and footnote definitions inside it, in source order. */
-  defs: Definition[];
-  /** Markdown that defines the same labels, to parse other parts of the article against. */
-  stubs: string[];
-  /** Identifiers of its footnote citations in order (upper case). */
-  footnoteRefs: string[];
-  /** Source of its top-level footnote definitions, to render the footnotes section alone. */
-  footnoteSources: string[];
-  /** Whether it holds a footnote definition inside a container (a quote, a list). */
-  nestedFootnotes: boolean;
-  /** Identifiers of the link and image references it uses (upper case, as definitions match). */
-  references: string[];
-  /** Texts of its headings that took a slug, in order. */
-  headings: string[];
-  /** The ids those headings took (before the sanitizer's prefix). */
-  headingIds: string[];
-}
 
 /** What {@link renderRange} renders: a part of the article and what it needs of the rest. */
 export interface RangeOptions {
@@ -107,9 +59,10 @@ export interface RangeRender {
    * in, so the last unit's HTML holds it (and `footer` is empty).
    */
   readonly footerInLast: boolean;
+  /** Whether the part had raw HTML (it then went through the HTML parser). */
+  readonly hadRawHtml: boolean;
 }
 
-const linePlaceholder = ' data-line="0" data-line-end="0"';
 const fenceAtStart = /^(---|\+\+\+)[ \t]*(\n|$)/;
 
 /**
@@ -250,11 +203,23 @@ export function renderRange(options: RangeOptions): RangeRender {
   // placeholder to cut around. Sanitizing and serializing work node by node, so the whole
   // article's HTML is these pieces joined (sanitizing the tree a second time cost a quarter
   // of a full render).
+  // Blocks nested in a large coupled unit are serialized on their own, to be replaced alone
+  // when typing in them (see inner-blocks.ts).
+  const inner = new Map<Element, InnerRun[]>();
+  const withInner = new Set<HastContent>();
+  if (!mayHoldMarker(windowText)) {
+    joined.groups.forEach((group, index) => {
+      const found = innerCandidates(group, joined.nodes[index]!, from);
+      if (found.size === 0) return;
+      for (const [parent, runs] of found) inner.set(parent, runs);
+      for (const node of joined.nodes[index]!) withInner.add(node);
+    });
+  }
   const serialized = new Map<HastContent, Serialized>();
   const serialize = (node: HastContent): Serialized => {
     const known = serialized.get(node);
     if (known) return known;
-    const result = serializeNode(node);
+    const result = withInner.has(node) ? serializeWithInner(node, inner) : serializeNode(node);
     serialized.set(node, result);
     return result;
   };
@@ -264,113 +229,6 @@ export function renderRange(options: RangeOptions): RangeRender {
     unitOf(group, joined.nodes[index]!, windowText, from, serialize, options.nextKey()),
   );
   const footer = footerNode ? serialize(footerNode).out : '';
-  return { units, footer, openAtEnd, footerHasHeadings, exact, irregular, footerInLast };
-}
-
-interface Serialized {
-  /** The node sanitized and serialized, its source lines replaced by a placeholder. */
-  readonly out: string;
-  readonly lines: [number, number] | null;
-}
-
-function serializeNode(node: HastContent): Serialized {
-  let lines: [number, number] | null = null;
-  if (node.type === 'element' && typeof node.properties.dataLine === 'number') {
-    lines = [node.properties.dataLine, Number(node.properties.dataLineEnd)];
-    node.properties.dataLine = 0;
-    node.properties.dataLineEnd = 0;
-  }
-  const safe = sanitize({ type: 'root', children: [node] }, sanitizeSchema) as HastRoot;
-  afterSanitize(safe);
-  return { out: toHtml(safe), lines };
-}
-
-function withLines({ out, lines }: Serialized): string {
-  const at = lines ? out.indexOf(linePlaceholder) : -1;
-  if (!lines || at < 0) return out;
-  return `${out.slice(0, at)} data-line="${lines[0]}" data-line-end="${lines[1]}"${out.slice(at + linePlaceholder.length)}`;
-}
-
-/** A unit from its blocks and its top-level hast nodes. */
-function unitOf(
-  group: readonly Block[],
-  nodes: readonly HastContent[],
-  windowText: string,
-  from: number,
-  serialize: (node: HastContent) => Serialized,
-  key: number,
-): Unit {
-  const unitLine = group[0]!.line;
-  const segments: string[] = [];
-  const rels: [number, number][] = [];
-  let html = '';
-  const headings: string[] = [];
-  const headingIds: string[] = [];
-  visit({ type: 'root', children: [...nodes] } as HastRoot, 'element', (node: Element) => {
-    const text = (node.data as { folioSlugText?: string } | undefined)?.folioSlugText;
-    if (text !== undefined) {
-      headings.push(text);
-      headingIds.push(String(node.properties.id));
-    }
-  });
-  for (const node of nodes) {
-    const { out, lines } = serialize(node);
-    const at = lines ? out.indexOf(linePlaceholder) : -1;
-    if (lines && at >= 0) {
-      segments.push(html + out.slice(0, at));
-      rels.push([lines[0] - unitLine, lines[1] - unitLine]);
-      html = out.slice(at + linePlaceholder.length);
-    } else {
-      html += out;
-    }
-  }
-  segments.push(html);
-  const defs: Definition[] = [];
-  const footnoteRefs: string[] = [];
-  const footnoteSources: string[] = [];
-  const references: string[] = [];
-  let nestedFootnotes = false;
-  for (const block of group) {
-    visit(block.node as MdastNodes, (node) => {
-      if (node.type === 'linkReference' || node.type === 'imageReference')
-        references.push(node.identifier.toUpperCase());
-    });
-    defs.push(...definitionsOf(block.node, windowText));
-    footnoteRefs.push(...citationsOf(block.node));
-    if (block.node.type === 'footnoteDefinition') {
-      footnoteSources.push(windowText.slice(block.from - from, block.to - from));
-    } else {
-      visit(block.node as MdastNodes, 'footnoteDefinition', () => {
-        nestedFootnotes = true;
-      });
-    }
-  }
-  return {
-    key,
-    from: group[0]!.from,
-    to: group[group.length - 1]!.to,
-    line: unitLine,
-    lineEnd: group[group.length - 1]!.lineEnd,
-    produces: nodes.length > 0,
-    segments,
-    rels,
-    defs,
-    stubs: defs.map((def) => def.stub),
-    footnoteRefs,
-    footnoteSources,
-    nestedFootnotes,
-    references,
-    headings,
-    headingIds,
-  };
-}
-
-/** A unit's HTML with its source lines, as if it started on `line`. */
-export function unitHtml(unit: Unit, line = unit.line): string {
-  let html = unit.segments[0]!;
-  for (let index = 0; index < unit.rels.length; index++) {
-    const [start, end] = unit.rels[index]!;
-    html += ` data-line="${line + start}" data-line-end="${line + end}"${unit.segments[index + 1]!}`;
-  }
-  return html;
+  const hadRawHtml = file.data.folioHadRawHtml ?? false;
+  return { units, footer, openAtEnd, footerHasHeadings, exact, irregular, footerInLast, hadRawHtml };
 }

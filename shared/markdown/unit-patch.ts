@@ -1,5 +1,5 @@
 import type { BlockHtml, RenderPatch } from './render-patch';
-import { unitHtml, type Unit } from './render-range';
+import { unitHtml, type Unit } from './unit';
 
 /** Gives new units whose HTML (lines aside) an old one had that unit's key, so the preview keeps its DOM. */
 export function reuseKeys(old: readonly Unit[], fresh: readonly Unit[]): void {

@@ -1,7 +1,7 @@
 import { sameDefinitions, winnerChanges } from './definitions';
 import { SluggerAfter } from './heading-ids';
 import type { NoteChange } from './footnotes';
-import type { Unit } from './render-range';
+import type { Unit } from './unit';
 import { WindowMismatch } from './window-mismatch';
 
 /** What an edited window is and what the renderer knows around it (see {@link windowEffects}). */

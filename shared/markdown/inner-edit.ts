@@ -1,0 +1,201 @@
+import { VFile } from 'vfile';
+import type { ArticleText } from './article-text';
+import { startsBlockTagLine } from './html-block-lines';
+import { unsafeTreeProcessor } from './pipeline';
+import { htmlTags } from './raw-html-tags';
+import { renderRange, type RangeRender } from './render-range';
+import type { Unit } from './unit';
+import { WindowMismatch } from './window-mismatch';
+
+/** What the article around a unit tells a block inside it (see {@link editInnerBlock}). */
+export interface InnerContext {
+  /** Definition stubs before the block (the units before, then the unit's own) and after it. */
+  readonly stubsBefore: readonly string[];
+  readonly stubsAfter: readonly string[];
+  readonly slugsBefore: Readonly<Record<string, number>>;
+  readonly footnoteRefsBefore: readonly string[];
+  readonly hasFooter: boolean;
+  /** Gives the unit its new key. */
+  readonly nextKey: () => number;
+}
+
+/** An edit, for {@link editInnerBlock}: its span in the old text, and what it moved. */
+export interface InnerEditChange {
+  readonly old: ArticleText;
+  readonly text: ArticleText;
+  /** First and last offset the changes touch, in the old text. */
+  readonly fromA: number;
+  readonly toA: number;
+  readonly delta: number;
+  readonly lineDelta: number;
+}
+
+/**
+ * Applies an edit inside one inner block of a coupled `unit` (see inner-blocks.ts) by rendering
+ * that block alone and putting its HTML in place of the old, when that is sure to give what
+ * rendering the whole unit would: the block alone, before and after the edit, renders as one
+ * plain element with the HTML it has in the unit, and it neither runs on into the next block nor
+ * joins the one before. Changes the unit in place (a new key comes from `nextKey`) and answers
+ * true; answers false, changing nothing, when the unit must be rendered again instead. The
+ * units after it are left to the caller to move.
+ */
+export function editInnerBlock(unit: Unit, change: InnerEditChange, context: InnerContext): boolean {
+  const inner = unit.inner;
+  if (!inner) return false;
+  const { old, text, fromA, toA, delta, lineDelta } = change;
+  const index = inner.findIndex((block) => unit.from + block.from <= fromA && toA <= unit.from + block.to);
+  if (index < 0) return false;
+  const block = inner[index]!;
+  const from = unit.from + block.from;
+  const to = unit.from + block.to + delta;
+  const line = unit.line + block.line;
+  const source = text.slice(from, to);
+  if (block.afterContainer && /^[ \t]/.test(source)) return false;
+  if (block.raw) {
+    // Raw HTML stays one HTML block with the same tags: the same elements, nested the same way,
+    // in the same stream of raw HTML as the lines around it.
+    const oldSource = old.slice(from, unit.from + block.to);
+    const tags = rawTags(source);
+    if (/\n[ \t]*\n/.test(source) || !startsBlockTagLine(source.split('\n', 1)[0]!)) return false;
+    if (tags === null || tags.join(' ') !== rawTags(oldSource)?.join(' ')) return false;
+  } else if (!text.precededByBlankLine(from) || !followedByBlock(text, from, to)) {
+    return false;
+  }
+  const render = (from: number, to: number, line: number, source: ArticleText): RangeRender | null =>
+    renderAlone(source, from, to, line, context);
+  const segment = unit.segments[block.segment]!;
+  const current = segment.slice(block.at, block.at + block.length);
+  if (!block.verified) {
+    // The block alone gave the HTML it has in the unit before the edit: the raw HTML around it
+    // does not change it.
+    const before = aloneHtml(
+      render(from, unit.from + block.to, line, old),
+      from,
+      unit.from + block.to,
+      block.raw,
+    );
+    if (before !== current) {
+      inner.splice(index, 1);
+      return false;
+    }
+  }
+  const rendered = render(from, to, line, text);
+  const html = aloneHtml(rendered, from, to, block.raw);
+  if (html === null || (!block.raw && rendered!.hadRawHtml)) return false;
+  const fresh = rendered!.units;
+  if (
+    fresh.some(
+      (each) =>
+        each.defs.length > 0 ||
+        each.footnoteRefs.length > 0 ||
+        each.headings.length > 0 ||
+        each.nestedFootnotes ||
+        each.footnoteSources.length > 0,
+    )
+  )
+    return false;
+  unit.segments[block.segment] = segment.slice(0, block.at) + html + segment.slice(block.at + block.length);
+  const grow = html.length - block.length;
+  for (const later of inner.slice(index + 1)) {
+    if (later.segment === block.segment) later.at += grow;
+    later.from += delta;
+    later.to += delta;
+    later.line += lineDelta;
+    later.lineEnd += lineDelta;
+  }
+  block.to += delta;
+  block.lineEnd += lineDelta;
+  block.length = html.length;
+  block.verified = true;
+  // The element holding the block ends `lineDelta` lines later; the ones after it move.
+  const holder = block.segment - 1;
+  unit.rels = unit.rels.map(([start, end], element) =>
+    element < holder
+      ? [start, end]
+      : element === holder
+        ? [start, end + lineDelta]
+        : [start + lineDelta, end + lineDelta],
+  );
+  unit.to += delta;
+  unit.lineEnd += lineDelta;
+  for (const reference of fresh.flatMap((each) => each.references))
+    if (!unit.references.includes(reference)) unit.references.push(reference);
+  unit.key = context.nextKey();
+  return true;
+}
+
+/** `text[from, to)` rendered alone with `context`, or `null` when it does not line up as a window. */
+function renderAlone(
+  text: ArticleText,
+  from: number,
+  to: number,
+  line: number,
+  context: InnerContext,
+): RangeRender | null {
+  try {
+    return renderRange({
+      text,
+      from,
+      to,
+      line,
+      stubsBefore: context.stubsBefore,
+      stubsAfter: context.stubsAfter,
+      headings: { slugsBefore: context.slugsBefore },
+      footnoteRefsBefore: context.footnoteRefsBefore,
+      whole: false,
+      textMayFollow: false,
+      plainFence: false,
+      hasFooter: context.hasFooter,
+      nextKey: () => 0,
+    });
+  } catch (error) {
+    if (error instanceof WindowMismatch) return null;
+    throw error;
+  }
+}
+
+/**
+ * The HTML of a block rendered alone (its source lines left out), or `null` unless the part
+ * rendered as units from exactly `from` to `to`: one element for Markdown, any run of nodes for
+ * raw HTML (its units joined as the article joins them).
+ */
+function aloneHtml(rendered: RangeRender | null, from: number, to: number, raw: boolean): string | null {
+  const units = rendered?.units ?? [];
+  if (units.length === 0 || units[0]!.from !== from || units[units.length - 1]!.to !== to) return null;
+  if (rendered!.openAtEnd || rendered!.footer !== '') return null;
+  if (raw) {
+    return units
+      .filter((unit) => unit.produces)
+      .map((unit) => unit.segments.join(''))
+      .join('\n');
+  }
+  const unit = units[0]!;
+  if (units.length !== 1 || !unit.produces || unit.rels.length !== 1) return null;
+  const [head, tail] = unit.segments as [string, string];
+  if (!/^<[a-z][a-z0-9]*$/.test(head) || !tail.endsWith('>')) return null;
+  return head + tail;
+}
+
+/** The tags of raw HTML as an HTML block of its own (see `htmlTags`). */
+function rawTags(value: string): string[] | null {
+  return htmlTags({ type: 'html', value });
+}
+
+/**
+ * Whether a blank line follows the block at `[from, to)` and the block after it starts where it
+ * did: parsed with the first line of what follows, the block does not run on into it (an
+ * unclosed fence, a list that the next line continues).
+ */
+function followedByBlock(text: ArticleText, from: number, to: number): boolean {
+  if (to >= text.length) return true;
+  const after = text.slice(to, Math.min(text.length, to + 4096));
+  const gap = /^\n(?:[ \t]*\n)+/.exec(after);
+  if (!gap) return false;
+  if (gap[0].length === after.length) return after.length === text.length - to;
+  const lineEnd = after.indexOf('\n', gap[0].length);
+  if (lineEnd < 0 && after.length < text.length - to) return false;
+  const source = text.slice(from, to) + after.slice(0, lineEnd < 0 ? after.length : lineEnd);
+  const tree = unsafeTreeProcessor.parse(new VFile({ value: source }));
+  const nextAt = to - from + gap[0].length;
+  return tree.children.some((node) => (node.position?.start.offset ?? -1) >= nextAt);
+}

@@ -1,0 +1,110 @@
+import type { Nodes as MdastNodes, RootContent as MdastContent } from 'mdast';
+import { visit } from 'unist-util-visit';
+
+/**
+ * What the raw HTML of a top-level block opens and closes, read from its tags as the HTML parser
+ * would nest them: which elements it leaves open for the blocks after it (cut-units.ts groups
+ * such blocks), in which order, and whether it ends inside a tag.
+ */
+
+/** Elements without an end tag: they never leave anything open. */
+export const voidElements = new Set(
+  'area base br col embed hr img input link meta param source track wbr'.split(' '),
+);
+
+/**
+ * Elements that inline HTML can leave open past the end of the paragraph, heading or cell that
+ * holds it: formatting elements (the HTML parser opens them again in the next paragraph),
+ * elements that close a paragraph and stay open, and elements whose content is raw text. Any
+ * other element inside a paragraph is closed with the paragraph.
+ */
+export const couplingElements = new Set(
+  (
+    'a b big code em font i nobr s small strike strong tt u ' +
+    'address article aside blockquote center details dialog dir div dl dd dt fieldset figcaption ' +
+    'figure footer form h1 h2 h3 h4 h5 h6 header hgroup li listing main menu nav ol p pre search ' +
+    'section summary table tbody thead tfoot tr td th caption colgroup ul ' +
+    'applet button iframe marquee math noembed noframes noscript object plaintext script select ' +
+    'style svg template textarea title xmp'
+  ).split(' '),
+);
+
+const tagPattern =
+  /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*?)?(\/?)>|<!--[\s\S]*?-->|<![^<>]*>|<\?[^<>]*>|<(?=[\s\d=<]|$)/g;
+
+/**
+ * The tags of a block's raw HTML in order (see {@link Block.tags}). Inline HTML counts only with
+ * the elements that can stay open past its paragraph ({@link couplingElements}).
+ */
+export function htmlTags(node: MdastContent): string[] | null {
+  const tags: string[] = [];
+  let wellFormed = true;
+  visit(node as MdastNodes, 'html', (html) => {
+    const inline = html !== node;
+    let covered = 0;
+    for (const match of html.value.matchAll(tagPattern)) {
+      if (html.value.slice(covered, match.index).includes('<')) wellFormed = false;
+      covered = match.index + match[0].length;
+      const name = match[2]?.toLowerCase();
+      if (!name || voidElements.has(name) || match[3]) continue;
+      if (inline && !couplingElements.has(name)) continue;
+      tags.push(`${match[1] ? '-' : '+'}${name}`);
+    }
+    if (html.value.slice(covered).includes('<')) wellFormed = false;
+  });
+  return wellFormed ? tags : null;
+}
+
+/** Net count of elements the block's raw HTML leaves open (negative: closes earlier ones). */
+export function htmlBalance(node: MdastContent): number {
+  let balance = 0;
+  visit(node as MdastNodes, 'html', (html) => {
+    const inline = html !== node;
+    for (const match of html.value.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^>]*?)?(\/?)>/g)) {
+      const name = match[2]!.toLowerCase();
+      if (voidElements.has(name) || match[3]) continue;
+      if (inline && !couplingElements.has(name)) continue;
+      balance += match[1] ? -1 : 1;
+    }
+    if (/<!--/.test(html.value) && !/-->/.test(html.value)) balance += 1;
+    // A tag left unfinished (an attribute's quote never closed) takes in what follows it.
+    if (endsInsideTag(html.value)) balance += 1;
+  });
+  return balance;
+}
+
+/**
+ * Whether raw HTML ends inside a tag, as the HTML parser's tokenizer reads it: after `<name`
+ * with no `>` outside quotes after it (`<img alt="logo>` then more text). Comments are skipped.
+ */
+export function endsInsideTag(value: string): boolean {
+  let at = 0;
+  while (at < value.length) {
+    const open = value.indexOf('<', at);
+    if (open === -1) return false;
+    if (value.startsWith('<!--', open)) {
+      const close = value.indexOf('-->', open + 4);
+      if (close === -1) return false;
+      at = close + 3;
+      continue;
+    }
+    if (!/[a-zA-Z/]/.test(value[open + 1] ?? '')) {
+      at = open + 1;
+      continue;
+    }
+    let index = open + 1;
+    let quote: string | null = null;
+    for (; index < value.length; index++) {
+      const char = value[index]!;
+      if (quote) {
+        if (char === quote) quote = null;
+      } else if (char === '"' || char === "'") {
+        // Only an attribute's value opens a quote: right after `=` (spaces allowed).
+        if (/=\s*$/.test(value.slice(open, index))) quote = char;
+      } else if (char === '>') break;
+    }
+    if (index >= value.length) return true;
+    at = index + 1;
+  }
+  return false;
+}

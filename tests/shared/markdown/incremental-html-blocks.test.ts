@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../../shared/markdown';
+import { htmlBlockCuts } from '../../../shared/markdown/html-block-lines';
+import { IncrementalRenderer } from '../../../shared/markdown/incremental';
+import { FoldedRenderer } from '../../helpers/folded-preview';
+import { seededRandom } from './random-article';
+
+/**
+ * An API reference written in raw HTML, as documentation generators write READMEs: each entry's
+ * `</dd></dl>` and the next `<h3>…<dl><dt>` on the lines that follow, with no blank line between
+ * entries for pages on end, so that raw HTML stays open across every block boundary.
+ */
+function apiReference(entries: number): string {
+  const parts = ['# Reference', 'Intro paragraph.'];
+  for (let index = 0; index < entries; index++) {
+    const name = `entry${index}`;
+    parts.push(
+      [
+        `${index === 0 ? '' : '<dd><p>Ends the previous entry.</p>\n</dd>\n</dl>\n'}<h3 id="${name}">mode/<a href="#${name}">${name}</a></h3>`,
+        '<dl>',
+        `<dt id="${name}.x">`,
+        `  <code><strong><a href="#${name}.x">${name}</a></strong>: <a href="https://example.com/ref#${name}">Parser</a>&lt;unknown&gt;</code></dt>`,
+      ].join('\n'),
+    );
+  }
+  parts.push('<dd></dd>\n</dl>', 'After the reference.');
+  return parts.join('\n\n');
+}
+
+/** One long `<dl>` in raw HTML, its terms and descriptions in HTML blocks between blank lines. */
+function definitionList(entries: number): string {
+  const items = Array.from({ length: entries }, (_, index) =>
+    [
+      `<dt id="term${index}">`,
+      `  <code><strong><a href="#term${index}">term${index}</a></strong>: <a href="https://example.com/t">Type</a>&lt;unknown&gt;</code></dt>`,
+      '',
+      index % 3 === 0 ? `<dd><p>Describes term ${index}.</p></dd>` : '<dd></dd>',
+    ].join('\n'),
+  );
+  return [
+    '# Modes',
+    'Intro paragraph.',
+    `<h3 id="modes">Modes</h3>\n<dl>\n${items.join('\n')}\n</dl>`,
+    'After the list.',
+  ].join('\n\n');
+}
+
+describe('typing in long raw HTML', () => {
+  it('cuts an HTML block only before lines that start a block-level tag, outside tags and comments', () => {
+    const value =
+      '<dd></dd>\n</dl>\n<h3 id="a">A</h3>\n<span>no</span>\n<div title="x\n<div>">\n<!--\n<p>\n-->\n<p>';
+    const cuts = htmlBlockCuts(value);
+    const lines = cuts.map((at) => value.slice(at).split('\n')[0]);
+    expect(lines).toEqual(['</dl>', '<h3 id="a">A</h3>', '<div title="x', '<p>']);
+    // Blocks a marker ends (`<pre`, `<script`, comments) are never cut.
+    expect(htmlBlockCuts('<pre>\n<div>\n</pre>')).toEqual([]);
+    expect(htmlBlockCuts('<!-- a\n<div>\n-->')).toEqual([]);
+  });
+
+  it('renders a few lines around a keystroke in a reference where raw HTML never closes between blocks', () => {
+    let text = apiReference(120);
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    const whole = renderer.reset(text);
+    const wholeSize = whole.blocks.reduce((sum, block) => sum + block.html.length, 0);
+    for (const entry of [3, 60, 117]) {
+      const spot = text.indexOf(`>entry${entry}</a></strong>`) + 3;
+      for (let step = 0; step < 4; step++) {
+        text = text.slice(0, spot + step) + 'x' + text.slice(spot + step);
+        const patch = renderer.edit([{ from: spot + step, to: spot + step, insert: 'x' }]);
+        const sent = patch.blocks.reduce((sum, block) => sum + block.html.length, 0);
+        expect(patch.full).toBe(false);
+        // A window of a few entries, not the reference (each entry is under 1% of it).
+        expect(sent, `entry ${entry}, keystroke ${step}`).toBeLessThan(wholeSize / 40);
+        expect(renderer.mismatch(renderMarkdown(text))).toBeNull();
+      }
+    }
+  });
+
+  it('stays byte-identical to a full render through random edits of long raw HTML', () => {
+    const pieces = [
+      'x',
+      ' ',
+      '\n',
+      '\n\n',
+      '<',
+      '>',
+      '"',
+      '</dl>',
+      '<dl>',
+      '<!--',
+      '-->',
+      '<pre>',
+      '<div>',
+      '`',
+      '- ',
+      '<dd>',
+    ];
+    for (let seed = 1; seed <= 6; seed++) {
+      const random = seededRandom(seed);
+      let text = apiReference(25);
+      const renderer = new FoldedRenderer(new IncrementalRenderer());
+      renderer.reset(text);
+      for (let step = 0; step < 30; step++) {
+        const spot = Math.floor(random() * text.length);
+        const insert = pieces[Math.floor(random() * pieces.length)]!;
+        const remove = random() < 0.25 ? 1 + Math.floor(random() * 6) : 0;
+        text = text.slice(0, spot) + insert + text.slice(spot + remove);
+        renderer.edit([{ from: spot, to: spot + remove, insert }]);
+        const mismatch = renderer.mismatch(renderMarkdown(text));
+        if (mismatch)
+          expect.fail(`seed ${seed}, edit ${step} (${JSON.stringify(insert)} at ${spot}): ${mismatch}`);
+      }
+    }
+  }, 300_000);
+
+  it('renders only the edited term of a long list that raw HTML holds open', () => {
+    let text = definitionList(80);
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    for (const term of [2, 40, 77]) {
+      const spot = text.indexOf(`>term${term}</a></strong>`) + 3;
+      for (let step = 0; step < 4; step++) {
+        text = text.slice(0, spot + step) + 'x' + text.slice(spot + step);
+        const patch = renderer.edit([{ from: spot + step, to: spot + step, insert: 'x' }]);
+        expect(patch.full).toBe(false);
+        expect(patch.rendered, `term ${term}, keystroke ${step}`).toBe(1);
+        expect(renderer.mismatch(renderMarkdown(text))).toBeNull();
+      }
+    }
+  });
+
+  it('stays byte-identical to a full render through random edits of a long list that raw HTML holds open', () => {
+    const pieces = [
+      'x',
+      ' ',
+      '\n',
+      '\n\n',
+      '<',
+      '>',
+      '"',
+      '</dl>',
+      '<dl>',
+      '<!--',
+      '<b>',
+      '</dt>',
+      '<dd>',
+      '`',
+      '<p>',
+    ];
+    for (let seed = 1; seed <= 6; seed++) {
+      const random = seededRandom(seed);
+      let text = definitionList(30);
+      const renderer = new FoldedRenderer(new IncrementalRenderer());
+      renderer.reset(text);
+      for (let step = 0; step < 30; step++) {
+        const terms = [...text.matchAll(/>term\d+</g)].map((match) => match.index + 2);
+        // Mostly in the terms' text, as an author types; sometimes anywhere.
+        const spot =
+          random() < 0.7 && terms.length > 0
+            ? terms[Math.floor(random() * terms.length)]!
+            : Math.floor(random() * text.length);
+        const insert = pieces[Math.floor(random() * pieces.length)]!;
+        const remove = random() < 0.25 ? 1 + Math.floor(random() * 6) : 0;
+        text = text.slice(0, spot) + insert + text.slice(spot + remove);
+        renderer.edit([{ from: spot, to: spot + remove, insert }]);
+        const mismatch = renderer.mismatch(renderMarkdown(text));
+        if (mismatch)
+          expect.fail(`seed ${seed}, edit ${step} (${JSON.stringify(insert)} at ${spot}): ${mismatch}`);
+      }
+    }
+  }, 300_000);
+});
