@@ -1,3 +1,4 @@
+import { benchBook, benchBookVariable, describeBook } from './bench-book';
 import { exportBench } from './export.bench';
 import { frontmatterBench } from './frontmatter.bench';
 import { gitBench } from './git.bench';
@@ -27,6 +28,15 @@ const suites: Record<string, () => void | Promise<void>> = {
 };
 
 const only = process.argv.slice(2);
+// A book named for the benches is checked before any suite runs, not after minutes of others.
+if (process.env[benchBookVariable]) {
+  try {
+    console.log(describeBook(benchBook()));
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}
 for (const [name, run] of Object.entries(suites)) {
   if (only.length === 0 || only.includes(name)) await run();
 }
