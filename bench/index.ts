@@ -2,6 +2,7 @@ import { benchBook, benchBookVariable, describeBook } from './bench-book';
 import { exportBench } from './export.bench';
 import { frontmatterBench } from './frontmatter.bench';
 import { gitBench } from './git.bench';
+import { keystrokesBench } from './keystrokes.bench';
 import { editorBench } from './editor.bench';
 import { previewDomBench } from './preview-dom.bench';
 import { libraryBench } from './library.bench';
@@ -16,6 +17,7 @@ import { reviewBench } from './review.bench';
  */
 const suites: Record<string, () => void | Promise<void>> = {
   render: renderBench,
+  keystrokes: keystrokesBench,
   export: exportBench,
   frontmatter: frontmatterBench,
   editor: editorBench,
