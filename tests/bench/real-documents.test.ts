@@ -24,6 +24,16 @@ describe('paragraphLinesNear', () => {
     expect(paragraphLinesNear(text, [1])).toEqual([1]);
   });
 
+  it('types into list items when a document has no paragraph of its own, as a changelog', () => {
+    const text = '# Changes\n\n## 2.0\n\n* Add a thing\n* Fix another\n\n## 1.0\n\n* First release\n';
+    expect(paragraphLinesNear(text, [0, 1])).toEqual([5, 10]);
+  });
+
+  it('prefers top-level paragraphs to list items', () => {
+    const text = '- an item\n\nA paragraph.\n\n- another item\n';
+    expect(paragraphLinesNear(text, [0, 1])).toEqual([3, 3]);
+  });
+
   it('says so when a text has no one-line paragraph', () => {
     expect(() => paragraphLinesNear('# Only a heading\n\n    indented code\n', [0.5])).toThrow(
       'No one-line paragraph',
