@@ -1,6 +1,8 @@
+import { benchBook, benchBookVariable, describeBook } from './bench-book';
 import { exportBench } from './export.bench';
 import { frontmatterBench } from './frontmatter.bench';
 import { gitBench } from './git.bench';
+import { keystrokesBench } from './keystrokes.bench';
 import { editorBench } from './editor.bench';
 import { previewDomBench } from './preview-dom.bench';
 import { libraryBench } from './library.bench';
@@ -15,6 +17,7 @@ import { reviewBench } from './review.bench';
  */
 const suites: Record<string, () => void | Promise<void>> = {
   render: renderBench,
+  keystrokes: keystrokesBench,
   export: exportBench,
   frontmatter: frontmatterBench,
   editor: editorBench,
@@ -27,6 +30,15 @@ const suites: Record<string, () => void | Promise<void>> = {
 };
 
 const only = process.argv.slice(2);
+// A book named for the benches is checked before any suite runs, not after minutes of others.
+if (process.env[benchBookVariable]) {
+  try {
+    console.log(describeBook(benchBook()));
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}
 for (const [name, run] of Object.entries(suites)) {
   if (only.length === 0 || only.includes(name)) await run();
 }

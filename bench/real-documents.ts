@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { countWords } from '../shared/word-scanner';
 
 /**
@@ -118,19 +124,42 @@ export function realBook(minWords = 180_000): string {
 }
 
 /**
+ * The parser for {@link paragraphLinesNear}: the preview pipeline's block syntax (GFM tables and
+ * footnote definitions, YAML or TOML frontmatter, math), so that a line it picks is a paragraph
+ * in the preview too, not a table row, a note or the frontmatter's last line.
+ */
+const blockParser = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkFrontmatter, ['yaml', 'toml'])
+  .use(remarkMath)
+  .freeze();
+
+/** The last lines of the one-line paragraphs among `nodes` (and, with `nested`, inside them). */
+function oneLineParagraphs(nodes: readonly Nodes[], nested: boolean, lines: number[] = []): number[] {
+  for (const node of nodes) {
+    if (node.type === 'paragraph') {
+      const { start, end } = node.position!;
+      if (node.children[0]?.type === 'text' && start.line === end.line) lines.push(end.line);
+    } else if (nested && 'children' in node) oneLineParagraphs(node.children, nested, lines);
+  }
+  return lines;
+}
+
+/**
  * For each of `fractions` (0 to 1), the last line (1-based) of the one-line prose paragraph
  * nearest to that fraction of `markdown`'s lines: places where an author types, found by
- * parsing the text once rather than by guessing at its lines. Throws when there is none.
+ * parsing the text once rather than by guessing at its lines. Any document: with frontmatter or
+ * without, `\n`, `\r\n` or `\r` line ends (lines are counted as the editor counts them).
+ * Top-level paragraphs are taken when there are any; otherwise those in lists, quotes and notes
+ * (a changelog made of headings and lists). Throws when there is none.
  */
 export function paragraphLinesNear(markdown: string, fractions: readonly number[]): number[] {
-  const lines: number[] = [];
-  for (const node of fromMarkdown(markdown).children) {
-    if (node.type !== 'paragraph' || node.children[0]?.type !== 'text') continue;
-    const { start, end } = node.position!;
-    if (start.line === end.line) lines.push(end.line);
-  }
+  const tree = blockParser.parse(markdown);
+  let lines = oneLineParagraphs(tree.children, false);
+  if (lines.length === 0) lines = oneLineParagraphs(tree.children, true);
   if (lines.length === 0) throw new Error('No one-line paragraph in this text.');
-  const total = markdown.split('\n').length;
+  const total = markdown.split(/\r\n|\r|\n/).length;
   return fractions.map((fraction) =>
     lines.reduce((best, line) =>
       Math.abs(line - fraction * total) < Math.abs(best - fraction * total) ? line : best,
