@@ -13,7 +13,9 @@ function plural(count: number, one: string, many: string): string {
 
 /**
  * The article's figures in the status bar: words, characters, reading time, the selection's own
- * counts while text is selected, and progress towards the frontmatter `wordTarget`.
+ * counts while text is selected, and progress towards the frontmatter `wordTarget`. It carries
+ * `data-whole-scans`, how many times the figures were counted over the whole article (see
+ * `EditorSession`), where a test reads what typing cost without timing it.
  */
 export function WritingStatistics({ session }: WritingStatisticsProps): ReactElement | null {
   const { statistics, selection } = useSyncExternalStore(session.subscribe, session.getSnapshot);
@@ -21,7 +23,7 @@ export function WritingStatistics({ session }: WritingStatisticsProps): ReactEle
   const { words, characters, readingMinutes, wordTarget } = statistics;
   const progress = wordTarget ? Math.min(1, words / wordTarget) : 0;
   return (
-    <span className="folio-statistics">
+    <span className="folio-statistics" data-whole-scans={session.wholeScans}>
       {selection ? (
         <span className="folio-statistics-selection" aria-label="Selection statistics">
           {plural(selection.words, 'word', 'words')} of {words.toLocaleString('en')} selected ·{' '}
