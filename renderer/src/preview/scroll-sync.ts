@@ -181,9 +181,21 @@ export class ScrollSync {
     const line = this.leader === 'editor' ? this.editorTopLine() : this.topLine;
     const changedFrom = this.changedFrom;
     this.changedFrom = Infinity;
-    // The block after the top one too: when the top line lies between blocks, its top counts.
-    if (afterPatch && line === this.anchoredLine && changedFrom > this.blockIndexAt(line) + 1) return;
+    if (afterPatch && line === this.anchoredLine && this.topUnmoved(line, changedFrom)) return;
     this.scrollPreviewTo(line);
+  }
+
+  /**
+   * Whether what the preview shows for source line `line` stays where it was when only blocks
+   * from index `changedFrom` on changed: the element carrying the line is in an earlier block,
+   * and so is the one after it when the line lies between the two (no DOM is read for this).
+   */
+  private topUnmoved(line: number, changedFrom: number): boolean {
+    const found = this.blockIndexAt(line);
+    if (changedFrom > found + 1) return true;
+    if (changedFrom <= found) return false;
+    const { anchor } = this.anchorsAround(line);
+    return anchor !== null && line < anchor.lineEnd + 1;
   }
 
   private anchorList(): Anchor[] {
