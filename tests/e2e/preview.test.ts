@@ -513,6 +513,41 @@ describe('the live preview', () => {
     await app.close();
   });
 
+  it('does not measure the preview for typing in the block after the one at its top line', async () => {
+    const app = await openApp(browser, fill);
+    const { page } = app;
+    await openArticle(page, /Long article/);
+    await previewArticle(page).locator('.footnotes').waitFor();
+    // The editor's top inside the paragraph on line 15 (one source line, wrapped), the table
+    // after it (lines 17-22) in view: typing in the table patches the block after the top one.
+    await page.getByLabel('Markdown source').focus();
+    await page.keyboard.press('ControlOrMeta+Alt+g');
+    await page.keyboard.type('15');
+    await page.keyboard.press('Enter');
+    const paragraph = page.locator('.cm-line', { hasText: /^Article argument reader/ }).first();
+    await paragraph.waitFor();
+    await paragraph.evaluate((line) => {
+      const scroller = line.closest<HTMLElement>('.cm-scroller')!;
+      scroller.scrollTop += line.getBoundingClientRect().top - scroller.getBoundingClientRect().top + 12;
+    });
+    await page.waitForTimeout(300);
+    await page.locator('.cm-line', { hasText: '| ink | 0 | margin reader |' }).click();
+    await page.keyboard.press('End');
+    for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowLeft');
+    await page.waitForTimeout(300);
+    await frameEval(
+      page,
+      'win.folioMeasured = 0; const own = win.Element.prototype.getBoundingClientRect; win.Element.prototype.getBoundingClientRect = function () { win.folioMeasured++; return own.call(this); };',
+    );
+    await page.keyboard.type(' abc');
+    await previewArticle(page).locator('td', { hasText: 'margin reader abc' }).waitFor();
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    expect(await frameEval<number>(page, 'return win.folioMeasured;')).toBe(0);
+    await app.close();
+  });
+
   it('says an article is too complex to preview and keeps the editor working', async () => {
     const app = await openApp(browser, async (library) => {
       // Unclosed link openers, then closers: resolving them costs far more than linear time.
