@@ -120,10 +120,16 @@ export function updateScan(
     // A setext underline below makes the last line touched a heading, with its new text.
     if (span.toB < after.lines && isSetextUnderline(after.line(span.toB + 1).text)) return null;
   }
+  // Headings lie outside the spans: each moves by the lines the spans before it added.
+  let span = 0;
+  let lineShift = 0;
   const outline = scan.outline.map((heading) => {
     if (heading.from < firstChange) return heading;
-    const from = changes.mapPos(heading.from);
-    return { ...heading, from, line: after.lineAt(from).number };
+    while (span < spans.length && spans[span]!.toA < heading.line) {
+      const { fromA, toA, fromB, toB } = spans[span++]!;
+      lineShift += toB - fromB - (toA - fromA);
+    }
+    return { ...heading, from: changes.mapPos(heading.from), line: heading.line + lineShift };
   });
   return {
     outline,
