@@ -217,6 +217,34 @@ describe('the editor in browser mode', () => {
     await app.close();
   });
 
+  it('updates words and outline from the lines typed in, counting the whole article only for a new heading', async () => {
+    const app = await openDraft();
+    const { page } = app;
+    const status = page.getByRole('contentinfo');
+    await status.getByText('15 words').waitFor();
+    const statistics = status.locator('.folio-statistics');
+    const wholeScans = async (): Promise<number> => Number(await statistics.getAttribute('data-whole-scans'));
+    const before = await wholeScans();
+    await placeCursorAfter(page, 'Intro words here.');
+    await page.keyboard.type(' Two more.');
+    await status.getByText('17 words').waitFor();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('And a line of five.');
+    await status.getByText('22 words').waitFor();
+    expect(await wholeScans()).toBe(before);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('## Added part');
+    await status.getByText('24 words').waitFor();
+    expect(await wholeScans()).toBeGreaterThan(before);
+    await page.keyboard.press('ControlOrMeta+Alt+o');
+    const outline = page.getByRole('navigation', { name: 'Outline' });
+    await expect
+      .poll(() => outline.getByRole('button').allTextContents())
+      .toEqual(['Draft', 'Added part', 'Middle part', 'Final part']);
+    await app.close();
+  });
+
   it('pastes an image into the assets folder and selects its alt text', async () => {
     const app = await openDraft();
     const { page } = app;

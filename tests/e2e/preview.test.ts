@@ -457,6 +457,97 @@ describe('the live preview', () => {
     }
   });
 
+  it('does not measure the preview for typing below its top line, and does for typing at it', async () => {
+    const app = await openApp(browser, fill);
+    const { page } = app;
+    await openArticle(page, /Long article/);
+    const preview = previewArticle(page);
+    await preview.locator('.footnotes').waitFor();
+    await page.getByLabel('Markdown source').click();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('PageDown');
+    // A section heading well below the editor's top line: typing in it changes one short block.
+    const headingBelowTop = (): Promise<string | null> =>
+      page.evaluate(() => {
+        const box = document.querySelector<HTMLElement>('.cm-scroller')!.getBoundingClientRect();
+        const line = [...document.querySelectorAll<HTMLElement>('.cm-line')].find((el) => {
+          const rect = el.getBoundingClientRect();
+          return (
+            rect.top >= box.top + 150 &&
+            rect.bottom <= box.bottom - 50 &&
+            /^## Section \d+$/.test(el.textContent ?? '')
+          );
+        });
+        return line?.textContent ?? null;
+      });
+    await expect.poll(headingBelowTop).not.toBeNull();
+    const name = (await headingBelowTop())!;
+    await page.locator('.cm-line', { hasText: new RegExp(`^${name}$`) }).click();
+    await page.keyboard.press('End');
+    await page.waitForTimeout(300);
+    // Count the preview's measurements from now on (its own Element.getBoundingClientRect).
+    await frameEval(
+      page,
+      'win.folioMeasured = 0; const own = win.Element.prototype.getBoundingClientRect; win.Element.prototype.getBoundingClientRect = function () { win.folioMeasured++; return own.call(this); };',
+    );
+    await page.keyboard.type('abc');
+    await preview.locator('h2', { hasText: `${name.slice(3)}abc` }).waitFor();
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    expect(await frameEval<number>(page, 'return win.folioMeasured;')).toBe(0);
+
+    // Typing into the block at the editor's top line may move what the preview shows there.
+    const top = await page.evaluate(() => {
+      const box = document.querySelector<HTMLElement>('.cm-scroller')!.getBoundingClientRect();
+      const line = [...document.querySelectorAll<HTMLElement>('.cm-line')].find(
+        (el) => el.getBoundingClientRect().top >= box.top && (el.textContent ?? '').length > 20,
+      )!;
+      const rect = line.getBoundingClientRect();
+      return { x: rect.left + 5, y: rect.top + 5 };
+    });
+    await page.mouse.click(top.x, top.y);
+    await page.keyboard.press('End');
+    await page.keyboard.type(' More words.');
+    await preview.locator('p', { hasText: 'More words.' }).waitFor();
+    await expect.poll(() => frameEval<number>(page, 'return win.folioMeasured;')).toBeGreaterThan(0);
+    await app.close();
+  });
+
+  it('does not measure the preview for typing in the block after the one at its top line', async () => {
+    const app = await openApp(browser, fill);
+    const { page } = app;
+    await openArticle(page, /Long article/);
+    await previewArticle(page).locator('.footnotes').waitFor();
+    // The editor's top inside the paragraph on line 15 (one source line, wrapped), the table
+    // after it (lines 17-22) in view: typing in the table patches the block after the top one.
+    await page.getByLabel('Markdown source').focus();
+    await page.keyboard.press('ControlOrMeta+Alt+g');
+    await page.keyboard.type('15');
+    await page.keyboard.press('Enter');
+    const paragraph = page.locator('.cm-line', { hasText: /^Article argument reader/ }).first();
+    await paragraph.waitFor();
+    await paragraph.evaluate((line) => {
+      const scroller = line.closest<HTMLElement>('.cm-scroller')!;
+      scroller.scrollTop += line.getBoundingClientRect().top - scroller.getBoundingClientRect().top + 12;
+    });
+    await page.waitForTimeout(300);
+    await page.locator('.cm-line', { hasText: '| ink | 0 | margin reader |' }).click();
+    await page.keyboard.press('End');
+    for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowLeft');
+    await page.waitForTimeout(300);
+    await frameEval(
+      page,
+      'win.folioMeasured = 0; const own = win.Element.prototype.getBoundingClientRect; win.Element.prototype.getBoundingClientRect = function () { win.folioMeasured++; return own.call(this); };',
+    );
+    await page.keyboard.type(' abc');
+    await previewArticle(page).locator('td', { hasText: 'margin reader abc' }).waitFor();
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    expect(await frameEval<number>(page, 'return win.folioMeasured;')).toBe(0);
+    await app.close();
+  });
+
   it('says an article is too complex to preview and keeps the editor working', async () => {
     const app = await openApp(browser, async (library) => {
       // Unclosed link openers, then closers: resolving them costs far more than linear time.

@@ -1,6 +1,6 @@
-import type { Extension } from '@codemirror/state';
+import type { ChangeSet, Extension, Text } from '@codemirror/state';
 import { EditorView, type ViewUpdate } from '@codemirror/view';
-import { scanDocument, type DocumentScan } from './document-scan';
+import { scanDocument, updateScan, type DocumentScan } from './document-scan';
 import { currentHeadingIndex, type OutlineHeading } from './outline';
 import { selectionCounts, type ArticleStatistics, type TextCounts } from './statistics';
 
@@ -50,11 +50,20 @@ function whenIdle(work: (timeLeft: () => number) => void): () => void {
   return () => clearTimeout(id);
 }
 
+/** A document whose figures are known, and the changes made to it since. */
+interface KnownScan {
+  readonly doc: Text;
+  scan: DocumentScan | null;
+  changes: ChangeSet | null;
+}
+
 /**
  * The bridge between the one `EditorView` and the panels around it (toolbar, palette,
  * outline, status bar): an external store they read with `useSyncExternalStore`. Whole-
- * document work (outline, word count) runs after typing pauses, in idle-time slices, never
- * inside a keystroke; selection figures follow on the next frame.
+ * document figures (outline, word count) follow typing once it pauses (and every
+ * {@link documentMaxWaitMs} while it goes on), never inside a keystroke: worked out from the
+ * last figures and the lines typed in when that can be done exactly (`updateScan`), else by
+ * a scan of the whole document in idle-time slices. Selection figures follow on the next frame.
  */
 export class EditorSession {
   private snapshot: SessionSnapshot = empty;
@@ -63,6 +72,16 @@ export class EditorSession {
   private selectionFrame: number | null = null;
   private pendingSince = 0;
   private cancelScan: (() => void) | null = null;
+  /** The last document scanned whole or updated, with its figures and the changes since. */
+  private known: KnownScan | null = null;
+  /** The document a whole scan under way reads, with the changes made since it started. */
+  private scanning: KnownScan | null = null;
+  private scans = 0;
+
+  /** How many whole-document scans ran to their end since the session was created. */
+  get wholeScans(): number {
+    return this.scans;
+  }
 
   /** The current snapshot (a new object after every change). */
   readonly getSnapshot = (): SessionSnapshot => this.snapshot;
@@ -75,13 +94,17 @@ export class EditorSession {
 
   /** The extension that reports the editor's changes to this session. */
   readonly extension: Extension = EditorView.updateListener.of((update: ViewUpdate) => {
-    if (update.docChanged) this.scheduleDocument();
-    else if (update.selectionSet) this.scheduleSelection();
+    if (update.docChanged) {
+      if (this.known) this.known.changes = composed(this.known.changes, update.changes);
+      if (this.scanning) this.scanning.changes = composed(this.scanning.changes, update.changes);
+      this.scheduleDocument();
+    } else if (update.selectionSet) this.scheduleSelection();
   });
 
   /** Records the view (or its destruction, `null`) and recomputes everything. */
   attach(view: EditorView | null): void {
     this.cancel();
+    this.known = null;
     this.snapshot = view
       ? { view, outline: [], activeHeading: -1, statistics: null, selection: selectionCounts(view.state) }
       : empty;
@@ -93,13 +116,35 @@ export class EditorSession {
   refresh(): void {
     const view = this.snapshot.view;
     if (!view) return;
+    const doc = view.state.doc;
+    const known = this.known;
+    if (known?.scan) {
+      const updated = known.changes
+        ? updateScan(known.scan, known.doc, known.changes, doc)
+        : known.doc === doc
+          ? known.scan
+          : null;
+      if (updated) {
+        this.cancelScan?.();
+        this.cancelScan = null;
+        this.scanning = null;
+        this.known = { doc, scan: updated, changes: null };
+        this.finish(view, updated);
+        return;
+      }
+    }
     this.cancelScan?.();
-    const step = scanDocument(view.state.doc);
+    const step = scanDocument(doc);
+    const scanning: KnownScan = { doc, scan: null, changes: null };
+    this.scanning = scanning;
     const run = (timeLeft: () => number): void => {
       const sliceEnd = performance.now() + scanSliceMs;
       const result = step(() => timeLeft() < 2 || performance.now() > sliceEnd);
       if (result) {
         this.cancelScan = null;
+        this.scanning = null;
+        this.scans++;
+        this.known = { ...scanning, scan: result };
         this.finish(view, result);
       } else this.cancelScan = whenIdle(run);
     };
@@ -148,6 +193,7 @@ export class EditorSession {
   private cancel(): void {
     this.cancelScan?.();
     this.cancelScan = null;
+    this.scanning = null;
     if (this.documentTimer !== null) clearTimeout(this.documentTimer);
     if (this.selectionFrame !== null) cancelAnimationFrame(this.selectionFrame);
     this.documentTimer = null;
@@ -157,6 +203,10 @@ export class EditorSession {
   private emit(): void {
     for (const listener of this.listeners) listener();
   }
+}
+
+function composed(before: ChangeSet | null, next: ChangeSet): ChangeSet {
+  return before ? before.compose(next) : next;
 }
 
 function sameCounts(a: TextCounts | null, b: TextCounts | null): boolean {

@@ -19,6 +19,21 @@ const setext = /^ {0,3}(=+|-+)[ \t]*$/;
 const notParagraph = /^ {0,3}(?:[-*+>]|\d{1,9}[.)]|#|`{3}|~{3}|\||<)|^\s*$|^ {4}/;
 
 /**
+ * Whether a line can change the outline by its own text: a fence (everything after it changes
+ * meaning), an ATX heading, or a setext underline (which makes the line above it a heading).
+ * A line for which this is false, in the place of another such line, leaves the headings as
+ * they are, so an edit inside such lines only moves them (see `document-scan.ts`).
+ */
+export function shapesOutline(text: string): boolean {
+  return fence.test(text) || atx.test(text) || setext.test(text);
+}
+
+/** Whether a line is a setext underline (`===` or `---`), which makes the line above a heading. */
+export function isSetextUnderline(text: string): boolean {
+  return setext.test(text);
+}
+
+/**
  * The headings of a Markdown document, in order: ATX (`## Title`) and setext (`Title` over
  * `===`/`---`) headings at the top level, skipping the frontmatter block and fenced code.
  * A line scan rather than the syntax tree, because CodeMirror parses long documents only

@@ -170,7 +170,8 @@ export class PreviewSession {
       );
     }
     this.showTitle();
-    this.sync.contentChanged();
+    // A whole render may have changed any block (its patch is trimmed to the changed ones later).
+    this.sync.contentChanged(outcome.whole ? 0 : patch.start);
   }
 
   /** Shows the title block above the blocks when the frontmatter has a title and no block an H1. */

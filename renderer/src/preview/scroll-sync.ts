@@ -40,6 +40,10 @@ export class ScrollSync {
   private ignore = { editor: 0, preview: 0 };
   private resize: ResizeObserver | null = null;
   private reanchorFrame: number | null = null;
+  /** The first block whose content changed since the preview was last anchored (none: Infinity). */
+  private changedFrom = Infinity;
+  /** The source line the preview was last anchored at (null: not yet). */
+  private anchoredLine: number | null = null;
   private cleanups: (() => void)[] = [];
   enabled = localStorage.getItem(storageKey) !== 'off';
   /** Clicking a block in the preview moves the editor cursor to its source. */
@@ -108,16 +112,22 @@ export class ScrollSync {
   }
 
   /**
-   * The preview's blocks changed: forget cached positions and keep the anchor, once per frame.
-   * Measuring right away would force a layout of the whole preview on every keystroke; in the
-   * next animation frame it is the layout the frame needs anyway.
+   * The preview's blocks changed, from block `firstBlock` on (default: anything may have
+   * moved): forget cached positions and keep the anchor, once per frame. Measuring right away
+   * would force a layout of the whole preview on every keystroke. When every change lies below
+   * the block at the top and the top line is the one last anchored, nothing shown at the top
+   * moved and the preview is not measured at all: typing in view changes blocks below the top,
+   * and a long preview's layout, forced there, cost more than the rest of the app's work on a
+   * keystroke. (When the patched blocks change the preview's height, its size observer
+   * re-anchors it after the frame's own layout.)
    */
-  contentChanged(): void {
+  contentChanged(firstBlock = 0): void {
     this.anchors = null;
+    this.changedFrom = Math.min(this.changedFrom, firstBlock);
     if (this.reanchorFrame !== null) return;
     this.reanchorFrame = requestAnimationFrame(() => {
       this.reanchorFrame = null;
-      this.reanchor();
+      this.reanchor(true);
     });
   }
 
@@ -162,10 +172,30 @@ export class ScrollSync {
     return false;
   }
 
-  private reanchor(): void {
+  /**
+   * Scrolls the preview back to the leading side's top line; after a patch (`afterPatch`) only
+   * when the patch may have moved what the top shows (see {@link contentChanged}).
+   */
+  private reanchor(afterPatch = false): void {
     if (!this.enabled) return;
-    if (this.leader === 'editor') this.scrollPreviewTo(this.editorTopLine());
-    else this.scrollPreviewTo(this.topLine);
+    const line = this.leader === 'editor' ? this.editorTopLine() : this.topLine;
+    const changedFrom = this.changedFrom;
+    this.changedFrom = Infinity;
+    if (afterPatch && line === this.anchoredLine && this.topUnmoved(line, changedFrom)) return;
+    this.scrollPreviewTo(line);
+  }
+
+  /**
+   * Whether what the preview shows for source line `line` stays where it was when only blocks
+   * from index `changedFrom` on changed: the element carrying the line is in an earlier block,
+   * and so is the one after it when the line lies between the two (no DOM is read for this).
+   */
+  private topUnmoved(line: number, changedFrom: number): boolean {
+    const found = this.blockIndexAt(line);
+    if (changedFrom > found + 1) return true;
+    if (changedFrom <= found) return false;
+    const { anchor } = this.anchorsAround(line);
+    return anchor !== null && line < anchor.lineEnd + 1;
   }
 
   private anchorList(): Anchor[] {
@@ -235,6 +265,7 @@ export class ScrollSync {
     const win = this.frame?.contentWindow;
     if (!win) return;
     const y = this.yForLine(line, win);
+    this.anchoredLine = y === null ? null : line;
     if (y === null || Math.abs(y - win.scrollY) < 1) return;
     this.ignore.preview = performance.now() + 120;
     win.scrollTo({ top: y, behavior: 'instant' });
@@ -248,16 +279,7 @@ export class ScrollSync {
    */
   private anchorsAround(line: number): { anchor: Anchor | null; next: Anchor | null } {
     const blocks = this.blocks();
-    let low = 0;
-    let high = blocks.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (blocks[mid]!.line <= line) {
-        found = mid;
-        low = mid + 1;
-      } else high = mid - 1;
-    }
+    const found = this.blockIndexAt(line);
     let anchor: Anchor | null = null;
     let next: Anchor | null = null;
     // Inside the found block (and before it, for a block without elements), the last anchor at
@@ -277,6 +299,22 @@ export class ScrollSync {
       next = this.shiftedAnchors(blocks[index]!)[0] ?? null;
     }
     return { anchor, next };
+  }
+
+  /** Index of the last block starting at or before source line `line` (-1: none). */
+  private blockIndexAt(line: number): number {
+    const blocks = this.blocks();
+    let low = 0;
+    let high = blocks.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (blocks[mid]!.line <= line) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    return found;
   }
 
   /** A block's anchors at its current source lines. */
