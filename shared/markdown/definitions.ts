@@ -78,37 +78,36 @@ export function citationsOf(node: MdastContent): string[] {
 }
 
 /**
- * The definition stubs a window can use: those whose label occurs in it (compared the way labels
- * match, ignoring case and runs of white space). Parsing every definition of a long article
- * with each keystroke would cost more than the window itself.
+ * The definition stubs a window can use: those whose label the window writes in brackets
+ * (`[label]`, `[text][label]`, `[^note]`), compared the way labels match. Parsing every definition of a long article with each keystroke would
+ * cost more than the window itself, and so did matching labels anywhere in its text: a label of
+ * one letter (`[d]: …`) is in every window.
  */
 export function neededStubs(windowText: string, stubs: readonly string[]): string[] {
   if (stubs.length === 0 || !windowText.includes('[')) return [];
-  let haystack: string | null = null;
-  let cited: Set<string> | null = null;
+  let bracketed: Set<string> | null = null;
   return stubs.filter((stub) => {
-    const label = /^\[\^?([\s\S]*?)\]: /.exec(stub)?.[1];
-    if (label === undefined) return true;
-    // A note can only be cited as `[^label]`: look its label up among the window's citations
-    // instead of searching the window once per note (a long article has hundreds of notes).
-    if (stub.startsWith('[^') && !/[[\\\]]/.test(label)) {
-      cited ??= citedNotes(windowText);
-      return cited.has(foldLabel(label).trim());
-    }
-    haystack ??= foldLabel(windowText);
-    return haystack.includes(foldLabel(label).trim());
+    const match = /^\[(\^?[\s\S]*?)\]: /.exec(stub);
+    if (!match) return true;
+    bracketed ??= bracketedLabels(windowText);
+    return bracketed.has(normalizeLabel(match[1]!));
   });
 }
 
-/** The labels of every `[^…]` in a text, folded as {@link neededStubs} compares them. */
-function citedNotes(text: string): Set<string> {
+/** What a text writes between brackets (innermost pairs, escapes kept), as labels match. */
+function bracketedLabels(text: string): Set<string> {
   const labels = new Set<string>();
-  for (const match of text.matchAll(/\[\^((?:[^[\]\\]|\\.)*)\]/g)) labels.add(foldLabel(match[1]!).trim());
+  for (const match of text.matchAll(/\[((?:[^[\]\\]|\\.)*)\]/g)) labels.add(normalizeLabel(match[1]!));
   return labels;
 }
 
-function foldLabel(value: string): string {
-  return value.replace(/[\t\n\r ]+/g, ' ').toLowerCase();
+/** A label as CommonMark matches it: white space collapsed and trimmed, case folded. */
+function normalizeLabel(value: string): string {
+  return value
+    .replace(/[\t\n\r ]+/g, ' ')
+    .replace(/^ | $/g, '')
+    .toLowerCase()
+    .toUpperCase();
 }
 
 const punctuation = /[!-/:-@[-`{-~]/g;
@@ -183,4 +182,17 @@ export function winnerChanges(
     changes.push({ kind: def.kind, id: def.id, before: was?.content, after: is?.content });
   }
   return changes;
+}
+
+/** The stubs of the first definition of each label (the one that wins), in order. */
+export function winningStubs(definitions: readonly Definition[]): string[] {
+  const seen = new Set<string>();
+  const stubs: string[] = [];
+  for (const definition of definitions) {
+    const key = definitionKey(definition);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    stubs.push(definition.stub);
+  }
+  return stubs;
 }

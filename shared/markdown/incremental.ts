@@ -1,9 +1,10 @@
 import GithubSlugger from 'github-slugger';
 import { footnotesHtml, notesHoldHeadings, patchFootnotes } from './footnotes';
 import { ArticleText } from './article-text';
+import { winningStubs } from './definitions';
 import { editInnerBlock, type InnerEditChange } from './inner-edit';
 import { renderRange, type RangeOptions, type RangeRender } from './render-range';
-import { shiftUnits, unitHtml, type Unit } from './unit';
+import { renameHeadings, shiftUnits, unitHtml, type Unit } from './unit';
 import { changedSpan, reuseKeys, unchangedEnds } from './unit-patch';
 import { windowEffects, type FollowUps } from './window-effects';
 import type { BlockHtml, RenderPatch, TextChange } from './render-patch';
@@ -179,11 +180,17 @@ export class IncrementalRenderer {
    * preview keeps their DOM).
    */
   private renderFollowUps(patch: RenderPatch): RenderPatch {
-    const { units, shownBefore, footer } = this.followUps!;
+    const { units, renamed, shownBefore, footer } = this.followUps!;
     this.followUps = null;
     let rendered = patch.rendered;
     let footerChanged = patch.footer !== undefined;
     for (const unit of units) {
+      const ids = renamed.get(unit);
+      // Only its heading ids moved: they are changed in its HTML, which nothing else changes.
+      if (ids && renameHeadings(unit, ids)) {
+        unit.key = this.nextKey++;
+        continue;
+      }
       const index = this.units.indexOf(unit);
       if (index < 0) continue;
       const again = this.renderAround(index, index + 1, 0, 0);
@@ -286,7 +293,8 @@ export class IncrementalRenderer {
     const slugger = new GithubSlugger();
     for (const text of before.flatMap((each) => each.headings)) slugger.slug(text);
     const context: ContextBefore = {
-      stubs: before.flatMap((each) => each.stubs),
+      // Only the first definition of a label wins: later ones need not be offered to windows.
+      stubs: winningStubs(before.flatMap((each) => each.defs)),
       slugs: slugger.occurrences,
       footnoteRefs: before.flatMap((each) => each.footnoteRefs),
     };
@@ -299,7 +307,7 @@ export class IncrementalRenderer {
     const unit = this.units[end];
     const cached = this.afterCache;
     if (cached && cached.unit === unit) return cached.stubs;
-    const stubs = this.units.slice(end).flatMap((each) => each.stubs);
+    const stubs = winningStubs(this.units.slice(end).flatMap((each) => each.defs));
     this.afterCache = { unit, stubs };
     return stubs;
   }
@@ -371,6 +379,7 @@ export class IncrementalRenderer {
     if (effects.followUps.length > 0 || effects.footerUsesRelinked) {
       this.followUps = {
         units: effects.followUps,
+        renamed: effects.renamed,
         shownBefore: units.map((unit) => ({ key: unit.key, line: unit.line })),
         footer: effects.footerUsesRelinked,
       };

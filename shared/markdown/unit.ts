@@ -7,6 +7,7 @@ import { afterSanitize } from './after-sanitize';
 import type { Block } from './cut-units';
 import { citationsOf, definitionsOf, type Definition } from './definitions';
 import { innerMarker, withMarkers, type InnerBlock, type InnerRun } from './inner-blocks';
+import { clobberPrefix, headingAnchorId } from './heading-anchors';
 import { sanitizeSchema } from './sanitize-schema';
 
 /**
@@ -233,4 +234,41 @@ export function shiftUnits(units: readonly Unit[], from: number, delta: number, 
     unit.line += lineDelta;
     unit.lineEnd += lineDelta;
   }
+}
+
+/**
+ * Gives a unit's headings new ids (`ids`, slugs in order, as `unit.headingIds`) in its HTML,
+ * where nothing else depends on them: answers false, changing nothing, when an id is not found
+ * in order as a heading's first attribute, or lies in the sanitizer's prefix space (where ids
+ * written in the article's HTML live too).
+ */
+export function renameHeadings(unit: Unit, ids: readonly string[]): boolean {
+  if (ids.length !== unit.headingIds.length) return false;
+  const anchors = (list: readonly string[]): string[] => list.map(headingAnchorId);
+  const [before, after] = [anchors(unit.headingIds), anchors(ids)];
+  if ([...before, ...after].some((id) => id.startsWith(clobberPrefix))) return false;
+  const segments = [...unit.segments];
+  let segment = 0;
+  let at = 0;
+  for (let index = 0; index < before.length; index++) {
+    const pattern = new RegExp(`<h[1-6] id="${escapeRegExp(before[index]!)}"`, 'g');
+    let found: RegExpExecArray | null = null;
+    for (; segment < segments.length; segment++, at = 0) {
+      pattern.lastIndex = at;
+      found = pattern.exec(segments[segment]!);
+      if (found) break;
+    }
+    if (!found) return false;
+    const idAt = found.index + found[0].indexOf('"') + 1;
+    const text = segments[segment]!;
+    segments[segment] = text.slice(0, idAt) + after[index]! + text.slice(idAt + before[index]!.length);
+    at = idAt + after[index]!.length + 1;
+  }
+  unit.segments = segments;
+  unit.headingIds = [...ids];
+  return true;
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -32,6 +32,11 @@ export interface WindowEffects {
    * ids moved, and blocks that use a link whose winning definition now points elsewhere.
    */
   readonly followUps: readonly Unit[];
+  /**
+   * The new heading ids of follow-ups whose headings only moved (`intro-1` becoming `intro`):
+   * they need their ids changed, not a render.
+   */
+  readonly renamed: ReadonlyMap<Unit, readonly string[]>;
   /** Whether the footnotes section uses such a link (it is then rendered again). */
   readonly footerUsesRelinked: boolean;
 }
@@ -79,6 +84,7 @@ export function windowEffects(state: WindowState): WindowEffects {
   if (redoFooter && [...outside(), ...fresh].some((unit) => unit.nestedFootnotes))
     throw new WindowMismatch('all');
   const followUps = new Set<Unit>();
+  const renamed = new Map<Unit, string[]>();
   if (headingsChanged && end < units.length) {
     const slugger = new SluggerAfter(state.slugsBefore);
     for (const text of fresh.flatMap((unit) => unit.headings)) slugger.slug(text);
@@ -86,7 +92,10 @@ export function windowEffects(state: WindowState): WindowEffects {
     // the window, each alone: nothing else in them depends on the headings before them.
     for (const unit of units.slice(end)) {
       const ids = unit.headings.map((text) => slugger.slug(text));
-      if (ids.some((id, at) => id !== unit.headingIds[at])) followUps.add(unit);
+      if (ids.some((id, at) => id !== unit.headingIds[at])) {
+        followUps.add(unit);
+        renamed.set(unit, ids);
+      }
     }
   }
   let footerUsesRelinked = false;
@@ -99,7 +108,10 @@ export function windowEffects(state: WindowState): WindowEffects {
   }
   if (relinked.size > 0) {
     for (const unit of outside()) {
-      if (unit.produces && unit.references.some((id) => relinked.has(id))) followUps.add(unit);
+      if (unit.produces && unit.references.some((id) => relinked.has(id))) {
+        followUps.add(unit);
+        renamed.delete(unit);
+      }
     }
   }
   return {
@@ -109,6 +121,7 @@ export function windowEffects(state: WindowState): WindowEffects {
       headingsChanged ||
       old.flatMap((unit) => unit.stubs).join('\n') !== fresh.flatMap((unit) => unit.stubs).join('\n'),
     followUps: [...followUps].sort((a, b) => a.from - b.from),
+    renamed,
     footerUsesRelinked,
   };
 }
@@ -125,6 +138,8 @@ function joined(units: readonly Unit[], field: 'footnoteRefs' | 'headings'): str
  */
 export interface FollowUps {
   readonly units: readonly Unit[];
+  /** New heading ids of the units that only need them (see {@link WindowEffects.renamed}). */
+  readonly renamed: ReadonlyMap<Unit, readonly string[]>;
   readonly shownBefore: readonly { readonly key: number; readonly line: number }[];
   readonly footer: boolean;
 }

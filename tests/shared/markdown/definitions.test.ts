@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { RootContent } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { definitionsOf, neededStubs, winningStubs } from '../../../shared/markdown/definitions';
+
+describe('the definition stubs a window needs', () => {
+  it('takes a label only where the window writes it in brackets', () => {
+    const stubs = ['[d]: <https://d.example>', '[s]: <https://s.example>', '[docs]: <https://docs.example>'];
+    // "d" and "s" are in every sentence, but only `[docs]` is a reference here.
+    expect(neededStubs('Read the [docs] and the [guide][docs].', stubs)).toEqual([
+      '[docs]: <https://docs.example>',
+    ]);
+    expect(neededStubs('See [d] and ![logo][s].', stubs)).toEqual([
+      '[d]: <https://d.example>',
+      '[s]: <https://s.example>',
+    ]);
+  });
+
+  it('matches labels as CommonMark does, ignoring case and runs of white space', () => {
+    const stubs = ['[Foo  Bar]: <https://x.example>', '[ẞ]: <https://y.example>'];
+    expect(neededStubs('A [foo\n   bar] and [SS].', stubs)).toEqual(stubs);
+  });
+
+  it('offers the first definition of each label, the one that wins', () => {
+    const definitions = [
+      '[a]: https://first.example',
+      '[b]: https://b.example',
+      '[A]: https://second.example',
+    ]
+      .join('\n\n')
+      .concat('\n');
+    const tree = fromMarkdown(definitions);
+    const found = tree.children.flatMap((node) => definitionsOf(node as RootContent, definitions));
+    const stubs = winningStubs(found);
+    expect(stubs).toHaveLength(2);
+    expect(stubs[0]).toMatch(/^\[a\]: .*first/);
+    expect(stubs[1]).toMatch(/^\[b\]: /);
+  });
+
+  it('takes a note only where the window cites it', () => {
+    const stubs = ['[^1]: x', '[^note]: x', '[1]: <https://one.example>'];
+    expect(neededStubs('Cited[^note], and [1].', stubs)).toEqual([
+      '[^note]: x',
+      '[1]: <https://one.example>',
+    ]);
+    expect(neededStubs('No brackets at all.', stubs)).toEqual([]);
+  });
+});
