@@ -144,8 +144,14 @@ export function groupReach(
     if (start === undefined || start >= sourceLength || groupStarts.length === 0) continue;
     const first = Math.max(0, lastIndexAtMost(groupStarts, start));
     const end = node.position?.end?.offset;
+    // An element without an end may run to the end; text without one (the HTML parser gives
+    // text a start only) ends in the group it starts in: it holds no block after it.
     const last =
-      end === undefined ? groupStarts.length - 1 : Math.max(first, lastIndexAtMost(groupStarts, end - 1));
+      end === undefined
+        ? node.type === 'text'
+          ? first
+          : groupStarts.length - 1
+        : Math.max(first, lastIndexAtMost(groupStarts, end - 1));
     reach[first] = Math.max(reach[first]!, last);
   }
   return reach;

@@ -169,4 +169,22 @@ describe('typing in long raw HTML', () => {
       }
     }
   }, 300_000);
+
+  it('keeps the blocks after an HTML block that ends in text apart from it', () => {
+    // The HTML parser gives the text after the last tag a start but no end.
+    let text = [
+      '<div>\n</div>\nafter the block',
+      'Yet another.',
+      ...Array.from({ length: 30 }, (_, i) => `Para ${i}.`),
+    ].join('\n\n');
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    const spot = text.indexOf('Para 20') + 4;
+    text = text.slice(0, spot) + 'x' + text.slice(spot);
+    const patch = renderer.edit([{ from: spot, to: spot, insert: 'x' }]);
+    // The edited paragraph alone is sent, not the article from the HTML block on.
+    expect(patch.blocks.map((block) => block.html)).toEqual([expect.stringContaining('Parax 20.')]);
+    expect(patch.blocks[0]!.html.length).toBeLessThan(100);
+    expect(renderer.mismatch(renderMarkdown(text))).toBeNull();
+  });
 });
