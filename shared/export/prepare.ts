@@ -79,9 +79,10 @@ export interface PreparedArticle {
 /** Options of {@link prepareArticle}. */
 export interface PrepareOptions {
   /**
-   * Always read the body back from the preview's HTML (default false). By default the body is
-   * the pipeline's own tree whenever that tree is exactly what parsing its HTML would give (see
-   * {@link renderBody}); the equivalence tests compare both ways.
+   * Always read the whole body back from the preview's HTML (default false). By default the
+   * body is the pipeline's own tree, with only the top-level nodes that parsing its HTML would
+   * give differently parsed again (see {@link renderBody}); the equivalence tests compare both
+   * ways.
    */
   readonly reparse?: boolean;
   /**
