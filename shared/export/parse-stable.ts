@@ -104,13 +104,13 @@ const bodyElements = new Set([
 const voidElements = new Set(['br', 'hr', 'img', 'input', 'source', 'wbr']);
 
 /** The children the parser accepts as they are inside each table part. */
-const tableChildren: Readonly<Record<string, ReadonlySet<string>>> = {
-  table: new Set(['thead', 'tbody', 'tfoot']),
-  thead: new Set(['tr']),
-  tbody: new Set(['tr']),
-  tfoot: new Set(['tr']),
-  tr: new Set(['td', 'th']),
-};
+const tableChildren: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['table', new Set(['thead', 'tbody', 'tfoot'])],
+  ['thead', new Set(['tr'])],
+  ['tbody', new Set(['tr'])],
+  ['tfoot', new Set(['tr'])],
+  ['tr', new Set(['td', 'th'])],
+]);
 
 const headings = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
@@ -140,10 +140,10 @@ export function parsesBackUnchanged(node: RootContent): boolean {
 
 function isStableElement(element: Element, context: Context): boolean {
   const tag = element.tagName;
-  const tableParent = tableChildren[context.parent];
+  const tableParent = tableChildren.get(context.parent);
   if (tableParent) {
     if (!tableParent.has(tag)) return false;
-  } else if (tag in tableChildren && tag !== 'table') {
+  } else if (tableChildren.has(tag) && tag !== 'table') {
     return false;
   } else if (tag === 'td' || tag === 'th' || !bodyElements.has(tag)) {
     return false;
@@ -180,7 +180,7 @@ function isStableElement(element: Element, context: Context): boolean {
  * text directly inside a table part, which is moved out of the table unless it is whitespace.
  */
 function stableText(value: string, context: Context): boolean {
-  if (context.parent in tableChildren) return /^[ \t\n\f]*$/.test(value);
+  if (tableChildren.has(context.parent)) return /^[ \t\n\f]*$/.test(value);
   return !/[\r\0]/.test(value);
 }
 
