@@ -12,6 +12,7 @@ import {
   type RenderedTree,
 } from '../markdown';
 import { resolveLink, type LinkTarget } from './library-links';
+import { asParsedFromHtml } from './parsed-body';
 import { readExportMetadata, type ExportMetadata } from './metadata';
 
 /**
@@ -78,9 +79,10 @@ export interface PreparedArticle {
 /** Options of {@link prepareArticle}. */
 export interface PrepareOptions {
   /**
-   * Always read the body back from the preview's HTML (default false). By default the body is
-   * the pipeline's own tree whenever that tree is exactly what parsing its HTML would give (see
-   * {@link renderBody}); the equivalence tests compare both ways.
+   * Always read the whole body back from the preview's HTML (default false). By default the
+   * body is the pipeline's own tree, with only the top-level nodes that parsing its HTML would
+   * give differently parsed again (see {@link renderBody}); the equivalence tests compare both
+   * ways.
    */
   readonly reparse?: boolean;
   /**
@@ -154,8 +156,10 @@ export function prepareArticle(
  * again took a tenth of an export, so the pipeline's tree is used as it is when nothing in it
  * can come out of an HTML parser differently: no raw HTML (parse5 already shaped such a tree,
  * and the sanitizer may have unwrapped elements since) and no carriage return or NUL in any
- * text or attribute (the parser turns CR LF into LF and drops NUL). Otherwise the tree's own
- * HTML (`toHtml(tree)` is `renderMarkdown`'s output) is parsed: the article is rendered once.
+ * text or attribute (the parser turns CR LF into LF and drops NUL). Otherwise only the top-level
+ * nodes not known to come back unchanged are written and parsed again ({@link asParsedFromHtml});
+ * with `reparse`, all of the tree's own HTML (`toHtml(tree)` is `renderMarkdown`'s output) is.
+ * Either way the article is rendered once.
  */
 function renderBody(
   markdown: string,
@@ -165,8 +169,9 @@ function renderBody(
   const { tree, hadRawHtml } = rendered && !reparse ? rendered : renderMarkdownTree(markdown);
   // Read from the pipeline's tree: the notes of what it dropped are not in its HTML.
   const droppedResources = listDroppedResources(tree);
-  if (!reparse && !hadRawHtml && !hasParserSensitiveText(tree)) return { body: tree, droppedResources };
-  return { body: fromHtml(toHtml(tree), { fragment: true }), droppedResources };
+  if (reparse) return { body: fromHtml(toHtml(tree), { fragment: true }), droppedResources };
+  if (!hadRawHtml && !hasParserSensitiveText(tree)) return { body: tree, droppedResources };
+  return { body: asParsedFromHtml(tree), droppedResources };
 }
 
 function hasParserSensitiveText(node: Root | Element): boolean {
