@@ -11,9 +11,11 @@ import {
   joinUnits,
   mergeReach,
   placeNodes,
+  wellNested,
   type Block,
 } from './cut-units';
 import { citationsOf, definitionsOf, neededStubs, type Definition } from './definitions';
+import { leavesOpen } from './open-elements';
 import { hasFootnoteHeading, holdsFootnotesSection, renumberFootnotes } from './footnotes';
 import { plainFenceSource } from './frontmatter-fence';
 import type { HeadingIdContext } from './heading-ids';
@@ -55,6 +57,8 @@ export interface Unit {
   nestedFootnotes: boolean;
   /** Identifiers of the link and image references it uses (upper case, as definitions match). */
   references: string[];
+  /** Whether its raw HTML closes every element it opens, in order (see `wellNested`). */
+  nests: boolean;
   /** Texts of its headings that took a slug, in order. */
   headings: string[];
   /** The ids those headings took (before the sanitizer's prefix). */
@@ -83,6 +87,8 @@ export interface RangeOptions {
   readonly textMayFollow: boolean;
   /** An unclosed frontmatter fence on line 1: the article is read as a plain document. */
   readonly plainFence: boolean;
+  /** Windows: the first unit after the part that renders and nests (see `WindowEdges`). */
+  readonly throughNesting?: number;
   /** Whether the article has a footnotes section (raw HTML left open would run into it). */
   readonly hasFooter: boolean;
   /** Gives each new unit its key. */
@@ -180,6 +186,11 @@ export function renderRange(options: RangeOptions): RangeRender {
   const atEnd = to >= options.text.length;
   const toEnd = whole || (atEnd && needed.length === 0 && !options.hasFooter);
   if (openAtEnd && !toEnd) throw new WindowMismatch(atEnd ? 'all' : 'end');
+  // The count of open elements misses some that stay open (a mistyped end tag, an end tag of an
+  // element opened inside another): at the end of the article, such an element would take in
+  // the footnotes section or the definitions after the window, and a formatting element would
+  // be opened again before the section. Only a whole render places those.
+  if (!whole && atEnd && !toEnd && leavesOpen(blocks)) throw new WindowMismatch('all');
 
   const children = hast.children;
   const last = children[children.length - 1];
@@ -232,7 +243,12 @@ export function renderRange(options: RangeOptions): RangeRender {
       options.footnoteRefsBefore,
     );
     checkWindowEdges(
-      { from: options.from, atEnd: options.to >= options.text.length, textMayFollow: options.textMayFollow },
+      {
+        from: options.from,
+        atEnd: options.to >= options.text.length,
+        textMayFollow: options.textMayFollow,
+        throughNesting: options.throughNesting,
+      },
       groups,
       placed,
       footerNode !== undefined,
@@ -360,6 +376,7 @@ function unitOf(
     footnoteSources,
     nestedFootnotes,
     references,
+    nests: wellNested(group),
     headings,
     headingIds,
   };
