@@ -143,7 +143,7 @@ export function groupReach(
     const start = node.position?.start?.offset;
     if (start === undefined || start >= sourceLength || groupStarts.length === 0) continue;
     const first = Math.max(0, lastIndexAtMost(groupStarts, start));
-    const end = node.position?.end?.offset;
+    const end = furthestEnd(node);
     // An element without an end may run to the end; text without one (the HTML parser gives
     // text a start only) ends in the group it starts in: it holds no block after it.
     const last =
@@ -155,6 +155,26 @@ export function groupReach(
     reach[first] = Math.max(reach[first]!, last);
   }
   return reach;
+}
+
+/**
+ * Where the source of a node and everything in it ends. An element that raw HTML leaves open is
+ * closed by the parser later than its own position says (parse5 ends it at the token before the
+ * one that closed it, which may lie in its first block): its descendants tell how far it reached.
+ */
+function furthestEnd(node: HastContent): number | undefined {
+  let end = node.position?.end?.offset;
+  if (end === undefined) return undefined;
+  const walk = (parent: HastContent): void => {
+    if (!('children' in parent)) return;
+    for (const child of parent.children) {
+      const childEnd = child.position?.end?.offset;
+      if (childEnd !== undefined && childEnd > end!) end = childEnd;
+      walk(child);
+    }
+  };
+  walk(node);
+  return end;
 }
 
 /** Merges the groups that one top-level node spans (see {@link groupReach}). */
@@ -198,7 +218,10 @@ export function placeNodes(
   let current = -1;
   for (const node of children) {
     if (node === stop) break;
-    const offset = node.position?.start?.offset;
+    let offset = node.position?.start?.offset;
+    const lead = offset === undefined ? mergedLeadOffset(node) : undefined;
+    if (lead !== undefined && lead < sourceLength && lastIndexAtMost(groupStarts, lead) > current)
+      offset = lead;
     if (offset === undefined) {
       pending.push(node);
       continue;
@@ -213,6 +236,20 @@ export function placeNodes(
   }
   gaps[groupStarts.length] = pending;
   return { nodesPerGroup, gaps };
+}
+
+/**
+ * Where a text node belongs that starts with the line break remark-rehype writes between two
+ * blocks and ends inside the next block's raw HTML (the indentation before an indented HTML
+ * block): parse5 merges the two into one node whose start has no position, but only when it
+ * parses that line break too, which depends on where the first raw HTML of the rendered part is
+ * (see `raw-when-needed.ts`). Placed with the block it ends in, it leads that block with a line
+ * break like any other, so the blocks are cut the same way whether or not the parser merged it.
+ */
+function mergedLeadOffset(node: HastContent): number | undefined {
+  const end = node.position?.end?.offset;
+  if (node.type !== 'text' || !node.value.startsWith('\n') || end === undefined) return undefined;
+  return end - 1;
 }
 
 /** The text of nodes that are all text, or `null`. */

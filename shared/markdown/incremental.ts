@@ -8,6 +8,7 @@ import { renameHeadings, shiftUnits, unitHtml, type Unit } from './unit';
 import { changedSpan, reuseKeys, unchangedEnds } from './unit-patch';
 import { windowEffects, type FollowUps } from './window-effects';
 import type { BlockHtml, RenderPatch, TextChange } from './render-patch';
+import { nestingUnitFrom } from './window-edges';
 import { WindowMismatch } from './window-mismatch';
 
 export type { BlockHtml, RenderPatch, TextChange } from './render-patch';
@@ -194,7 +195,8 @@ export class IncrementalRenderer {
       const index = this.units.indexOf(unit);
       if (index < 0) continue;
       const again = this.renderAround(index, index + 1, 0, 0);
-      if (again.full) return again;
+      // The preview never saw the edited window's patch: it still shows what it showed before.
+      if (again.full) return { ...again, deleteCount: shownBefore.length };
       rendered += again.rendered;
       footerChanged ||= again.footer !== undefined;
     }
@@ -343,6 +345,7 @@ export class IncrementalRenderer {
       footnoteRefsBefore: context.footnoteRefs,
       whole: false,
       textMayFollow,
+      throughNesting: nestingUnitFrom(units, end),
     });
     const fresh = rendered.units;
     if (end < units.length) {
@@ -456,6 +459,7 @@ export class IncrementalRenderer {
       | 'footnoteRefsBefore'
       | 'whole'
       | 'textMayFollow'
+      | 'throughNesting'
     >,
   ): RangeRender {
     return renderRange({

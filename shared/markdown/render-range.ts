@@ -3,6 +3,7 @@ import type { RootContent as MdastContent } from 'mdast';
 import { VFile } from 'vfile';
 import { blocksOf, groupOpenHtml, groupReach, joinUnits, mergeReach, placeNodes } from './cut-units';
 import { neededStubs } from './definitions';
+import { leavesOpen } from './open-elements';
 import { hasFootnoteHeading, holdsFootnotesSection, renumberFootnotes } from './footnotes';
 import { innerCandidates, mayHoldMarker, type InnerRun } from './inner-blocks';
 import { plainFenceSource } from './frontmatter-fence';
@@ -35,6 +36,8 @@ export interface RangeOptions {
   readonly textMayFollow: boolean;
   /** An unclosed frontmatter fence on line 1: the article is read as a plain document. */
   readonly plainFence: boolean;
+  /** Windows: the first unit after the part that renders and nests (see `WindowEdges`). */
+  readonly throughNesting?: number;
   /** Whether the article has a footnotes section (raw HTML left open would run into it). */
   readonly hasFooter: boolean;
   /** Gives each new unit its key. */
@@ -133,6 +136,11 @@ export function renderRange(options: RangeOptions): RangeRender {
   const atEnd = to >= options.text.length;
   const toEnd = whole || (atEnd && needed.length === 0 && !options.hasFooter);
   if (openAtEnd && !toEnd) throw new WindowMismatch(atEnd ? 'all' : 'end');
+  // The count of open elements misses some that stay open (a mistyped end tag, an end tag of an
+  // element opened inside another): at the end of the article, such an element would take in
+  // the footnotes section or the definitions after the window, and a formatting element would
+  // be opened again before the section. Only a whole render places those.
+  if (!whole && atEnd && !toEnd && leavesOpen(blocks)) throw new WindowMismatch('all');
 
   const children = hast.children;
   const last = children[children.length - 1];
@@ -185,7 +193,12 @@ export function renderRange(options: RangeOptions): RangeRender {
       options.footnoteRefsBefore,
     );
     checkWindowEdges(
-      { from: options.from, atEnd: options.to >= options.text.length, textMayFollow: options.textMayFollow },
+      {
+        from: options.from,
+        atEnd: options.to >= options.text.length,
+        textMayFollow: options.textMayFollow,
+        throughNesting: options.throughNesting,
+      },
       groups,
       placed,
       footerNode !== undefined,

@@ -21,9 +21,11 @@ const sourceLines: Plugin<[], Root> = () => (tree, file) => {
   });
   const offset = file.data.folioLineOffset ?? 0;
   for (const node of tree.children) {
-    if (node.type !== 'element' || !node.position) continue;
+    if (node.type !== 'element' || !node.position?.start) continue;
     node.properties.dataLine = node.position.start.line + offset;
-    node.properties.dataLineEnd = node.position.end.line + offset;
+    // parse5 gives a formatting element it opens again (an `<a>` left open before the footnotes
+    // section) a start and no end: it ends where it starts.
+    node.properties.dataLineEnd = (node.position.end ?? node.position.start).line + offset;
   }
 };
 

@@ -4,7 +4,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { Nodes as MdastNodes } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { afterSanitize } from './after-sanitize';
-import type { Block } from './cut-units';
+import { wellNested, type Block } from './cut-units';
 import { citationsOf, definitionsOf, type Definition } from './definitions';
 import { innerMarker, withMarkers, type InnerBlock, type InnerRun } from './inner-blocks';
 import { clobberPrefix, headingAnchorId } from './heading-anchors';
@@ -41,6 +41,8 @@ export interface Unit {
   nestedFootnotes: boolean;
   /** Identifiers of the link and image references it uses (upper case, as definitions match). */
   references: string[];
+  /** Whether its raw HTML closes every element it opens, in order (see `wellNested`). */
+  nests: boolean;
   /** Texts of its headings that took a slug, in order. */
   headings: string[];
   /** The ids those headings took (before the sanitizer's prefix). */
@@ -209,6 +211,7 @@ export function unitOf(
     footnoteSources,
     nestedFootnotes,
     references,
+    nests: wellNested(group),
     headings,
     headingIds,
     ...(inner.length > 0 ? { inner } : {}),

@@ -9,6 +9,13 @@ export interface WindowEdges {
   readonly atEnd: boolean;
   /** Whether text may follow the part (what comes after it does not start with an element). */
   readonly textMayFollow: boolean;
+  /**
+   * The incremental renderer's windows: the index of the first unit after the window that
+   * renders and whose raw HTML nests cleanly (see {@link nestingUnitFrom}), which a window
+   * whose last block's raw HTML does not nest takes in at once. Without it the window grows by
+   * doubling.
+   */
+  readonly throughNesting?: number;
 }
 
 /**
@@ -44,11 +51,33 @@ export function checkWindowEdges(
     nodesPerGroup[lastProducing]![nodesPerGroup[lastProducing]!.length - 1]?.type === 'text';
   if (!(tailText === '' || (tailText === '\n' && hasFooter)) || endsWithText)
     throw new WindowMismatch(edges.atEnd ? 'all' : 'end');
+  // Text that raw HTML leaves at the very end of the article keeps its own last line break,
+  // which the units would drop as the one between blocks: only a whole render reproduces it.
+  const lastNode = lastProducing === undefined ? undefined : nodesPerGroup[lastProducing]!.at(-1);
+  if (edges.atEnd && !hasFooter && lastNode?.type === 'text' && lastNode.value.endsWith('\n'))
+    throw new WindowMismatch('all');
   // Raw HTML in the last block that renders may leave an element open that its tags do not
   // show (a mistyped end tag, an end tag the parser implies): unless its tags nest, take in
   // a rendering block after it, into which the tree then shows the element spanning (see
   // `groupReach`).
+  // The blocks in between may hold such raw HTML too (a run of stray end tags): doubling the
+  // window until it ends at one that nests ran windows over most of the article, to its end.
   if (!edges.atEnd && lastProducing !== undefined && !wellNested(groups[lastProducing]!))
-    throw new WindowMismatch('end');
+    throw new WindowMismatch('end', edges.throughNesting);
   if (edges.from === 0 && leading.length > 0) throw new WindowMismatch('all');
+}
+
+/**
+ * The index of the first unit from `units[from]` on that renders and whose raw HTML nests
+ * cleanly (`undefined`: none): the block a window whose last block's raw HTML does not nest
+ * must reach, for the tree to show whether an element stays open into it.
+ */
+export function nestingUnitFrom(
+  units: readonly { readonly produces: boolean; readonly nests: boolean }[],
+  from: number,
+): number | undefined {
+  for (let index = from; index < units.length; index++) {
+    if (units[index]!.produces && units[index]!.nests) return index;
+  }
+  return undefined;
 }

@@ -9,4 +9,11 @@ describe('source lines', () => {
     expect(html).toContain('<table data-line="11" data-line-end="13">');
     expect(html).not.toMatch(/<li[^>]*data-line/);
   });
+
+  it('renders a link left open before the footnotes section, which the HTML parser opens again', () => {
+    const text = 'See a note.[^a]\n  <a href="https://example.com">\n[^A]: The note.\n';
+    const html = renderMarkdown(text);
+    expect(html).toContain('<section data-footnotes');
+    expect(html).toContain('The note.');
+  });
 });

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../../shared/markdown';
+import { IncrementalRenderer } from '../../../shared/markdown/incremental';
+import { FoldedRenderer } from '../../helpers/folded-preview';
+
+/** Types `insert` at `at` and fails unless the renderer and its patches show a full render's HTML. */
+function typeChecked(renderer: FoldedRenderer, text: string, at: number, insert: string) {
+  const patch = renderer.edit([{ from: at, to: at, insert }]);
+  const next = text.slice(0, at) + insert + text.slice(at);
+  expect(renderer.mismatch(renderMarkdown(next))).toBeNull();
+  return { patch, text: next };
+}
+
+const stray = 'Stray</p>\n\n<div>\n</p>\n</div>\n';
+
+describe('the edges of a window', () => {
+  it('takes in the blocks up to the next one whose raw HTML nests when a window ends in stray end tags', () => {
+    const parts: string[] = [];
+    for (let index = 0; index < 30; index++)
+      parts.push(`Paragraph ${index} of text.\n`, stray, `[^n${index}]: Note ${index}.\n`);
+    let text = `${parts.join('\n')}\nCites[^n0].\n`;
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    let most = 0;
+    for (let index = 0; index < 30; index++) {
+      const typed = typeChecked(renderer, text, text.indexOf(`Paragraph ${index} `) + 4, 'x');
+      text = typed.text;
+      expect(typed.patch.full).toBe(false);
+      most = Math.max(most, typed.patch.rendered);
+    }
+    // The paragraph's window and the next block that nests, not windows doubled to the end.
+    expect(most).toBeLessThanOrEqual(5);
+  });
+
+  it('renders everything when an element left open at the end of the article would hold the footnotes section', () => {
+    const text = `Cited.[^n]\n\nPara one.\n\nPara two.\n\nText</p>\n\n<div>\n</p>\n</div>\n\n[^n]: A note.\n`;
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    // `</di`v>` closes nothing: the div takes in the footnotes section.
+    const typed = typeChecked(renderer, text, text.indexOf('</div>') + 4, '`');
+    expect(renderMarkdown(typed.text)).toMatch(/<section data-footnotes[\s\S]*<\/div>$/);
+    // Typing above it is incremental again.
+    expect(typeChecked(renderer, typed.text, typed.text.indexOf('Para one') + 4, 'x').patch.full).toBe(false);
+  });
+
+  it('keeps the line break that ends text raw HTML leaves at the end of the article', () => {
+    const text = 'Para.\n\nMore.\n\n<div>\n</p>\n</div>\n';
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    typeChecked(renderer, text, text.indexOf('/p>'), '</div>');
+  });
+});
