@@ -115,13 +115,36 @@ function countBreaks(text: string): number {
  */
 export function groupOpenHtml(blocks: readonly Block[]): { groups: Block[][]; openAtEnd: boolean } {
   const groups: Block[][] = [];
-  let depth = 0;
+  // Elements open, as the HTML parser reads end tags: one closes the innermost element of its
+  // name and those inside it, one of nothing open is ignored (a stray `</p>` does not close the
+  // `<div>` around it). `unknown`: opens the tags do not name (an unclosed comment, a tag left
+  // unfinished, a block whose `<` starts no well-formed tag), closed by any unmatched end tag.
+  const open: string[] = [];
+  let unknown = 0;
   for (const block of blocks) {
-    if (depth > 0) groups[groups.length - 1]!.push(block);
+    if (open.length + unknown > 0) groups[groups.length - 1]!.push(block);
     else groups.push([block]);
-    depth = Math.max(0, depth + block.htmlDepth);
+    if (block.tags === null) {
+      unknown = Math.max(0, open.length + unknown + block.htmlDepth);
+      open.length = 0;
+      continue;
+    }
+    let net = 0;
+    for (const tag of block.tags) {
+      const name = tag.slice(1);
+      if (tag.startsWith('+')) {
+        open.push(name);
+        net++;
+        continue;
+      }
+      net--;
+      const at = open.lastIndexOf(name);
+      if (at >= 0) open.length = at;
+      else if (unknown > 0) unknown--;
+    }
+    unknown += Math.max(0, block.htmlDepth - net);
   }
-  return { groups, openAtEnd: depth > 0 };
+  return { groups, openAtEnd: open.length + unknown > 0 };
 }
 
 /**
