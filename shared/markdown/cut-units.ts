@@ -1,7 +1,7 @@
 import type { RootContent as HastContent } from 'hast';
 import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
 import { htmlBlockCuts } from './html-block-lines';
-import { htmlBalance, htmlTags } from './raw-html-tags';
+import { commentEdge, htmlBalance, htmlTags } from './raw-html-tags';
 
 /**
  * One top-level Markdown block of a rendered part of an article, with what its raw HTML does to
@@ -121,11 +121,16 @@ export function groupOpenHtml(blocks: readonly Block[]): { groups: Block[][]; op
   // unfinished, a block whose `<` starts no well-formed tag), closed by any unmatched end tag.
   const open: string[] = [];
   let unknown = 0;
+  // A comment left open takes in every block until one closes it, whatever end tags they hold.
+  let inComment = false;
   for (const block of blocks) {
-    if (open.length + unknown > 0) groups[groups.length - 1]!.push(block);
+    if (open.length + unknown > 0 || inComment) groups[groups.length - 1]!.push(block);
     else groups.push([block]);
+    const comment = commentEdge(block.node);
+    if (inComment && comment === null) continue;
+    inComment = comment === 'opens';
     if (block.tags === null) {
-      unknown = Math.max(0, open.length + unknown + block.htmlDepth);
+      unknown = Math.max(0, open.length + unknown + block.htmlDepth - (inComment ? 1 : 0));
       open.length = 0;
       continue;
     }
@@ -142,9 +147,9 @@ export function groupOpenHtml(blocks: readonly Block[]): { groups: Block[][]; op
       if (at >= 0) open.length = at;
       else if (unknown > 0) unknown--;
     }
-    unknown += Math.max(0, block.htmlDepth - net);
+    unknown += Math.max(0, block.htmlDepth - net - (inComment ? 1 : 0));
   }
-  return { groups, openAtEnd: open.length + unknown > 0 };
+  return { groups, openAtEnd: open.length + unknown > 0 || inComment };
 }
 
 /**

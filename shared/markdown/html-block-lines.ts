@@ -74,8 +74,8 @@ function breaksBetweenTags(value: string): Set<number> {
 
 /**
  * Offsets in an HTML block's text (`value`, its lines without the final line break) where a
- * part may start (see above): starts of lines that begin with a block-level tag, outside any
- * tag or comment. Empty for blocks that a marker ends.
+ * part may start (see above): starts of lines that begin with a block-level start tag, outside
+ * any tag or comment. Empty for blocks that a marker ends.
  */
 export function htmlBlockCuts(value: string): number[] {
   if (markerEnded.test(value) || !value.includes('\n')) return [];
@@ -83,8 +83,12 @@ export function htmlBlockCuts(value: string): number[] {
   const cuts: number[] = [];
   for (const at of between) {
     const start = at + 1;
-    const lineEnd = value.indexOf('\n', start);
-    if (startsBlockTagLine(value.slice(start, lineEnd === -1 ? value.length : lineEnd))) cuts.push(start);
+    const line = value.slice(
+      start,
+      value.indexOf('\n', start) === -1 ? value.length : value.indexOf('\n', start),
+    );
+    // Not before an end tag: what it closes depends on what is open before it, anywhere above.
+    if (startsBlockTagLine(line) && !/^ {0,3}<\//.test(line)) cuts.push(start);
   }
   return cuts;
 }

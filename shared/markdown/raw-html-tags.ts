@@ -108,3 +108,25 @@ export function endsInsideTag(value: string): boolean {
   }
   return false;
 }
+
+/** The raw HTML of a block (its HTML nodes' text, in order). */
+function rawText(node: MdastContent): string {
+  let text = '';
+  visit(node as MdastNodes, 'html', (html) => {
+    text += html.value;
+  });
+  return text;
+}
+
+/**
+ * How a block's raw HTML leaves comments: `opens` when a `<!--` in it is not closed (the HTML
+ * parser reads what follows as the comment, whatever end tags it holds, until a `-->`),
+ * `closes` when it holds a `-->` and opens none after it, `null` when neither.
+ */
+export function commentEdge(node: MdastContent): 'opens' | 'closes' | null {
+  const text = rawText(node);
+  const open = text.lastIndexOf('<!--');
+  const close = text.lastIndexOf('-->');
+  if (open >= 0 && close < open + 4) return 'opens';
+  return close >= 0 ? 'closes' : null;
+}
