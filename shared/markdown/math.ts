@@ -74,9 +74,16 @@ const math: Plugin<[], Root> = () => (tree) => {
       continue;
     }
     const nodes = fromHtml(html, { fragment: true }).children as ElementContent[];
+    // Positions in KaTeX's own HTML are not the article's: the units read nodes' positions.
+    for (const node of nodes) dropPositions(node);
     if (nodes.length === 1 && nodes[0]!.type === 'element') nodes[0]!.position = scope.position;
     parent.children.splice(parent.children.indexOf(scope), 1, ...nodes);
   }
 };
+
+function dropPositions(node: ElementContent): void {
+  delete node.position;
+  if (node.type === 'element') for (const child of node.children) dropPositions(child);
+}
 
 export default math;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../../shared/markdown';
+import { IncrementalRenderer } from '../../../shared/markdown/incremental';
 
 describe('math', () => {
   it('typesets inline and display math as MathML', () => {
@@ -38,5 +39,18 @@ describe('math', () => {
     );
     expect(found).toEqual(['a_1', 'b^2', 'c', 'e', 'f', 'g', 'd']);
     expect(html).not.toMatch(/math-inline|math-display|language-math/);
+  });
+});
+
+describe('math in the incremental preview', () => {
+  it('keeps a paragraph with math a block of its own, whatever positions KaTeX gives its nodes', () => {
+    const text = `Text with $e^{i\\pi}+1=0$ in it.\n\nNext paragraph.\n\n## Heading\n\n| a |\n| - |\n| 1 |\n`;
+    const renderer = new IncrementalRenderer();
+    renderer.reset(text);
+    const at = text.indexOf(' in it.');
+    const patch = renderer.edit([{ from: at, to: at, insert: 'x' }]);
+    expect(patch.blocks).toHaveLength(1);
+    expect(patch.blocks[0]!.html).not.toContain('Next paragraph');
+    expect(renderer.html()).toBe(renderMarkdown(text.slice(0, at) + 'x' + text.slice(at)));
   });
 });
