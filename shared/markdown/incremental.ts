@@ -145,6 +145,7 @@ export class IncrementalRenderer {
    */
   private renderAround(start: number, end: number, delta: number, lineDelta: number): RenderPatch {
     this.followUps = null;
+    start = this.startAfterBlankLine(start);
     for (;;) {
       try {
         return this.renderWindow(start, end, delta, lineDelta);
@@ -152,7 +153,7 @@ export class IncrementalRenderer {
         if (!(error instanceof WindowMismatch)) throw error;
         if (error.widen === 'all') return this.fullPatch();
         if (error.widen === 'start') {
-          start = Math.max(0, start - Math.max(1, end - start));
+          start = this.startAfterBlankLine(Math.max(0, start - Math.max(1, end - start)));
           if (start === 0 && end === this.units.length) return this.fullPatch();
           continue;
         }
@@ -172,6 +173,19 @@ export class IncrementalRenderer {
         if (start === 0 && end === this.units.length) return this.fullPatch();
       }
     }
+  }
+
+  /**
+   * The nearest unit at or before `start` that a window may start with: one after a blank line
+   * (see {@link renderWindow}) or a part of an HTML block. Runs of blocks with no blank line
+   * between them (reference definitions, one unit per line) are stepped over at once, not by
+   * doubling the window, which could double a window of one section into half the article.
+   */
+  private startAfterBlankLine(start: number): number {
+    const units = this.units;
+    while (start > 0 && !units[start]!.continues && !this.text.precededByBlankLine(units[start]!.from))
+      start--;
+    return start;
   }
 
   /**
