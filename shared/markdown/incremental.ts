@@ -10,8 +10,16 @@ import { windowEffects, type FollowUps } from './window-effects';
 import type { BlockHtml, RenderPatch, TextChange } from './render-patch';
 import { nestingUnitFrom } from './window-edges';
 import { WindowMismatch } from './window-mismatch';
+import { staysHeadingLine } from './heading-line';
 
 export type { BlockHtml, RenderPatch, TextChange } from './render-patch';
+
+/** How an edit moved the text: the units that start after `editTo` (in the old text) moved by `delta` characters and `lineDelta` lines. */
+interface WindowShift {
+  readonly delta: number;
+  readonly lineDelta: number;
+  readonly editTo: number;
+}
 
 /** What the units before a window tell it (see {@link IncrementalRenderer.contextBefore}). */
 interface ContextBefore {
@@ -108,9 +116,12 @@ export class IncrementalRenderer {
       const inside = this.editInside(first, { old, text: next, fromA, toA, delta, lineDelta });
       if (inside) return inside;
     }
-    const start = Math.max(0, Math.min(first, last + 1) - 1);
-    const end = Math.min(this.units.length, Math.max(last, first) + 2);
-    const patch = this.renderAround(start, end, delta, lineDelta);
+    // Typing in a heading's text leaves the blocks around it as they were: no neighbours.
+    const alone =
+      first === last && staysHeadingLine(this.units[first]!, { old, text: next, fromA, toA, delta });
+    const start = alone ? first : Math.max(0, Math.min(first, last + 1) - 1);
+    const end = alone ? first + 1 : Math.min(this.units.length, Math.max(last, first) + 2);
+    const patch = this.renderAround(start, end, { delta, lineDelta, editTo: toA });
     return patch.full || this.followUps === null ? patch : this.renderFollowUps(patch);
   }
 
@@ -140,15 +151,15 @@ export class IncrementalRenderer {
   }
 
   /**
-   * Renders units `[start, end)` again after an edit that moved the text after them by `delta`
-   * characters and `lineDelta` lines, widening the window as each {@link WindowMismatch} asks.
+   * Renders units `[start, end)` again after an edit that moved the text after it by `shift`,
+   * widening the window as each {@link WindowMismatch} asks.
    */
-  private renderAround(start: number, end: number, delta: number, lineDelta: number): RenderPatch {
+  private renderAround(start: number, end: number, shift: WindowShift): RenderPatch {
     this.followUps = null;
     start = this.startAfterBlankLine(start);
     for (;;) {
       try {
-        return this.renderWindow(start, end, delta, lineDelta);
+        return this.renderWindow(start, end, shift);
       } catch (error) {
         if (!(error instanceof WindowMismatch)) throw error;
         if (error.widen === 'all') return this.fullPatch();
@@ -208,7 +219,7 @@ export class IncrementalRenderer {
       }
       const index = this.units.indexOf(unit);
       if (index < 0) continue;
-      const again = this.renderAround(index, index + 1, 0, 0);
+      const again = this.renderAround(index, index + 1, { delta: 0, lineDelta: 0, editTo: -1 });
       // The preview never saw the edited window's patch: it still shows what it showed before.
       if (again.full) return { ...again, deleteCount: shownBefore.length };
       rendered += again.rendered;
@@ -328,7 +339,8 @@ export class IncrementalRenderer {
     return stubs;
   }
 
-  private renderWindow(start: number, end: number, delta: number, lineDelta: number): RenderPatch {
+  private renderWindow(start: number, end: number, shift: WindowShift): RenderPatch {
+    const { delta, lineDelta } = shift;
     const units = this.units;
     const old = units.slice(start, end);
     const from = start === 0 ? 0 : units[start]!.from;
@@ -365,8 +377,10 @@ export class IncrementalRenderer {
     if (end < units.length) {
       const lastOld = units[end - 1]!;
       const lastNew = fresh[fresh.length - 1];
-      if (!lastNew || lastNew.from !== lastOld.from + delta || lastNew.to !== to || rendered.openAtEnd) {
-        const swallowed = !!lastNew && lastNew.to === to && lastNew.from < lastOld.from + delta;
+      // The window's last unit starts where it did (moved by the edit when it lies after it).
+      const lastFrom = lastOld.from > shift.editTo ? lastOld.from + delta : lastOld.from;
+      if (!lastNew || lastNew.from !== lastFrom || lastNew.to !== to || rendered.openAtEnd) {
+        const swallowed = !!lastNew && lastNew.to === to && lastNew.from < lastFrom;
         throw new WindowMismatch('end', undefined, swallowed);
       }
     }

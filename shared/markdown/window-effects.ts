@@ -126,8 +126,10 @@ export function windowEffects(state: WindowState): WindowEffects {
   };
 }
 
+/** The units' headings or citations as one string; an empty heading's text counts too. */
 function joined(units: readonly Unit[], field: 'footnoteRefs' | 'headings'): string {
-  return units.flatMap((unit) => unit[field]).join('\u0001');
+  const list = units.flatMap((unit) => unit[field]);
+  return `${list.length}\u0002${list.join('\u0001')}`;
 }
 
 /**

@@ -53,4 +53,15 @@ describe('typing in a heading whose text repeats', () => {
     renderer.edit([{ from: spot, to: spot, insert: 'x' }]);
     expect(renderer.mismatch(renderMarkdown(text))).toBeNull();
   });
+
+  it('numbers a later empty heading again when an empty heading above stops being one', () => {
+    // Empty headings take the empty slug, then `-1`, `-2`: losing one moves the later ones.
+    let text = ['Intro.', '###', 'Text.', '#', 'More.', '#'].join('\n\n');
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    const spot = text.indexOf('###');
+    text = text.slice(0, spot) + 'Usage' + text.slice(spot);
+    renderer.edit([{ from: spot, to: spot, insert: 'Usage' }]);
+    expect(renderer.mismatch(renderMarkdown(text))).toBeNull();
+  });
 });

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../../shared/markdown';
+import { IncrementalRenderer } from '../../../shared/markdown/incremental';
+import { FoldedRenderer } from '../../helpers/folded-preview';
+import { randomShapedArticle, seededRandom } from './random-article';
+
+/** Release notes as Rust's are written: each version's links defined in one run, no blank line between. */
+function releaseNotes(versions: number, links: number): string {
+  let text = '';
+  for (let version = versions; version > 0; version--) {
+    text += `Version 1.${version}.0\n==============\n\nLanguage\n--------\n\n`;
+    for (let link = 0; link < links; link++) text += `- Change ${link} [${version}-${link}].\n`;
+    text += '\n';
+    for (let link = 0; link < links; link++)
+      text += `[${version}-${link}]: https://example.com/${version}/${link}\n`;
+    text += '\n';
+  }
+  return text;
+}
+
+/** What may be typed into a heading: letters, and what could end it or change its neighbours. */
+const headingSnippets = [
+  'x',
+  ' ',
+  '#',
+  '\n',
+  '<b>',
+  '</p>',
+  '[a]',
+  '[^1]',
+  '`',
+  '=',
+  '-',
+  '\\',
+  'Usage',
+  '\n\n- ',
+];
+
+describe('the window the incremental renderer renders', () => {
+  it('starts a window after the run of definitions above it, not halfway up the article', () => {
+    let text = releaseNotes(12, 60);
+    const renderer = new IncrementalRenderer();
+    renderer.reset(text);
+    const heading = text.indexOf('Version 1.2.0\n') + 'Version'.length;
+    for (let step = 0; step < 3; step++) {
+      const at = heading + step;
+      const patch = renderer.edit([{ from: at, to: at, insert: 'x' }]);
+      text = text.slice(0, at) + 'x' + text.slice(at);
+      expect(renderer.html()).toBe(renderMarkdown(text));
+      expect(patch.full).toBe(false);
+      // The heading's window reaches back at most over the definitions of the version above.
+      expect(patch.rendered).toBeLessThanOrEqual(70);
+    }
+  });
+
+  it('renders only the heading typed in, not the long list after it', () => {
+    const list = Array.from(
+      { length: 200 },
+      (_, index) => `* Commit ${index} [\`abc${index}\`](https://example.com/${index})`,
+    );
+    let text = `# Changelog\n\nIntro.\n\n## Version 2\n\n### Commits\n\n${list.join('\n')}\n\n## Version 1\n\nDone.\n`;
+    const renderer = new IncrementalRenderer();
+    renderer.reset(text);
+    const at = text.indexOf('### Commits') + '### Com'.length;
+    for (const insert of ['x', 'y', ' z']) {
+      const patch = renderer.edit([{ from: at, to: at, insert }]);
+      text = text.slice(0, at) + insert + text.slice(at);
+      expect(renderer.html()).toBe(renderMarkdown(text));
+      expect(patch.rendered).toBe(1);
+    }
+  });
+
+  it('stays byte-identical to a full render through random edits of headings', () => {
+    let edits = 0;
+    for (let seed = 700; seed < 730; seed++) {
+      const random = seededRandom(seed);
+      let text = randomShapedArticle(random, 12);
+      text = text.replace(/\n\n(?=[A-Z])/g, () => (random() < 0.3 ? '\n\n## Usage\n\n' : '\n\n'));
+      const renderer = new FoldedRenderer(new IncrementalRenderer());
+      renderer.reset(text);
+      for (let step = 0; step < 30; step++, edits++) {
+        const headings = [...text.matchAll(/^#{1,6} .*$/gm)];
+        const heading = headings[Math.floor(random() * headings.length)];
+        const at = heading ? heading.index + Math.floor(random() * (heading[0].length + 1)) : 0;
+        const edit =
+          random() < 0.3 && at > 0
+            ? { from: at - 1, to: at, insert: '' }
+            : { from: at, to: at, insert: headingSnippets[Math.floor(random() * headingSnippets.length)]! };
+        text = text.slice(0, edit.from) + edit.insert + text.slice(edit.to);
+        renderer.edit([edit]);
+        const mismatch = renderer.mismatch(renderMarkdown(text));
+        if (mismatch) expect.fail(`seed ${seed}, edit ${step} (${JSON.stringify(edit)}): ${mismatch}`);
+      }
+    }
+    expect(edits).toBe(900);
+  }, 900_000);
+});
