@@ -25,6 +25,11 @@ export interface InnerBlock {
   readonly afterContainer: boolean;
   /** Whether rendering its text alone was seen to give the HTML it has in the unit. */
   verified: boolean;
+  /**
+   * Raw HTML: its tags joined by spaces (`null`: some `<` starts no well-formed tag), read from
+   * its text at the first edit in it; an edit that keeps the block keeps the same tags.
+   */
+  tags?: string | null;
 }
 
 /** Units with less source than this are rendered whole: a block alone would save little. */
