@@ -1,6 +1,7 @@
 import type { RootContent as HastContent } from 'hast';
 import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
 import { htmlBlockCuts } from './html-block-lines';
+import { OpenElements } from './open-elements';
 import { commentEdge, htmlBalance, htmlTags } from './raw-html-tags';
 
 /**
@@ -115,41 +116,38 @@ function countBreaks(text: string): number {
  */
 export function groupOpenHtml(blocks: readonly Block[]): { groups: Block[][]; openAtEnd: boolean } {
   const groups: Block[][] = [];
-  // Elements open, as the HTML parser reads end tags: one closes the innermost element of its
-  // name and those inside it, one of nothing open is ignored (a stray `</p>` does not close the
-  // `<div>` around it). `unknown`: opens the tags do not name (an unclosed comment, a tag left
-  // unfinished, a block whose `<` starts no well-formed tag), closed by any unmatched end tag.
-  const open: string[] = [];
+  // Elements open, as the HTML parser reads end tags (see `OpenElements`). `unknown`: opens the
+  // tags do not name (an unclosed comment, a tag left unfinished, a block whose `<` starts no
+  // well-formed tag), closed by any unmatched end tag.
+  const open = new OpenElements();
   let unknown = 0;
   // A comment left open takes in every block until one closes it, whatever end tags they hold.
   let inComment = false;
   for (const block of blocks) {
-    if (open.length + unknown > 0 || inComment) groups[groups.length - 1]!.push(block);
+    if (open.size + unknown > 0 || inComment) groups[groups.length - 1]!.push(block);
     else groups.push([block]);
     const comment = commentEdge(block.node);
     if (inComment && comment === null) continue;
     inComment = comment === 'opens';
     if (block.tags === null) {
-      unknown = Math.max(0, open.length + unknown + block.htmlDepth - (inComment ? 1 : 0));
-      open.length = 0;
+      unknown = Math.max(0, open.size + unknown + block.htmlDepth - (inComment ? 1 : 0));
+      open.clear();
       continue;
     }
     let net = 0;
     for (const tag of block.tags) {
       const name = tag.slice(1);
       if (tag.startsWith('+')) {
-        open.push(name);
+        open.open(name);
         net++;
         continue;
       }
       net--;
-      const at = open.lastIndexOf(name);
-      if (at >= 0) open.length = at;
-      else if (unknown > 0) unknown--;
+      if (open.close(name) === null && unknown > 0) unknown--;
     }
     unknown += Math.max(0, block.htmlDepth - net - (inComment ? 1 : 0));
   }
-  return { groups, openAtEnd: open.length + unknown > 0 || inComment };
+  return { groups, openAtEnd: open.size + unknown > 0 || inComment };
 }
 
 /**

@@ -81,17 +81,40 @@ export function citationsOf(node: MdastContent): string[] {
  * The definition stubs a window can use: those whose label the window writes in brackets
  * (`[label]`, `[text][label]`, `[^note]`), compared the way labels match. Parsing every definition of a long article with each keystroke would
  * cost more than the window itself, and so did matching labels anywhere in its text: a label of
- * one letter (`[d]: …`) is in every window.
+ * one letter (`[d]: …`) is in every window. `source` is the window's text, or its
+ * {@link WindowLabels} when stubs are picked for it more than once.
  */
-export function neededStubs(windowText: string, stubs: readonly string[]): string[] {
-  if (stubs.length === 0 || !windowText.includes('[')) return [];
-  let bracketed: Set<string> | null = null;
+export function neededStubs(source: string | WindowLabels, stubs: readonly string[]): string[] {
+  if (stubs.length === 0) return [];
+  const labels = typeof source === 'string' ? new WindowLabels(source) : source;
+  if (!labels.anyBracket) return [];
   return stubs.filter((stub) => {
     const match = /^\[(\^?[\s\S]*?)\]: /.exec(stub);
-    if (!match) return true;
-    bracketed ??= bracketedLabels(windowText);
-    return bracketed.has(normalizeLabel(match[1]!));
+    return !match || labels.has(normalizeLabel(match[1]!));
   });
+}
+
+/**
+ * What a window's text writes between brackets (see {@link neededStubs}), read from the text
+ * once, when first asked: a window that takes stubs from before it and from after it reads its
+ * labels once for both.
+ */
+export class WindowLabels {
+  private labels: Set<string> | null = null;
+  private bracket: boolean | null = null;
+
+  /** `text`: the window's text. */
+  constructor(private readonly text: string) {}
+
+  /** Whether the text holds a `[` at all (no stub is needed otherwise). */
+  get anyBracket(): boolean {
+    return (this.bracket ??= this.text.includes('['));
+  }
+
+  /** Whether the text writes `label` (normalized as labels match) between brackets. */
+  has(label: string): boolean {
+    return (this.labels ??= bracketedLabels(this.text)).has(label);
+  }
 }
 
 /** What a text writes between brackets (innermost pairs, escapes kept), as labels match. */

@@ -2,6 +2,7 @@ import type { Element, RootContent as HastContent } from 'hast';
 import type { Nodes as MdastNodes } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { lastIndexAtMost, wellNested, type Block } from './cut-units';
+import { OpenElements } from './open-elements';
 
 /**
  * A Markdown block inside a unit of blocks that raw HTML couples (a README section written as
@@ -24,6 +25,11 @@ export interface InnerBlock {
   readonly afterContainer: boolean;
   /** Whether rendering its text alone was seen to give the HTML it has in the unit. */
   verified: boolean;
+  /**
+   * Raw HTML: its tags joined by spaces (`null`: some `<` starts no well-formed tag), read from
+   * its text at the first edit in it; an edit that keeps the block keeps the same tags.
+   */
+  tags?: string | null;
 }
 
 /** Units with less source than this are rendered whole: a block alone would save little. */
@@ -103,27 +109,27 @@ export function innerCandidates(
   const found = new Map<Element, InnerRun[]>();
   if (group.length < 3 || group[group.length - 1]!.to - group[0]!.from < innerUnitMinChars) return found;
   const eligible: Block[] = [];
-  const open: string[] = [];
+  const open = new OpenElements();
   for (const block of group) {
-    if (open.every((name) => neutralContainers.has(name)) && (isPlainBlock(block) || isBalancedRaw(block)))
+    if (
+      open.names.every((name) => neutralContainers.has(name)) &&
+      (isPlainBlock(block) || isBalancedRaw(block))
+    )
       eligible.push(block);
     if (block.tags === null) break;
     let lost = false;
     for (const tag of block.tags) {
       const name = tag.slice(1);
       if (tag.startsWith('+')) {
-        open.push(name);
+        open.open(name);
         continue;
       }
-      const at = open.lastIndexOf(name);
-      if (at < 0) continue;
       // Closing an element with others open inside it: the parser pops them when their ends are
       // implied (or they are containers); otherwise the nesting is beyond this simple reading.
-      if (open.slice(at + 1).some((inside) => !impliedEnd.has(inside) && !neutralContainers.has(inside))) {
+      if (open.close(name)?.some((inside) => !impliedEnd.has(inside) && !neutralContainers.has(inside))) {
         lost = true;
         break;
       }
-      open.length = at;
     }
     if (lost) break;
   }

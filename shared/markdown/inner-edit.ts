@@ -54,10 +54,11 @@ export function editInnerBlock(unit: Unit, change: InnerEditChange, context: Inn
   if (block.raw) {
     // Raw HTML stays one HTML block with the same tags: the same elements, nested the same way,
     // in the same stream of raw HTML as the lines around it.
-    const oldSource = old.slice(from, unit.from + block.to);
+    if (block.tags === undefined)
+      block.tags = rawTags(old.slice(from, unit.from + block.to))?.join(' ') ?? null;
     const tags = rawTags(source);
     if (/\n[ \t]*\n/.test(source) || !startsBlockTagLine(source.split('\n', 1)[0]!)) return false;
-    if (tags === null || tags.join(' ') !== rawTags(oldSource)?.join(' ')) return false;
+    if (tags === null || tags.join(' ') !== block.tags) return false;
   } else if (!text.precededByBlankLine(from) || !followedByBlock(text, from, to)) {
     return false;
   }

@@ -2,7 +2,7 @@ import type { Element, Root as HastRoot, RootContent as HastContent } from 'hast
 import type { RootContent as MdastContent } from 'mdast';
 import { VFile } from 'vfile';
 import { blocksOf, groupOpenHtml, groupReach, joinUnits, mergeReach, placeNodes } from './cut-units';
-import { neededStubs } from './definitions';
+import { neededStubs, WindowLabels } from './definitions';
 import { leavesOpen } from './open-elements';
 import { hasFootnoteHeading, holdsFootnotesSection, renumberFootnotes } from './footnotes';
 import { innerCandidates, mayHoldMarker, type InnerRun } from './inner-blocks';
@@ -76,8 +76,9 @@ const fenceAtStart = /^(---|\+\+\+)[ \t]*(\n|$)/;
 export function renderRange(options: RangeOptions): RangeRender {
   const { from, to, line, whole } = options;
   const windowText = capNesting(options.text.slice(from, to));
-  const neededBefore = neededStubs(windowText, options.stubsBefore);
-  const needed = [...neededBefore, ...neededStubs(windowText, options.stubsAfter)];
+  const labels = new WindowLabels(windowText);
+  const neededBefore = neededStubs(labels, options.stubsBefore);
+  const needed = [...neededBefore, ...neededStubs(labels, options.stubsAfter)];
   const source = needed.length > 0 ? `${windowText}\n\n${needed.join('\n\n')}\n` : windowText;
   // Where the stubs of definitions before the window end in the source.
   const beforeEnd = windowText.length + 2 + neededBefore.join('\n\n').length;

@@ -32,7 +32,7 @@ import { useArticleSession } from '../save/useArticleSession';
 import { SettingsPanel } from '../settings';
 import { StatusBar } from '../status/StatusBar';
 import { Toolbar, ViewTools, WindowTools } from '../toolbar';
-import { DocumentStore, isDirty } from './document-store';
+import { DocumentStore, frontmatterPrefix, isDirty } from './document-store';
 import { firstTextOffset } from './first-text-offset';
 import { NoArticleOpen } from './NoArticleOpen';
 import { hasUnsavedWork, useUnsavedWorkGuard } from './useUnsavedWorkGuard';
@@ -207,7 +207,7 @@ export function App(): ReactElement {
               {open && (
                 <FrontmatterForm
                   view={editorView}
-                  text={open.text}
+                  frontmatter={frontmatterPrefix(open)}
                   articlePath={open.doc.path}
                   readOnly={open.doc.readOnly}
                   articles={articles}
@@ -232,11 +232,7 @@ export function App(): ReactElement {
           }
           preview={
             <section className="folio-pane folio-pane-preview" aria-label="Preview pane">
-              <ExportBar
-                articlePath={open?.doc.path ?? null}
-                text={open?.text ?? null}
-                onMessage={setMessage}
-              />
+              <ExportBar articlePath={open?.doc.path ?? null} article={open} onMessage={setMessage} />
               <MemoPreview
                 binding={preview}
                 article={loaded}
@@ -247,7 +243,7 @@ export function App(): ReactElement {
         />
       </main>
       <StatusBar
-        text={open?.text ?? null}
+        article={open}
         dirty={dirty}
         message={session.message ?? message}
         readOnlyReason={open?.doc.readOnlyReason ?? null}

@@ -1,5 +1,6 @@
 import type { ArticleDocument } from '../../../shared/contract';
-import { findFrontmatter, openingFence } from '../../../shared/frontmatter';
+import { openingFence } from '../../../shared/frontmatter';
+import { frontmatterOfReader, stringReader, type TextReader } from './text-reader';
 
 /**
  * How long typing must pause before the app hears of the new text (the dirty mark; autosave
@@ -37,9 +38,44 @@ export interface DiskConflict {
   readonly diskHash: string | null;
 }
 
+/**
+ * Readers of the typed text of the snapshots that have one (see {@link DocumentStore.typed}):
+ * what the app asks of the text at each pause in typing (is it dirty, where does its frontmatter
+ * end) is answered without building it.
+ */
+const typedReaders = new WeakMap<OpenArticle, TextReader>();
+
+/** A reader of the snapshot's text that builds it only if it must. */
+function readerOf(state: OpenArticle): TextReader {
+  return typedReaders.get(state) ?? stringReader(state.text);
+}
+
 /** True when the editor holds text that is not on disk. */
 export function isDirty(state: OpenArticle | null): boolean {
-  return state !== null && state.text !== state.savedText;
+  if (state === null) return false;
+  // Text of another length differs, without building it.
+  const typed = typedReaders.get(state);
+  if (typed && typed.length !== state.savedText.length) return true;
+  return state.text !== state.savedText;
+}
+
+/**
+ * The start of the snapshot's text up to the end of its frontmatter block, or its first 4
+ * characters when it has none (so that a fence being typed still shows): what the frontmatter
+ * form is a view of. Reads no further than the block, even in a long article being typed.
+ */
+export function frontmatterPrefix(state: OpenArticle): string {
+  const reader = readerOf(state);
+  const block = frontmatterOfReader(reader);
+  return reader.slice(0, block ? block.to : Math.min(reader.length, 4));
+}
+
+/** What {@link DocumentStore.typed} is told of a change the author typed. */
+export interface TypedChange extends TextReader {
+  /** The new text (built only when read; see {@link TextReader}). */
+  text(): string;
+  /** Offset in the previous text where the change starts. */
+  readonly from: number;
 }
 
 type Listener = () => void;
@@ -127,9 +163,10 @@ export class DocumentStore {
    * the preview's patch are not held up by the app's re-render. Autosave and the journal, which
    * send the whole text, thus never run while the author types.
    */
-  typed(change: { text(): string; readonly from: number }): void {
+  typed(change: TypedChange): void {
     if (!this.state) return;
     this.state = withLazyText(this.state, change.text);
+    typedReaders.set(this.state, change);
     for (const listener of this.typingListeners) listener();
     // The first keystroke after a clean state is told at once, so the dirty mark never lags.
     if (change.from < this.headEnd || !this.toldDirty) {
@@ -220,17 +257,17 @@ export class DocumentStore {
 
   private notify(): void {
     this.cancelNotify();
-    this.headEnd = this.state ? frontmatterEnd(this.state.text) : Infinity;
+    this.headEnd = this.state ? frontmatterEnd(readerOf(this.state)) : Infinity;
     this.toldDirty = isDirty(this.state);
     for (const listener of this.listeners) listener();
   }
 }
 
-/** Where `text`'s frontmatter ends (a few characters when it has none: a fence may be typed). */
-function frontmatterEnd(text: string): number {
-  if (!openingFence(text.slice(0, 64))) return 4;
+/** Where the text's frontmatter ends (a few characters when it has none: a fence may be typed). */
+function frontmatterEnd(text: TextReader): number {
+  if (!openingFence(text.slice(0, Math.min(text.length, 64)))) return 4;
   // An opening fence without a closing one: any edit may close it.
-  return findFrontmatter(text)?.to ?? Infinity;
+  return frontmatterOfReader(text)?.to ?? Infinity;
 }
 
 /**

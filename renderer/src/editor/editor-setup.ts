@@ -28,6 +28,10 @@ export interface EditorChange {
    * milliseconds (a 1.4-million-character book: several per keystroke, and as much garbage).
    */
   text(): string;
+  /** The new text's length. */
+  readonly length: number;
+  /** The new text from `from` to `to`, read without building the whole text. */
+  slice(from: number, to: number): string;
   /**
    * True when the author changed it in the editor itself (it has focus), not through the form
    * or a command elsewhere.
@@ -111,7 +115,13 @@ export function createEditorExtensions(options: EditorSetupOptions): Extension[]
       const doc = update.state.doc;
       let from = doc.length;
       update.changes.iterChangedRanges((fromA) => (from = Math.min(from, fromA)));
-      options.onChange({ text: () => doc.toString(), typing: update.view.hasFocus, from });
+      options.onChange({
+        text: () => doc.toString(),
+        length: doc.length,
+        slice: (sliceFrom, to) => doc.sliceString(sliceFrom, to),
+        typing: update.view.hasFocus,
+        from,
+      });
     }),
   ];
 }

@@ -8,8 +8,11 @@ import { errorMessage } from '../../../shared/errors';
 export interface ExportBarProps {
   /** The open article, or `null`. */
   readonly articlePath: string | null;
-  /** Its text as the editor holds it (exports and copies use it, saved or not). */
-  readonly text: string | null;
+  /**
+   * The article as the editor holds it, or `null`: exports and copies use its text, saved or not
+   * (read only then: a long article's text costs milliseconds to build).
+   */
+  readonly article: { readonly text: string } | null;
   /** Shows a short message in the status bar. */
   readonly onMessage: (message: string) => void;
 }
@@ -21,7 +24,7 @@ export const exportShortcut = { key: 'e', shift: true, primary: true } as const;
  * The export buttons over the preview: Copy as HTML, Export… (also Ctrl/⌘+Shift+E) and, in
  * the desktop app, PDF. Owns the export dialog.
  */
-export function ExportBar({ articlePath, text, onMessage }: ExportBarProps): ReactElement {
+export function ExportBar({ articlePath, article, onMessage }: ExportBarProps): ReactElement {
   const [dialogOpen, setDialogOpen] = useState(false);
 
   useEffect(() => {
@@ -42,7 +45,10 @@ export function ExportBar({ articlePath, text, onMessage }: ExportBarProps): Rea
   const copy = useCallback(async () => {
     if (!articlePath) return;
     try {
-      const html = await api.renderArticleHtml({ path: articlePath, ...(text === null ? {} : { text }) });
+      const html = await api.renderArticleHtml({
+        path: articlePath,
+        ...(article === null ? {} : { text: article.text }),
+      });
       const method = await copyHtmlToClipboard(html.body, html.text);
       onMessage(
         method === 'clipboard-api'
@@ -52,7 +58,7 @@ export function ExportBar({ articlePath, text, onMessage }: ExportBarProps): Rea
     } catch (error) {
       onMessage(`Not copied: ${errorMessage(error, 'the clipboard refused it.')}`);
     }
-  }, [articlePath, text, onMessage]);
+  }, [articlePath, article, onMessage]);
 
   const pdf = useCallback(async () => {
     if (!articlePath) return;
@@ -101,7 +107,11 @@ export function ExportBar({ articlePath, text, onMessage }: ExportBarProps): Rea
         </button>
       </div>
       {dialogOpen && (
-        <ExportDialog articlePath={articlePath} text={text} onClose={() => setDialogOpen(false)} />
+        <ExportDialog
+          articlePath={articlePath}
+          text={article?.text ?? null}
+          onClose={() => setDialogOpen(false)}
+        />
       )}
     </>
   );

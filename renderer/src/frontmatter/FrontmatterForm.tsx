@@ -13,7 +13,6 @@ import {
 } from 'react';
 import type { ArticleSummary } from '../../../shared/contract';
 import {
-  findFrontmatter,
   readFrontmatter,
   validateData,
   type FieldValue,
@@ -42,8 +41,11 @@ import './FrontmatterForm.css';
 export interface FrontmatterFormProps {
   /** The editor the YAML lives in; form edits are dispatched to it. */
   readonly view: EditorView | null;
-  /** The editor's current text (the form is a view of its frontmatter). */
-  readonly text: string;
+  /**
+   * The editor's text up to the end of its frontmatter block (its first 4 characters when it has
+   * none): the form is a view of it. Typing in the body leaves it the same.
+   */
+  readonly frontmatter: string;
   readonly articlePath: string;
   readonly readOnly: boolean;
   /** The library's articles, for tag suggestions. */
@@ -56,12 +58,6 @@ const noSuggestions: readonly string[] = [];
 const noKeptFields: ReadonlyMap<string, SchemaField> = new Map();
 /** The id suffix of the error view's "Go to line" button, where the problem count leads. */
 const errorTarget = 'yaml-error';
-
-function frontmatterPrefix(text: string): string {
-  const block = findFrontmatter(text);
-  // Only the block matters: typing in the body must not re-parse or re-render the form.
-  return block ? text.slice(0, block.to) : text.slice(0, Math.min(text.length, 4));
-}
 
 /** Fields the form keeps showing for one article after they were emptied in it. */
 interface KeptFields {
@@ -80,7 +76,7 @@ interface KeptFields {
  */
 function FrontmatterFormView(props: FrontmatterFormProps): ReactElement {
   const { view, articlePath, readOnly, articles, onSave } = props;
-  const prefix = frontmatterPrefix(props.text);
+  const prefix = props.frontmatter;
   const model = useMemo(() => readFrontmatter(prefix), [prefix]);
   const { schema, problems: schemaFileProblems } = useLibrarySchema();
   const { showEverySchemaField } = useSyncExternalStore(settingsStore.subscribe, settingsStore.getSnapshot);
@@ -363,13 +359,8 @@ function ErrorView({
 }
 
 /**
- * The form renders again only when its frontmatter block or another prop changed: typing in
- * the body changes the text on every keystroke, and at 100k words re-rendering the form's
- * inputs for it cost about a millisecond each time.
+ * The form renders again only when its frontmatter block or another prop changed: it is given
+ * the text up to the end of the block, which typing in the body leaves the same (at 100k words,
+ * re-rendering the form's inputs for each change of the body cost about a millisecond).
  */
-export const FrontmatterForm = memo(FrontmatterFormView, (before, after) => {
-  for (const key of Object.keys(after) as (keyof FrontmatterFormProps)[]) {
-    if (key !== 'text' && before[key] !== after[key]) return false;
-  }
-  return frontmatterPrefix(before.text) === frontmatterPrefix(after.text);
-});
+export const FrontmatterForm = memo(FrontmatterFormView);

@@ -7,7 +7,11 @@ import { pluralWord } from '../../../shared/plural';
 
 /** Props of {@link StatusBar}. */
 export interface StatusBarProps {
-  readonly text: string | null;
+  /**
+   * The open article, or `null`; its text is read only to count words without a `session` (a
+   * long article's text costs milliseconds to build).
+   */
+  readonly article: { readonly text: string } | null;
   readonly dirty: boolean;
   /** A short message about the last save or error. */
   readonly message: string | null;
@@ -20,19 +24,25 @@ export interface StatusBarProps {
  * The status bar: word count, save state and the last message. It is not a live region: what a
  * screen reader must hear (saved, save failed, conflict) goes through the announcer, once.
  */
-export function StatusBar({ text, dirty, message, readOnlyReason, session }: StatusBarProps): ReactElement {
+export function StatusBar({
+  article,
+  dirty,
+  message,
+  readOnlyReason,
+  session,
+}: StatusBarProps): ReactElement {
   const words = useMemo(
-    () => (text === null || session ? 0 : countWords(articleBody(text))),
-    [text, session],
+    () => (article === null || session ? 0 : countWords(articleBody(article.text))),
+    [article, session],
   );
   return (
     <footer className="folio-status-bar">
       {session ? (
-        text !== null && <WritingStatistics session={session} />
+        article !== null && <WritingStatistics session={session} />
       ) : (
         <span>{`${words.toLocaleString('en')} ${pluralWord(words, { one: 'word', other: 'words' })}`}</span>
       )}
-      {text !== null && <span>{readOnlyReason ? 'Read-only' : dirty ? 'Unsaved changes' : 'Saved'}</span>}
+      {article !== null && <span>{readOnlyReason ? 'Read-only' : dirty ? 'Unsaved changes' : 'Saved'}</span>}
       <span className="folio-status-message" role="status" aria-live="off">
         {readOnlyReason ?? message}
       </span>

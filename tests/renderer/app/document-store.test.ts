@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleDocument } from '../../../shared/contract';
-import { DocumentStore, isDirty, typingSettleMs } from '../../../renderer/src/app/document-store';
+import {
+  DocumentStore,
+  frontmatterPrefix,
+  isDirty,
+  typingSettleMs,
+} from '../../../renderer/src/app/document-store';
+import { typedChange } from '../../helpers/typed-change';
 
 const body = `---\ntitle: A title\n---\n\n${'A paragraph of the body.\n\n'.repeat(50)}`;
 
@@ -17,7 +23,7 @@ describe('DocumentStore', () => {
     const store = openStore();
     let built = 0;
     const text = `${body}x`;
-    store.typed({ text: () => (built++, text), from: body.length });
+    store.typed(typedChange(text, body.length, () => built++));
     expect(built).toBe(0);
     expect(store.getSnapshot()!.text).toBe(text);
     expect(store.getSnapshot()!.text).toBe(text);
@@ -31,14 +37,14 @@ describe('DocumentStore', () => {
     store.subscribe(() => heard.push(store.getSnapshot()!.text));
     let text = `${body}a`;
     const first = text;
-    store.typed({ text: () => first, from: first.length - 1 });
+    store.typed(typedChange(first, first.length - 1));
     await wait(0);
     expect(heard).toEqual([first]);
     expect(isDirty(store.getSnapshot())).toBe(true);
     for (const letter of 'bcd') {
       text += letter;
       const typed = text;
-      store.typed({ text: () => typed, from: typed.length - 1 });
+      store.typed(typedChange(typed, typed.length - 1));
     }
     // Node runs a timer's promise reactions before the next timer: this looks before the settle.
     await wait(typingSettleMs / 3);
@@ -53,17 +59,34 @@ describe('DocumentStore', () => {
     store.subscribe(() => heard.push(store.getSnapshot()!.text));
     const at = body.indexOf('A title') + 1;
     const text = `${body.slice(0, at)}n${body.slice(at)}`;
-    store.typed({ text: () => text, from: at });
+    store.typed(typedChange(text, at));
     expect(heard).toEqual([]);
     await wait(0);
     expect(heard).toEqual([text]);
+  });
+
+  it('tells whether typed text is dirty and gives its frontmatter without building the text', async () => {
+    const store = openStore();
+    let built = 0;
+    const heard: boolean[] = [];
+    store.subscribe(() => heard.push(isDirty(store.getSnapshot())));
+    const text = `${body.slice(0, 18)}x${body.slice(18)}`;
+    store.typed(typedChange(text, 18, () => built++));
+    await wait(typingSettleMs + 100);
+    expect(heard).toEqual([true]);
+    expect(frontmatterPrefix(store.getSnapshot()!)).toBe('---\ntitle: A titlex\n---\n');
+    expect(built).toBe(0);
+    // Text of the same length as on disk is compared whole.
+    store.typed(typedChange(body.replace('A title', 'B title'), 12, () => built++));
+    expect(isDirty(store.getSnapshot())).toBe(true);
+    expect(built).toBe(1);
   });
 
   it('keeps every other field of the snapshot as it was when text is typed', () => {
     const store = openStore();
     store.savingStarted();
     const before = store.getSnapshot()!;
-    store.typed({ text: () => `${body}!`, from: body.length });
+    store.typed(typedChange(`${body}!`, body.length));
     const after = store.getSnapshot()!;
     expect({ ...after, text: before.text }).toEqual(before);
     expect(after.text).toBe(`${body}!`);

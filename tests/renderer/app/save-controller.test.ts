@@ -5,6 +5,7 @@ import { createLibraryService, type LibraryService } from '../../../electron/lib
 import { DocumentStore } from '../../../renderer/src/app/document-store';
 import { SaveController, type SaveControllerOptions } from '../../../renderer/src/app/save-controller';
 import { useTempDirs, writeFiles } from '../../helpers/temp-dir';
+import { typedChange } from '../../helpers/typed-change';
 
 const tempDir = useTempDirs();
 const stops: (() => Promise<void> | void)[] = [];
@@ -108,13 +109,13 @@ describe('SaveController', () => {
   it('autosaves once typing pauses, and not when autosave is off', async () => {
     const on = await setup({ 'a.md': 'Draft.\n' }, { autosave: true, autosaveDelayMs: 20 });
     await on.controller.openArticle('a.md');
-    on.store.typed({ text: () => 'Draft, typed on.\n', from: 'Draft'.length });
+    on.store.typed(typedChange('Draft, typed on.\n', 'Draft'.length));
     await eventually(async () => expect(await on.onDisk('a.md')).toBe('Draft, typed on.\n'));
 
     // With autosave off, the journal (which follows the same edits) shows the pause has passed.
     const off = await setup({ 'a.md': 'Draft.\n' }, { autosaveDelayMs: 20, journalDelayMs: 40 });
     await off.controller.openArticle('a.md');
-    off.store.typed({ text: () => 'Draft, typed on.\n', from: 'Draft'.length });
+    off.store.typed(typedChange('Draft, typed on.\n', 'Draft'.length));
     await eventually(async () => expect(await off.service.listRecoveries({})).toHaveLength(1));
     expect(await off.onDisk('a.md')).toBe('Draft.\n');
   });
@@ -133,7 +134,7 @@ describe('SaveController', () => {
       // A key every 150 ms for 25 s: never the pause autosave waits for.
       for (let key = 0; key < 166; key++) {
         text = `${text.slice(0, -2)}x.\n`;
-        store.typed({ text: () => text, from: text.length - 3 });
+        store.typed(typedChange(text, text.length - 3));
         vi.advanceTimersByTime(150);
       }
       expect(saves).not.toHaveBeenCalled();

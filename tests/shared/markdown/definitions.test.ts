@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { definitionsOf, neededStubs, winningStubs } from '../../../shared/markdown/definitions';
+import { definitionsOf, neededStubs, WindowLabels, winningStubs } from '../../../shared/markdown/definitions';
 
 describe('the definition stubs a window needs', () => {
   it('takes a label only where the window writes it in brackets', () => {
@@ -44,5 +44,15 @@ describe('the definition stubs a window needs', () => {
       '[1]: <https://one.example>',
     ]);
     expect(neededStubs('No brackets at all.', stubs)).toEqual([]);
+  });
+
+  it('picks the same stubs from labels read once for the stubs before and after a window', () => {
+    const text = 'See [docs], cited[^note]; [Guide\n  Two] too.';
+    const before = ['[docs]: <https://docs.example>', '[d]: <https://d.example>', '[^note]: x'];
+    const after = ['[guide two]: <https://guide.example>', '[^other]: x'];
+    const labels = new WindowLabels(text);
+    expect(neededStubs(labels, before)).toEqual(['[docs]: <https://docs.example>', '[^note]: x']);
+    expect(neededStubs(labels, after)).toEqual(['[guide two]: <https://guide.example>']);
+    expect(neededStubs(new WindowLabels('No brackets.'), before)).toEqual([]);
   });
 });

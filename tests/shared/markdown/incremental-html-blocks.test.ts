@@ -3,7 +3,7 @@ import { renderMarkdown } from '../../../shared/markdown';
 import { htmlBlockCuts } from '../../../shared/markdown/html-block-lines';
 import { IncrementalRenderer } from '../../../shared/markdown/incremental';
 import { FoldedRenderer } from '../../helpers/folded-preview';
-import { seededRandom } from './random-article';
+import { randomEdits, seedRange } from './random-edits';
 
 /**
  * An API reference written in raw HTML, as documentation generators write READMEs: each entry's
@@ -95,22 +95,17 @@ describe('typing in long raw HTML', () => {
       '- ',
       '<dd>',
     ];
-    for (let seed = 1; seed <= 6; seed++) {
-      const random = seededRandom(seed);
-      let text = apiReference(25);
-      const renderer = new FoldedRenderer(new IncrementalRenderer());
-      renderer.reset(text);
-      for (let step = 0; step < 30; step++) {
+    randomEdits({
+      seeds: seedRange(1, 7),
+      steps: 30,
+      article: () => apiReference(25),
+      edit: (random, text) => {
         const spot = Math.floor(random() * text.length);
         const insert = pieces[Math.floor(random() * pieces.length)]!;
         const remove = random() < 0.25 ? 1 + Math.floor(random() * 6) : 0;
-        text = text.slice(0, spot) + insert + text.slice(spot + remove);
-        renderer.edit([{ from: spot, to: spot + remove, insert }]);
-        const mismatch = renderer.mismatch(renderMarkdown(text));
-        if (mismatch)
-          expect.fail(`seed ${seed}, edit ${step} (${JSON.stringify(insert)} at ${spot}): ${mismatch}`);
-      }
-    }
+        return { from: spot, to: spot + remove, insert };
+      },
+    });
   }, 300_000);
 
   it('renders only the edited term of a long list that raw HTML holds open', () => {
@@ -147,12 +142,11 @@ describe('typing in long raw HTML', () => {
       '`',
       '<p>',
     ];
-    for (let seed = 1; seed <= 6; seed++) {
-      const random = seededRandom(seed);
-      let text = definitionList(30);
-      const renderer = new FoldedRenderer(new IncrementalRenderer());
-      renderer.reset(text);
-      for (let step = 0; step < 30; step++) {
+    randomEdits({
+      seeds: seedRange(1, 7),
+      steps: 30,
+      article: () => definitionList(30),
+      edit: (random, text) => {
         const terms = [...text.matchAll(/>term\d+</g)].map((match) => match.index + 2);
         // Mostly in the terms' text, as an author types; sometimes anywhere.
         const spot =
@@ -161,13 +155,9 @@ describe('typing in long raw HTML', () => {
             : Math.floor(random() * text.length);
         const insert = pieces[Math.floor(random() * pieces.length)]!;
         const remove = random() < 0.25 ? 1 + Math.floor(random() * 6) : 0;
-        text = text.slice(0, spot) + insert + text.slice(spot + remove);
-        renderer.edit([{ from: spot, to: spot + remove, insert }]);
-        const mismatch = renderer.mismatch(renderMarkdown(text));
-        if (mismatch)
-          expect.fail(`seed ${seed}, edit ${step} (${JSON.stringify(insert)} at ${spot}): ${mismatch}`);
-      }
-    }
+        return { from: spot, to: spot + remove, insert };
+      },
+    });
   }, 300_000);
 
   it('keeps the blocks after an HTML block that ends in text apart from it', () => {

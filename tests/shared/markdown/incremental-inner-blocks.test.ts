@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../../shared/markdown';
 import { IncrementalRenderer } from '../../../shared/markdown/incremental';
 import { FoldedRenderer } from '../../helpers/folded-preview';
-import { seededRandom } from './random-article';
+import { randomEdits, seedRange } from './random-edits';
 
 const paragraphs = (count: number, tag: string): string[] =>
   Array.from(
@@ -137,24 +137,19 @@ describe('typing in Markdown nested in raw HTML', () => {
       '> ',
       '    ',
     ];
-    for (let seed = 1; seed <= 4; seed++) {
-      const random = seededRandom(seed);
-      let text = nestedArticle();
-      const renderer = new FoldedRenderer(new IncrementalRenderer());
-      renderer.reset(text);
-      for (let step = 0; step < 25; step++) {
+    randomEdits({
+      seeds: seedRange(1, 5),
+      steps: 25,
+      article: nestedArticle,
+      edit: (random, text) => {
         const spots = ['Details', 'Centred', 'Defined', 'Bold', 'Cell'].flatMap((tag) =>
           nestedSpots(text, tag),
         );
         const spot = spots[Math.floor(random() * spots.length)]! + Math.floor(random() * 30);
         const insert = pieces[Math.floor(random() * pieces.length)]!;
         const remove = random() < 0.2 ? 1 + Math.floor(random() * 4) : 0;
-        text = text.slice(0, spot) + insert + text.slice(spot + remove);
-        renderer.edit([{ from: spot, to: spot + remove, insert }]);
-        const mismatch = renderer.mismatch(renderMarkdown(text));
-        if (mismatch)
-          expect.fail(`seed ${seed}, edit ${step} (${JSON.stringify(insert)} at ${spot}): ${mismatch}`);
-      }
-    }
+        return { from: spot, to: spot + remove, insert };
+      },
+    });
   }, 300_000);
 });

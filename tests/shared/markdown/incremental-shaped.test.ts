@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../../shared/markdown';
 import { IncrementalRenderer } from '../../../shared/markdown/incremental';
 import { FoldedRenderer } from '../../helpers/folded-preview';
-import {
-  ordinaryTypingSpots,
-  randomShapedArticle,
-  randomShapedEdit,
-  seededRandom,
-  typeAt,
-} from './random-article';
+import { ordinaryTypingSpots, randomShapedArticle, randomShapedEdit, seededRandom } from './random-article';
+import { randomEdits, seedRange, typeIncrementally } from './random-edits';
 
 /** An unclosed `<details>` at the end: the HTML parser puts the footnotes section inside it. */
 const openTail =
@@ -33,13 +27,7 @@ function typeOrdinary(
     const line = text.slice(text.lastIndexOf('\n', spot - 1) + 1, spot);
     return !line.startsWith('#') && !line.startsWith('    ');
   });
-  const typed = typeAt(text, spots[Math.floor(random() * spots.length)]!);
-  const patch = renderer.edit([typed.edit]);
-  const where = `${context} (${JSON.stringify(typed.edit)})`;
-  const mismatch = renderer.mismatch(renderMarkdown(typed.text));
-  if (mismatch) expect.fail(`${where}: ${mismatch}`);
-  if (patch.full) expect.fail(`${where} rendered the whole article`);
-  return typed.text;
+  return typeIncrementally(renderer, text, spots[Math.floor(random() * spots.length)]!, context);
 }
 
 describe('the incremental renderer on articles of real-document shapes', () => {
@@ -77,20 +65,12 @@ describe('the incremental renderer on articles of real-document shapes', () => {
   it('stays byte-identical to a full render through random edits that leave raw HTML open at the end', () => {
     // Seeds 330, 345 and 349 left elements open at the end of articles with notes, or closed
     // by mistyped end tags, and once a whole render asked for after the window.
-    let edits = 0;
-    for (let seed = 320; seed < 350; seed++) {
-      const random = seededRandom(seed);
-      let text = randomShapedArticle(random, 10);
-      const renderer = new FoldedRenderer(new IncrementalRenderer());
-      renderer.reset(text);
-      for (let step = 0; step < 40; step++, edits++) {
-        const edit = randomShapedEdit(random, text);
-        text = text.slice(0, edit.from) + edit.insert + text.slice(edit.to);
-        renderer.edit([edit]);
-        const mismatch = renderer.mismatch(renderMarkdown(text));
-        if (mismatch) expect.fail(`seed ${seed}, edit ${step} (${JSON.stringify(edit)}): ${mismatch}`);
-      }
-    }
+    const edits = randomEdits({
+      seeds: seedRange(320, 350),
+      steps: 40,
+      article: (random) => randomShapedArticle(random, 10),
+      edit: randomShapedEdit,
+    });
     expect(edits).toBe(1200);
   }, 900_000);
 });

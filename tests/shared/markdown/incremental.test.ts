@@ -12,26 +12,17 @@ import {
   randomShapedEdit,
   randomUnclosedFrontmatterArticle,
   seededRandom,
-  typeAt,
 } from './random-article';
+import { editAndCompare, randomEdits, seedRange, typeIncrementally } from './random-edits';
 
 describe('the incremental renderer', () => {
   it('stays byte-identical to a full render through thousands of random edits', () => {
-    let edits = 0;
-    for (let seed = 1; seed <= 30; seed++) {
-      const random = seededRandom(seed);
-      let text = randomArticle(random, 8);
-      const renderer = new FoldedRenderer(new IncrementalRenderer());
-      renderer.reset(text);
-      for (let step = 0; step < 70; step++) {
-        const edit = randomEdit(random, text);
-        text = text.slice(0, edit.from) + edit.insert + text.slice(edit.to);
-        renderer.edit([edit]);
-        edits++;
-        const mismatch = renderer.mismatch(renderMarkdown(text));
-        if (mismatch) expect.fail(`seed ${seed}, edit ${step} (${JSON.stringify(edit)}): ${mismatch}`);
-      }
-    }
+    const edits = randomEdits({
+      seeds: seedRange(1, 31),
+      steps: 70,
+      article: (random) => randomArticle(random, 8),
+      edit: randomEdit,
+    });
     expect(edits).toBe(2100);
     // A full render per edit to compare with: slow on a busy machine, so no tight timeout.
   }, 900_000);
@@ -93,50 +84,33 @@ describe('the incremental renderer', () => {
   });
 
   it('stays byte-identical to a full render while footnote definitions are edited', () => {
-    let edits = 0;
-    for (let seed = 100; seed < 115; seed++) {
-      const random = seededRandom(seed);
-      let text = `${randomArticle(random, 8)}\nCited[^a] and[^b] twice[^a].\n\n[^a]: First note.\n\n[^b]: Second [ref].\n`;
-      const renderer = new FoldedRenderer(new IncrementalRenderer());
-      renderer.reset(text);
-      for (let step = 0; step < 40; step++) {
-        const edit = random() < 0.7 ? randomFootnoteEdit(random, text) : randomEdit(random, text);
-        if (!edit) continue;
-        text = text.slice(0, edit.from) + edit.insert + text.slice(edit.to);
-        renderer.edit([edit]);
-        edits++;
-        const mismatch = renderer.mismatch(renderMarkdown(text));
-        if (mismatch) expect.fail(`seed ${seed}, edit ${step} (${JSON.stringify(edit)}): ${mismatch}`);
-      }
-    }
+    const edits = randomEdits({
+      seeds: seedRange(100, 115),
+      steps: 40,
+      article: (random) =>
+        `${randomArticle(random, 8)}\nCited[^a] and[^b] twice[^a].\n\n[^a]: First note.\n\n[^b]: Second [ref].\n`,
+      edit: (random, text) => (random() < 0.7 ? randomFootnoteEdit(random, text) : randomEdit(random, text)),
+    });
     expect(edits).toBeGreaterThan(500);
   }, 900_000);
 
   it('stays byte-identical to a full render while the frontmatter fence is left open', () => {
-    let edits = 0;
-    for (let seed = 200; seed < 220; seed++) {
-      const random = seededRandom(seed);
-      let text = randomUnclosedFrontmatterArticle(random, 8, seed % 4 === 0);
-      const renderer = new FoldedRenderer(new IncrementalRenderer());
-      renderer.reset(text);
-      expect(renderer.mismatch(renderMarkdown(text))).toBeNull();
-      for (let step = 0; step < 40; step++) {
+    const edits = randomEdits({
+      seeds: seedRange(200, 220),
+      steps: 40,
+      article: (random, seed) => randomUnclosedFrontmatterArticle(random, 8, seed % 4 === 0),
+      checkReset: true,
+      edit: (random, text, step) => {
         // Now and then close the fence or open it again, otherwise edit anywhere.
         const fence = text.startsWith('+++') ? '+++' : '---';
         const closing = text.indexOf(`\n${fence}\n`);
-        const edit =
-          step % 13 === 12 && closing > 0
-            ? { from: closing, to: closing + 4, insert: '\n' }
-            : step % 13 === 6
-              ? { from: text.indexOf('\n\n') + 1, to: text.indexOf('\n\n') + 1, insert: `${fence}\n` }
-              : randomEdit(random, text);
-        text = text.slice(0, edit.from) + edit.insert + text.slice(edit.to);
-        renderer.edit([edit]);
-        edits++;
-        const mismatch = renderer.mismatch(renderMarkdown(text));
-        if (mismatch) expect.fail(`seed ${seed}, edit ${step} (${JSON.stringify(edit)}): ${mismatch}`);
-      }
-    }
+        return step % 13 === 12 && closing > 0
+          ? { from: closing, to: closing + 4, insert: '\n' }
+          : step % 13 === 6
+            ? { from: text.indexOf('\n\n') + 1, to: text.indexOf('\n\n') + 1, insert: `${fence}\n` }
+            : randomEdit(random, text);
+      },
+    });
     expect(edits).toBe(800);
   }, 900_000);
 
@@ -170,22 +144,13 @@ describe('the incremental renderer', () => {
   });
 
   it('stays byte-identical to a full render through random edits of duplicate definitions, notes with headings and raw HTML', () => {
-    let edits = 0;
-    for (let seed = 300; seed < 320; seed++) {
-      const random = seededRandom(seed);
-      let text = randomShapedArticle(random, 10);
-      const renderer = new FoldedRenderer(new IncrementalRenderer());
-      renderer.reset(text);
-      expect(renderer.mismatch(renderMarkdown(text))).toBeNull();
-      for (let step = 0; step < 40; step++) {
-        const edit = randomShapedEdit(random, text);
-        text = text.slice(0, edit.from) + edit.insert + text.slice(edit.to);
-        renderer.edit([edit]);
-        edits++;
-        const mismatch = renderer.mismatch(renderMarkdown(text));
-        if (mismatch) expect.fail(`seed ${seed}, edit ${step} (${JSON.stringify(edit)}): ${mismatch}`);
-      }
-    }
+    const edits = randomEdits({
+      seeds: seedRange(300, 320),
+      steps: 40,
+      article: (random) => randomShapedArticle(random, 10),
+      checkReset: true,
+      edit: randomShapedEdit,
+    });
     expect(edits).toBe(800);
   }, 900_000);
 
@@ -237,13 +202,13 @@ describe('the incremental renderer', () => {
         );
       }
       // Any edit, in the open element and its notes too, stays byte-identical.
-      for (let step = 0; step < 25; step++) {
-        const edit = randomShapedEdit(random, text);
-        text = text.slice(0, edit.from) + edit.insert + text.slice(edit.to);
-        renderer.edit([edit]);
-        const mismatch = renderer.mismatch(renderMarkdown(text));
-        if (mismatch) expect.fail(`seed ${seed}, random edit ${step} (${JSON.stringify(edit)}): ${mismatch}`);
-      }
+      for (let step = 0; step < 25; step++)
+        text = editAndCompare(
+          renderer,
+          text,
+          randomShapedEdit(random, text),
+          `seed ${seed}, random edit ${step}`,
+        ).text;
     }
   }, 900_000);
 
@@ -366,17 +331,3 @@ describe('the incremental renderer', () => {
     expect(rendered / 4).toBeLessThan(10);
   });
 });
-
-/**
- * Types a letter at `spot` of `text` into `renderer`, fails unless what the preview shows is a
- * full render's HTML and the keystroke rendered only part of the article, and returns the text.
- */
-function typeIncrementally(renderer: FoldedRenderer, text: string, spot: number, context: string): string {
-  const typed = typeAt(text, spot);
-  const patch = renderer.edit([typed.edit]);
-  const where = `${context} (${JSON.stringify(typed.edit)})`;
-  const mismatch = renderer.mismatch(renderMarkdown(typed.text));
-  if (mismatch) expect.fail(`${where}: ${mismatch}`);
-  if (patch.full) expect.fail(`${where} rendered the whole article`);
-  return typed.text;
-}
