@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../../shared/markdown';
 import { IncrementalRenderer } from '../../../shared/markdown/incremental';
-import { FoldedRenderer } from '../../helpers/folded-preview';
-import { randomShapedArticle, seededRandom } from './random-article';
+import { randomShapedArticle } from './random-article';
+import { randomEdits, seedRange } from './random-edits';
 
 /** Release notes as Rust's are written: each version's links defined in one run, no blank line between. */
 function releaseNotes(versions: number, links: number): string {
@@ -71,27 +71,22 @@ describe('the window the incremental renderer renders', () => {
   });
 
   it('stays byte-identical to a full render through random edits of headings', () => {
-    let edits = 0;
-    for (let seed = 700; seed < 730; seed++) {
-      const random = seededRandom(seed);
-      let text = randomShapedArticle(random, 12);
-      text = text.replace(/\n\n(?=[A-Z])/g, () => (random() < 0.3 ? '\n\n## Usage\n\n' : '\n\n'));
-      const renderer = new FoldedRenderer(new IncrementalRenderer());
-      renderer.reset(text);
-      for (let step = 0; step < 30; step++, edits++) {
+    const edits = randomEdits({
+      seeds: seedRange(700, 730),
+      steps: 30,
+      article: (random) =>
+        randomShapedArticle(random, 12).replace(/\n\n(?=[A-Z])/g, () =>
+          random() < 0.3 ? '\n\n## Usage\n\n' : '\n\n',
+        ),
+      edit: (random, text) => {
         const headings = [...text.matchAll(/^#{1,6} .*$/gm)];
         const heading = headings[Math.floor(random() * headings.length)];
         const at = heading ? heading.index + Math.floor(random() * (heading[0].length + 1)) : 0;
-        const edit =
-          random() < 0.3 && at > 0
-            ? { from: at - 1, to: at, insert: '' }
-            : { from: at, to: at, insert: headingSnippets[Math.floor(random() * headingSnippets.length)]! };
-        text = text.slice(0, edit.from) + edit.insert + text.slice(edit.to);
-        renderer.edit([edit]);
-        const mismatch = renderer.mismatch(renderMarkdown(text));
-        if (mismatch) expect.fail(`seed ${seed}, edit ${step} (${JSON.stringify(edit)}): ${mismatch}`);
-      }
-    }
+        return random() < 0.3 && at > 0
+          ? { from: at - 1, to: at, insert: '' }
+          : { from: at, to: at, insert: headingSnippets[Math.floor(random() * headingSnippets.length)]! };
+      },
+    });
     expect(edits).toBe(900);
   }, 900_000);
 });
