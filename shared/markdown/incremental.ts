@@ -346,6 +346,7 @@ export class IncrementalRenderer {
       whole: false,
       textMayFollow,
       throughNesting: nestingUnitFrom(units, end),
+      nextProduces: units[end]?.produces === true,
     });
     const fresh = rendered.units;
     if (end < units.length) {
@@ -460,6 +461,7 @@ export class IncrementalRenderer {
       | 'whole'
       | 'textMayFollow'
       | 'throughNesting'
+      | 'nextProduces'
     >,
   ): RangeRender {
     return renderRange({

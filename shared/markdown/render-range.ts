@@ -11,7 +11,7 @@ import type { HeadingIdContext } from './heading-ids';
 import { capNesting } from './nesting-cap';
 import { unsafeTreeProcessor } from './pipeline';
 import { serializeNode, serializeWithInner, unitOf, withLines, type Serialized, type Unit } from './unit';
-import { checkWindowEdges } from './window-edges';
+import { checkWindowEdges, textAtEndOfWindow } from './window-edges';
 import { WindowMismatch } from './window-mismatch';
 
 /** What {@link renderRange} renders: a part of the article and what it needs of the rest. */
@@ -38,6 +38,8 @@ export interface RangeOptions {
   readonly plainFence: boolean;
   /** Windows: the first unit after the part that renders and nests (see `WindowEdges`). */
   readonly throughNesting?: number;
+  /** Windows: whether the unit right after the part renders something (see `WindowEdges`). */
+  readonly nextProduces?: boolean;
   /** Whether the article has a footnotes section (raw HTML left open would run into it). */
   readonly hasFooter: boolean;
   /** Gives each new unit its key. */
@@ -198,11 +200,16 @@ export function renderRange(options: RangeOptions): RangeRender {
         atEnd: options.to >= options.text.length,
         textMayFollow: options.textMayFollow,
         throughNesting: options.throughNesting,
+        nextProduces: options.nextProduces,
       },
       groups,
       placed,
       footerNode !== undefined,
     );
+    // Text that raw HTML leaves at the end of a window takes in, in the article, the line break
+    // before the unit right after it, which renders (checked above).
+    const tail = options.nextProduces && !atEnd ? textAtEndOfWindow(groups, placed) : undefined;
+    if (tail) tail.value += '\n';
   }
   const joined = joinUnits(groups, placed);
   // The element holding the notes must be the last unit's own: one opened further up swallows

@@ -49,4 +49,22 @@ describe('the edges of a window', () => {
     renderer.reset(text);
     typeChecked(renderer, text, text.indexOf('/p>'), '</div>');
   });
+
+  it('gives text that raw HTML leaves at the end of a window the line breaks the blocks after the window add to it', () => {
+    // The text after a closed element takes in the line break before each later block the HTML
+    // parser reads: a stray end tag renders nothing, a definition is no block of the tree.
+    const cases: [string, string, string][] = [
+      ['<div>\n\n## C\n\n</div>\n\n[^A]: A note.\n\n- item\n', '## ', '</div>'],
+      ['<div>\n</div>\nafter the block\n\n[x]: /y\n\n</span>\n\n- item\n', 'after', 'x'],
+      ['<div>\n</div>\nafter the block\n\n</span>\n\n</span>\n\n- item\n', 'after', 'x'],
+    ];
+    for (const [start, before, insert] of cases) {
+      const text = `${start}\nOne paragraph.\n\nAnother.\n`;
+      const renderer = new FoldedRenderer(new IncrementalRenderer());
+      renderer.reset(text);
+      expect(typeChecked(renderer, text, text.indexOf(before) + before.length, insert).patch.full).toBe(
+        false,
+      );
+    }
+  });
 });
