@@ -72,7 +72,13 @@ export function citationsOf(node: MdastContent): string[] {
   visit(node as MdastNodes, (child) => {
     if (child.type === 'footnoteDefinition') return 'skip';
     if (child.type === 'footnoteReference') found.push(child.identifier.toUpperCase());
-    return undefined;
+    if (child.type !== 'table') return undefined;
+    // A row's cells past the table's columns are not rendered: what they cite is never cited.
+    const columns = child.align?.length;
+    for (const row of child.children)
+      for (const cell of row.children.slice(0, columns ?? row.children.length))
+        for (const inline of cell.children) found.push(...citationsOf(inline));
+    return 'skip';
   });
   return found;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { definitionsOf, neededStubs, winningStubs } from '../../../shared/markdown/definitions';
+import { citationsOf, definitionsOf, neededStubs, winningStubs } from '../../../shared/markdown/definitions';
+import { unsafeTreeProcessor } from '../../../shared/markdown/pipeline';
 
 describe('the definition stubs a window needs', () => {
   it('takes a label only where the window writes it in brackets', () => {
@@ -44,5 +45,14 @@ describe('the definition stubs a window needs', () => {
       '[1]: <https://one.example>',
     ]);
     expect(neededStubs('No brackets at all.', stubs)).toEqual([]);
+  });
+});
+
+describe('the footnote citations of a block', () => {
+  it('counts no citation in a table cell past the columns of its table, which is not rendered', () => {
+    const tree = unsafeTreeProcessor.parse(
+      '| a | b |\n| --- | --- |\n| 1[^x] | 2 |[^y]\n| 3 | 4 | 5[^z] |\n\n[^x]: X.\n\n[^y]: Y.\n\n[^z]: Z.\n',
+    );
+    expect(citationsOf(tree.children[0]!)).toEqual(['X']);
   });
 });

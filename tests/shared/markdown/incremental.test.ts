@@ -247,6 +247,17 @@ describe('the incremental renderer', () => {
     }
   }, 900_000);
 
+  it('cites no note from a table cell past the columns of its table when a note changes', () => {
+    // The cell is not rendered: the note is never cited, and the article has no footnotes section.
+    let text = 'Intro.\n\n| a | b |\n| --- | --- |\n| 1 | 2 |[^h]\n\nMore.\n\n[^h]: A note.\n';
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    const at = text.indexOf('note.');
+    text = text.slice(0, at) + 'x' + text.slice(at);
+    expect(renderer.edit([{ from: at, to: at, insert: 'x' }]).full).toBe(false);
+    expect(renderer.mismatch(renderMarkdown(text))).toBeNull();
+  });
+
   it('renders the footnotes section with the article when a note with raw HTML changes', () => {
     // A stray end tag in a note moves the back-reference out of its paragraph, as the HTML
     // parser reads the whole section: a note rendered alone would keep it inside.
