@@ -50,6 +50,12 @@ export function checkWindowEdges(
     (leading.length > 0 || (first !== undefined && nodesPerGroup[first]![0]?.type === 'text'))
   )
     throw new WindowMismatch('start');
+  // Raw HTML that renders nothing (a stray end tag, a comment left open to the end of the
+  // article) follows, in the article, the line break written after the block before it. A window
+  // with a node of its own after it has that line break lead the node (checked above); one
+  // without needs the block before it.
+  if (edges.from > 0 && first === undefined && groups.some((group) => group.some(isHtml)))
+    throw new WindowMismatch('start');
   const tailText = textOf(trailing);
   const endsWithText =
     edges.textMayFollow &&
@@ -76,6 +82,10 @@ export function checkWindowEdges(
   if (!edges.atEnd && lastProducing !== undefined && !wellNested(groups[lastProducing]!))
     throw new WindowMismatch('end', edges.throughNesting);
   if (edges.from === 0 && leading.length > 0) throw new WindowMismatch('all');
+}
+
+function isHtml(block: Block): boolean {
+  return block.node.type === 'html';
 }
 
 /**

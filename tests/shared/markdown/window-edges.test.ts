@@ -67,4 +67,15 @@ describe('the edges of a window', () => {
       );
     }
   });
+
+  it('keeps the line break before raw HTML that renders nothing at the end of the article', () => {
+    // The comment, left open, runs to the end and renders no node: the line break written after
+    // the paragraph before it ends the article.
+    const text = 'A.\n\nB.\n\n[ref]: /x\n\n<!-- c -->\n\nC.\n\nD.\n';
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    const at = text.indexOf('-->');
+    renderer.edit([{ from: at, to: at + 2, insert: '' }]);
+    expect(renderer.mismatch(renderMarkdown(text.slice(0, at) + text.slice(at + 2)))).toBeNull();
+  });
 });
