@@ -29,8 +29,8 @@ export function definitionKey(definition: Definition): string {
 }
 
 /**
- * The definitions inside a top-level block, in source order. `text` is the source the block's
- * offsets point into (a note's content is its source text).
+ * The definitions inside a top-level block, in source order (a note's own before those inside
+ * it). `text` is the source the block's offsets point into (a note's content is its source text).
  */
 export function definitionsOf(node: MdastContent, text: string): Definition[] {
   const found: Definition[] = [];
@@ -56,7 +56,7 @@ export function definitionsOf(node: MdastContent, text: string): Definition[] {
         label,
         stub: `[^${label}]: x`,
       });
-      return 'skip';
+      // A link definition inside a note defines its label for the whole article, as any other.
     }
     return undefined;
   });

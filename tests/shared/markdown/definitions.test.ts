@@ -55,4 +55,13 @@ describe('the footnote citations of a block', () => {
     );
     expect(citationsOf(tree.children[0]!)).toEqual(['X']);
   });
+
+  it('finds a link definition inside a note, which defines its label for the whole article', () => {
+    const text = '[^a]: [ref]: /y\n    The note.\n';
+    const tree = unsafeTreeProcessor.parse(text);
+    expect(definitionsOf(tree.children[0]!, text).map((def) => [def.kind, def.id])).toEqual([
+      ['note', 'A'],
+      ['link', 'REF'],
+    ]);
+  });
 });

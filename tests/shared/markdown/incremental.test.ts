@@ -258,6 +258,17 @@ describe('the incremental renderer', () => {
     expect(renderer.mismatch(renderMarkdown(text))).toBeNull();
   });
 
+  it('resolves a link with a definition written inside a note', () => {
+    let text = 'Para one.\n\nPara two.\n\nMore.\n\nCited.[^a]\n\n[^a]: [ref]: /y\n    The note.\n';
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    const at = text.indexOf(' two');
+    text = text.slice(0, at) + ' [ref]' + text.slice(at);
+    renderer.edit([{ from: at, to: at, insert: ' [ref]' }]);
+    expect(renderer.mismatch(renderMarkdown(text))).toBeNull();
+    expect(renderer.renderer.html()).toContain('<a href="/y">ref</a>');
+  });
+
   it('renders the footnotes section with the article when a note with raw HTML changes', () => {
     // A stray end tag in a note moves the back-reference out of its paragraph, as the HTML
     // parser reads the whole section: a note rendered alone would keep it inside.
