@@ -352,7 +352,13 @@ export class IncrementalRenderer {
     if (end < units.length) {
       const lastOld = units[end - 1]!;
       const lastNew = fresh[fresh.length - 1];
-      if (!lastNew || lastNew.from !== lastOld.from + delta || lastNew.to !== to || rendered.openAtEnd) {
+      if (
+        !lastNew ||
+        lastNew.from !== lastOld.from + delta ||
+        lastNew.to !== to ||
+        rendered.openAtEnd ||
+        rendered.runsOn
+      ) {
         const swallowed = !!lastNew && lastNew.to === to && lastNew.from < lastOld.from + delta;
         throw new WindowMismatch('end', undefined, swallowed);
       }

@@ -66,6 +66,11 @@ export interface RangeRender {
   readonly footerInLast: boolean;
   /** Whether the part had raw HTML (it then went through the HTML parser). */
   readonly hadRawHtml: boolean;
+  /**
+   * Windows: the last block takes in the line break after the part, so it ends where the
+   * article's does only with what follows it there.
+   */
+  readonly runsOn: boolean;
 }
 
 const fenceAtStart = /^(---|\+\+\+)[ \t]*(\n|$)/;
@@ -80,7 +85,16 @@ export function renderRange(options: RangeOptions): RangeRender {
   const windowText = capNesting(options.text.slice(from, to));
   const neededBefore = neededStubs(windowText, options.stubsBefore);
   const needed = [...neededBefore, ...neededStubs(windowText, options.stubsAfter)];
-  const source = needed.length > 0 ? `${windowText}\n\n${needed.join('\n\n')}\n` : windowText;
+  // A window that does not end the article is followed there by a line break, which a block
+  // left open may take in (an unclosed fence in a list item runs on over the blank lines after
+  // it): parsed with it, such a block shows that it runs past the window (see `runsOn`).
+  const followed = !whole && to < options.text.length;
+  const source =
+    needed.length > 0
+      ? `${windowText}\n\n${needed.join('\n\n')}\n`
+      : followed
+        ? `${windowText}\n`
+        : windowText;
   // Where the stubs of definitions before the window end in the source.
   const beforeEnd = windowText.length + 2 + neededBefore.join('\n\n').length;
   // An unclosed frontmatter fence is read as plain Markdown, as renderMarkdown does.
@@ -102,17 +116,16 @@ export function renderRange(options: RangeOptions): RangeRender {
     ];
   }
   const blocks = blocksOf(mdast, windowText, from, line);
-  if (
-    !whole &&
-    mdast.children.some(
-      (node) =>
-        (node.position?.end.offset ?? 0) > windowText.length &&
-        (node.position?.start.offset ?? 0) < windowText.length,
-    )
-  ) {
+  const runsPast = mdast.children.some(
+    (node) =>
+      (node.position?.end.offset ?? 0) > windowText.length &&
+      (node.position?.start.offset ?? 0) < windowText.length,
+  );
+  if (!whole && needed.length > 0 && runsPast) {
     // An unclosed fence, math block or HTML block ran into the appended definitions.
     throw new WindowMismatch('all');
   }
+  const runsOn = followed && runsPast;
   // Parsed alone, a window starting with `---` would read it as frontmatter.
   if (from > 0 && fenceAtStart.test(windowText)) throw new WindowMismatch('start');
   if (
@@ -250,5 +263,15 @@ export function renderRange(options: RangeOptions): RangeRender {
   );
   const footer = footerNode ? serialize(footerNode).out : '';
   const hadRawHtml = file.data.folioHadRawHtml ?? false;
-  return { units, footer, openAtEnd, footerHasHeadings, exact, irregular, footerInLast, hadRawHtml };
+  return {
+    units,
+    footer,
+    openAtEnd,
+    footerHasHeadings,
+    exact,
+    irregular,
+    footerInLast,
+    hadRawHtml,
+    runsOn,
+  };
 }

@@ -78,4 +78,12 @@ describe('the edges of a window', () => {
     renderer.edit([{ from: at, to: at + 2, insert: '' }]);
     expect(renderer.mismatch(renderMarkdown(text.slice(0, at) + text.slice(at + 2)))).toBeNull();
   });
+
+  it('ends a list whose item holds an unclosed fence on the line where the article ends it', () => {
+    // The fence runs on over the blank line after the item, which the list then ends on.
+    const text = 'Para.\n\n- ~~~x\n\nInside.\n\nMore.\n\nEnd.\n';
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    expect(typeChecked(renderer, text, 2, 'x').patch.full).toBe(false);
+  });
 });
