@@ -347,6 +347,7 @@ export class IncrementalRenderer {
       textMayFollow,
       throughNesting: nestingUnitFrom(units, end),
       nextProduces: units[end]?.produces === true,
+      afterElement: elementBefore(units, start),
     });
     const fresh = rendered.units;
     if (end < units.length) {
@@ -468,6 +469,7 @@ export class IncrementalRenderer {
       | 'textMayFollow'
       | 'throughNesting'
       | 'nextProduces'
+      | 'afterElement'
     >,
   ): RangeRender {
     return renderRange({
@@ -478,4 +480,16 @@ export class IncrementalRenderer {
       nextKey: () => this.nextKey++,
     });
   }
+}
+
+/**
+ * Whether a unit before `units[start]` holds an element in its HTML (text and comments alone
+ * leave the HTML parser's mode as it is). Usually the first unit does: the loop stops there.
+ */
+function elementBefore(units: readonly Unit[], start: number): boolean {
+  for (let index = 0; index < start; index++) {
+    const unit = units[index]!;
+    if (unit.rels.length > 0 || unit.segments.some((segment) => segment.includes('<'))) return true;
+  }
+  return false;
 }

@@ -38,6 +38,11 @@ export interface RangeOptions {
   readonly plainFence: boolean;
   /** Windows: the first unit after the part that renders and nests (see `WindowEdges`). */
   readonly throughNesting?: number;
+  /**
+   * Windows: whether the article has an element before the part (the HTML parser then reads the
+   * part's raw HTML "in body", as in the whole article).
+   */
+  readonly afterElement?: boolean;
   /** Windows: whether the unit right after the part renders something (see `WindowEdges`). */
   readonly nextProduces?: boolean;
   /** Whether the article has a footnotes section (raw HTML left open would run into it). */
@@ -101,6 +106,7 @@ export function renderRange(options: RangeOptions): RangeRender {
   const file = from === 0 && options.plainFence ? plainFenceSource(source) : new VFile({ value: source });
   file.data.folioLineOffset = line - 1;
   file.data.folioHeadings = options.headings;
+  file.data.folioInBody = options.afterElement === true;
   const mdast = unsafeTreeProcessor.parse(file);
   if (neededBefore.length > 0) {
     // The first definition of a label wins: definitions before the window must come before

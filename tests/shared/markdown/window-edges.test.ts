@@ -86,4 +86,13 @@ describe('the edges of a window', () => {
     renderer.reset(text);
     expect(typeChecked(renderer, text, 2, 'x').patch.full).toBe(false);
   });
+
+  it('reads the raw HTML of a window that starts without an element as the article does after its first one', () => {
+    // After an element, the HTML parser reads a stray `</p>` as an empty paragraph; before any
+    // start tag (where parse5's fragment mode starts) it ignores it.
+    const text = 'Para.\n\n[x]: /y\n\n<!-- c -->a\n\nMore.\n\nEnd.\n';
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    typeChecked(renderer, text, text.indexOf('a\n\nMore') + 1, '</p>');
+  });
 });
