@@ -7,7 +7,7 @@ import { leavesOpen } from './open-elements';
 import { hasFootnoteHeading, holdsFootnotesSection, renumberFootnotes } from './footnotes';
 import { innerCandidates, mayHoldMarker, type InnerRun } from './inner-blocks';
 import { plainFenceSource } from './frontmatter-fence';
-import type { HeadingIdContext } from './heading-ids';
+import { slugHeadingsAgain, type HeadingIdContext } from './heading-ids';
 import { capNesting } from './nesting-cap';
 import { unsafeTreeProcessor } from './pipeline';
 import { serializeNode, serializeWithInner, unitOf, withLines, type Serialized, type Unit } from './unit';
@@ -208,11 +208,13 @@ export function renderRange(options: RangeOptions): RangeRender {
   );
   const { nodesPerGroup, gaps } = placed;
   if (!whole) {
-    renumberFootnotes(
-      [...nodesPerGroup.flat(), ...gaps.flat()],
+    const windowNodes = [...nodesPerGroup.flat(), ...gaps.flat()];
+    const renumbered = renumberFootnotes(
+      windowNodes,
       blocks.map((block) => block.node),
       options.footnoteRefsBefore,
     );
+    if (renumbered) slugHeadingsAgain(windowNodes, options.headings);
     checkWindowEdges(
       {
         from: options.from,
