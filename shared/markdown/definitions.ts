@@ -29,8 +29,8 @@ export function definitionKey(definition: Definition): string {
 }
 
 /**
- * The definitions inside a top-level block, in source order. `text` is the source the block's
- * offsets point into (a note's content is its source text).
+ * The definitions inside a top-level block, in source order (a note's own before those inside
+ * it). `text` is the source the block's offsets point into (a note's content is its source text).
  */
 export function definitionsOf(node: MdastContent, text: string): Definition[] {
   const found: Definition[] = [];
@@ -56,7 +56,7 @@ export function definitionsOf(node: MdastContent, text: string): Definition[] {
         label,
         stub: `[^${label}]: x`,
       });
-      return 'skip';
+      // A link definition inside a note defines its label for the whole article, as any other.
     }
     return undefined;
   });
@@ -72,7 +72,13 @@ export function citationsOf(node: MdastContent): string[] {
   visit(node as MdastNodes, (child) => {
     if (child.type === 'footnoteDefinition') return 'skip';
     if (child.type === 'footnoteReference') found.push(child.identifier.toUpperCase());
-    return undefined;
+    if (child.type !== 'table') return undefined;
+    // A row's cells past the table's columns are not rendered: what they cite is never cited.
+    const columns = child.align?.length;
+    for (const row of child.children)
+      for (const cell of row.children.slice(0, columns ?? row.children.length))
+        for (const inline of cell.children) found.push(...citationsOf(inline));
+    return 'skip';
   });
   return found;
 }

@@ -172,30 +172,33 @@ export function holdsFootnotesSection(children: readonly HastContent[]): boolean
 /**
  * Gives the footnote citations of a re-rendered window (`nodes`, rendered from the mdast
  * `blocks`) the numbers and ids a full render gives them, after the citations `before` it:
- * numbered by first citation in the whole article, `-2`, `-3` for repeats.
+ * numbered by first citation in the whole article, `-2`, `-3` for repeats. Answers whether a
+ * number shown changed (a heading that holds it takes its id from it).
  */
 export function renumberFootnotes(
   nodes: readonly HastContent[],
   blocks: readonly MdastContent[],
   before: readonly string[],
-): void {
+): boolean {
   const ids = blocks.flatMap(citationsOf);
   const links: Element[] = [];
   visit({ type: 'root', children: [...nodes] } as HastRoot, 'element', (node: Element) => {
     if (node.tagName === 'a' && 'dataFootnoteRef' in node.properties) links.push(node);
   });
-  renumberFootnoteLinks(links, ids, before);
+  return renumberFootnoteLinks(links, ids, before);
 }
 
 /**
  * {@link renumberFootnotes} given the window's citation links (`a[data-footnote-ref]`, in
- * order) and the identifiers they cite (`ids`, as {@link citationsOf} gives them).
+ * order) and the identifiers they cite (`ids`, as {@link citationsOf} gives them). Answers
+ * whether a number shown changed.
  */
 export function renumberFootnoteLinks(
   links: readonly Element[],
   ids: readonly string[],
   before: readonly string[],
-): void {
+): boolean {
+  let changed = false;
   const order: string[] = [];
   const counts = new Map<string, number>();
   for (const id of before) {
@@ -210,6 +213,10 @@ export function renumberFootnoteLinks(
     counts.set(id, reuse);
     const safeId = normalizeUri(id.toLowerCase());
     link.properties.id = `fnref-${safeId}${reuse > 1 ? `-${reuse}` : ''}`;
-    link.children = [{ type: 'text', value: String(order.indexOf(id) + 1) }] as ElementContent[];
+    const number = String(order.indexOf(id) + 1);
+    const shown = link.children[0];
+    if (link.children.length !== 1 || shown?.type !== 'text' || shown.value !== number) changed = true;
+    link.children = [{ type: 'text', value: number }] as ElementContent[];
   });
+  return changed;
 }

@@ -1,5 +1,5 @@
 import GithubSlugger, { slug } from 'github-slugger';
-import type { Element, Root } from 'hast';
+import type { Element, Root, RootContent } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
 import { toString } from 'hast-util-to-string';
 import type { Plugin } from 'unified';
@@ -64,13 +64,7 @@ export class SluggerAfter {
  * sanitizer adds the `user-content-` prefix afterwards.
  */
 const headingIds: Plugin<[], Root> = () => (tree, file) => {
-  const slugsBefore = file.data.folioHeadings?.slugsBefore;
-  let slugger: { slug(value: string): string };
-  if (slugsBefore) slugger = new SluggerAfter(slugsBefore);
-  else {
-    slugger = new GithubSlugger();
-    for (const text of file.data.folioHeadings?.headingsBefore ?? []) slugger.slug(text);
-  }
+  const slugger = sluggerAfter(file.data.folioHeadings);
   const texts: string[] = [];
   eachElement(tree, (node: Element) => {
     if (headingRank(node) && !node.properties.id) {
@@ -83,5 +77,30 @@ const headingIds: Plugin<[], Root> = () => (tree, file) => {
   });
   file.data.folioHeadingTexts = texts;
 };
+
+/** A slugger that counts on after the headings before a part (see {@link HeadingIdContext}). */
+function sluggerAfter(context: HeadingIdContext | undefined): { slug(value: string): string } {
+  if (context?.slugsBefore) return new SluggerAfter(context.slugsBefore);
+  const slugger = new GithubSlugger();
+  for (const text of context?.headingsBefore ?? []) slugger.slug(text);
+  return slugger;
+}
+
+/**
+ * Slugs again, in order, the headings of `nodes` that {@link headingIds} slugged, from their text
+ * as it is now: a window's footnote citations are numbered within it first and given their
+ * article's numbers afterwards, and a heading that cites a note takes its id from the number
+ * too (`Intro[^b]` is `intro2` when the note is the article's second).
+ */
+export function slugHeadingsAgain(nodes: readonly RootContent[], context: HeadingIdContext): void {
+  const slugger = sluggerAfter(context);
+  eachElement({ type: 'root', children: [...nodes] }, (node: Element) => {
+    const data = node.data as { folioSlugText?: string } | undefined;
+    if (data?.folioSlugText === undefined) return;
+    const text = toString(node);
+    node.properties.id = slugger.slug(text);
+    node.data = { ...node.data, folioSlugText: text } as Element['data'];
+  });
+}
 
 export default headingIds;

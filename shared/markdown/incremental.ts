@@ -372,6 +372,8 @@ export class IncrementalRenderer {
       whole: false,
       textMayFollow,
       throughNesting: nestingUnitFrom(units, end),
+      nextProduces: units[end]?.produces === true,
+      afterElement: elementBefore(units, start),
     });
     const fresh = rendered.units;
     if (end < units.length) {
@@ -379,7 +381,13 @@ export class IncrementalRenderer {
       const lastNew = fresh[fresh.length - 1];
       // The window's last unit starts where it did (moved by the edit when it lies after it).
       const lastFrom = lastOld.from > shift.editTo ? lastOld.from + delta : lastOld.from;
-      if (!lastNew || lastNew.from !== lastFrom || lastNew.to !== to || rendered.openAtEnd) {
+      if (
+        !lastNew ||
+        lastNew.from !== lastFrom ||
+        lastNew.to !== to ||
+        rendered.openAtEnd ||
+        rendered.runsOn
+      ) {
         const swallowed = !!lastNew && lastNew.to === to && lastNew.from < lastFrom;
         throw new WindowMismatch('end', undefined, swallowed);
       }
@@ -488,6 +496,8 @@ export class IncrementalRenderer {
       | 'whole'
       | 'textMayFollow'
       | 'throughNesting'
+      | 'nextProduces'
+      | 'afterElement'
     >,
   ): RangeRender {
     return renderRange({
@@ -498,4 +508,16 @@ export class IncrementalRenderer {
       nextKey: () => this.nextKey++,
     });
   }
+}
+
+/**
+ * Whether a unit before `units[start]` holds an element in its HTML (text and comments alone
+ * leave the HTML parser's mode as it is). Usually the first unit does: the loop stops there.
+ */
+function elementBefore(units: readonly Unit[], start: number): boolean {
+  for (let index = 0; index < start; index++) {
+    const unit = units[index]!;
+    if (unit.rels.length > 0 || unit.segments.some((segment) => segment.includes('<'))) return true;
+  }
+  return false;
 }

@@ -163,7 +163,7 @@ function renderAlone(
 function aloneHtml(rendered: RangeRender | null, from: number, to: number, raw: boolean): string | null {
   const units = rendered?.units ?? [];
   if (units.length === 0 || units[0]!.from !== from || units[units.length - 1]!.to !== to) return null;
-  if (rendered!.openAtEnd || rendered!.footer !== '') return null;
+  if (rendered!.openAtEnd || rendered!.runsOn || rendered!.footer !== '') return null;
   if (raw) {
     return units
       .filter((unit) => unit.produces)

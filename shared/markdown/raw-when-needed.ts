@@ -9,6 +9,11 @@ declare module 'vfile' {
     folioFullRaw: boolean;
     /** Set by the plugin: whether the tree had raw HTML (and so went through parse5). */
     folioHadRawHtml: boolean;
+    /**
+     * The tree is a part of an article that has elements before it: parse5 was "in body" there
+     * before the part's first raw HTML, even where the part has no element before it.
+     */
+    folioInBody: boolean;
   }
 }
 
@@ -27,9 +32,12 @@ const rawWhenNeeded: Plugin<[], Root> = () => (tree, file) => {
   file.data.folioHadRawHtml = file.data.folioFullRaw || first !== -1;
   // parse5's fragment mode starts "in template", where the first start tag picks the mode; the
   // full parse had already seen a Markdown block (which sets "in body"), so the tail starts
-  // after an empty element that does the same, and that element is dropped afterwards.
+  // after an empty element that does the same, and that element is dropped afterwards. (In
+  // "in template", an end tag before the first start tag is ignored: a stray `</p>` makes no
+  // empty paragraph.) A part of an article after its first element starts "in body" too.
   const prefix = tree.children.slice(0, first === -1 ? tree.children.length : first);
-  if (first === 0 || (first !== -1 && !prefix.some((node) => node.type === 'element'))) {
+  const startsInBody = file.data.folioInBody === true || prefix.some((node) => node.type === 'element');
+  if (first !== -1 && !startsInBody) {
     return raw(tree, { file }) as Root;
   }
   for (const node of prefix) if (node.type === 'element') likeReparsed(node);

@@ -7,11 +7,11 @@ import { leavesOpen } from './open-elements';
 import { hasFootnoteHeading, holdsFootnotesSection, renumberFootnotes } from './footnotes';
 import { innerCandidates, mayHoldMarker, type InnerRun } from './inner-blocks';
 import { plainFenceSource } from './frontmatter-fence';
-import type { HeadingIdContext } from './heading-ids';
+import { slugHeadingsAgain, type HeadingIdContext } from './heading-ids';
 import { capNesting } from './nesting-cap';
 import { unsafeTreeProcessor } from './pipeline';
 import { serializeNode, serializeWithInner, unitOf, withLines, type Serialized, type Unit } from './unit';
-import { checkWindowEdges } from './window-edges';
+import { checkWindowEdges, textAtEndOfWindow } from './window-edges';
 import { WindowMismatch } from './window-mismatch';
 
 /** What {@link renderRange} renders: a part of the article and what it needs of the rest. */
@@ -38,6 +38,13 @@ export interface RangeOptions {
   readonly plainFence: boolean;
   /** Windows: the first unit after the part that renders and nests (see `WindowEdges`). */
   readonly throughNesting?: number;
+  /**
+   * Windows: whether the article has an element before the part (the HTML parser then reads the
+   * part's raw HTML "in body", as in the whole article).
+   */
+  readonly afterElement?: boolean;
+  /** Windows: whether the unit right after the part renders something (see `WindowEdges`). */
+  readonly nextProduces?: boolean;
   /** Whether the article has a footnotes section (raw HTML left open would run into it). */
   readonly hasFooter: boolean;
   /** Gives each new unit its key. */
@@ -64,6 +71,11 @@ export interface RangeRender {
   readonly footerInLast: boolean;
   /** Whether the part had raw HTML (it then went through the HTML parser). */
   readonly hadRawHtml: boolean;
+  /**
+   * Windows: the last block takes in the line break after the part, so it ends where the
+   * article's does only with what follows it there.
+   */
+  readonly runsOn: boolean;
 }
 
 const fenceAtStart = /^(---|\+\+\+)[ \t]*(\n|$)/;
@@ -79,13 +91,23 @@ export function renderRange(options: RangeOptions): RangeRender {
   const labels = new WindowLabels(windowText);
   const neededBefore = neededStubs(labels, options.stubsBefore);
   const needed = [...neededBefore, ...neededStubs(labels, options.stubsAfter)];
-  const source = needed.length > 0 ? `${windowText}\n\n${needed.join('\n\n')}\n` : windowText;
+  // A window that does not end the article is followed there by a line break, which a block
+  // left open may take in (an unclosed fence in a list item runs on over the blank lines after
+  // it): parsed with it, such a block shows that it runs past the window (see `runsOn`).
+  const followed = !whole && to < options.text.length;
+  const source =
+    needed.length > 0
+      ? `${windowText}\n\n${needed.join('\n\n')}\n`
+      : followed
+        ? `${windowText}\n`
+        : windowText;
   // Where the stubs of definitions before the window end in the source.
   const beforeEnd = windowText.length + 2 + neededBefore.join('\n\n').length;
   // An unclosed frontmatter fence is read as plain Markdown, as renderMarkdown does.
   const file = from === 0 && options.plainFence ? plainFenceSource(source) : new VFile({ value: source });
   file.data.folioLineOffset = line - 1;
   file.data.folioHeadings = options.headings;
+  file.data.folioInBody = options.afterElement === true;
   const mdast = unsafeTreeProcessor.parse(file);
   if (neededBefore.length > 0) {
     // The first definition of a label wins: definitions before the window must come before
@@ -101,17 +123,16 @@ export function renderRange(options: RangeOptions): RangeRender {
     ];
   }
   const blocks = blocksOf(mdast, windowText, from, line);
-  if (
-    !whole &&
-    mdast.children.some(
-      (node) =>
-        (node.position?.end.offset ?? 0) > windowText.length &&
-        (node.position?.start.offset ?? 0) < windowText.length,
-    )
-  ) {
+  const runsPast = mdast.children.some(
+    (node) =>
+      (node.position?.end.offset ?? 0) > windowText.length &&
+      (node.position?.start.offset ?? 0) < windowText.length,
+  );
+  if (!whole && needed.length > 0 && runsPast) {
     // An unclosed fence, math block or HTML block ran into the appended definitions.
     throw new WindowMismatch('all');
   }
+  const runsOn = followed && runsPast;
   // Parsed alone, a window starting with `---` would read it as frontmatter.
   if (from > 0 && fenceAtStart.test(windowText)) throw new WindowMismatch('start');
   if (
@@ -188,22 +209,29 @@ export function renderRange(options: RangeOptions): RangeRender {
   );
   const { nodesPerGroup, gaps } = placed;
   if (!whole) {
-    renumberFootnotes(
-      [...nodesPerGroup.flat(), ...gaps.flat()],
+    const windowNodes = [...nodesPerGroup.flat(), ...gaps.flat()];
+    const renumbered = renumberFootnotes(
+      windowNodes,
       blocks.map((block) => block.node),
       options.footnoteRefsBefore,
     );
+    if (renumbered) slugHeadingsAgain(windowNodes, options.headings);
     checkWindowEdges(
       {
         from: options.from,
         atEnd: options.to >= options.text.length,
         textMayFollow: options.textMayFollow,
         throughNesting: options.throughNesting,
+        nextProduces: options.nextProduces,
       },
       groups,
       placed,
       footerNode !== undefined,
     );
+    // Text that raw HTML leaves at the end of a window takes in, in the article, the line break
+    // before the unit right after it, which renders (checked above).
+    const tail = options.nextProduces && !atEnd ? textAtEndOfWindow(groups, placed) : undefined;
+    if (tail) tail.value += '\n';
   }
   const joined = joinUnits(groups, placed);
   // The element holding the notes must be the last unit's own: one opened further up swallows
@@ -244,5 +272,15 @@ export function renderRange(options: RangeOptions): RangeRender {
   );
   const footer = footerNode ? serialize(footerNode).out : '';
   const hadRawHtml = file.data.folioHadRawHtml ?? false;
-  return { units, footer, openAtEnd, footerHasHeadings, exact, irregular, footerInLast, hadRawHtml };
+  return {
+    units,
+    footer,
+    openAtEnd,
+    footerHasHeadings,
+    exact,
+    irregular,
+    footerInLast,
+    hadRawHtml,
+    runsOn,
+  };
 }

@@ -1,3 +1,4 @@
+import type { Text as HastText } from 'hast';
 import { textOf, wellNested, type Block, type PlacedNodes } from './cut-units';
 import { WindowMismatch } from './window-mismatch';
 
@@ -16,6 +17,11 @@ export interface WindowEdges {
    * doubling.
    */
   readonly throughNesting?: number;
+  /**
+   * The incremental renderer's windows: whether the unit right after the window renders
+   * something (see {@link textAtEndOfWindow}). Unknown: text at the end is not looked at.
+   */
+  readonly nextProduces?: boolean;
 }
 
 /**
@@ -44,6 +50,12 @@ export function checkWindowEdges(
     (leading.length > 0 || (first !== undefined && nodesPerGroup[first]![0]?.type === 'text'))
   )
     throw new WindowMismatch('start');
+  // Raw HTML that renders nothing (a stray end tag, a comment left open to the end of the
+  // article) follows, in the article, the line break written after the block before it. A window
+  // with a node of its own after it has that line break lead the node (checked above); one
+  // without needs the block before it.
+  if (edges.from > 0 && first === undefined && groups.some((group) => group.some(isHtml)))
+    throw new WindowMismatch('start');
   const tailText = textOf(trailing);
   const endsWithText =
     edges.textMayFollow &&
@@ -56,6 +68,11 @@ export function checkWindowEdges(
   const lastNode = lastProducing === undefined ? undefined : nodesPerGroup[lastProducing]!.at(-1);
   if (edges.atEnd && !hasFooter && lastNode?.type === 'text' && lastNode.value.endsWith('\n'))
     throw new WindowMismatch('all');
+  // Text at the end of a window takes in, in the article, a line break for each block the tree
+  // holds up to the next one that renders (a stray end tag renders nothing): only a window that a
+  // rendering unit follows right away knows their number (see `textAtEndOfWindow`).
+  if (!edges.atEnd && edges.nextProduces === false && textAtEndOfWindow(groups, placed))
+    throw new WindowMismatch('end');
   // Raw HTML in the last block that renders may leave an element open that its tags do not
   // show (a mistyped end tag, an end tag the parser implies): unless its tags nest, take in
   // a rendering block after it, into which the tree then shows the element spanning (see
@@ -65,6 +82,27 @@ export function checkWindowEdges(
   if (!edges.atEnd && lastProducing !== undefined && !wellNested(groups[lastProducing]!))
     throw new WindowMismatch('end', edges.throughNesting);
   if (edges.from === 0 && leading.length > 0) throw new WindowMismatch('all');
+}
+
+function isHtml(block: Block): boolean {
+  return block.node.type === 'html';
+}
+
+/**
+ * The text node that ends a window's last rendering group, or `undefined` when the group ends in
+ * an element. The HTML parser merges into such text the line break that remark-rehype writes
+ * after each block of the tree, up to the next block that makes an element: in the article, the
+ * line break before the first block after the window too, which the window's own tree lacks.
+ */
+export function textAtEndOfWindow(groups: readonly Block[][], placed: PlacedNodes): HastText | undefined {
+  const { nodesPerGroup } = placed;
+  for (let index = groups.length - 1; index >= 0; index--) {
+    const nodes = nodesPerGroup[index]!;
+    if (nodes.length === 0) continue;
+    const last = nodes[nodes.length - 1]!;
+    return last.type === 'text' ? last : undefined;
+  }
+  return undefined;
 }
 
 /**

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { definitionsOf, neededStubs, WindowLabels, winningStubs } from '../../../shared/markdown/definitions';
+import {
+  citationsOf,
+  definitionsOf,
+  neededStubs,
+  WindowLabels,
+  winningStubs,
+} from '../../../shared/markdown/definitions';
+import { unsafeTreeProcessor } from '../../../shared/markdown/pipeline';
 
 describe('the definition stubs a window needs', () => {
   it('takes a label only where the window writes it in brackets', () => {
@@ -54,5 +61,23 @@ describe('the definition stubs a window needs', () => {
     expect(neededStubs(labels, before)).toEqual(['[docs]: <https://docs.example>', '[^note]: x']);
     expect(neededStubs(labels, after)).toEqual(['[guide two]: <https://guide.example>']);
     expect(neededStubs(new WindowLabels('No brackets.'), before)).toEqual([]);
+  });
+});
+
+describe('the footnote citations of a block', () => {
+  it('counts no citation in a table cell past the columns of its table, which is not rendered', () => {
+    const tree = unsafeTreeProcessor.parse(
+      '| a | b |\n| --- | --- |\n| 1[^x] | 2 |[^y]\n| 3 | 4 | 5[^z] |\n\n[^x]: X.\n\n[^y]: Y.\n\n[^z]: Z.\n',
+    );
+    expect(citationsOf(tree.children[0]!)).toEqual(['X']);
+  });
+
+  it('finds a link definition inside a note, which defines its label for the whole article', () => {
+    const text = '[^a]: [ref]: /y\n    The note.\n';
+    const tree = unsafeTreeProcessor.parse(text);
+    expect(definitionsOf(tree.children[0]!, text).map((def) => [def.kind, def.id])).toEqual([
+      ['note', 'A'],
+      ['link', 'REF'],
+    ]);
   });
 });

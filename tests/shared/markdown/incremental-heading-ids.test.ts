@@ -64,4 +64,16 @@ describe('typing in a heading whose text repeats', () => {
     renderer.edit([{ from: spot, to: spot, insert: 'Usage' }]);
     expect(renderer.mismatch(renderMarkdown(text))).toBeNull();
   });
+
+  it('takes the id of a heading that cites a note from the number the note has in the article', () => {
+    // In the window the note is the first cited; in the article it is the second: `in2`.
+    let text = 'Cited[^a].\n\nPara.\n\n# In[^b]\n\nMore[^b].\n\nEnd.\n\n[^a]: A.\n\n[^b]: B.\n';
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    const at = text.indexOf('More') + 2;
+    text = text.slice(0, at) + 'x' + text.slice(at);
+    expect(renderer.edit([{ from: at, to: at, insert: 'x' }]).full).toBe(false);
+    expect(renderer.mismatch(renderMarkdown(text))).toBeNull();
+    expect(renderer.renderer.html()).toContain('<h1 id="in2"');
+  });
 });

@@ -212,6 +212,28 @@ describe('the incremental renderer', () => {
     }
   }, 900_000);
 
+  it('cites no note from a table cell past the columns of its table when a note changes', () => {
+    // The cell is not rendered: the note is never cited, and the article has no footnotes section.
+    let text = 'Intro.\n\n| a | b |\n| --- | --- |\n| 1 | 2 |[^h]\n\nMore.\n\n[^h]: A note.\n';
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    const at = text.indexOf('note.');
+    text = text.slice(0, at) + 'x' + text.slice(at);
+    expect(renderer.edit([{ from: at, to: at, insert: 'x' }]).full).toBe(false);
+    expect(renderer.mismatch(renderMarkdown(text))).toBeNull();
+  });
+
+  it('resolves a link with a definition written inside a note', () => {
+    let text = 'Para one.\n\nPara two.\n\nMore.\n\nCited.[^a]\n\n[^a]: [ref]: /y\n    The note.\n';
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    const at = text.indexOf(' two');
+    text = text.slice(0, at) + ' [ref]' + text.slice(at);
+    renderer.edit([{ from: at, to: at, insert: ' [ref]' }]);
+    expect(renderer.mismatch(renderMarkdown(text))).toBeNull();
+    expect(renderer.renderer.html()).toContain('<a href="/y">ref</a>');
+  });
+
   it('renders the footnotes section with the article when a note with raw HTML changes', () => {
     // A stray end tag in a note moves the back-reference out of its paragraph, as the HTML
     // parser reads the whole section: a note rendered alone would keep it inside.

@@ -49,4 +49,50 @@ describe('the edges of a window', () => {
     renderer.reset(text);
     typeChecked(renderer, text, text.indexOf('/p>'), '</div>');
   });
+
+  it('gives text that raw HTML leaves at the end of a window the line breaks the blocks after the window add to it', () => {
+    // The text after a closed element takes in the line break before each later block the HTML
+    // parser reads: a stray end tag renders nothing, a definition is no block of the tree.
+    const cases: [string, string, string][] = [
+      ['<div>\n\n## C\n\n</div>\n\n[^A]: A note.\n\n- item\n', '## ', '</div>'],
+      ['<div>\n</div>\nafter the block\n\n[x]: /y\n\n</span>\n\n- item\n', 'after', 'x'],
+      ['<div>\n</div>\nafter the block\n\n</span>\n\n</span>\n\n- item\n', 'after', 'x'],
+    ];
+    for (const [start, before, insert] of cases) {
+      const text = `${start}\nOne paragraph.\n\nAnother.\n`;
+      const renderer = new FoldedRenderer(new IncrementalRenderer());
+      renderer.reset(text);
+      expect(typeChecked(renderer, text, text.indexOf(before) + before.length, insert).patch.full).toBe(
+        false,
+      );
+    }
+  });
+
+  it('keeps the line break before raw HTML that renders nothing at the end of the article', () => {
+    // The comment, left open, runs to the end and renders no node: the line break written after
+    // the paragraph before it ends the article.
+    const text = 'A.\n\nB.\n\n[ref]: /x\n\n<!-- c -->\n\nC.\n\nD.\n';
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    const at = text.indexOf('-->');
+    renderer.edit([{ from: at, to: at + 2, insert: '' }]);
+    expect(renderer.mismatch(renderMarkdown(text.slice(0, at) + text.slice(at + 2)))).toBeNull();
+  });
+
+  it('ends a list whose item holds an unclosed fence on the line where the article ends it', () => {
+    // The fence runs on over the blank line after the item, which the list then ends on.
+    const text = 'Para.\n\n- ~~~x\n\nInside.\n\nMore.\n\nEnd.\n';
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    expect(typeChecked(renderer, text, 2, 'x').patch.full).toBe(false);
+  });
+
+  it('reads the raw HTML of a window that starts without an element as the article does after its first one', () => {
+    // After an element, the HTML parser reads a stray `</p>` as an empty paragraph; before any
+    // start tag (where parse5's fragment mode starts) it ignores it.
+    const text = 'Para.\n\n[x]: /y\n\n<!-- c -->a\n\nMore.\n\nEnd.\n';
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    typeChecked(renderer, text, text.indexOf('a\n\nMore') + 1, '</p>');
+  });
 });
