@@ -1,4 +1,6 @@
 import type { EditorView } from '@codemirror/view';
+import { editorScrollFor, editorTopLine } from './editor-lines';
+import { alongKnots, InnerLines, type LineKnot } from './inner-lines';
 import { SkippedLayout } from './skipped-layout';
 
 /** One preview block as scroll sync sees it: its source lines now and the DOM nodes it made. */
@@ -53,6 +55,8 @@ export class ScrollSync {
   private cleanups: (() => void)[] = [];
   /** Lays out the skipped chunks whose blocks' boxes are read. */
   private readonly layout = new SkippedLayout();
+  /** Where the code lines, table rows and list items of the blocks are shown. */
+  private readonly inner = new InnerLines();
   enabled = localStorage.getItem(storageKey) !== 'off';
   /** Clicking a block in the preview moves the editor cursor to its source. */
   readonly clickToSource = true;
@@ -236,12 +240,7 @@ export class ScrollSync {
   }
 
   private editorTopLine(): number {
-    const view = this.view;
-    if (!view) return 1;
-    const top = view.scrollDOM.getBoundingClientRect().top - view.documentTop;
-    const block = view.lineBlockAtHeight(Math.max(0, top));
-    const line = view.state.doc.lineAt(block.from).number;
-    return line + Math.max(0, Math.min(1, (top - block.top) / Math.max(1, block.height)));
+    return this.view ? editorTopLine(this.view) : 1;
   }
 
   private scrollEditorTo(line: number, passes = 3): void {
@@ -256,15 +255,9 @@ export class ScrollSync {
   }
 
   private setEditorScroll(line: number): void {
-    const view = this.view;
-    if (!view) return;
-    const doc = view.state.doc;
-    const whole = Math.max(1, Math.min(doc.lines, Math.floor(line)));
-    const block = view.lineBlockAt(doc.line(whole).from);
-    const height = block.top + (line - whole) * block.height;
-    const scroller = view.scrollDOM;
-    const current = scroller.getBoundingClientRect().top - view.documentTop;
-    const next = Math.round(height + scroller.scrollTop - current);
+    const scroller = this.view?.scrollDOM;
+    if (!scroller) return;
+    const next = editorScrollFor(this.view!, line);
     if (Math.abs(next - scroller.scrollTop) < 1) return;
     scroller.scrollTop = next;
     this.scrolledTo.editor = scroller.scrollTop;
@@ -339,17 +332,15 @@ export class ScrollSync {
     const { anchor, next } = this.anchorsAround(line);
     if (!anchor) return next ? 0 : null;
     this.layout.layOut(anchor.element);
-    const box = anchor.element.getBoundingClientRect();
-    const top = box.top + win.scrollY;
-    const span = anchor.lineEnd - anchor.line + 1;
-    if (line < anchor.lineEnd + 1) return top + ((line - anchor.line) / span) * box.height;
+    if (line < anchor.lineEnd + 1) return alongKnots(this.knotsOf(anchor, win), line, 'line');
     // Between blocks: move through the gap towards the next block.
-    if (!next) return top + box.height;
+    const bottom = anchor.element.getBoundingClientRect().bottom + win.scrollY;
+    if (!next) return bottom;
     this.layout.layOut(next.element);
     const nextTop = next.element.getBoundingClientRect().top + win.scrollY;
     const gap = next.line - (anchor.lineEnd + 1);
     const fraction = gap > 0 ? (line - anchor.lineEnd - 1) / gap : 0;
-    return top + box.height + fraction * (nextTop - top - box.height);
+    return bottom + fraction * (nextTop - bottom);
   }
 
   /** The source line (fractional) shown at scroll position `y` of the preview. */
@@ -366,17 +357,21 @@ export class ScrollSync {
     }
     if (found === -1) return 1;
     const anchor = anchors[found]!;
-    const box = anchor.element.getBoundingClientRect();
-    const top = box.top + win.scrollY;
-    const height = box.height;
-    const span = anchor.lineEnd - anchor.line + 1;
-    if (y < top + height) return anchor.line + ((y - top) / Math.max(1, height)) * span;
+    const bottom = anchor.element.getBoundingClientRect().bottom + win.scrollY;
+    if (y < bottom) return alongKnots(this.knotsOf(anchor, win), y, 'y');
     const next = anchors[found + 1];
     if (!next) return anchor.lineEnd + 1;
     this.layout.layOut(next.element);
-    const gapPx = next.element.getBoundingClientRect().top + win.scrollY - top - height;
-    const fraction = gapPx > 0 ? (y - top - height) / gapPx : 0;
+    const gapPx = next.element.getBoundingClientRect().top + win.scrollY - bottom;
+    const fraction = gapPx > 0 ? (y - bottom) / gapPx : 0;
     return anchor.lineEnd + 1 + fraction * (next.line - anchor.lineEnd - 1);
+  }
+
+  /** Source lines and heights inside an anchor's block (see {@link InnerLines}). */
+  private knotsOf(anchor: Anchor, win: Window): LineKnot[] {
+    const doc = this.view?.state.doc;
+    const source = doc ? (line: number): string => doc.line(line).text : null;
+    return this.inner.knots(anchor.element, anchor.line, anchor.lineEnd, source, win.scrollY);
   }
 
   /**
