@@ -18,11 +18,11 @@ interface InnerParts {
 }
 
 const fence = /^ {0,3}(`{3,}|~{3,})/;
-const listMarker = /^( *)(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
+const listMarker = /^( *)([-+*]|\d{1,9}[.)])([ \t]*)(?=[^ \t]|$)/;
 
 /**
- * Source lines of a block's inner parts, read from the source once per element (an element
- * lives as long as its HTML): the code lines of a code block, the rows of a table, the items of
+ * Source lines of a block's inner parts, read from the source once per element and lines (an
+ * element lives as long as its HTML): the code lines of a code block, the rows of a table, the items of
  * a list. Inside such a block the preview's heights do not follow the source's lines (a list
  * item of a few words beside one of a long paragraph; a fence line shown as a few pixels of
  * padding while a code line is a whole line): scroll sync maps lines between these parts
@@ -30,7 +30,15 @@ const listMarker = /^( *)(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
  * one (raw HTML, a source changed since), keeps the block's two ends alone.
  */
 export class InnerLines {
-  private readonly known = new WeakMap<Element, InnerParts | null>();
+  /**
+   * Per element, its parts and the lines they were read at: read again when the block's lines
+   * change (an edit above it), since they may have been read while the preview was a keystroke
+   * behind the editor's text.
+   */
+  private readonly known = new WeakMap<
+    Element,
+    { line: number; lineEnd: number; parts: InnerParts | null }
+  >();
 
   /**
    * The knots of block `element` shown for source lines `line` to `lineEnd`: its top at its
@@ -69,7 +77,8 @@ export class InnerLines {
   }
 
   private partsOf(element: Element, line: number, lineEnd: number, source: SourceLine): InnerParts | null {
-    if (this.known.has(element)) return this.known.get(element)!;
+    const known = this.known.get(element);
+    if (known?.line === line && known.lineEnd === lineEnd) return known.parts;
     let parts: InnerParts | null = null;
     try {
       if (element.localName === 'pre') parts = codeParts(element, line, lineEnd, source);
@@ -81,25 +90,39 @@ export class InnerLines {
       // A line outside the source (the preview is a keystroke behind a deletion): no parts.
       parts = null;
     }
-    this.known.set(element, parts);
+    this.known.set(element, { line, lineEnd, parts });
     return parts;
   }
 }
 
-/** A code block's code element: its first code line follows the fence, if the block has one. */
+/** A code block's code element, from its first code line to the line after its last. */
 function codeParts(pre: Element, line: number, lineEnd: number, source: SourceLine): InnerParts | null {
   const code = pre.firstElementChild;
   if (code?.localName !== 'code' || pre.childElementCount !== 1) return null;
+  const lines = codeLineOffsets(line, lineEnd, source);
+  return lines && { elements: [code], offsets: [lines.first], codeEnd: lines.end };
+}
+
+/**
+ * Where the code of the code block on source lines `line` to `lineEnd` starts and ends, as
+ * offsets from `line`: a fenced block's code follows its opening fence and ends before its
+ * closing one (without one, after its last line that is not blank); an indented block is code
+ * throughout. Null: no code line.
+ */
+export function codeLineOffsets(
+  line: number,
+  lineEnd: number,
+  source: SourceLine,
+): { first: number; end: number } | null {
   const opening = fence.exec(source(line));
-  if (!opening) {
-    // Indented code: every line of the block is a code line.
-    return { elements: [code], offsets: [0], codeEnd: lineEnd - line + 1 };
-  }
+  if (!opening) return { first: 0, end: lineEnd - line + 1 };
   const marker = opening[1]!;
   const closing =
     lineEnd > line && new RegExp(`^ {0,3}${marker[0]}{${marker.length},}\\s*$`).test(source(lineEnd));
-  const codeEnd = closing ? lineEnd - line : lineEnd - line + 1;
-  return codeEnd > 1 ? { elements: [code], offsets: [1], codeEnd } : null;
+  let end = closing ? lineEnd - line : lineEnd - line + 1;
+  // A fence left open to the end of the text shows no blank lines after its last code line.
+  while (!closing && end > 1 && source(line + end - 1).trim() === '') end--;
+  return end > 1 ? { first: 1, end } : null;
 }
 
 /** A table's rows: the header row on the first line, the body rows after the delimiter row. */
@@ -110,12 +133,25 @@ function tableParts(table: Element, line: number, lineEnd: number, source: Sourc
   return { elements: rows, offsets: rows.map((_, index) => (index === 0 ? 0 : index + 1)) };
 }
 
-/** A list's items: the lines that start with a list marker where the list's first one does. */
+/** A list's items, when the source shows as many as the list has. */
 function listParts(list: Element, line: number, lineEnd: number, source: SourceLine): InnerParts | null {
+  const items = [...list.children].filter((child) => child.localName === 'li');
+  const offsets = listItemOffsets(line, lineEnd, source);
+  return offsets?.length === items.length ? { elements: items, offsets } : null;
+}
+
+/**
+ * The first lines of the items of the list on source lines `line` to `lineEnd`, as offsets from
+ * `line`: the lines that start with a list marker left of the first item's content, outside
+ * fenced code. Null: the first line starts no item.
+ */
+export function listItemOffsets(line: number, lineEnd: number, source: SourceLine): number[] | null {
   const first = listMarker.exec(source(line));
   if (!first) return null;
-  const indent = first[1]!.length;
-  const items = [...list.children].filter((child) => child.localName === 'li');
+  // A marker left of the first item's content starts an item of this list; one further in
+  // belongs to the item's content (a nested list).
+  const spaces = first[3]!.length;
+  const content = first[1]!.length + first[2]!.length + (spaces >= 1 && spaces <= 4 ? spaces : 1);
   const offsets: number[] = [];
   let inFence: string | null = null;
   for (let at = line; at <= lineEnd; at++) {
@@ -131,9 +167,11 @@ function listParts(list: Element, line: number, lineEnd: number, source: SourceL
       continue;
     }
     const marker = listMarker.exec(text);
-    if (marker && marker[1]!.length === indent) offsets.push(at - line);
+    if (marker && marker[1]!.length < content && (marker[3]!.length > 0 || marker[0] === text)) {
+      offsets.push(at - line);
+    }
   }
-  return offsets.length === items.length ? { elements: items, offsets } : null;
+  return offsets;
 }
 
 /** Interpolates between the knots around `value`, read on `from` and written on `to`. */
