@@ -1,4 +1,7 @@
 import type { EditorView } from '@codemirror/view';
+import { editorScrollFor, editorTopLine } from './editor-lines';
+import { alongKnots, InnerLines, type LineKnot } from './inner-lines';
+import { SkippedLayout } from './skipped-layout';
 
 /** One preview block as scroll sync sees it: its source lines now and the DOM nodes it made. */
 export interface PreviewBlock {
@@ -37,7 +40,12 @@ export class ScrollSync {
   private intent: 'editor' | 'preview' = 'editor';
   /** The source line (fractional) at the top of the leading side. */
   private topLine = 1;
-  private ignore = { editor: 0, preview: 0 };
+  /**
+   * Where sync itself last scrolled each side: the scroll event that reports that position is
+   * sync's own, any other is the author's (a time window instead dropped the author's last
+   * scroll events after a far jump, and the editor stayed where the jump began).
+   */
+  private scrolledTo: { editor: number | null; preview: number | null } = { editor: null, preview: null };
   private resize: ResizeObserver | null = null;
   private reanchorFrame: number | null = null;
   /** The first block whose content changed since the preview was last anchored (none: Infinity). */
@@ -45,6 +53,10 @@ export class ScrollSync {
   /** The source line the preview was last anchored at (null: not yet). */
   private anchoredLine: number | null = null;
   private cleanups: (() => void)[] = [];
+  /** Lays out the skipped chunks whose blocks' boxes are read. */
+  private readonly layout = new SkippedLayout();
+  /** Where the code lines, table rows and list items of the blocks are shown. */
+  private readonly inner = new InnerLines();
   enabled = localStorage.getItem(storageKey) !== 'off';
   /** Clicking a block in the preview moves the editor cursor to its source. */
   readonly clickToSource = true;
@@ -73,7 +85,7 @@ export class ScrollSync {
       this.cleanups.push(() => view.dom.removeEventListener(type, intent, { capture: true }));
     }
     const onScroll = (): void => {
-      if (this.consume('editor') || this.intent !== 'editor') return;
+      if (this.consume('editor', view.scrollDOM.scrollTop) || this.intent !== 'editor') return;
       this.leader = 'editor';
       this.topLine = this.editorTopLine();
       if (this.enabled) this.scrollPreviewTo(this.topLine);
@@ -97,7 +109,7 @@ export class ScrollSync {
       this.cleanups.push(() => win.removeEventListener(type, intent, { capture: true }));
     }
     const onScroll = (): void => {
-      if (this.consume('preview') || this.intent !== 'preview') return;
+      if (this.consume('preview', win.scrollY) || this.intent !== 'preview') return;
       this.leader = 'preview';
       const line = this.lineAtY(win.scrollY);
       if (line === null) return;
@@ -158,6 +170,7 @@ export class ScrollSync {
     this.cleanups = [];
     this.resize?.disconnect();
     if (this.reanchorFrame !== null) cancelAnimationFrame(this.reanchorFrame);
+    this.layout.dispose();
   }
 
   /** Moves the editor cursor to `line`: exposed for keyboard access from the preview. */
@@ -165,11 +178,11 @@ export class ScrollSync {
     this.reveal(line);
   }
 
-  private consume(side: 'editor' | 'preview'): boolean {
-    if (this.ignore[side] > performance.now()) {
-      return true;
-    }
-    return false;
+  /** Whether a scroll event at `position` on `side` is sync's own (see {@link scrolledTo}). */
+  private consume(side: 'editor' | 'preview', position: number): boolean {
+    const own = this.scrolledTo[side];
+    this.scrolledTo[side] = null;
+    return own !== null && Math.abs(position - own) < 1;
   }
 
   /**
@@ -227,12 +240,7 @@ export class ScrollSync {
   }
 
   private editorTopLine(): number {
-    const view = this.view;
-    if (!view) return 1;
-    const top = view.scrollDOM.getBoundingClientRect().top - view.documentTop;
-    const block = view.lineBlockAtHeight(Math.max(0, top));
-    const line = view.state.doc.lineAt(block.from).number;
-    return line + Math.max(0, Math.min(1, (top - block.top) / Math.max(1, block.height)));
+    return this.view ? editorTopLine(this.view) : 1;
   }
 
   private scrollEditorTo(line: number, passes = 3): void {
@@ -247,18 +255,12 @@ export class ScrollSync {
   }
 
   private setEditorScroll(line: number): void {
-    const view = this.view;
-    if (!view) return;
-    const doc = view.state.doc;
-    const whole = Math.max(1, Math.min(doc.lines, Math.floor(line)));
-    const block = view.lineBlockAt(doc.line(whole).from);
-    const height = block.top + (line - whole) * block.height;
-    const scroller = view.scrollDOM;
-    const current = scroller.getBoundingClientRect().top - view.documentTop;
-    const next = Math.round(height + scroller.scrollTop - current);
+    const scroller = this.view?.scrollDOM;
+    if (!scroller) return;
+    const next = editorScrollFor(this.view!, line);
     if (Math.abs(next - scroller.scrollTop) < 1) return;
-    this.ignore.editor = performance.now() + 120;
     scroller.scrollTop = next;
+    this.scrolledTo.editor = scroller.scrollTop;
   }
 
   private scrollPreviewTo(line: number): void {
@@ -267,8 +269,8 @@ export class ScrollSync {
     const y = this.yForLine(line, win);
     this.anchoredLine = y === null ? null : line;
     if (y === null || Math.abs(y - win.scrollY) < 1) return;
-    this.ignore.preview = performance.now() + 120;
     win.scrollTo({ top: y, behavior: 'instant' });
+    this.scrolledTo.preview = win.scrollY;
   }
 
   /**
@@ -329,16 +331,16 @@ export class ScrollSync {
   private yForLine(line: number, win: Window): number | null {
     const { anchor, next } = this.anchorsAround(line);
     if (!anchor) return next ? 0 : null;
-    const box = anchor.element.getBoundingClientRect();
-    const top = box.top + win.scrollY;
-    const span = anchor.lineEnd - anchor.line + 1;
-    if (line < anchor.lineEnd + 1) return top + ((line - anchor.line) / span) * box.height;
+    this.layout.layOut(anchor.element);
+    if (line < anchor.lineEnd + 1) return alongKnots(this.knotsOf(anchor, win), line, 'line');
     // Between blocks: move through the gap towards the next block.
-    if (!next) return top + box.height;
+    const bottom = anchor.element.getBoundingClientRect().bottom + win.scrollY;
+    if (!next) return bottom;
+    this.layout.layOut(next.element);
     const nextTop = next.element.getBoundingClientRect().top + win.scrollY;
     const gap = next.line - (anchor.lineEnd + 1);
     const fraction = gap > 0 ? (line - anchor.lineEnd - 1) / gap : 0;
-    return top + box.height + fraction * (nextTop - top - box.height);
+    return bottom + fraction * (nextTop - bottom);
   }
 
   /** The source line (fractional) shown at scroll position `y` of the preview. */
@@ -346,7 +348,42 @@ export class ScrollSync {
     const win = this.frame?.contentWindow;
     const anchors = this.anchorList();
     if (!win || anchors.length === 0) return null;
-    const topOf = (anchor: Anchor): number => anchor.element.getBoundingClientRect().top + win.scrollY;
+    let found = this.anchorIndexAtY(anchors, y, win);
+    const skipped = found >= 0 ? anchors[found]!.element : null;
+    if (skipped && !SkippedLayout.shown(skipped)) {
+      // Its chunk is not laid out yet (a far jump of the scroll bar): lay it out, look again.
+      this.layout.layOut(skipped);
+      found = this.anchorIndexAtY(anchors, y, win);
+    }
+    if (found === -1) return 1;
+    const anchor = anchors[found]!;
+    const bottom = anchor.element.getBoundingClientRect().bottom + win.scrollY;
+    if (y < bottom) return alongKnots(this.knotsOf(anchor, win), y, 'y');
+    const next = anchors[found + 1];
+    if (!next) return anchor.lineEnd + 1;
+    this.layout.layOut(next.element);
+    const gapPx = next.element.getBoundingClientRect().top + win.scrollY - bottom;
+    const fraction = gapPx > 0 ? (y - bottom) / gapPx : 0;
+    return anchor.lineEnd + 1 + fraction * (next.line - anchor.lineEnd - 1);
+  }
+
+  /** Source lines and heights inside an anchor's block (see {@link InnerLines}). */
+  private knotsOf(anchor: Anchor, win: Window): LineKnot[] {
+    const doc = this.view?.state.doc;
+    const source = doc ? (line: number): string => doc.line(line).text : null;
+    return this.inner.knots(anchor.element, anchor.line, anchor.lineEnd, source, win.scrollY);
+  }
+
+  /**
+   * Index of the last anchor whose top is at or above `y` (-1: none), by a binary search over
+   * the anchors' tops. A block in a skipped chunk counts at its chunk's top: its own box lies at
+   * its real offset from an estimated chunk box, out of order with the blocks shown after it.
+   */
+  private anchorIndexAtY(anchors: readonly Anchor[], y: number, win: Window): number {
+    const topOf = ({ element }: Anchor): number => {
+      const measured = SkippedLayout.shown(element) ? element : (element.parentElement ?? element);
+      return measured.getBoundingClientRect().top + win.scrollY;
+    };
     let low = 0;
     let high = anchors.length - 1;
     let found = -1;
@@ -357,16 +394,6 @@ export class ScrollSync {
         low = mid + 1;
       } else high = mid - 1;
     }
-    if (found === -1) return 1;
-    const anchor = anchors[found]!;
-    const top = topOf(anchor);
-    const height = anchor.element.getBoundingClientRect().height;
-    const span = anchor.lineEnd - anchor.line + 1;
-    if (y < top + height) return anchor.line + ((y - top) / Math.max(1, height)) * span;
-    const next = anchors[found + 1];
-    if (!next) return anchor.lineEnd + 1;
-    const gapPx = topOf(next) - top - height;
-    const fraction = gapPx > 0 ? (y - top - height) / gapPx : 0;
-    return anchor.lineEnd + 1 + fraction * (next.line - anchor.lineEnd - 1);
+    return found;
   }
 }
