@@ -2,6 +2,7 @@ import type { Element, RootContent as HastContent } from 'hast';
 import type { Nodes as MdastNodes } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { lastIndexAtMost, wellNested, type Block } from './cut-units';
+import type { ListItemFacts } from './list-item-facts';
 
 /**
  * A Markdown block inside a unit of blocks that raw HTML couples (a README section written as
@@ -24,6 +25,8 @@ export interface InnerBlock {
   readonly afterContainer: boolean;
   /** Whether rendering its text alone was seen to give the HTML it has in the unit. */
   verified: boolean;
+  /** An item of a long list, typed into alone by list-item-edit.ts. */
+  readonly listItem?: ListItemFacts;
 }
 
 /** Units with less source than this are rendered whole: a block alone would save little. */
@@ -85,6 +88,8 @@ export interface InnerRun {
   readonly parent: Element;
   readonly index: number;
   readonly count: number;
+  /** An item of a long list (see list-items.ts). */
+  readonly listItem?: ListItemFacts;
 }
 
 /**
