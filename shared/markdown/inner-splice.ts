@@ -63,9 +63,6 @@ export function spliceInner(
   const grow = html.length - block.length;
   for (const later of inner.slice(index + 1)) {
     if (later.segment === block.segment) later.at += grow;
-    // The item before a later list item moved too, unless it is the edited block.
-    if (later.listItem && later.listItem.prevFrom !== null && later.listItem.prevFrom > block.from)
-      later.listItem.prevFrom += delta;
     later.from += delta;
     later.to += delta;
     later.line += lineDelta;

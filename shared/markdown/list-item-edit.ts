@@ -32,11 +32,11 @@ interface ItemShape {
  * list would. An item's HTML depends on the rest of its list only through what the list is: its
  * kind and start (the first item's marker), whether it is loose (a blank line between two items
  * or inside one makes every paragraph a `<p>`), whether any item is a task (the list's class),
- * and where its items start and end. So the edit must keep the item's marker, and the items
- * around it must parse as before: the item before it, the item, and the first line after it
- * (the next item's, or the block after the list's), read before and after the edit, give the
- * same items, spread the same, with the same task boxes, the item ending where the edit moved
- * its end. The item is then rendered alone, as loose as its list (after a blank line and a dummy
+ * and where its items start and end. So the edit must keep the item's indentation and marker,
+ * and the item with the first line after it (the next item's, or the block after the list's)
+ * must parse as before the edit: one item, spread the same, with the same task box or none,
+ * ending where the edit moved its end, then the next item or the block after the list where it
+ * was (see {@link probeShape}). The item is then rendered alone, as loose as its list (after a blank line and a dummy
  * item when the list is loose and the item alone would not be); the first time, only if that
  * gives the HTML it has in the unit. An item that comes to hold raw HTML, a heading, a
  * definition or a footnote renders its list again. The first item must follow a blank line (a
@@ -63,10 +63,9 @@ export function editListItem(
   // Whether the first item starts a list depends on what comes before the list, outside the
   // probe: after a blank line, and with text on its first line (an empty item cannot interrupt
   // a paragraph, nor start a list where micromark counts the line as interrupting one).
-  if (facts.prevFrom === null && (!text.precededByBlankLine(from) || !hasText(source, marker))) return false;
-  const probeFrom = facts.prevFrom === null ? from : unit.from + facts.prevFrom;
-  const before = probeShape(old, probeFrom, from, oldTo);
-  const after = before && probeShape(text, probeFrom, from, to);
+  if (facts.first && (!text.precededByBlankLine(from) || !hasText(source, marker))) return false;
+  const before = facts.probe ?? probeShape(old, from, oldTo);
+  const after = before && probeShape(text, from, to);
   if (!before || !after || before.shape !== after.shape) return false;
   // A spread item makes its list loose: a tight list cannot hold one.
   if (after.spread && !facts.loose) return false;
@@ -82,18 +81,21 @@ export function editListItem(
   const now = renderItem(source, marker, line, facts.loose && !after.spread, context);
   if (!now) return false;
   spliceInner(unit, index, now.html, change, now.references, context.nextKey);
+  facts.probe = after;
   return true;
 }
 
 /**
- * How the items around the item at `[from, to)` parse: the text from `probeFrom` (the first line
- * of the item before it, or the item's own) to the end of the first line after the item that is
- * not blank, parsed alone. Places before the item are read from `probeFrom`, places after it
- * from `to`, so that two shapes are equal when the edit changed nothing but the item's inside.
- * `null` when the item does not parse as one item from `from` to `to` of the probe's first list,
- * or the line after it lies too far.
+ * How the item at `[from, to)` parses with the line after it: the text from the item's first
+ * line to the end of the first line after it that is not blank, parsed alone. Whether a line
+ * starts a sibling item depends on the item before it only through the line's indentation and
+ * marker (micromark never reads a sibling as interrupting a paragraph), which the edit keeps: so
+ * the item's own lines and the line after them tell whether the list still parts where it did.
+ * The shape names the list's kind and spread, the item's spread and task box, and where the next
+ * item starts or the list ends, from `to`; `null` when the item does not parse as one item from
+ * `from` to `to`, or the line after it lies too far.
  */
-function probeShape(text: ArticleText, probeFrom: number, from: number, to: number): ItemShape | null {
+function probeShape(text: ArticleText, from: number, to: number): ItemShape | null {
   const rest = text.slice(to, Math.min(text.length, to + probeReach));
   let probeEnd = -1;
   for (let at = rest.indexOf('\n'); at >= 0;) {
@@ -110,33 +112,22 @@ function probeShape(text: ArticleText, probeFrom: number, from: number, to: numb
     if (to + rest.length < text.length) return null;
     probeEnd = rest.length;
   }
-  const value = capNesting(text.slice(probeFrom, to + probeEnd));
+  const value = capNesting(text.slice(from, to + probeEnd));
   const tree = unsafeTreeProcessor.parse(new VFile({ value }));
   const list = tree.children[0];
-  if (list?.type !== 'list') return null;
-  const selfAt = from - probeFrom;
-  const selfEnd = to - probeFrom;
-  const lineStart = (offset: number): number => value.lastIndexOf('\n', offset - 1) + 1;
-  const selfIndex = list.children.findIndex(
-    (item) => lineStart(item.position?.start.offset ?? -1) === selfAt,
-  );
-  if (selfIndex !== (selfAt > 0 ? 1 : 0)) return null;
-  const self = list.children[selfIndex]!;
-  if (itemEnd(self, value) !== selfEnd || lineStart(list.position?.start.offset ?? -1) !== 0) return null;
-  const place = (offset: number | undefined, at: number): string =>
-    offset === undefined ? '?' : at <= selfIndex ? String(offset) : String(offset - selfEnd);
-  const items = list.children.map(
-    (item, at) =>
-      `${at === selfIndex ? 'self' : `${place(item.position?.start.offset, at)}-${place(itemEnd(item, value), at)}`}` +
-      `:${String(item.spread)}:${item.checked === null || item.checked === undefined ? '' : 'task'}`,
-  );
-  const next = tree.children[1]?.position?.start.offset;
+  const self = list?.type === 'list' ? list.children[0] : undefined;
+  const selfEnd = to - from;
+  if (list?.type !== 'list' || !self || list.position?.start.line !== 1 || itemEnd(self, value) !== selfEnd)
+    return null;
+  const next = list.children[1]?.position?.start.offset;
+  const after = tree.children[1]?.position?.start.offset;
   const shape = [
-    kindOf(list),
-    items.join(','),
-    place(itemEnd(list, value), selfIndex + 1),
+    `${String(list.ordered)}:${String(list.start)}:${String(list.spread)}`,
+    `${String(self.spread)}:${self.checked === null || self.checked === undefined ? '' : 'task'}`,
+    `${list.children.length}`,
+    next === undefined ? `end ${String((itemEnd(list, value) ?? 0) - selfEnd)}` : `next ${next - selfEnd}`,
     `${tree.children.length}`,
-    next === undefined ? '' : String(next - selfEnd),
+    after === undefined ? '' : String(after - selfEnd),
   ].join('|');
   return { shape, spread: self.spread === true };
 }
@@ -145,10 +136,6 @@ function probeShape(text: ArticleText, probeFrom: number, from: number, to: numb
 function hasText(source: string, marker: string): boolean {
   const lineEnd = source.indexOf('\n');
   return /\S/.test(source.slice(marker.length, lineEnd < 0 ? source.length : lineEnd));
-}
-
-function kindOf(list: List): string {
-  return `${String(list.ordered)}:${String(list.start)}:${String(list.spread)}`;
 }
 
 /** Where a node ends, before a line break that ends it. */

@@ -4,15 +4,19 @@
  */
 export interface ListItemFacts {
   /**
-   * Offset of the first line of the item before it, relative to the unit (`null`: it is the
-   * list's first item). Where the item starts depends on the item before it (an item whose
-   * content starts after a blank line cannot be followed by an empty one), so the check that an
-   * edit keeps the list's items where they were reads from there.
+   * Whether it is the list's first item, which what comes before the list may take in (a
+   * paragraph takes in an item left empty).
    */
-  prevFrom: number | null;
+  readonly first: boolean;
   /**
    * Whether the whole list is loose (a blank line between two items, or inside one): every
    * item's paragraphs are then `<p>` elements, whatever the item holds.
    */
   readonly loose: boolean;
+  /**
+   * How the item and the line after it parsed after the last edit typed into it alone (see
+   * list-item-edit.ts), so that the next edit parses them only once: nothing else changes them
+   * without rendering the list again.
+   */
+  probe?: { readonly shape: string; readonly spread: boolean };
 }

@@ -65,7 +65,6 @@ export function listItemRuns(
   const loose = listLoose(list);
   const lineOffset = block.line - (list.position?.start.line ?? block.line);
   const runs: InnerRun[] = [];
-  let prevFrom: number | null = null;
   list.children.forEach((item: ListItem, at) => {
     const start = item.position?.start.offset;
     let end = item.position?.end.offset;
@@ -74,8 +73,6 @@ export function listItemRuns(
     const lineStart = windowText.lastIndexOf('\n', start - 1) + 1;
     const from = partFrom + lineStart;
     const { child, index } = items[at]!;
-    const here = prevFrom;
-    prevFrom = from - block.from;
     if (child.position?.start.offset !== start || holdsCoupling(item)) return;
     const itemBlock: Block = {
       from,
@@ -93,7 +90,7 @@ export function listItemRuns(
       parent: element,
       index,
       count: 1,
-      listItem: { prevFrom: here, loose },
+      listItem: { first: at === 0, loose },
     });
   });
   if (runs.length > 0) found.set(element, runs);

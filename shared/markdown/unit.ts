@@ -176,7 +176,9 @@ export function unitOf(
           raw: place.raw,
           afterContainer: index > 0 && ['list', 'footnoteDefinition'].includes(group[index - 1]!.node.type),
           verified: false,
-          ...(place.listItem ? { listItem: { ...place.listItem } } : {}),
+          ...(place.listItem
+            ? { listItem: { first: place.listItem.first, loose: place.listItem.loose } }
+            : {}),
         });
       }
     } else {
