@@ -18,9 +18,9 @@ const markerAtStart = /^[ \t]*(?:[-+*]|\d{1,9}[.)])/;
 const looseDummy = ' x';
 const looseDummyHtml = '\n<li>\n<p>x</p>\n</li>';
 
-/** How the items around an item parse (see {@link probeShape}). */
+/** How an item and the line after it parse (see {@link probeShape}). */
 interface ItemShape {
-  /** The list's kind, start and spread, and each item's place, spread and task box. */
+  /** The list's kind, start and spread, the item's spread and task box, and what follows it. */
   readonly shape: string;
   /** Whether the item itself is spread (a blank line between its own blocks). */
   readonly spread: boolean;
@@ -181,6 +181,7 @@ function renderItem(
     throw error;
   }
   const units = rendered.units;
+  // Raw HTML in an item renders its list again, which then keeps no item apart (list-items.ts).
   if (rendered.hadRawHtml || rendered.openAtEnd || rendered.footer !== '' || !tellsNothing(units))
     return null;
   const unit = units[0];
