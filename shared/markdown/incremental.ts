@@ -61,6 +61,8 @@ export class IncrementalRenderer {
   private footerInLast = false;
   /** How many units the last edit rendered again (all of them for a whole render). */
   private lastRendered = 0;
+  /** How many characters of source the last edit rendered (see {@link renderedChars}). */
+  private lastRenderedChars = 0;
   /**
    * What the units before a window and after it tell it (see {@link contextBefore}), cached by
    * the unit next to the window; dropped when a window's definition stubs, headings or
@@ -77,6 +79,7 @@ export class IncrementalRenderer {
 
   /** Renders `text` from scratch. */
   reset(text: string): RenderPatch {
+    this.lastRenderedChars = 0;
     this.text = ArticleText.of(text);
     return this.fullPatch();
   }
@@ -85,6 +88,7 @@ export class IncrementalRenderer {
   edit(changes: readonly TextChange[]): RenderPatch {
     if (changes.length === 0)
       return { start: 0, deleteCount: 0, blocks: [], lineDelta: 0, full: false, rendered: 0 };
+    this.lastRenderedChars = 0;
     const old = this.text;
     const { text: next, lineDelta } = old.replace(changes);
     this.text = next;
@@ -141,6 +145,9 @@ export class IncrementalRenderer {
       footnoteRefsBefore: context.footnoteRefs,
       hasFooter: this.footer !== '' || this.footerInLast,
       nextKey: () => this.nextKey++,
+      rendered: (chars) => {
+        this.lastRenderedChars += chars;
+      },
     });
     if (!done) return null;
     shiftUnits(this.units, index + 1, change.delta, change.lineDelta);
@@ -257,6 +264,15 @@ export class IncrementalRenderer {
   /** How many units the last call of {@link edit} or {@link reset} rendered again. */
   renderedUnits(): number {
     return this.lastRendered;
+  }
+
+  /**
+   * How many characters of source the last call of {@link edit} or {@link reset} rendered to
+   * HTML (windows, blocks or list items rendered alone, retries included; the checks that only
+   * parse a few lines aside): the work a keystroke took, for tests and benches.
+   */
+  renderedChars(): number {
+    return this.lastRenderedChars;
   }
 
   private fullPatch(): RenderPatch {
@@ -500,6 +516,7 @@ export class IncrementalRenderer {
       | 'afterElement'
     >,
   ): RangeRender {
+    this.lastRenderedChars += part.to - part.from;
     return renderRange({
       ...part,
       text: this.text,

@@ -3,6 +3,7 @@ import type { Nodes as MdastNodes } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { lastIndexAtMost, wellNested, type Block } from './cut-units';
 import { OpenElements } from './open-elements';
+import type { ListItemFacts } from './list-item-facts';
 
 /**
  * A Markdown block inside a unit of blocks that raw HTML couples (a README section written as
@@ -30,6 +31,8 @@ export interface InnerBlock {
    * its text at the first edit in it; an edit that keeps the block keeps the same tags.
    */
   tags?: string | null;
+  /** An item of a long list, typed into alone by list-item-edit.ts. */
+  readonly listItem?: ListItemFacts;
 }
 
 /** Units with less source than this are rendered whole: a block alone would save little. */
@@ -91,6 +94,8 @@ export interface InnerRun {
   readonly parent: Element;
   readonly index: number;
   readonly count: number;
+  /** An item of a long list (see list-items.ts). */
+  readonly listItem?: ListItemFacts;
 }
 
 /**

@@ -4,31 +4,12 @@ import { startsBlockTagLine } from './html-block-lines';
 import { unsafeTreeProcessor } from './pipeline';
 import { htmlTags } from './raw-html-tags';
 import { renderRange, type RangeRender } from './render-range';
+import { spliceInner, tellsNothing, type InnerContext, type InnerEditChange } from './inner-splice';
+import { editListItem } from './list-item-edit';
 import type { Unit } from './unit';
 import { WindowMismatch } from './window-mismatch';
 
-/** What the article around a unit tells a block inside it (see {@link editInnerBlock}). */
-export interface InnerContext {
-  /** Definition stubs before the block (the units before, then the unit's own) and after it. */
-  readonly stubsBefore: readonly string[];
-  readonly stubsAfter: readonly string[];
-  readonly slugsBefore: Readonly<Record<string, number>>;
-  readonly footnoteRefsBefore: readonly string[];
-  readonly hasFooter: boolean;
-  /** Gives the unit its new key. */
-  readonly nextKey: () => number;
-}
-
-/** An edit, for {@link editInnerBlock}: its span in the old text, and what it moved. */
-export interface InnerEditChange {
-  readonly old: ArticleText;
-  readonly text: ArticleText;
-  /** First and last offset the changes touch, in the old text. */
-  readonly fromA: number;
-  readonly toA: number;
-  readonly delta: number;
-  readonly lineDelta: number;
-}
+export type { InnerContext, InnerEditChange } from './inner-splice';
 
 /**
  * Applies an edit inside one inner block of a coupled `unit` (see inner-blocks.ts) by rendering
@@ -42,10 +23,11 @@ export interface InnerEditChange {
 export function editInnerBlock(unit: Unit, change: InnerEditChange, context: InnerContext): boolean {
   const inner = unit.inner;
   if (!inner) return false;
-  const { old, text, fromA, toA, delta, lineDelta } = change;
+  const { old, text, fromA, toA, delta } = change;
   const index = inner.findIndex((block) => unit.from + block.from <= fromA && toA <= unit.from + block.to);
   if (index < 0) return false;
   const block = inner[index]!;
+  if (block.listItem) return editListItem(unit, index, change, context);
   const from = unit.from + block.from;
   const to = unit.from + block.to + delta;
   const line = unit.line + block.line;
@@ -84,44 +66,15 @@ export function editInnerBlock(unit: Unit, change: InnerEditChange, context: Inn
   const html = aloneHtml(rendered, from, to, block.raw);
   if (html === null || (!block.raw && rendered!.hadRawHtml)) return false;
   const fresh = rendered!.units;
-  if (
-    fresh.some(
-      (each) =>
-        each.defs.length > 0 ||
-        each.footnoteRefs.length > 0 ||
-        each.headings.length > 0 ||
-        each.nestedFootnotes ||
-        each.footnoteSources.length > 0,
-    )
-  )
-    return false;
-  unit.segments[block.segment] = segment.slice(0, block.at) + html + segment.slice(block.at + block.length);
-  const grow = html.length - block.length;
-  for (const later of inner.slice(index + 1)) {
-    if (later.segment === block.segment) later.at += grow;
-    later.from += delta;
-    later.to += delta;
-    later.line += lineDelta;
-    later.lineEnd += lineDelta;
-  }
-  block.to += delta;
-  block.lineEnd += lineDelta;
-  block.length = html.length;
-  block.verified = true;
-  // The element holding the block ends `lineDelta` lines later; the ones after it move.
-  const holder = block.segment - 1;
-  unit.rels = unit.rels.map(([start, end], element) =>
-    element < holder
-      ? [start, end]
-      : element === holder
-        ? [start, end + lineDelta]
-        : [start + lineDelta, end + lineDelta],
+  if (!tellsNothing(fresh)) return false;
+  spliceInner(
+    unit,
+    index,
+    html,
+    change,
+    fresh.flatMap((each) => each.references),
+    context.nextKey,
   );
-  unit.to += delta;
-  unit.lineEnd += lineDelta;
-  for (const reference of fresh.flatMap((each) => each.references))
-    if (!unit.references.includes(reference)) unit.references.push(reference);
-  unit.key = context.nextKey();
   return true;
 }
 
@@ -133,6 +86,7 @@ function renderAlone(
   line: number,
   context: InnerContext,
 ): RangeRender | null {
+  context.rendered?.(to - from);
   try {
     return renderRange({
       text,

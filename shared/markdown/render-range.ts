@@ -8,6 +8,7 @@ import { hasFootnoteHeading, holdsFootnotesSection, renumberFootnotes } from './
 import { innerCandidates, mayHoldMarker, type InnerRun } from './inner-blocks';
 import { plainFenceSource } from './frontmatter-fence';
 import { slugHeadingsAgain, type HeadingIdContext } from './heading-ids';
+import { listItemRuns } from './list-items';
 import { capNesting } from './nesting-cap';
 import { unsafeTreeProcessor } from './pipeline';
 import { serializeNode, serializeWithInner, unitOf, withLines, type Serialized, type Unit } from './unit';
@@ -245,13 +246,14 @@ export function renderRange(options: RangeOptions): RangeRender {
   // placeholder to cut around. Sanitizing and serializing work node by node, so the whole
   // article's HTML is these pieces joined (sanitizing the tree a second time cost a quarter
   // of a full render).
-  // Blocks nested in a large coupled unit are serialized on their own, to be replaced alone
-  // when typing in them (see inner-blocks.ts).
+  // Blocks nested in a large coupled unit, and the items of a long list, are serialized on their
+  // own, to be replaced alone when typing in them (see inner-blocks.ts, list-items.ts).
   const inner = new Map<Element, InnerRun[]>();
   const withInner = new Set<HastContent>();
   if (!mayHoldMarker(windowText)) {
     joined.groups.forEach((group, index) => {
-      const found = innerCandidates(group, joined.nodes[index]!, from);
+      let found = innerCandidates(group, joined.nodes[index]!, from);
+      if (found.size === 0) found = listItemRuns(group, joined.nodes[index]!, windowText, from);
       if (found.size === 0) return;
       for (const [parent, runs] of found) inner.set(parent, runs);
       for (const node of joined.nodes[index]!) withInner.add(node);

@@ -8,6 +8,7 @@ import { wellNested, type Block } from './cut-units';
 import { citationsOf, definitionsOf, type Definition } from './definitions';
 import { innerMarker, withMarkers, type InnerBlock, type InnerRun } from './inner-blocks';
 import { clobberPrefix, headingAnchorId } from './heading-anchors';
+import type { ListItemFacts } from './list-item-facts';
 import { sanitizeSchema } from './sanitize-schema';
 
 /**
@@ -61,6 +62,7 @@ interface InnerPlace {
   readonly raw: boolean;
   readonly at: number;
   readonly length: number;
+  readonly listItem?: ListItemFacts;
 }
 
 /** A top-level node sanitized and serialized (see {@link serializeNode}). */
@@ -109,7 +111,13 @@ export function serializeWithInner(
     if (at < 0) return;
     const html = serializeAlone(run.parent.children.slice(run.index, run.index + run.count));
     out = out.slice(0, at) + html + out.slice(at + marker.length);
-    places.push({ block: run.block, raw: run.raw, at, length: html.length });
+    places.push({
+      block: run.block,
+      raw: run.raw,
+      at,
+      length: html.length,
+      ...(run.listItem ? { listItem: run.listItem } : {}),
+    });
     searchFrom = at + html.length;
   });
   return { out, lines: result.lines, inner: places };
@@ -168,6 +176,9 @@ export function unitOf(
           raw: place.raw,
           afterContainer: index > 0 && ['list', 'footnoteDefinition'].includes(group[index - 1]!.node.type),
           verified: false,
+          ...(place.listItem
+            ? { listItem: { first: place.listItem.first, loose: place.listItem.loose } }
+            : {}),
         });
       }
     } else {

@@ -1,0 +1,196 @@
+import type { List, ListItem } from 'mdast';
+import { VFile } from 'vfile';
+import type { ArticleText } from './article-text';
+import { spliceInner, tellsNothing, type InnerContext, type InnerEditChange } from './inner-splice';
+import { capNesting } from './nesting-cap';
+import { unsafeTreeProcessor } from './pipeline';
+import { renderRange, type RangeRender } from './render-range';
+import type { Unit } from './unit';
+import { WindowMismatch } from './window-mismatch';
+
+/** How far past an item the line after it is looked for (blank lines between items aside). */
+const probeReach = 4096;
+
+/** An item's indentation and marker (`- `, `12.`), which say which list it belongs to. */
+const markerAtStart = /^[ \t]*(?:[-+*]|\d{1,9}[.)])/;
+
+/** A dummy item that makes a list loose when it follows an item after a blank line. */
+const looseDummy = ' x';
+const looseDummyHtml = '\n<li>\n<p>x</p>\n</li>';
+
+/** How an item and the line after it parse (see {@link probeShape}). */
+interface ItemShape {
+  /** The list's kind, start and spread, the item's spread and task box, and what follows it. */
+  readonly shape: string;
+  /** Whether the item itself is spread (a blank line between its own blocks). */
+  readonly spread: boolean;
+}
+
+/**
+ * Applies an edit inside an item of a long list (see list-items.ts) by rendering that item alone
+ * and putting its `<li>` in place of the old, when that is sure to give what rendering the whole
+ * list would. An item's HTML depends on the rest of its list only through what the list is: its
+ * kind and start (the first item's marker), whether it is loose (a blank line between two items
+ * or inside one makes every paragraph a `<p>`), whether any item is a task (the list's class),
+ * and where its items start and end. So the edit must keep the item's indentation and marker,
+ * and the item with the first line after it (the next item's, or the block after the list's)
+ * must parse as before the edit: one item, spread the same, with the same task box or none,
+ * ending where the edit moved its end, then the next item or the block after the list where it
+ * was (see {@link probeShape}). The item is then rendered alone, as loose as its list (after a blank line and a dummy
+ * item when the list is loose and the item alone would not be); the first time, only if that
+ * gives the HTML it has in the unit. An item that comes to hold raw HTML, a heading, a
+ * definition or a footnote renders its list again. The first item must follow a blank line (a
+ * paragraph before it would take in an item that became empty). Changes the unit in place and
+ * answers true, or answers false, changing nothing, when the list must be rendered again.
+ */
+export function editListItem(
+  unit: Unit,
+  index: number,
+  change: InnerEditChange,
+  context: InnerContext,
+): boolean {
+  const inner = unit.inner!;
+  const block = inner[index]!;
+  const facts = block.listItem!;
+  const { old, text, delta } = change;
+  const from = unit.from + block.from;
+  const oldTo = unit.from + block.to;
+  const to = oldTo + delta;
+  const oldSource = old.slice(from, oldTo);
+  const source = text.slice(from, to);
+  const marker = markerAtStart.exec(oldSource)?.[0];
+  if (marker === undefined || markerAtStart.exec(source)?.[0] !== marker) return false;
+  // Whether the first item starts a list depends on what comes before the list, outside the
+  // probe: after a blank line, and with text on its first line (an empty item cannot interrupt
+  // a paragraph, nor start a list where micromark counts the line as interrupting one).
+  if (facts.first && (!text.precededByBlankLine(from) || !hasText(source, marker))) return false;
+  const before = facts.probe ?? probeShape(old, from, oldTo);
+  const after = before && probeShape(text, from, to);
+  if (!before || !after || before.shape !== after.shape) return false;
+  // A spread item makes its list loose: a tight list cannot hold one.
+  if (after.spread && !facts.loose) return false;
+  const line = unit.line + block.line;
+  if (!block.verified) {
+    const current = unit.segments[block.segment]!.slice(block.at, block.at + block.length);
+    const was = renderItem(oldSource, marker, line, facts.loose && !before.spread, context);
+    if (was?.html !== current) {
+      inner.splice(index, 1);
+      return false;
+    }
+  }
+  const now = renderItem(source, marker, line, facts.loose && !after.spread, context);
+  if (!now) return false;
+  spliceInner(unit, index, now.html, change, now.references, context.nextKey);
+  facts.probe = after;
+  return true;
+}
+
+/**
+ * How the item at `[from, to)` parses with the line after it: the text from the item's first
+ * line to the end of the first line after it that is not blank, parsed alone. Whether a line
+ * starts a sibling item depends on the item before it only through the line's indentation and
+ * marker (micromark never reads a sibling as interrupting a paragraph), which the edit keeps: so
+ * the item's own lines and the line after them tell whether the list still parts where it did.
+ * The shape names the list's kind and spread, the item's spread and task box, and where the next
+ * item starts or the list ends, from `to`; `null` when the item does not parse as one item from
+ * `from` to `to`, or the line after it lies too far.
+ */
+function probeShape(text: ArticleText, from: number, to: number): ItemShape | null {
+  const rest = text.slice(to, Math.min(text.length, to + probeReach));
+  let probeEnd = -1;
+  for (let at = rest.indexOf('\n'); at >= 0;) {
+    const lineEnd = rest.indexOf('\n', at + 1);
+    const end = lineEnd < 0 ? rest.length : lineEnd;
+    if (/\S/.test(rest.slice(at + 1, end))) {
+      probeEnd = end;
+      break;
+    }
+    if (lineEnd < 0) break;
+    at = lineEnd;
+  }
+  if (probeEnd < 0) {
+    if (to + rest.length < text.length) return null;
+    probeEnd = rest.length;
+  }
+  const value = capNesting(text.slice(from, to + probeEnd));
+  const tree = unsafeTreeProcessor.parse(new VFile({ value }));
+  const list = tree.children[0];
+  const self = list?.type === 'list' ? list.children[0] : undefined;
+  const selfEnd = to - from;
+  if (list?.type !== 'list' || !self || list.position?.start.line !== 1 || itemEnd(self, value) !== selfEnd)
+    return null;
+  const next = list.children[1]?.position?.start.offset;
+  const after = tree.children[1]?.position?.start.offset;
+  const shape = [
+    `${String(list.ordered)}:${String(list.start)}:${String(list.spread)}`,
+    `${String(self.spread)}:${self.checked === null || self.checked === undefined ? '' : 'task'}`,
+    `${list.children.length}`,
+    next === undefined ? `end ${String((itemEnd(list, value) ?? 0) - selfEnd)}` : `next ${next - selfEnd}`,
+    `${tree.children.length}`,
+    after === undefined ? '' : String(after - selfEnd),
+  ].join('|');
+  return { shape, spread: self.spread === true };
+}
+
+/** Whether an item's first line holds something after its marker. */
+function hasText(source: string, marker: string): boolean {
+  const lineEnd = source.indexOf('\n');
+  return /\S/.test(source.slice(marker.length, lineEnd < 0 ? source.length : lineEnd));
+}
+
+/** Where a node ends, before a line break that ends it. */
+function itemEnd(node: List | ListItem, value: string): number | undefined {
+  const end = node.position?.end.offset;
+  return end !== undefined && value[end - 1] === '\n' ? end - 1 : end;
+}
+
+/**
+ * An item's `<li>` rendered alone (its source from its first line, which starts with `marker`,
+ * at `line`), with the links, headings and citations the article has around it, or `null` when
+ * it does not render as one item that tells the rest of the article nothing. `loosen`: the list
+ * is loose and the item alone would not be, so a dummy item follows it after a blank line.
+ */
+function renderItem(
+  source: string,
+  marker: string,
+  line: number,
+  loosen: boolean,
+  context: InnerContext,
+): { html: string; references: string[] } | null {
+  const value = loosen ? `${source}\n\n${marker}${looseDummy}` : source;
+  context.rendered?.(value.length);
+  let rendered: RangeRender;
+  try {
+    rendered = renderRange({
+      text: value,
+      from: 0,
+      to: value.length,
+      line,
+      stubsBefore: context.stubsBefore,
+      stubsAfter: context.stubsAfter,
+      headings: { slugsBefore: context.slugsBefore },
+      footnoteRefsBefore: context.footnoteRefsBefore,
+      whole: false,
+      textMayFollow: false,
+      plainFence: false,
+      hasFooter: context.hasFooter,
+      nextKey: () => 0,
+    });
+  } catch (error) {
+    if (error instanceof WindowMismatch) return null;
+    throw error;
+  }
+  const units = rendered.units;
+  // Raw HTML in an item renders its list again, which then keeps no item apart (list-items.ts).
+  if (rendered.hadRawHtml || rendered.openAtEnd || rendered.footer !== '' || !tellsNothing(units))
+    return null;
+  const unit = units[0];
+  if (units.length !== 1 || !unit?.produces || unit.rels.length !== 1) return null;
+  const [head, tail] = unit.segments as [string, string];
+  const tag = /^<(ul|ol)(?: [^<>]*)?$/.exec(head)?.[1];
+  const close = `${loosen ? looseDummyHtml : ''}\n</${tag}>`;
+  if (!tag || !tail.startsWith('>\n') || !tail.endsWith(close)) return null;
+  const html = tail.slice(2, tail.length - close.length);
+  if (!html.startsWith('<li') || !html.endsWith('</li>')) return null;
+  return { html, references: unit.references };
+}
