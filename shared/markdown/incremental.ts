@@ -1,7 +1,5 @@
-import GithubSlugger from 'github-slugger';
 import { footnotesHtml, notesHoldHeadings, patchFootnotes } from './footnotes';
 import { ArticleText } from './article-text';
-import { winningStubs } from './definitions';
 import { editInnerBlock, type InnerEditChange } from './inner-edit';
 import { renderRange, type RangeOptions, type RangeRender } from './render-range';
 import { renameHeadings, shiftUnits, unitHtml, type Unit } from './unit';
@@ -9,6 +7,7 @@ import { changedSpan, reuseKeys, unchangedEnds } from './unit-patch';
 import { windowEffects, type FollowUps } from './window-effects';
 import type { BlockHtml, RenderPatch, TextChange } from './render-patch';
 import { nestingUnitFrom } from './window-edges';
+import { WindowContext } from './window-context';
 import { WindowMismatch } from './window-mismatch';
 import { staysHeadingLine } from './heading-line';
 
@@ -19,14 +18,6 @@ interface WindowShift {
   readonly delta: number;
   readonly lineDelta: number;
   readonly editTo: number;
-}
-
-/** What the units before a window tell it (see {@link IncrementalRenderer.contextBefore}). */
-interface ContextBefore {
-  readonly stubs: readonly string[];
-  /** The heading slugger's occurrences after the headings before the window. */
-  readonly slugs: Readonly<Record<string, number>>;
-  readonly footnoteRefs: readonly string[];
 }
 
 /**
@@ -63,13 +54,8 @@ export class IncrementalRenderer {
   private lastRendered = 0;
   /** How many characters of source the last edit rendered (see {@link renderedChars}). */
   private lastRenderedChars = 0;
-  /**
-   * What the units before a window and after it tell it (see {@link contextBefore}), cached by
-   * the unit next to the window; dropped when a window's definition stubs, headings or
-   * citations change, unless the window is the one it was read around.
-   */
-  private beforeCache: { unit: Unit; context: ContextBefore } | null = null;
-  private afterCache: { unit: Unit | undefined; stubs: string[] } | null = null;
+  /** What the units around a window tell it, cached (see window-context.ts). */
+  private readonly context = new WindowContext();
   /** Units outside the last window that it changed (see {@link FollowUps}), until rendered. */
   private followUps: FollowUps | null = null;
   /** How many blocks the last patches left in the preview (one per unit, unless `exact`). */
@@ -137,10 +123,10 @@ export class IncrementalRenderer {
   private editInside(index: number, change: InnerEditChange): RenderPatch | null {
     const unit = this.units[index]!;
     if (!unit.inner || (this.footerInLast && index === this.units.length - 1)) return null;
-    const context = index === 0 ? { stubs: [], slugs: {}, footnoteRefs: [] } : this.contextBefore(index);
+    const context = this.context.before(this.units, index);
     const done = editInnerBlock(unit, change, {
       stubsBefore: unit.stubs.length > 0 ? [...context.stubs, ...unit.stubs] : context.stubs,
-      stubsAfter: this.stubsAfter(index + 1),
+      stubsAfter: this.context.stubsAfter(this.units, index + 1),
       slugsBefore: context.slugs,
       footnoteRefsBefore: context.footnoteRefs,
       hasFooter: this.footer !== '' || this.footerInLast,
@@ -320,39 +306,7 @@ export class IncrementalRenderer {
     this.exact = null;
     if (rendered.irregular || this.html() !== rendered.exact) this.exact = rendered.exact;
     this.lastRendered = this.units.length;
-    this.beforeCache = null;
-    this.afterCache = null;
-  }
-
-  /**
-   * What the units before `units[start]` tell a window starting there, cached by the unit just
-   * before the window: it stays while typing in the window replaces the window's own units.
-   */
-  private contextBefore(start: number): ContextBefore {
-    const unit = this.units[start - 1]!;
-    const cached = this.beforeCache;
-    if (cached && cached.unit === unit) return cached.context;
-    const before = this.units.slice(0, start);
-    const slugger = new GithubSlugger();
-    for (const text of before.flatMap((each) => each.headings)) slugger.slug(text);
-    const context: ContextBefore = {
-      // Only the first definition of a label wins: later ones need not be offered to windows.
-      stubs: winningStubs(before.flatMap((each) => each.defs)),
-      slugs: slugger.occurrences,
-      footnoteRefs: before.flatMap((each) => each.footnoteRefs),
-    };
-    this.beforeCache = { unit, context };
-    return context;
-  }
-
-  /** The definition stubs of the units from `units[end]` on, cached by that first unit. */
-  private stubsAfter(end: number): string[] {
-    const unit = this.units[end];
-    const cached = this.afterCache;
-    if (cached && cached.unit === unit) return cached.stubs;
-    const stubs = winningStubs(this.units.slice(end).flatMap((each) => each.defs));
-    this.afterCache = { unit, stubs };
-    return stubs;
+    this.context.clear();
   }
 
   private renderWindow(start: number, end: number, shift: WindowShift): RenderPatch {
@@ -369,8 +323,7 @@ export class IncrementalRenderer {
     const continues = start > 0 && units[start]!.continues;
     if (start > 0 && !continues && !this.text.precededByBlankLine(from)) throw new WindowMismatch('start');
     if (this.footerInLast && end === units.length) throw new WindowMismatch('all');
-    const context: ContextBefore =
-      start === 0 ? { stubs: [], slugs: {}, footnoteRefs: [] } : this.contextBefore(start);
+    const context = this.context.before(units, start);
     // Text never serializes starting with `<`: a unit that does starts with an element.
     let following: Unit | undefined;
     for (let index = end; index < units.length && !following; index++) {
@@ -382,7 +335,7 @@ export class IncrementalRenderer {
       to,
       line,
       stubsBefore: context.stubs,
-      stubsAfter: this.stubsAfter(end),
+      stubsAfter: this.context.stubsAfter(units, end),
       headings: { slugsBefore: context.slugs },
       footnoteRefsBefore: context.footnoteRefs,
       whole: false,
@@ -442,8 +395,7 @@ export class IncrementalRenderer {
     if (effects.contextChanged) {
       // What the units before the window and after it tell a window is as it was: the caches
       // read around this window stay (typing in a heading changes the window's context only).
-      if (start === 0 || this.beforeCache?.unit !== units[start - 1]) this.beforeCache = null;
-      if (this.afterCache?.unit !== units[end]) this.afterCache = null;
+      this.context.windowChanged(units, start, end);
     }
     reuseKeys(old, fresh);
     shiftUnits(units, end, delta, lineDelta);

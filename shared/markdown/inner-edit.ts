@@ -3,11 +3,16 @@ import type { ArticleText } from './article-text';
 import { startsBlockTagLine } from './html-block-lines';
 import { unsafeTreeProcessor } from './pipeline';
 import { htmlTags } from './raw-html-tags';
-import { renderRange, type RangeRender } from './render-range';
-import { spliceInner, tellsNothing, type InnerContext, type InnerEditChange } from './inner-splice';
+import type { RangeRender } from './render-range';
+import {
+  renderAlone,
+  spliceInner,
+  tellsNothing,
+  type InnerContext,
+  type InnerEditChange,
+} from './inner-splice';
 import { editListItem } from './list-item-edit';
 import type { Unit } from './unit';
-import { WindowMismatch } from './window-mismatch';
 
 export type { InnerContext, InnerEditChange } from './inner-splice';
 
@@ -76,37 +81,6 @@ export function editInnerBlock(unit: Unit, change: InnerEditChange, context: Inn
     context.nextKey,
   );
   return true;
-}
-
-/** `text[from, to)` rendered alone with `context`, or `null` when it does not line up as a window. */
-function renderAlone(
-  text: ArticleText,
-  from: number,
-  to: number,
-  line: number,
-  context: InnerContext,
-): RangeRender | null {
-  context.rendered?.(to - from);
-  try {
-    return renderRange({
-      text,
-      from,
-      to,
-      line,
-      stubsBefore: context.stubsBefore,
-      stubsAfter: context.stubsAfter,
-      headings: { slugsBefore: context.slugsBefore },
-      footnoteRefsBefore: context.footnoteRefsBefore,
-      whole: false,
-      textMayFollow: false,
-      plainFence: false,
-      hasFooter: context.hasFooter,
-      nextKey: () => 0,
-    });
-  } catch (error) {
-    if (error instanceof WindowMismatch) return null;
-    throw error;
-  }
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { ArticleText } from './article-text';
+import { renderRange, type RangeOptions, type RangeRender } from './render-range';
 import type { Unit } from './unit';
+import { WindowMismatch } from './window-mismatch';
 
 /** What the article around a unit tells a block inside it (see inner-edit.ts). */
 export interface InnerContext {
@@ -86,4 +88,35 @@ export function spliceInner(
   for (const reference of references)
     if (!unit.references.includes(reference)) unit.references.push(reference);
   unit.key = nextKey();
+}
+
+/** `text[from, to)` rendered alone with `context`, or `null` when it does not line up as a window. */
+export function renderAlone(
+  text: RangeOptions['text'],
+  from: number,
+  to: number,
+  line: number,
+  context: InnerContext,
+): RangeRender | null {
+  context.rendered?.(to - from);
+  try {
+    return renderRange({
+      text,
+      from,
+      to,
+      line,
+      stubsBefore: context.stubsBefore,
+      stubsAfter: context.stubsAfter,
+      headings: { slugsBefore: context.slugsBefore },
+      footnoteRefsBefore: context.footnoteRefsBefore,
+      whole: false,
+      textMayFollow: false,
+      plainFence: false,
+      hasFooter: context.hasFooter,
+      nextKey: () => 0,
+    });
+  } catch (error) {
+    if (error instanceof WindowMismatch) return null;
+    throw error;
+  }
 }

@@ -1,12 +1,16 @@
 import type { List, ListItem } from 'mdast';
 import { VFile } from 'vfile';
 import type { ArticleText } from './article-text';
-import { spliceInner, tellsNothing, type InnerContext, type InnerEditChange } from './inner-splice';
+import {
+  renderAlone,
+  spliceInner,
+  tellsNothing,
+  type InnerContext,
+  type InnerEditChange,
+} from './inner-splice';
 import { capNesting } from './nesting-cap';
 import { unsafeTreeProcessor } from './pipeline';
-import { renderRange, type RangeRender } from './render-range';
 import type { Unit } from './unit';
-import { WindowMismatch } from './window-mismatch';
 
 /** How far past an item the line after it is looked for (blank lines between items aside). */
 const probeReach = 4096;
@@ -158,28 +162,8 @@ function renderItem(
   context: InnerContext,
 ): { html: string; references: string[] } | null {
   const value = loosen ? `${source}\n\n${marker}${looseDummy}` : source;
-  context.rendered?.(value.length);
-  let rendered: RangeRender;
-  try {
-    rendered = renderRange({
-      text: value,
-      from: 0,
-      to: value.length,
-      line,
-      stubsBefore: context.stubsBefore,
-      stubsAfter: context.stubsAfter,
-      headings: { slugsBefore: context.slugsBefore },
-      footnoteRefsBefore: context.footnoteRefsBefore,
-      whole: false,
-      textMayFollow: false,
-      plainFence: false,
-      hasFooter: context.hasFooter,
-      nextKey: () => 0,
-    });
-  } catch (error) {
-    if (error instanceof WindowMismatch) return null;
-    throw error;
-  }
+  const rendered = renderAlone(value, 0, value.length, line, context);
+  if (!rendered) return null;
   const units = rendered.units;
   // Raw HTML in an item renders its list again, which then keeps no item apart (list-items.ts).
   if (rendered.hadRawHtml || rendered.openAtEnd || rendered.footer !== '' || !tellsNothing(units))
