@@ -16,7 +16,8 @@ export interface PreviewProps {
 
 function setBase(frame: HTMLIFrameElement | null, baseUrl: string | null): void {
   const doc = frame?.contentDocument;
-  if (!doc || baseUrl === null) return;
+  // A frame still parsing its document may have no head yet: its load event sets the base.
+  if (!doc?.head || baseUrl === null) return;
   let base = doc.querySelector('base');
   if (!base) {
     base = doc.createElement('base');
