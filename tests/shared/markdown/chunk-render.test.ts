@@ -7,7 +7,13 @@ import { planChunks } from '../../../shared/markdown/chunk-plan';
 import { renderChunk } from '../../../shared/markdown/chunk-render';
 import { repairCuts } from '../../../shared/markdown/chunk-repair';
 import { markdownCorpus } from '../../helpers/markdown-corpus';
-import { randomArticle, randomEdit, seededRandom } from './random-article';
+import {
+  randomArticle,
+  randomEdit,
+  randomShapedArticle,
+  randomShapedEdit,
+  seededRandom,
+} from './random-article';
 
 /** The body HTML both ways: whole, and cut at every heading the plan may cut before. */
 function bothWays(markdown: string, chunkSize = 1): { whole: string; split: string | null; chunks: number } {
@@ -60,6 +66,30 @@ describe('rendering an article in chunks', () => {
     }
     expect(joined).toBeGreaterThan(80);
   }, 300_000);
+
+  it('joins articles of real-document shapes exactly, or declines, and never throws', () => {
+    // Seeds 658, 669 and 692 threw on text raw HTML leaves with an end and no start position;
+    // 697 left a `<b>` closed with its `<div>`, which the parser opens again around the notes.
+    for (let seed = 650; seed < 700; seed++) {
+      const random = seededRandom(seed);
+      let text = randomShapedArticle(random, 14);
+      for (let step = 0; step < 15; step++) {
+        const edit = randomShapedEdit(random, text);
+        text = text.slice(0, edit.from) + edit.insert + text.slice(edit.to);
+      }
+      expectSame(
+        `seed ${seed}`,
+        text.replace(/\n\n(?=[A-Z])/g, () => (random() < 0.3 ? '\n\n## Usage\n\n' : '\n\n')),
+      );
+    }
+  }, 300_000);
+
+  it('declines to join when a formatting element closed with its container is opened again around the notes', () => {
+    const text =
+      '# A\n\nText[^1].\n\n## B\n\nMore.\n\n<div align="center">\n<b>bold\n\n</div>\n\n[^1]: Note.\n';
+    expect(toHtml(renderMarkdownTree(text).tree)).toMatch(/<\/section><\/b>$/);
+    expect(expectSame('the open <b>', text)).toBe(false);
+  });
 
   it('numbers duplicate headings and footnotes across chunks as the whole article does', () => {
     const part = (n: number): string =>
