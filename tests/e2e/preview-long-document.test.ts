@@ -1,9 +1,8 @@
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { paragraphLinesNear, realBook } from '../helpers/real-documents';
-import { launchChromium, openApp, screenshot, type AppUnderTest } from './harness';
+import { paragraphLinesNear } from '../helpers/real-documents';
+import { launchChromium, screenshot } from './harness';
+import { book, openBook } from './real-book';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -12,8 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const book = realBook();
 
 /** What the preview session records on its frame element for each patch it shows. */
 interface PatchCounts {
@@ -58,20 +55,11 @@ async function goToLine(page: Page, line: number): Promise<void> {
   await page.keyboard.press('End');
 }
 
-/** Opens the book in a fresh app and waits until the preview shows all of it. */
-async function openBook(): Promise<{ app: AppUnderTest; frame: Locator }> {
-  const app = await openApp(browser, (library) => writeFile(path.join(library, 'book.md'), book));
-  const frame = app.page.locator('iframe[title="Preview"]');
-  await app.page.getByRole('link', { name: /A book of package READMEs/ }).click();
-  await expect.poll(async () => (await patchCounts(frame)).patches, { timeout: 120_000 }).toBe(1);
-  return { app, frame };
-}
-
 describe('the preview of a long real document', () => {
   it('patches a few blocks, never the whole book, for each keystroke at its start, middle and end', async () => {
     expect(book.split(/\s+/).length).toBeGreaterThan(150_000);
     const lines = paragraphLinesNear(book, [0.01, 0.5, 0.99]);
-    const { app, frame } = await openBook();
+    const { app, frame } = await openBook(browser);
     const { page } = app;
     const opened = await patchCounts(frame);
     expect(opened.wholeRenders).toBe(1);
@@ -118,7 +106,7 @@ describe('the preview of a long real document', () => {
 
   it('keeps the blocks before a fence opened near the end of the book, and the keys typed meanwhile', async () => {
     const [line] = paragraphLinesNear(book, [0.99]);
-    const { app, frame } = await openBook();
+    const { app, frame } = await openBook(browser);
     const { page } = app;
     // Hold on to the block elements that end before the line, to see afterwards whether the
     // very same elements are still shown (a rebuild would replace them with copies).

@@ -1,6 +1,4 @@
 import type { EditorView } from '@codemirror/view';
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -9,8 +7,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { realBook } from '../helpers/real-documents';
-import { launchChromium, openApp, screenshot, type AppUnderTest } from './harness';
+import { launchChromium, screenshot } from './harness';
+import { book, openBook } from './real-book';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -20,7 +18,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const book = realBook();
 const bookLines = book.split('\n');
 
 /**
@@ -34,19 +31,6 @@ interface PreviewTop {
   readonly high: number;
   /** What is shown there, for the failure message. */
   readonly what: string;
-}
-
-/** Opens the real book in a fresh app and waits until the preview shows all of it. */
-async function openBook(): Promise<{ app: AppUnderTest; frame: Locator }> {
-  const app = await openApp(browser, (library) => writeFile(path.join(library, 'book.md'), book));
-  const frame = app.page.locator('iframe[title="Preview"]');
-  await app.page.getByRole('link', { name: /A book of package READMEs/ }).click();
-  await expect
-    .poll(() => frame.evaluate((element: HTMLIFrameElement) => Number(element.dataset.previewPatches ?? 0)), {
-      timeout: 120_000,
-    })
-    .toBe(1);
-  return { app, frame };
 }
 
 /**
@@ -238,7 +222,7 @@ function editorTopLines(page: Page): Promise<number[]> {
 
 describe('scroll sync on a long real document', () => {
   it('shows the editor’s top line at the preview’s top after jumps all over the book, both ways, and inside lists and tables', async () => {
-    const { app, frame } = await openBook();
+    const { app, frame } = await openBook(browser);
     try {
       const { page } = app;
       const wrong: string[] = [];
