@@ -124,6 +124,7 @@ export class IncrementalRenderer {
     const unit = this.units[index]!;
     if (!unit.inner || (this.footerInLast && index === this.units.length - 1)) return null;
     const context = this.context.before(this.units, index);
+    const shown = unit.key;
     const done = editInnerBlock(unit, change, {
       stubsBefore: unit.stubs.length > 0 ? [...context.stubs, ...unit.stubs] : context.stubs,
       stubsAfter: this.context.stubsAfter(this.units, index + 1),
@@ -139,7 +140,8 @@ export class IncrementalRenderer {
     shiftUnits(this.units, index + 1, change.delta, change.lineDelta);
     this.followUps = null;
     this.lastRendered = 1;
-    const blocks = [this.blockHtml(unit)];
+    const block = this.blockHtml(unit);
+    const blocks = [done.item ? { ...block, item: { of: shown, ...done.item } } : block];
     return { start: index, deleteCount: 1, blocks, lineDelta: change.lineDelta, full: false, rendered: 1 };
   }
 

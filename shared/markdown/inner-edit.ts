@@ -10,11 +10,12 @@ import {
   tellsNothing,
   type InnerContext,
   type InnerEditChange,
+  type InnerEdited,
 } from './inner-splice';
 import { editListItem } from './list-item-edit';
 import type { Unit } from './unit';
 
-export type { InnerContext, InnerEditChange } from './inner-splice';
+export type { InnerContext, InnerEditChange, InnerEdited } from './inner-splice';
 
 /**
  * Applies an edit inside one inner block of a coupled `unit` (see inner-blocks.ts) by rendering
@@ -22,32 +23,36 @@ export type { InnerContext, InnerEditChange } from './inner-splice';
  * rendering the whole unit would: the block alone, before and after the edit, renders as one
  * plain element with the HTML it has in the unit, and it neither runs on into the next block nor
  * joins the one before. Changes the unit in place (a new key comes from `nextKey`) and answers
- * true; answers false, changing nothing, when the unit must be rendered again instead. The
- * units after it are left to the caller to move.
+ * what changed; answers `null`, changing nothing, when the unit must be rendered again instead.
+ * The units after it are left to the caller to move.
  */
-export function editInnerBlock(unit: Unit, change: InnerEditChange, context: InnerContext): boolean {
+export function editInnerBlock(
+  unit: Unit,
+  change: InnerEditChange,
+  context: InnerContext,
+): InnerEdited | null {
   const inner = unit.inner;
-  if (!inner) return false;
+  if (!inner) return null;
   const { old, text, fromA, toA, delta } = change;
   const index = inner.findIndex((block) => unit.from + block.from <= fromA && toA <= unit.from + block.to);
-  if (index < 0) return false;
+  if (index < 0) return null;
   const block = inner[index]!;
   if (block.listItem) return editListItem(unit, index, change, context);
   const from = unit.from + block.from;
   const to = unit.from + block.to + delta;
   const line = unit.line + block.line;
   const source = text.slice(from, to);
-  if (block.afterContainer && /^[ \t]/.test(source)) return false;
+  if (block.afterContainer && /^[ \t]/.test(source)) return null;
   if (block.raw) {
     // Raw HTML stays one HTML block with the same tags: the same elements, nested the same way,
     // in the same stream of raw HTML as the lines around it.
     if (block.tags === undefined)
       block.tags = rawTags(old.slice(from, unit.from + block.to))?.join(' ') ?? null;
     const tags = rawTags(source);
-    if (/\n[ \t]*\n/.test(source) || !startsBlockTagLine(source.split('\n', 1)[0]!)) return false;
-    if (tags === null || tags.join(' ') !== block.tags) return false;
+    if (/\n[ \t]*\n/.test(source) || !startsBlockTagLine(source.split('\n', 1)[0]!)) return null;
+    if (tags === null || tags.join(' ') !== block.tags) return null;
   } else if (!text.precededByBlankLine(from) || !followedByBlock(text, from, to)) {
-    return false;
+    return null;
   }
   const render = (from: number, to: number, line: number, source: ArticleText): RangeRender | null =>
     renderAlone(source, from, to, line, context);
@@ -64,14 +69,14 @@ export function editInnerBlock(unit: Unit, change: InnerEditChange, context: Inn
     );
     if (before !== current) {
       inner.splice(index, 1);
-      return false;
+      return null;
     }
   }
   const rendered = render(from, to, line, text);
   const html = aloneHtml(rendered, from, to, block.raw);
-  if (html === null || (!block.raw && rendered!.hadRawHtml)) return false;
+  if (html === null || (!block.raw && rendered!.hadRawHtml)) return null;
   const fresh = rendered!.units;
-  if (!tellsNothing(fresh)) return false;
+  if (!tellsNothing(fresh)) return null;
   spliceInner(
     unit,
     index,
@@ -80,7 +85,7 @@ export function editInnerBlock(unit: Unit, change: InnerEditChange, context: Inn
     fresh.flatMap((each) => each.references),
     context.nextKey,
   );
-  return true;
+  return {};
 }
 
 /**

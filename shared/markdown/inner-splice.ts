@@ -17,6 +17,14 @@ export interface InnerContext {
   readonly rendered?: (chars: number) => void;
 }
 
+/**
+ * What an edit inside an inner block changed, for the preview: for an item of a long list, the
+ * item's index among the list's items and its new `<li>`.
+ */
+export interface InnerEdited {
+  readonly item?: { readonly index: number; readonly html: string };
+}
+
 /** An edit inside a unit's inner block: its span in the old text, and what it moved. */
 export interface InnerEditChange {
   readonly old: ArticleText;

@@ -7,6 +7,7 @@ import {
   tellsNothing,
   type InnerContext,
   type InnerEditChange,
+  type InnerEdited,
 } from './inner-splice';
 import { capNesting } from './nesting-cap';
 import { unsafeTreeProcessor } from './pipeline';
@@ -45,14 +46,15 @@ interface ItemShape {
  * gives the HTML it has in the unit. An item that comes to hold raw HTML, a heading, a
  * definition or a footnote renders its list again. The first item must follow a blank line (a
  * paragraph before it would take in an item that became empty). Changes the unit in place and
- * answers true, or answers false, changing nothing, when the list must be rendered again.
+ * answers the item's index and new HTML, or `null`, changing nothing, when the list must be
+ * rendered again.
  */
 export function editListItem(
   unit: Unit,
   index: number,
   change: InnerEditChange,
   context: InnerContext,
-): boolean {
+): InnerEdited | null {
   const inner = unit.inner!;
   const block = inner[index]!;
   const facts = block.listItem!;
@@ -63,30 +65,30 @@ export function editListItem(
   const oldSource = old.slice(from, oldTo);
   const source = text.slice(from, to);
   const marker = markerAtStart.exec(oldSource)?.[0];
-  if (marker === undefined || markerAtStart.exec(source)?.[0] !== marker) return false;
+  if (marker === undefined || markerAtStart.exec(source)?.[0] !== marker) return null;
   // Whether the first item starts a list depends on what comes before the list, outside the
   // probe: after a blank line, and with text on its first line (an empty item cannot interrupt
   // a paragraph, nor start a list where micromark counts the line as interrupting one).
-  if (facts.first && (!text.precededByBlankLine(from) || !hasText(source, marker))) return false;
+  if (facts.first && (!text.precededByBlankLine(from) || !hasText(source, marker))) return null;
   const before = facts.probe ?? probeShape(old, from, oldTo);
   const after = before && probeShape(text, from, to);
-  if (!before || !after || before.shape !== after.shape) return false;
+  if (!before || !after || before.shape !== after.shape) return null;
   // A spread item makes its list loose: a tight list cannot hold one.
-  if (after.spread && !facts.loose) return false;
+  if (after.spread && !facts.loose) return null;
   const line = unit.line + block.line;
   if (!block.verified) {
     const current = unit.segments[block.segment]!.slice(block.at, block.at + block.length);
     const was = renderItem(oldSource, marker, line, facts.loose && !before.spread, context);
     if (was?.html !== current) {
       inner.splice(index, 1);
-      return false;
+      return null;
     }
   }
   const now = renderItem(source, marker, line, facts.loose && !after.spread, context);
-  if (!now) return false;
+  if (!now) return null;
   spliceInner(unit, index, now.html, change, now.references, context.nextKey);
   facts.probe = after;
-  return true;
+  return { item: { index: facts.item, html: now.html } };
 }
 
 /**

@@ -14,6 +14,11 @@ export interface ListItemFacts {
    */
   readonly loose: boolean;
   /**
+   * Its index among the list's items (its `<li>` among the list element's), which typing in
+   * items alone never changes: the preview replaces that `<li>` alone (`BlockHtml.item`).
+   */
+  readonly item: number;
+  /**
    * How the item and the line after it parsed after the last edit typed into it alone (see
    * list-item-edit.ts), so that the next edit parses them only once: nothing else changes them
    * without rendering the list again.

@@ -90,7 +90,7 @@ export function listItemRuns(
       parent: element,
       index,
       count: 1,
-      listItem: { first: at === 0, loose },
+      listItem: { first: at === 0, loose, item: at },
     });
   });
   if (runs.length > 0) found.set(element, runs);

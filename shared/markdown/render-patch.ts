@@ -16,6 +16,12 @@ export interface BlockHtml {
   readonly line: number;
   readonly lineEnd: number;
   readonly html: string;
+  /**
+   * Set when the block is the block of key `of` with one item of its list typed into: the
+   * item's index among the list's `<li>` elements and its new `<li>`. A preview that shows block
+   * `of` may replace that item alone, and the list's source lines, instead of parsing `html`.
+   */
+  readonly item?: { readonly of: number; readonly index: number; readonly html: string };
 }
 
 /**

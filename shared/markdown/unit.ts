@@ -177,7 +177,13 @@ export function unitOf(
           afterContainer: index > 0 && ['list', 'footnoteDefinition'].includes(group[index - 1]!.node.type),
           verified: false,
           ...(place.listItem
-            ? { listItem: { first: place.listItem.first, loose: place.listItem.loose } }
+            ? {
+                listItem: {
+                  first: place.listItem.first,
+                  loose: place.listItem.loose,
+                  item: place.listItem.item,
+                },
+              }
             : {}),
         });
       }

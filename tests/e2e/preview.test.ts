@@ -177,6 +177,50 @@ describe('the live preview', () => {
     await app.close();
   });
 
+  it('replaces only the edited item while typing in an item of a long list', async () => {
+    const items = Array.from(
+      { length: 150 },
+      (_, i) =>
+        `- Fixed bug ${i + 1} in the *parser* when \`code\` meets a [link](https://example.com/${i}).`,
+    );
+    const app = await openApp(browser, (library) =>
+      writeFile(
+        path.join(library, 'changes.md'),
+        `# Changes\n\nWhat changed.\n\n${items.join('\n')}\n\nThe end.\n`,
+      ),
+    );
+    const { page } = app;
+    await openArticle(page, /Changes/);
+    const preview = previewArticle(page);
+    await preview.locator('li', { hasText: 'Fixed bug 150 in' }).waitFor({ state: 'attached' });
+    await frameEval(page, "for (const el of doc.querySelectorAll('#folio-preview *')) el.folioMark = true;");
+    // Line 5 holds item 1, line 84 item 80.
+    await page.getByLabel('Markdown source').focus();
+    await page.keyboard.press('ControlOrMeta+Alt+g');
+    await page.keyboard.type('84');
+    await page.keyboard.press('Enter');
+    // After the item's marker (a long line wraps: End would stop at its first row's end).
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.type('Thanks, ');
+    await preview.locator('li', { hasText: /^Thanks, Fixed bug 80 in/ }).waitFor({ state: 'attached' });
+    const shown = await frameEval<{ fresh: string[]; item: number; lines: string | null }>(
+      page,
+      `const list = doc.querySelector('#folio-preview ul');
+       const items = [...list.children];
+       return {
+         fresh: [...doc.querySelectorAll('#folio-preview *')].filter((el) => !el.folioMark).map((el) => el.tagName),
+         item: items.findIndex((el) => !el.folioMark),
+         lines: list.getAttribute('data-line') + '-' + list.getAttribute('data-line-end'),
+       };`,
+    );
+    // The list and its other items are the ones shown before: only the typed item is new.
+    expect(shown.item).toBe(79);
+    expect(shown.fresh).toEqual(['LI', 'EM', 'CODE', 'A']);
+    expect(shown.lines).toBe('5-154');
+    await app.close();
+  });
+
   it('reads an article whose frontmatter fence is never closed as a plain document', async () => {
     const app = await openApp(browser, async (library) => {
       await writeFile(path.join(library, 'open.md'), '---\ntitle: Open fence\n\n> A quote\n\n- an item\n');

@@ -18,7 +18,8 @@ const relativePair = / data-line="(-?\d+)r" data-line-end="(-?\d+)r"/g;
  * A plain model of what the preview (`renderer/src/preview/preview-session.ts`) shows, built only
  * from the patches the incremental renderer sends: each patch replaces `deleteCount` blocks at
  * `start`, moves the source lines of the blocks after the new ones by `lineDelta` (the preview
- * keeps a moved block's DOM and moves its lines), and replaces the footnotes section, or only the
+ * keeps a moved block's DOM and moves its lines; a block naming an item of the list it replaces
+ * replaces that item alone), and replaces the footnotes section, or only the
  * notes it names when it names them (as the preview does, falling back to the whole section when
  * an item is not found). {@link html} then reads what the preview would show, to compare with a
  * whole render: the oracle for the patches rather than for the renderer's own state.
@@ -29,19 +30,26 @@ export class FoldedPreview {
 
   /** Applies one patch, as the preview does. */
   apply(patch: RenderPatch): void {
-    const added = patch.blocks.map((block): FoldedBlock => ({
-      key: block.key,
-      line: block.line,
-      lineEnd: block.lineEnd,
-      shape: block.html.replace(
-        linePair,
-        (_, start: string, end: string) =>
-          ` data-line="${Number(start) - block.line}r" data-line-end="${Number(end) - block.line}r"`,
-      ),
-    }));
     if (patch.start < 0 || patch.start + patch.deleteCount > this.blocks.length) {
       throw new Error(`patch replaces blocks ${patch.start}+${patch.deleteCount} of ${this.blocks.length}`);
     }
+    const removed = this.blocks.slice(patch.start, patch.start + patch.deleteCount);
+    const added = patch.blocks.map((block): FoldedBlock => {
+      const earlier = block.item && removed.find((each) => each.key === block.item!.of);
+      return {
+        key: block.key,
+        line: block.line,
+        lineEnd: block.lineEnd,
+        // As the preview does: the earlier block's list with one item replaced, when it shows it.
+        shape: earlier
+          ? withItem(earlier.shape, block.item!, block.lineEnd - block.line)
+          : block.html.replace(
+              linePair,
+              (_, start: string, end: string) =>
+                ` data-line="${Number(start) - block.line}r" data-line-end="${Number(end) - block.line}r"`,
+            ),
+      };
+    });
     this.blocks.splice(patch.start, patch.deleteCount, ...added);
     for (let index = patch.start + added.length; index < this.blocks.length; index++) {
       this.blocks[index]!.line += patch.lineDelta;
@@ -77,6 +85,40 @@ export class FoldedPreview {
       .join('\n');
     return this.footer ? `${body}\n${this.footer}` : body;
   }
+}
+
+/**
+ * A list block's shape (see {@link FoldedBlock}) with its item `index` replaced by `html` and
+ * its source lines `0` to `lines`, as the preview patches the list's DOM; throws when the list
+ * has no such item (the patch then names an item that is not there).
+ */
+function withItem(shape: string, item: { index: number; html: string }, lines: number): string {
+  const range = topLevelItem(shape, item.index);
+  if (!range) throw new Error(`the list shown has no item ${item.index}`);
+  let first = true;
+  return (shape.slice(0, range.start) + item.html + shape.slice(range.end)).replace(relativePair, (pair) => {
+    if (!first) return pair;
+    first = false;
+    return ` data-line="0r" data-line-end="${lines}r"`;
+  });
+}
+
+/** Where the `index`th `<li>` of a list's top level starts and ends in its HTML. */
+function topLevelItem(html: string, index: number): { start: number; end: number } | null {
+  let depth = 0;
+  let count = -1;
+  let start = -1;
+  const tags = /<(\/?)li[\s>]/g;
+  for (let match = tags.exec(html); match; match = tags.exec(html)) {
+    if (!match[1]) {
+      if (depth === 0 && ++count === index) start = match.index;
+      depth++;
+    } else {
+      depth--;
+      if (depth === 0 && start >= 0) return { start, end: html.indexOf('>', match.index) + 1 };
+    }
+  }
+  return null;
 }
 
 /**

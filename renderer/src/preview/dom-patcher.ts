@@ -9,7 +9,7 @@ interface Entry extends PreviewBlock {
   /** Whether the block has an H1 of its own. */
   readonly h1: boolean;
   /** Whether the block has images (to know when to look for remote ones). */
-  readonly images: boolean;
+  images: boolean;
 }
 
 /** What one patch changed that the preview around the blocks cares about. */
@@ -31,6 +31,22 @@ export function parseNodes(doc: Document, html: string): Node[] {
   return [...template.content.childNodes].filter(
     (node) => !(node.nodeType === 3 && node.textContent === '\n'),
   );
+}
+
+/**
+ * Whether `nodes` already stand one after the other right before `anchor` (or, with the end
+ * element as `anchor`, at the end of the last chunk), where an insert would put them.
+ */
+function inPlace(nodes: readonly Node[], anchor: Node): boolean {
+  if (nodes.length === 0) return true;
+  for (let index = 1; index < nodes.length; index++) {
+    if (nodes[index - 1]!.nextSibling !== nodes[index]) return false;
+  }
+  const last = nodes[nodes.length - 1]!;
+  if (last.nextSibling) return last.nextSibling === anchor;
+  // The last of its chunk: the next chunk's first block, or the end element, comes next.
+  const chunkAfter = last.parentNode?.nextSibling;
+  return chunkAfter === anchor || (chunkAfter?.firstChild ?? null) === anchor;
 }
 
 /**
@@ -122,8 +138,6 @@ export class DomPatcher {
         node.parentNode?.removeChild(node);
       }
     }
-    // Reused blocks move: their old chunk may be left empty.
-    for (const entry of added) for (const node of entry.nodes) chunks.removing(node);
     this.shown.splice(patch.start, patch.deleteCount, ...added);
     // After a whole render the first screen's guess (showFirst) is gone: count them all.
     if (whole) this.h1Count = this.shown.filter((entry) => entry.h1).length;
@@ -146,10 +160,13 @@ export class DomPatcher {
         break;
       }
     }
-    chunks.insert(
-      added.flatMap((entry) => entry.nodes),
-      anchor,
-    );
+    const nodes = added.flatMap((entry) => entry.nodes);
+    // Reused blocks move (their old chunk may be left empty), unless they are where they go:
+    // moving a node lays it out again, a list of hundreds of items for one typed into.
+    if (!inPlace(nodes, anchor)) {
+      for (const node of nodes) chunks.removing(node);
+      chunks.insert(nodes, anchor);
+    }
     chunks.settle();
     if (patch.footer !== undefined && !(patch.footnotes && this.replaceNotes(patch.footnotes))) {
       footer.replaceChildren(...this.parse(patch.footer));
@@ -231,6 +248,29 @@ export class DomPatcher {
     return true;
   }
 
+  /**
+   * Puts the item `block.item` names in place of the one `entry` (the list the block was) shows,
+   * and gives the entry the block's key and lines: typing in an item of a long list parses that
+   * `<li>` alone. False, changing nothing, when the entry is not one list with such an item.
+   */
+  private replaceItem(entry: Entry, block: BlockHtml): boolean {
+    // The frame's nodes are not instances of this window's `Element`.
+    const list = entry.nodes.length === 1 ? (entry.nodes[0] as Element) : undefined;
+    if (list?.nodeType !== 1 || (list.localName !== 'ul' && list.localName !== 'ol')) return false;
+    const { index, html } = block.item!;
+    const old = [...list.children].filter((child) => child.localName === 'li')[index];
+    if (!old) return false;
+    old.replaceWith(...this.parse(html));
+    list.setAttribute('data-line', String(block.line));
+    list.setAttribute('data-line-end', String(block.lineEnd));
+    entry.key = block.key;
+    entry.line = block.line;
+    entry.lineEnd = block.lineEnd;
+    entry.renderedLine = block.line;
+    entry.images = hasImages(block.html);
+    return true;
+  }
+
   private entryFor(block: BlockHtml, pool: Map<number, Entry>): Entry {
     const reused = pool.get(block.key);
     if (reused) {
@@ -238,6 +278,11 @@ export class DomPatcher {
       reused.line = block.line;
       reused.lineEnd = block.lineEnd;
       return reused;
+    }
+    const earlier = block.item && pool.get(block.item.of);
+    if (earlier && this.replaceItem(earlier, block)) {
+      pool.delete(block.item!.of);
+      return earlier;
     }
     // The line its DOM carries: scroll sync reads moved blocks' stale `data-line` through it.
     const match = / data-line="(\d+)"/.exec(block.html);

@@ -78,7 +78,9 @@ export class InnerLines {
 
   private partsOf(element: Element, line: number, lineEnd: number, source: SourceLine): InnerParts | null {
     const known = this.known.get(element);
-    if (known?.line === line && known.lineEnd === lineEnd) return known.parts;
+    // An item typed into is replaced alone (dom-patcher.ts), its list keeping its lines.
+    const current = known?.parts?.elements.every((part) => part.isConnected) ?? true;
+    if (known?.line === line && known.lineEnd === lineEnd && current) return known.parts;
     let parts: InnerParts | null = null;
     try {
       if (element.localName === 'pre') parts = codeParts(element, line, lineEnd, source);

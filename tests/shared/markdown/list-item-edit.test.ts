@@ -56,6 +56,23 @@ describe('typing in an item of a long list', () => {
     expect(list.length).toBeGreaterThan(8000);
   });
 
+  it('sends the preview only the typed item, to put in place of the one it shows', () => {
+    let text = articleWith(changelog(120, plainItem));
+    const folded = renderer(text);
+    const at = text.indexOf('bug 60 in') + 'bug 60'.length;
+    for (const letter of 'ab') {
+      const shown = folded.preview.keys();
+      const patch = folded.edit([{ from: at, to: at, insert: letter }]);
+      text = text.slice(0, at) + letter + text.slice(at);
+      expect(folded.mismatch(renderMarkdown(text))).toBeNull();
+      expect(patch.blocks).toHaveLength(1);
+      const item = patch.blocks[0]!.item!;
+      expect(item.of).toBe(shown[patch.start]);
+      expect(item.index).toBe(60);
+      expect(item.html).toMatch(/^<li>Fixed bug 60b?a in[^]*<\/li>$/);
+    }
+  });
+
   it('renders only that item in loose, ordered, nested and task lists', () => {
     const lists: Record<string, string> = {
       loose: changelog(60, (index) => `- Item ${index} with a paragraph of text.\n`),
