@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   alongKnots,
   codeLineOffsets,
+  InnerLines,
   listItemOffsets,
   type SourceLine,
 } from '../../../renderer/src/preview/inner-lines';
@@ -123,5 +124,55 @@ describe('interpolating between knots of lines and heights', () => {
     ];
     expect(alongKnots(padded, 1, 'line')).toBe(14);
     expect(alongKnots(padded, 7, 'y')).toBe(1);
+  });
+});
+
+describe('the knots of a list', () => {
+  /** A shown element as inner-lines.ts reads it: its name, box, children and whether it is shown. */
+  interface FakeElement {
+    localName: string;
+    isConnected: boolean;
+    children: FakeElement[];
+    top: number;
+    bottom: number;
+  }
+  const element = (localName: string, top: number, bottom: number, children: FakeElement[] = []) => ({
+    localName,
+    isConnected: true,
+    children,
+    top,
+    bottom,
+    getBoundingClientRect() {
+      return this.isConnected ? { top: this.top, bottom: this.bottom } : { top: 0, bottom: 0 };
+    },
+  });
+
+  it('reads its items again when the preview replaced one and the list kept its lines', () => {
+    const items = [element('li', 0, 20), element('li', 20, 40), element('li', 40, 60)];
+    const list = element('ul', 0, 60, items);
+    const source = sourceOf('- one\n- two\n- three');
+    const lines = new InnerLines();
+    const knots = () => lines.knots(list as unknown as Element, 1, 3, source, 0);
+    expect(knots()).toEqual([
+      { line: 1, y: 0 },
+      { line: 1, y: 0 },
+      { line: 2, y: 20 },
+      { line: 3, y: 40 },
+      { line: 4, y: 60 },
+    ]);
+    // Typing in the second item: its <li> is replaced alone (dom-patcher.ts), and it grew.
+    const typed = element('li', 20, 50);
+    items[1]!.isConnected = false;
+    items[1] = typed;
+    items[2]!.top = 50;
+    items[2]!.bottom = 70;
+    list.bottom = 70;
+    expect(knots()).toEqual([
+      { line: 1, y: 0 },
+      { line: 1, y: 0 },
+      { line: 2, y: 20 },
+      { line: 3, y: 50 },
+      { line: 4, y: 70 },
+    ]);
   });
 });
