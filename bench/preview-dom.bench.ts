@@ -10,6 +10,7 @@ import { generateArticle } from './generate-article';
 import { machineLoad, ms, printTable } from './measure';
 import { benchBook, describeBook } from './bench-book';
 import { paragraphLinesNear } from './real-documents';
+import { longListItemLine } from './typing-places';
 import {
   appProbeSource,
   domWorkSource,
@@ -223,6 +224,19 @@ async function floorRow(browser: Browser, keystrokes: number): Promise<string[]>
 }
 
 /**
+ * Where the book is typed into: a paragraph near its start, middle and end, and the middle item
+ * of its longest list (a changelog's list, whose item alone the preview patches).
+ */
+function bookPlaces(book: string): { place: string; line: number }[] {
+  const places = paragraphLinesNear(book, [0.01, 0.5, 0.99]).map((line, index) => ({
+    place: ['start', 'middle', 'end'][index]!,
+    line,
+  }));
+  const listLine = longListItemLine(book);
+  return listLine === null ? places : [...places, { place: 'longest list, middle item', line: listLine }];
+}
+
+/**
  * Bare CodeMirror (see peers/codemirror-peer.ts) holding the real book, typed into at the same
  * lines and in the same way as the app: what the editor alone costs per keystroke, before any
  * preview, against the same markdown-it figure.
@@ -233,13 +247,11 @@ async function bookCodeMirrorRows(
   keystrokes: number,
   peer: number,
 ): Promise<string[][]> {
-  const places = ['start', 'middle', 'end'];
-  const lines = paragraphLinesNear(book, [0.01, 0.5, 0.99]);
   return withCodeMirrorPeer(browser, book, async (page) => {
     await page.evaluate("document.querySelector('.cm-editor').id = 'folio-preview'");
     await page.evaluate(appProbeSource);
     const rows: string[][] = [];
-    for (const [index, line] of lines.entries()) {
+    for (const { place, line } of bookPlaces(book)) {
       await page.evaluate(`window.peerGoTo(${line})`);
       await page.keyboard.press('End');
       await page.keyboard.press('ArrowLeft');
@@ -248,7 +260,7 @@ async function bookCodeMirrorRows(
       const times = await typeAndSample(page, keystrokes);
       const p95 = percentile(times, 0.95);
       rows.push([
-        `bare CodeMirror, ${places[index]}`,
+        `bare CodeMirror, ${place}`,
         ms(percentile(times, 0.5)),
         ms(p95),
         String(times.length),
@@ -325,16 +337,14 @@ async function realBookBench(browser: Browser): Promise<void> {
     )) as number;
     opening = `first paint on open ${ms(firstPaint)} (target 300 ms), whole book shown ${ms(whole)}`;
     await page.waitForTimeout(1000);
-    const places = ['start', 'middle', 'end'];
-    const lines = paragraphLinesNear(book, [0.01, 0.5, 0.99]);
-    for (const [index, line] of lines.entries()) {
+    for (const { place, line } of bookPlaces(book)) {
       await goToLine(page, line);
       await page.waitForTimeout(500);
       const before = await wholeRenders(page);
       const times = await typeAndSample(page, keystrokes);
       const p95 = percentile(times, 0.95);
       rows.push([
-        `${places[index]} (line ${line})`,
+        `${place} (line ${line})`,
         ms(percentile(times, 0.5)),
         ms(p95),
         String(times.length),

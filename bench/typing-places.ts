@@ -68,3 +68,21 @@ export function typingPlaces(markdown: string, perKind: number): TypingPlace[] {
     (a, b) => a.at - b.at,
   );
 }
+
+/**
+ * The line of the middle item of the longest top-level list of `markdown` (by characters) whose
+ * middle item is a one-line paragraph: where typing in a changelog's list happens. `null`: none.
+ */
+export function longListItemLine(markdown: string): number | null {
+  const tree = blockParser.parse(markdown) as Root;
+  let best: { chars: number; line: number } | null = null;
+  for (const node of tree.children) {
+    if (node.type !== 'list') continue;
+    const chars = node.position!.end.offset! - node.position!.start.offset!;
+    const middle = node.children[Math.floor(node.children.length / 2)]?.children[0];
+    const position = middle?.position;
+    if (middle?.type !== 'paragraph' || !position || position.start.line !== position.end.line) continue;
+    if (!best || chars > best.chars) best = { chars, line: position.start.line };
+  }
+  return best?.line ?? null;
+}
