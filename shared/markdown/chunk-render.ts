@@ -102,6 +102,15 @@ export function renderChunk(input: ChunkInput): ChunkResult {
       ...mdast.children.filter((node) => !isBefore(node)),
     ];
   }
+  // Text that the chunk's raw HTML leaves at its end takes in, in the article, one line break
+  // after the chunk's own blocks: the one before the next chunk's heading, or before the
+  // footnotes section (joinChunks writes it). Raw HTML that a stub holds past its definition
+  // would add more (a stray end tag adds its own line break, and its text merges in too), so
+  // it is left out; the rest of what the stubs render starts with an element, and the text
+  // then takes in only the one line break dropped below.
+  mdast.children = mdast.children.filter(
+    (node) => node.type !== 'html' || (node.position?.start?.offset ?? 0) < windowText.length,
+  );
   const hast = unsafeTreeProcessor.runSync(mdast, file) as HastRoot;
   const hadRawHtml = file.data.folioHadRawHtml ?? false;
   const empty: ChunkResult = {

@@ -91,6 +91,17 @@ describe('rendering an article in chunks', () => {
     expect(expectSame('the open <b>', text)).toBe(false);
   });
 
+  it('keeps one line break after text raw HTML leaves at the end of a chunk, whatever the stubs hold', () => {
+    // The stub for [x] is read from the text up to the blank line, so it holds the stray `</div>`
+    // after the definition too: appended to A, it added a line break to the text that ends A.
+    const text = '# A\n\n<div>x</div>\ntail [x]\n\n# B\n\nmore\n\n[x]: /u\n</div>\n\nend\n';
+    const plan = planChunks(text, { chunkSize: 1 })!;
+    expect(plan.chunks[0]!.stubs).toEqual(['[x]: /u\n</div>']);
+    const { whole, split } = bothWays(text);
+    expect(whole).toContain('tail [x]\n<h1');
+    expect(split).toBe(whole);
+  });
+
   it('numbers duplicate headings and footnotes across chunks as the whole article does', () => {
     const part = (n: number): string =>
       `## Intro\n\nCited[^a] and again[^a], then [^n${n}] and [the ref][ref].\n\n### Intro\n\nMore.\n`;
