@@ -102,6 +102,18 @@ describe('rendering an article in chunks', () => {
     expect(split).toBe(whole);
   });
 
+  it("gives a heading that cites a note the id of the note's number in the article", () => {
+    // B cites the article's second note, the first in its own chunk.
+    const text = '# In[^b]\n\nx[^a]\n\n# B[^a]\n\nmore\n\n# C[^b]\n\n[^a]: a\n[^b]: b\n';
+    const { whole, split, chunks } = bothWays(text);
+    expect(chunks).toBe(3);
+    expect(whole).toContain('<h1 id="b2"');
+    expect(split).toBe(whole);
+    // What the sanitizer took out of such a heading is not in the chunk's text to slug again.
+    const stripped = text.replace('# B[^a]', '# B[^a]<script>x</script>');
+    expect(bothWays(stripped).split).toBeNull();
+  });
+
   it('numbers duplicate headings and footnotes across chunks as the whole article does', () => {
     const part = (n: number): string =>
       `## Intro\n\nCited[^a] and again[^a], then [^n${n}] and [the ref][ref].\n\n### Intro\n\nMore.\n`;
