@@ -102,6 +102,17 @@ describe('rendering an article in chunks', () => {
     expect(split).toBe(whole);
   });
 
+  it('reads raw HTML right after a cut as the whole article does, after the heading that starts the chunk', () => {
+    // A chunk starts with a heading, whose element puts parse5 "in body" before the chunk's raw
+    // HTML as in the whole article (a window may start with raw HTML, and is told so with
+    // `folioInBody`): a stray `</p>` there makes an empty paragraph either way.
+    const text = '# A\n\nx\n\n# B\n\n</p>\n\nz\n\n# C </p>\n\ny\n';
+    const { whole, split, chunks } = bothWays(text);
+    expect(chunks).toBe(3);
+    expect(whole).toContain('</h1>\n<p></p>\n<p data-line="9"');
+    expect(split).toBe(whole);
+  });
+
   it("gives a heading that cites a note the id of the note's number in the article", () => {
     // B cites the article's second note, the first in its own chunk.
     const text = '# In[^b]\n\nx[^a]\n\n# B[^a]\n\nmore\n\n# C[^b]\n\n[^a]: a\n[^b]: b\n';
