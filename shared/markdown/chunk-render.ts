@@ -5,11 +5,11 @@
 import type { Root as HastRoot, RootContent as HastContent } from 'hast';
 import { sanitize } from 'hast-util-sanitize';
 import type { Root as MdastRoot } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { CONTINUE, EXIT, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { blocksOf, groupOpenHtml, groupReach, mergeReach, placeNodes } from './cut-units';
 import { citationsOf, definitionKey, definitionsOf, neededStubs, WindowLabels } from './definitions';
-import { hasFootnoteHeading } from './footnotes';
+import { hasFootnoteHeading, holdsFootnotesSection } from './footnotes';
 import { leavesOpen } from './open-elements';
 import { unsafeTreeProcessor } from './pipeline';
 import { afterSanitize } from './after-sanitize';
@@ -266,6 +266,13 @@ function rawHtmlEdgeProblem(
   if (end === -1) end = hast.children.length;
   else if (end > 0 && isLineBreak(hast.children[end - 1]!)) end--;
   const own = hast.children.slice(0, end);
+  // Raw HTML can leave open an element that its tags do not show (an element opened after one
+  // that closed its paragraph): it then takes in what follows the chunk's own blocks, the
+  // footnotes section or what the stubs render, as it takes in the next chunk in the article.
+  // Rendered with the next chunk, it shows where the article closes it; at the article's end,
+  // only a whole render places the notes inside it (as windows find, render-range.ts).
+  if (holdsFootnotesSection(own) || holdsNodeFrom(own, windowText.length))
+    return { problem: 'raw HTML left open takes in what follows the chunk', at: 'end' };
   const reach = groupReach(own, starts(groups), windowText.length, undefined);
   if (
     !input.last &&
@@ -283,6 +290,17 @@ function rawHtmlEdgeProblem(
     return { problem: `the HTML parser is not back at the top at the chunk's ${at ?? 'edge'}`, at };
   }
   return null;
+}
+
+/** Whether some node inside `nodes` comes from the source at `offset` or after it. */
+function holdsNodeFrom(nodes: readonly HastContent[], offset: number): boolean {
+  let found = false;
+  visit({ type: 'root', children: [...nodes] } as HastRoot, (node) => {
+    if ((node.position?.start?.offset ?? -1) < offset) return CONTINUE;
+    found = true;
+    return EXIT;
+  });
+  return found;
 }
 
 /** Whether a top-level fenced code or math block that ends a chunk has its closing fence. */
