@@ -137,6 +137,11 @@ export function renderChunk(input: ChunkInput): ChunkResult {
   if (inWindow.some((node) => (node.position?.end?.offset ?? 0) > windowText.length)) {
     return fail('a block runs past the end of the chunk', 'end');
   }
+  // A chunk before a cut ends with a blank line, which no block takes in unless it runs to the
+  // end of its input: an unclosed fence (inside a list or a quote too) that the next chunk's
+  // heading ends in the article, or that runs on into it.
+  if (!input.last && inWindow.some((node) => node.position?.end?.offset === windowText.length))
+    return fail('a block runs to the end of the chunk', 'end');
   if (input.from > 0 && inWindow[0]?.position?.start?.offset !== 0)
     return fail('the chunk does not start a block', 'start');
   const last = inWindow[inWindow.length - 1];

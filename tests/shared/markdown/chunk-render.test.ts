@@ -247,6 +247,17 @@ describe('rendering an article in chunks', () => {
     }
   });
 
+  it('renders a chunk whose list ends in an unclosed fence with the next chunk', () => {
+    // Alone, the fence runs to the end of the chunk and takes in its last line; in the article
+    // the heading after it ends it one line earlier. (C is long: mending renders at most half.)
+    const text = `# A\n\n- x\n- ~~~\n\n## B\n\nz\n\n## C\n\n${'w'.repeat(300)}\n`;
+    const plan = planChunks(text, { chunkSize: 1 })!;
+    expect(renderChunk(plan.chunks[0]!).problemAt).toBe('end');
+    const { whole, split } = bothWays(text);
+    expect(whole).toContain('<ul data-line="3" data-line-end="5">');
+    expect(split).toBe(whole);
+  });
+
   it('declines to join when a line that looks like a definition is not one', () => {
     // A definition cannot interrupt a paragraph: known to be none only once parsed.
     const text = '# A\n\nSee [x].\nText\n[x]: /not-a-definition\n\n# B\n\nAnd [x] again.\n';
