@@ -54,6 +54,8 @@ export function joinChunks(
   const children: HastContent[] = [];
   const slugger = new GithubSlugger();
   const before: string[] = [];
+  // Whether a chunk before rendered a node, after which the pipeline writes a line break.
+  let produced = false;
   for (const result of results) {
     const links: Element[] = [];
     const headings: Element[] = [];
@@ -91,9 +93,10 @@ export function joinChunks(
       if (link.properties.id !== ids[index]) link.properties.id = clobberPrefix + String(link.properties.id);
     });
     before.push(...result.refs);
-    if (result.nodes.length === 0) continue;
-    if (children.length > 0) children.push({ type: 'text', value: '\n' });
+    if (!result.produced) continue;
+    if (produced) children.push({ type: 'text', value: '\n' });
     children.push(...result.nodes);
+    produced = true;
   }
   const sources = results.flatMap((result) => result.footnoteSources);
   const linkStubs = [...real.values()].filter((def) => def.key[0] === 'L').map((def) => def.stub);

@@ -45,8 +45,13 @@ export interface ChunkResult {
   readonly problemAt: 'start' | 'end' | null;
   /** Whether the chunk held raw HTML (its tree then went through the HTML parser). */
   readonly hadRawHtml: boolean;
-  /** The chunk's top-level hast nodes, unsanitized, with the line breaks between them. */
+  /** The chunk's top-level hast nodes, sanitized, with the line breaks between them. */
   readonly nodes: HastContent[];
+  /**
+   * Whether the chunk rendered a top-level node before sanitizing: a comment alone renders
+   * nothing once sanitized, but in the article the line break after it stays.
+   */
+  readonly produced: boolean;
   /** Identifiers of its footnote citations, in order (upper case). */
   readonly refs: string[];
   /** Definitions inside the chunk. */
@@ -118,6 +123,7 @@ export function renderChunk(input: ChunkInput): ChunkResult {
     problemAt: null,
     hadRawHtml,
     nodes: [],
+    produced: false,
     refs: [],
     defs: [],
     appended: [],
@@ -223,6 +229,7 @@ export function renderChunk(input: ChunkInput): ChunkResult {
     problemAt: null,
     hadRawHtml,
     nodes: safe.children,
+    produced: nodes.length > 0,
     refs,
     defs,
     appended,

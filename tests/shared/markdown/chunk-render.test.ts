@@ -247,6 +247,15 @@ describe('rendering an article in chunks', () => {
     }
   });
 
+  it('keeps the line break after a chunk that renders only a comment, as the whole article does', () => {
+    // The sanitizer drops the comment, not the line break the pipeline wrote after it.
+    const text = '<!-- badges -->\n\n## A\n\nx\n\n## B\n\ny\n';
+    const { whole, split, chunks } = bothWays(text);
+    expect(chunks).toBe(3);
+    expect(whole).toMatch(/^\n<h2/);
+    expect(split).toBe(whole);
+  });
+
   it('renders a chunk whose list ends in an unclosed fence with the next chunk', () => {
     // Alone, the fence runs to the end of the chunk and takes in its last line; in the article
     // the heading after it ends it one line earlier. (C is long: mending renders at most half.)
