@@ -53,7 +53,9 @@ describe('rendering an article in chunks', () => {
 
   it('joins random articles with random edits exactly, or declines to join them', () => {
     let joined = 0;
-    for (let seed = 1; seed <= 300; seed++) {
+    // 434 and 1129 start with a comment alone before the first cut; 530 ends a chunk with a list
+    // whose last item opens a fence.
+    for (const seed of [...Array.from({ length: 300 }, (_, index) => index + 1), 434, 530, 1129]) {
       const random = seededRandom(1000 + seed);
       let text = randomArticle(random, 16);
       for (let step = 0; step < 10; step++) {
