@@ -5,11 +5,13 @@
 import GithubSlugger from 'github-slugger';
 import type { Element, Root as HastRoot, RootContent as HastContent } from 'hast';
 import { sanitize } from 'hast-util-sanitize';
+import { toString } from 'hast-util-to-string';
 import { neededStubs } from './definitions';
 import { footnoteSection, renumberFootnoteLinks } from './footnotes';
 import type { RenderedTree } from './pipeline';
 import { afterSanitize } from './after-sanitize';
 import { clobberPrefix, headingAnchorId } from './heading-anchors';
+import { slugText, slugTextNow } from './heading-ids';
 import { sanitizeSchema } from './sanitize-schema';
 import type { ChunkPlan, FootnotesGuess } from './chunk-plan';
 import { dropPositions, renderChunk, type ChunkDefinition, type ChunkResult } from './chunk-render';
@@ -18,10 +20,12 @@ import { repairCuts } from './chunk-repair';
 /**
  * Joins rendered chunks into the safe tree `renderMarkdownTree` gives for the whole article, or
  * `null` when a chunk reported a problem or the definitions do not line up (a definition stub
- * that was not a definition, one that was missed, a footnote defined twice): the caller
- * then renders the article in one piece. Heading ids are given in article order with one
- * slugger, footnote citations are renumbered across chunks (the incremental renderer's code),
- * and the footnotes section is rendered once from every note and sanitized.
+ * that was not a definition, one that was missed, a footnote defined twice), or when a heading
+ * whose text the sanitizer changed cites a note whose number changes: the caller then renders
+ * the article in one piece. Footnote citations are renumbered across chunks (the incremental
+ * renderer's code), heading ids are given in article order with one slugger, from the numbers
+ * of the notes they cite, and the footnotes section is rendered once from every note and
+ * sanitized.
  */
 export function joinChunks(
   plan: ChunkPlan,
@@ -50,28 +54,49 @@ export function joinChunks(
   const children: HastContent[] = [];
   const slugger = new GithubSlugger();
   const before: string[] = [];
+  // Whether a chunk before rendered a node, after which the pipeline writes a line break.
+  let produced = false;
   for (const result of results) {
     const links: Element[] = [];
-    const walk = (nodes: readonly HastContent[]): void => {
+    const headings: Element[] = [];
+    // The text each heading that cites a note shows before its citations are renumbered.
+    const citing = new Map<Element, string>();
+    const walk = (nodes: readonly HastContent[], heading: Element | undefined): void => {
       for (const node of nodes) {
         if (node.type !== 'element') continue;
-        const text = (node.data as { folioSlugText?: string } | undefined)?.folioSlugText;
-        if (text !== undefined) node.properties.id = headingAnchorId(slugger.slug(text));
-        if (node.tagName === 'a' && 'dataFootnoteRef' in node.properties) links.push(node);
-        walk(node.children);
+        const slugged = slugText(node) !== undefined;
+        if (slugged) headings.push(node);
+        if (node.tagName === 'a' && 'dataFootnoteRef' in node.properties) {
+          links.push(node);
+          if (heading && !citing.has(heading)) citing.set(heading, toString(heading));
+        }
+        walk(node.children, slugged ? node : heading);
       }
     };
-    walk(result.nodes);
+    walk(result.nodes, undefined);
     const ids = links.map((link) => link.properties.id);
-    renumberFootnoteLinks(links, result.refs, before);
+    const renumbered = renumberFootnoteLinks(links, result.refs, before);
+    for (const heading of headings) {
+      let text = slugText(heading)!;
+      // A heading that cites a note takes its id from the note's number in the article, which
+      // the chunk did not know (see slugHeadingsAgain). The chunk is sanitized already: the text
+      // it shows is the one it was slugged from only when the sanitizer took nothing out of it.
+      const shown = citing.get(heading);
+      if (renumbered && shown !== undefined && toString(heading) !== shown) {
+        if (shown !== text) return null;
+        text = slugTextNow(heading)!;
+      }
+      heading.properties.id = headingAnchorId(slugger.slug(text));
+    }
     // The renumbering writes ids as the pipeline does before sanitizing: prefix them as it would.
     links.forEach((link, index) => {
       if (link.properties.id !== ids[index]) link.properties.id = clobberPrefix + String(link.properties.id);
     });
     before.push(...result.refs);
-    if (result.nodes.length === 0) continue;
-    if (children.length > 0) children.push({ type: 'text', value: '\n' });
+    if (!result.produced) continue;
+    if (produced) children.push({ type: 'text', value: '\n' });
     children.push(...result.nodes);
+    produced = true;
   }
   const sources = results.flatMap((result) => result.footnoteSources);
   const linkStubs = [...real.values()].filter((def) => def.key[0] === 'L').map((def) => def.stub);

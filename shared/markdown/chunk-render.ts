@@ -5,11 +5,11 @@
 import type { Root as HastRoot, RootContent as HastContent } from 'hast';
 import { sanitize } from 'hast-util-sanitize';
 import type { Root as MdastRoot } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { CONTINUE, EXIT, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { blocksOf, groupOpenHtml, groupReach, mergeReach, placeNodes } from './cut-units';
-import { citationsOf, definitionKey, definitionsOf, neededStubs } from './definitions';
-import { hasFootnoteHeading } from './footnotes';
+import { citationsOf, definitionKey, definitionsOf, neededStubs, WindowLabels } from './definitions';
+import { hasFootnoteHeading, holdsFootnotesSection } from './footnotes';
 import { leavesOpen } from './open-elements';
 import { unsafeTreeProcessor } from './pipeline';
 import { afterSanitize } from './after-sanitize';
@@ -45,8 +45,13 @@ export interface ChunkResult {
   readonly problemAt: 'start' | 'end' | null;
   /** Whether the chunk held raw HTML (its tree then went through the HTML parser). */
   readonly hadRawHtml: boolean;
-  /** The chunk's top-level hast nodes, unsanitized, with the line breaks between them. */
+  /** The chunk's top-level hast nodes, sanitized, with the line breaks between them. */
   readonly nodes: HastContent[];
+  /**
+   * Whether the chunk rendered a top-level node before sanitizing: a comment alone renders
+   * nothing once sanitized, but in the article the line break after it stays.
+   */
+  readonly produced: boolean;
   /** Identifiers of its footnote citations, in order (upper case). */
   readonly refs: string[];
   /** Definitions inside the chunk. */
@@ -75,8 +80,9 @@ export function renderChunk(input: ChunkInput): ChunkResult {
     if (at < input.from) before.push(stub);
     else if (at >= input.from + windowText.length) after.push(stub);
   });
-  const neededBefore = neededStubs(windowText, before);
-  const needed = [...neededBefore, ...neededStubs(windowText, after)];
+  const labels = new WindowLabels(windowText);
+  const neededBefore = neededStubs(labels, before);
+  const needed = [...neededBefore, ...neededStubs(labels, after)];
   const value = needed.length > 0 ? `${windowText}\n\n${needed.join('\n\n')}\n` : windowText;
   const file = new VFile({ value });
   if (input.maskedFence) file.data.folioMaskedFence = true;
@@ -101,6 +107,15 @@ export function renderChunk(input: ChunkInput): ChunkResult {
       ...mdast.children.filter((node) => !isBefore(node)),
     ];
   }
+  // Text that the chunk's raw HTML leaves at its end takes in, in the article, one line break
+  // after the chunk's own blocks: the one before the next chunk's heading, or before the
+  // footnotes section (joinChunks writes it). Raw HTML that a stub holds past its definition
+  // would add more (a stray end tag adds its own line break, and its text merges in too), so
+  // it is left out; the rest of what the stubs render starts with an element, and the text
+  // then takes in only the one line break dropped below.
+  mdast.children = mdast.children.filter(
+    (node) => node.type !== 'html' || (node.position?.start?.offset ?? 0) < windowText.length,
+  );
   const hast = unsafeTreeProcessor.runSync(mdast, file) as HastRoot;
   const hadRawHtml = file.data.folioHadRawHtml ?? false;
   const empty: ChunkResult = {
@@ -108,6 +123,7 @@ export function renderChunk(input: ChunkInput): ChunkResult {
     problemAt: null,
     hadRawHtml,
     nodes: [],
+    produced: false,
     refs: [],
     defs: [],
     appended: [],
@@ -127,6 +143,11 @@ export function renderChunk(input: ChunkInput): ChunkResult {
   if (inWindow.some((node) => (node.position?.end?.offset ?? 0) > windowText.length)) {
     return fail('a block runs past the end of the chunk', 'end');
   }
+  // A chunk before a cut ends with a blank line, which no block takes in unless it runs to the
+  // end of its input: an unclosed fence (inside a list or a quote too) that the next chunk's
+  // heading ends in the article, or that runs on into it.
+  if (!input.last && inWindow.some((node) => node.position?.end?.offset === windowText.length))
+    return fail('a block runs to the end of the chunk', 'end');
   if (input.from > 0 && inWindow[0]?.position?.start?.offset !== 0)
     return fail('the chunk does not start a block', 'start');
   const last = inWindow[inWindow.length - 1];
@@ -208,6 +229,7 @@ export function renderChunk(input: ChunkInput): ChunkResult {
     problemAt: null,
     hadRawHtml,
     nodes: safe.children,
+    produced: nodes.length > 0,
     refs,
     defs,
     appended,
@@ -256,6 +278,13 @@ function rawHtmlEdgeProblem(
   if (end === -1) end = hast.children.length;
   else if (end > 0 && isLineBreak(hast.children[end - 1]!)) end--;
   const own = hast.children.slice(0, end);
+  // Raw HTML can leave open an element that its tags do not show (an element opened after one
+  // that closed its paragraph): it then takes in what follows the chunk's own blocks, the
+  // footnotes section or what the stubs render, as it takes in the next chunk in the article.
+  // Rendered with the next chunk, it shows where the article closes it; at the article's end,
+  // only a whole render places the notes inside it (as windows find, render-range.ts).
+  if (holdsFootnotesSection(own) || holdsNodeFrom(own, windowText.length))
+    return { problem: 'raw HTML left open takes in what follows the chunk', at: 'end' };
   const reach = groupReach(own, starts(groups), windowText.length, undefined);
   if (
     !input.last &&
@@ -273,6 +302,17 @@ function rawHtmlEdgeProblem(
     return { problem: `the HTML parser is not back at the top at the chunk's ${at ?? 'edge'}`, at };
   }
   return null;
+}
+
+/** Whether some node inside `nodes` comes from the source at `offset` or after it. */
+function holdsNodeFrom(nodes: readonly HastContent[], offset: number): boolean {
+  let found = false;
+  visit({ type: 'root', children: [...nodes] } as HastRoot, (node) => {
+    if ((node.position?.start?.offset ?? -1) < offset) return CONTINUE;
+    found = true;
+    return EXIT;
+  });
+  return found;
 }
 
 /** Whether a top-level fenced code or math block that ends a chunk has its closing fence. */

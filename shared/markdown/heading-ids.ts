@@ -95,12 +95,25 @@ function sluggerAfter(context: HeadingIdContext | undefined): { slug(value: stri
 export function slugHeadingsAgain(nodes: readonly RootContent[], context: HeadingIdContext): void {
   const slugger = sluggerAfter(context);
   eachElement({ type: 'root', children: [...nodes] }, (node: Element) => {
-    const data = node.data as { folioSlugText?: string } | undefined;
-    if (data?.folioSlugText === undefined) return;
-    const text = toString(node);
-    node.properties.id = slugger.slug(text);
-    node.data = { ...node.data, folioSlugText: text } as Element['data'];
+    const text = slugTextNow(node);
+    if (text !== undefined) node.properties.id = slugger.slug(text);
   });
+}
+
+/**
+ * The text a heading that {@link headingIds} slugged takes its id from as it is now, kept as its
+ * slug text (see {@link slugHeadingsAgain}); `undefined` for any other element.
+ */
+export function slugTextNow(node: Element): string | undefined {
+  if (slugText(node) === undefined) return undefined;
+  const text = toString(node);
+  node.data = { ...node.data, folioSlugText: text } as Element['data'];
+  return text;
+}
+
+/** The text {@link headingIds} slugged an element's id from, or `undefined` when it did not. */
+export function slugText(node: Element): string | undefined {
+  return (node.data as { folioSlugText?: string } | undefined)?.folioSlugText;
 }
 
 export default headingIds;
