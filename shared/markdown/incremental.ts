@@ -156,7 +156,8 @@ export class IncrementalRenderer {
   private renderAround(start: number, end: number, shift: WindowShift, probe = false): RenderPatch {
     this.followUps = null;
     start = this.windowStartAtOrBefore(start);
-    let probeTo = probe ? probeEnd(this.text, this.units[end - 1]!, shift.delta) : null;
+    const windowFrom = start === 0 ? 0 : this.units[start]!.from;
+    let probeTo = probe ? probeEnd(this.text, this.units[end - 1]!, shift.delta, windowFrom) : null;
     for (;;) {
       try {
         return this.renderWindow(start, end, shift, probeTo);

@@ -9,16 +9,17 @@ import type { Unit } from './unit';
 const unprobedLine = /^ {0,3}(?:<|```|~~~|\$\$)/;
 
 /**
- * Where the probe of `next`, the unit after a window, ends: the end of its first line, in `text`
- * after the edit (`next` starts `delta` characters later than it did). `null` when the probe
- * would save nothing (a unit of one line: a failed probe would only add its window's cost), when
- * that line is not worth probing (see {@link unprobedLine}), or when it continues an HTML block
- * of the unit before it.
+ * Where the probe of `next`, the unit after a window that starts at `windowFrom`, ends: the end
+ * of its first line, in `text` after the edit (`next` starts `delta` characters later than it
+ * did). `null` when that line is not worth probing (see {@link unprobedLine}), when it continues
+ * an HTML block of the unit before it, or when the probe would not pay: a failed probe renders
+ * the window twice, so the rest of the unit must be longer than the window.
  */
-export function probeEnd(text: ArticleText, next: Unit, delta: number): number | null {
-  if (next.continues || next.lineEnd === next.line) return null;
+export function probeEnd(text: ArticleText, next: Unit, delta: number, windowFrom: number): number | null {
+  if (next.continues) return null;
   const from = next.from + delta;
   const to = text.lineEnd(from);
+  if (next.to + delta - to <= from - windowFrom) return null;
   return unprobedLine.test(text.slice(from, to)) ? null : to;
 }
 

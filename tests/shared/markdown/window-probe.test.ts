@@ -74,6 +74,16 @@ describe('the unit after an edited window', () => {
     expect(renderedFor(text, unheading(text, '# [a]'))).toBeGreaterThan(longText.length);
   });
 
+  it('is not probed when its rest is shorter than the window, which a failed probe renders twice', () => {
+    // The window holds the long list before the edited definition, after which a probe proves
+    // nothing (a title may follow it): probing would only render the list once more.
+    const text = `Intro.\n\n${apiList}\n\n[unused]: /url\nA paragraph\nof two lines.\n\nThe end.\n`;
+    const at = text.indexOf('/url') + 2;
+    const chars = renderedFor(text, { from: at, to: at, insert: 'x' });
+    expect(chars).toBeGreaterThan(apiList.length);
+    expect(chars).toBeLessThan(apiList.length * 1.5);
+  });
+
   it('is kept when its first line starts a block of its own after the edited one', () => {
     const cases = {
       'a paragraph after a blank line': `Intro.\n\nEdited.\n\n${longText}\n`,
