@@ -107,7 +107,10 @@ export class IncrementalRenderer {
       const inside = this.editInside(first, { old, text: next, fromA, toA, delta, lineDelta });
       if (inside) return inside;
     }
-    // Typing in a heading's text leaves the blocks around it as they were: no neighbours.
+    // Typing in a heading's text leaves the blocks around it as they were: no neighbours. More
+    // than a probe of the unit after (below) gives: an ATX line interrupts whatever is open above
+    // it, so the unit before is not needed either, and nothing continues it, so the unit after
+    // needs no probe, even where it opens with a fence or raw HTML, which a probe cannot read.
     const alone =
       first === last && staysHeadingLine(this.units[first]!, { old, text: next, fromA, toA, delta });
     const start = alone ? first : Math.max(0, Math.min(first, last + 1) - 1);
