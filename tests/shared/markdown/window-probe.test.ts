@@ -74,7 +74,7 @@ describe('the unit after an edited window', () => {
     expect(renderedFor(text, unheading(text, '# [a]'))).toBeGreaterThan(longText.length);
   });
 
-  it('is not probed when its rest is shorter than the window, which a failed probe renders twice', () => {
+  it('is not probed when its rest is short next to the window, which a failed probe renders twice', () => {
     // The window holds the long list before the edited definition, after which a probe proves
     // nothing (a title may follow it): probing would only render the list once more.
     const text = `Intro.\n\n${apiList}\n\n[unused]: /url\nA paragraph\nof two lines.\n\nThe end.\n`;
