@@ -62,6 +62,11 @@ export class ArticleText {
     return { text: new ArticleText(rope), lineDelta };
   }
 
+  /** The end of the line that holds `offset` (before its line break). */
+  lineEnd(offset: number): number {
+    return this.rope.lineAt(offset).to;
+  }
+
   /** Whether the line before `offset` (the start of a line) is blank. */
   precededByBlankLine(offset: number): boolean {
     if (offset === 0) return true;

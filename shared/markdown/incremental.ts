@@ -10,6 +10,7 @@ import { nestingUnitFrom } from './window-edges';
 import { WindowContext } from './window-context';
 import { WindowMismatch } from './window-mismatch';
 import { staysHeadingLine } from './heading-line';
+import { probeEnd, probeProves } from './window-probe';
 
 export type { BlockHtml, RenderPatch, TextChange } from './render-patch';
 
@@ -106,12 +107,18 @@ export class IncrementalRenderer {
       const inside = this.editInside(first, { old, text: next, fromA, toA, delta, lineDelta });
       if (inside) return inside;
     }
-    // Typing in a heading's text leaves the blocks around it as they were: no neighbours.
+    // Typing in a heading's text leaves the blocks around it as they were: no neighbours. More
+    // than a probe of the unit after (below) gives: an ATX line interrupts whatever is open above
+    // it, so the unit before is not needed either, and nothing continues it, so the unit after
+    // needs no probe, even where it opens with a fence or raw HTML, which a probe cannot read.
     const alone =
       first === last && staysHeadingLine(this.units[first]!, { old, text: next, fromA, toA, delta });
     const start = alone ? first : Math.max(0, Math.min(first, last + 1) - 1);
     const end = alone ? first + 1 : Math.min(this.units.length, Math.max(last, first) + 2);
-    const patch = this.renderAround(start, end, { delta, lineDelta, editTo: toA });
+    // The window's last unit lies after the edit, only to show where the edited blocks end: its
+    // first line shows that (see window-probe.ts), and a long unit need not be rendered.
+    const probe = end - 1 > Math.max(start, last);
+    const patch = this.renderAround(start, end, { delta, lineDelta, editTo: toA }, probe);
     return patch.full || this.followUps === null ? patch : this.renderFollowUps(patch);
   }
 
@@ -147,19 +154,27 @@ export class IncrementalRenderer {
 
   /**
    * Renders units `[start, end)` again after an edit that moved the text after it by `shift`,
-   * widening the window as each {@link WindowMismatch} asks.
+   * widening the window as each {@link WindowMismatch} asks. `probe`: the last unit lies after
+   * the edit and may be probed by its first line rather than rendered (see window-probe.ts);
+   * where the probe proves nothing, the unit is rendered.
    */
-  private renderAround(start: number, end: number, shift: WindowShift): RenderPatch {
+  private renderAround(start: number, end: number, shift: WindowShift, probe = false): RenderPatch {
     this.followUps = null;
-    start = this.startAfterBlankLine(start);
+    start = this.windowStartAtOrBefore(start);
+    const windowFrom = start === 0 ? 0 : this.units[start]!.from;
+    let probeTo = probe ? probeEnd(this.text, this.units[end - 1]!, shift.delta, windowFrom) : null;
     for (;;) {
       try {
-        return this.renderWindow(start, end, shift);
+        return this.renderWindow(start, end, shift, probeTo);
       } catch (error) {
         if (!(error instanceof WindowMismatch)) throw error;
+        if (probeTo !== null && error.widen !== 'start') {
+          probeTo = null;
+          continue;
+        }
         if (error.widen === 'all') return this.fullPatch();
         if (error.widen === 'start') {
-          start = this.startAfterBlankLine(Math.max(0, start - Math.max(1, end - start)));
+          start = this.windowStartAtOrBefore(Math.max(0, start - Math.max(1, end - start)));
           if (start === 0 && end === this.units.length) return this.fullPatch();
           continue;
         }
@@ -182,16 +197,26 @@ export class IncrementalRenderer {
   }
 
   /**
-   * The nearest unit at or before `start` that a window may start with: one after a blank line
-   * (see {@link renderWindow}) or a part of an HTML block. Runs of blocks with no blank line
-   * between them (reference definitions, one unit per line) are stepped over at once, not by
-   * doubling the window, which could double a window of one section into half the article.
+   * The nearest unit at or before `start` that a window may start with (see
+   * {@link mayStartWindow}). Runs of blocks with no blank line between them (reference
+   * definitions, one unit per line) are stepped over at once, not by doubling the window, which
+   * could double a window of one section into half the article.
    */
-  private startAfterBlankLine(start: number): number {
-    const units = this.units;
-    while (start > 0 && !units[start]!.continues && !this.text.precededByBlankLine(units[start]!.from))
-      start--;
+  private windowStartAtOrBefore(start: number): number {
+    while (!this.mayStartWindow(start)) start--;
     return start;
+  }
+
+  /**
+   * Whether a window may start with `units[index]`: the first unit, one after a blank line
+   * (micromark lets an open paragraph above change how the next line's blocks start: an ordered
+   * list not starting at 1 cannot interrupt it), or a part of an HTML block, which reads alone
+   * as it does after the block's earlier lines. Units before a window are never moved by its
+   * edit, so their offsets hold in the edited text.
+   */
+  private mayStartWindow(index: number): boolean {
+    const unit = this.units[index]!;
+    return index === 0 || unit.continues || this.text.precededByBlankLine(unit.from);
   }
 
   /**
@@ -311,19 +336,28 @@ export class IncrementalRenderer {
     this.context.clear();
   }
 
-  private renderWindow(start: number, end: number, shift: WindowShift): RenderPatch {
+  /**
+   * Renders units `[start, end)` again, or, given `probeTo`, units `[start, end - 1)` with the
+   * text up to `probeTo` after them, the first line of `units[end - 1]`: that unit's HTML stays
+   * when the probe proves it unchanged (see window-probe.ts), otherwise a mismatch asks for the
+   * window without the probe.
+   */
+  private renderWindow(
+    start: number,
+    windowEnd: number,
+    shift: WindowShift,
+    probeTo: number | null,
+  ): RenderPatch {
     const { delta, lineDelta } = shift;
     const units = this.units;
+    const end = probeTo === null ? windowEnd : windowEnd - 1;
     const old = units.slice(start, end);
     const from = start === 0 ? 0 : units[start]!.from;
     const oldTo = end === units.length ? this.text.length - delta : units[end - 1]!.to;
-    const to = oldTo + delta;
+    const to = probeTo ?? oldTo + delta;
     const line = start === 0 ? 1 : units[start]!.line;
-    // Start after a blank line: micromark lets an open paragraph above change how the next
-    // line's blocks start (an ordered list not starting at 1 cannot interrupt it).
-    // A part of an HTML block reads alone as it does after the block's earlier lines.
     const continues = start > 0 && units[start]!.continues;
-    if (start > 0 && !continues && !this.text.precededByBlankLine(from)) throw new WindowMismatch('start');
+    if (!this.mayStartWindow(start)) throw new WindowMismatch('start');
     if (this.footerInLast && end === units.length) throw new WindowMismatch('all');
     const context = this.context.before(units, start);
     // Text never serializes starting with `<`: a unit that does starts with an element.
@@ -347,7 +381,10 @@ export class IncrementalRenderer {
       afterElement: elementBefore(units, start),
     });
     const fresh = rendered.units;
-    if (end < units.length) {
+    if (probeTo !== null) {
+      if (!probeProves(fresh, units[end]!.from + delta, probeTo)) throw new WindowMismatch('end');
+      fresh.pop();
+    } else if (end < units.length) {
       const lastOld = units[end - 1]!;
       const lastNew = fresh[fresh.length - 1];
       // The window's last unit starts where it did (moved by the edit when it lies after it).
@@ -364,7 +401,7 @@ export class IncrementalRenderer {
       }
     }
     if (start > 0 && fresh[0]?.from !== from) throw new WindowMismatch('all');
-    if (continues) fresh[0]!.continues = true;
+    if (continues && fresh[0]) fresh[0].continues = true;
     const effects = windowEffects({
       units,
       start,
