@@ -65,7 +65,14 @@ function breaksBetweenTags(value: string): Set<number> {
           if (/=\s*$/.test(value.slice(at, index))) quote = inTag;
         } else if (inTag === '>') break;
       }
-      if (index >= value.length) return between;
+      if (index >= value.length) {
+        // A tag left open at the end of the block is dropped, and the line break before it
+        // merges with the one after the block into one text node, which the lines above keep:
+        // a part cut at the tag's line would end without it.
+        const lineBreak = value.lastIndexOf('\n', at);
+        if (/^[ \t]*$/.test(value.slice(lineBreak + 1, at))) between.delete(lineBreak);
+        return between;
+      }
       at = index + 1;
     }
   }

@@ -57,6 +57,19 @@ describe('typing in long raw HTML', () => {
     expect(htmlBlockCuts('<!-- a\n<div>\n-->')).toEqual([]);
   });
 
+  it('keeps the line break before a tag left open at the end of an HTML block with the lines above it', () => {
+    // The open `<dt` is dropped and its line break merges with the one after the block: the
+    // `<dd>` line's part ends with that text in the article, and must not be cut from it.
+    expect(htmlBlockCuts('<dd></dd>\n<dt')).toEqual([]);
+    expect(htmlBlockCuts('<dd></dd>\n<dt>x</dt>\n <h3 id="a"')).toEqual([10]);
+    for (const text of ['>\n<dd></dd>\n<dt\n\nd', '>\n<dl><dt></dt></dl>\n<h3\n\ny']) {
+      const renderer = new FoldedRenderer(new IncrementalRenderer());
+      renderer.reset(text);
+      renderer.edit([{ from: 0, to: 0, insert: '>' }]);
+      expect(renderer.mismatch(renderMarkdown(`>${text}`)), text).toBeNull();
+    }
+  });
+
   it('renders a few lines around a keystroke in a reference where raw HTML never closes between blocks', () => {
     let text = apiReference(120);
     const renderer = new FoldedRenderer(new IncrementalRenderer());
@@ -96,7 +109,7 @@ describe('typing in long raw HTML', () => {
       '<dd>',
     ];
     randomEdits({
-      seeds: seedRange(1, 7),
+      seeds: [...seedRange(1, 7), 267],
       steps: 30,
       article: () => apiReference(25),
       edit: (random, text) => {
@@ -143,7 +156,7 @@ describe('typing in long raw HTML', () => {
       '<p>',
     ];
     randomEdits({
-      seeds: seedRange(1, 7),
+      seeds: [...seedRange(1, 7), 35],
       steps: 30,
       article: () => definitionList(30),
       edit: (random, text) => {
