@@ -57,6 +57,19 @@ describe('typing in long raw HTML', () => {
     expect(htmlBlockCuts('<!-- a\n<div>\n-->')).toEqual([]);
   });
 
+  it('does not cut an HTML block before a line whose tag name runs on past a slash', () => {
+    // `<dl/d>` starts no HTML block: the line read alone is a paragraph, which then takes in the
+    // next line once its tag stops starting a block.
+    expect(htmlBlockCuts('</h>\n<dl/d></dl>\n<h3>')).toEqual([17]);
+    let text = '</h>\n<dl/d></dl>\n<h3>';
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    const edit = { from: 20, to: 20, insert: '[^b]' };
+    text = text.slice(0, edit.from) + edit.insert + text.slice(edit.to);
+    renderer.edit([edit]);
+    expect(renderer.mismatch(renderMarkdown(text))).toBeNull();
+  });
+
   it('renders a few lines around a keystroke in a reference where raw HTML never closes between blocks', () => {
     let text = apiReference(120);
     const renderer = new FoldedRenderer(new IncrementalRenderer());
