@@ -95,4 +95,13 @@ describe('the edges of a window', () => {
     renderer.reset(text);
     typeChecked(renderer, text, text.indexOf('a\n\nMore') + 1, '</p>');
   });
+
+  it('gives text that raw HTML leaves at the end of a window one line break when the window has notes', () => {
+    // The window's footnotes section, after that text, gives it the line break the next block
+    // gives it in the article.
+    const text = 'A note.[^a]\n<h3>Title</h3>\nafter it\n\n> Quoted.\n\n[^a]: The note.\n';
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    expect(typeChecked(renderer, text, 3, 'x').patch.full).toBe(false);
+  });
 });
