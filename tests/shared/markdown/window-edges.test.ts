@@ -104,4 +104,15 @@ describe('the edges of a window', () => {
     renderer.reset(text);
     expect(typeChecked(renderer, text, 3, 'x').patch.full).toBe(false);
   });
+
+  it('takes in the blocks after raw HTML whose malformed tags leave an element open', () => {
+    // `<e</h>` is a start tag and `</</b>` a bogus comment: no end tag closes the element, and
+    // the paragraph after the definition renders inside it.
+    for (const start of ['<h3><e</h>', '<h>\n</</b>']) {
+      const text = `${start}\n\n[R]:d\n`;
+      const renderer = new FoldedRenderer(new IncrementalRenderer());
+      renderer.reset(text);
+      typeChecked(renderer, text, text.length, '`');
+    }
+  });
 });
