@@ -115,4 +115,12 @@ describe('the edges of a window', () => {
       typeChecked(renderer, text, text.length, '`');
     }
   });
+
+  it("renders everything when a formatting element's end tag leaves a block element open at the end", () => {
+    // `</b>` does not close the `<div>` inside it, which then holds the footnotes section.
+    const text = 'Cited.[^a]\n\n[^a]: The note.\n\nLast <b></b>\n';
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    typeChecked(renderer, text, text.length - 5, '<div>');
+  });
 });
