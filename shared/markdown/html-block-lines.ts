@@ -22,7 +22,8 @@ const blockTags = new Set(
   ).split(' '),
 );
 
-const blockTagLine = /^ {0,3}<\/?([a-zA-Z][a-zA-Z0-9]*)(?=[ \t/>]|$)/;
+/** A block-level tag's name ends at white space, `>`, `/>` or the line's end; `<dl/d>` is no tag. */
+const blockTagLine = /^ {0,3}<\/?([a-zA-Z][a-zA-Z0-9]*)(?=[ \t>]|\/>|$)/;
 
 /** HTML blocks that end at a marker, not at a blank line: `<pre`, `<script`, comments and the rest. */
 const markerEnded = /^ {0,3}(?:<(?:script|pre|style|textarea)(?=[ \t>]|$)|<!--|<\?|<![A-Za-z]|<!\[CDATA\[)/i;

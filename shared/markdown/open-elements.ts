@@ -53,7 +53,8 @@ export interface TaggedBlock {
 /**
  * Whether the raw HTML of some blocks may leave an element open, or a formatting element active,
  * after them, as the HTML parser reads their tags (see {@link OpenElements}): a formatting
- * element closed by an end tag of an element around it stays active, and an end tag of nothing
+ * element closed by an end tag of an element around it stays active, an element inside a
+ * formatting element stays open after the formatting element's end tag, and an end tag of nothing
  * open is ignored (a stray `</p>` makes an empty paragraph). Any `<` that starts no well-formed
  * tag counts as open. Less strict than `wellNested` (cut-units.ts): only whether something stays
  * open matters, not whether the tags nest.
@@ -64,8 +65,15 @@ export function leavesOpen(blocks: readonly TaggedBlock[]): boolean {
     if (block.tags === null) return true;
     for (const tag of block.tags) {
       const name = tag.slice(1);
-      if (tag.startsWith('+')) open.open(name);
-      else if (open.close(name)?.some((inside) => formattingElements.has(inside))) return true;
+      if (tag.startsWith('+')) {
+        open.open(name);
+        continue;
+      }
+      const inside = open.close(name);
+      if (inside?.some((element) => formattingElements.has(element))) return true;
+      // The end tag of a formatting element leaves a block element inside it open (the
+      // parser's adoption agency moves the block out of it and keeps it open).
+      if (formattingElements.has(name) && inside?.length) return true;
     }
   }
   return open.size > 0;

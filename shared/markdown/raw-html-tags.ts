@@ -29,8 +29,22 @@ export const couplingElements = new Set(
   ).split(' '),
 );
 
-const tagPattern =
-  /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*?)?(\/?)>|<!--[\s\S]*?-->|<![^<>]*>|<\?[^<>]*>|<(?=[\s\d=<]|$)/g;
+/**
+ * A tag as the HTML parser's tokenizer reads it: its name runs to white space, `/` or `>` (so
+ * `<e</h>` is one start tag, of an element named `e<`), and a `/` not before `>` starts its
+ * attributes; `/>` ends it self-closing.
+ */
+const tag = /<(\/?)([a-zA-Z][^\s/>]*)(?:\s[^>]*?|\/(?!>)[^>]*?)?(\/?)>/.source;
+
+/**
+ * Tags, comments, and what the tokenizer reads as neither: a `</` not followed by a letter starts
+ * a bogus comment that runs to the next `>` (`</</b>` holds no end tag), a `<` before a space,
+ * digit, `=` or `<` is text.
+ */
+const tagPattern = new RegExp(
+  `${tag}|<!--[\\s\\S]*?-->|<![^<>]*>|<\\?[^<>]*>|<\\/(?![a-zA-Z])[^>]*>|<(?=[\\s\\d=<]|$)`,
+  'g',
+);
 
 /**
  * The tags of a block's raw HTML in order (see {@link Block.tags}). Inline HTML counts only with
@@ -60,7 +74,7 @@ export function htmlBalance(node: MdastContent): number {
   let balance = 0;
   visit(node as MdastNodes, 'html', (html) => {
     const inline = html !== node;
-    for (const match of html.value.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^>]*?)?(\/?)>/g)) {
+    for (const match of html.value.matchAll(new RegExp(tag, 'g'))) {
       const name = match[2]!.toLowerCase();
       if (voidElements.has(name) || match[3]) continue;
       if (inline && !couplingElements.has(name)) continue;

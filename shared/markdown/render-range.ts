@@ -230,9 +230,11 @@ export function renderRange(options: RangeOptions): RangeRender {
       footerNode !== undefined,
     );
     // Text that raw HTML leaves at the end of a window takes in, in the article, the line break
-    // before the unit right after it, which renders (checked above).
+    // before the unit right after it, which renders (checked above). The window's own footnotes
+    // section, right after such text, already gave it a line break, which stands for that one.
     const tail = options.nextProduces && !atEnd ? textAtEndOfWindow(groups, placed) : undefined;
-    if (tail) tail.value += '\n';
+    const footerTookTail = footerNode !== undefined && children[children.indexOf(footerNode) - 1] === tail;
+    if (tail && !footerTookTail) tail.value += '\n';
   }
   const joined = joinUnits(groups, placed);
   // The element holding the notes must be the last unit's own: one opened further up swallows

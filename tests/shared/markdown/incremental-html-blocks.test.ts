@@ -70,6 +70,19 @@ describe('typing in long raw HTML', () => {
     }
   });
 
+  it('does not cut an HTML block before a line whose tag name runs on past a slash', () => {
+    // `<dl/d>` starts no HTML block: the line read alone is a paragraph, which then takes in the
+    // next line once its tag stops starting a block.
+    expect(htmlBlockCuts('</h>\n<dl/d></dl>\n<h3>')).toEqual([17]);
+    let text = '</h>\n<dl/d></dl>\n<h3>';
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    const edit = { from: 20, to: 20, insert: '[^b]' };
+    text = text.slice(0, edit.from) + edit.insert + text.slice(edit.to);
+    renderer.edit([edit]);
+    expect(renderer.mismatch(renderMarkdown(text))).toBeNull();
+  });
+
   it('renders a few lines around a keystroke in a reference where raw HTML never closes between blocks', () => {
     let text = apiReference(120);
     const renderer = new FoldedRenderer(new IncrementalRenderer());
@@ -189,5 +202,20 @@ describe('typing in long raw HTML', () => {
     expect(patch.blocks.map((block) => block.html)).toEqual([expect.stringContaining('Parax 20.')]);
     expect(patch.blocks[0]!.html.length).toBeLessThan(100);
     expect(renderer.mismatch(renderMarkdown(text))).toBeNull();
+  });
+
+  it('shows an HTML block that starts with text after a comment as a full render does', () => {
+    // A whole render writes a line break for the comment the sanitizer removes, and it joins
+    // the text the next block starts with; the preview keeps no line breaks between blocks.
+    for (const start of ['a', ' <details>\n<summary>x</summary>\n\ny\n\n</details>']) {
+      let text = `<!-- a comment -->\n\n${start}\n\nAfter.\n`;
+      const renderer = new FoldedRenderer(new IncrementalRenderer());
+      renderer.reset(text);
+      expect(renderer.mismatch(renderMarkdown(text))).toBeNull();
+      const at = text.indexOf('After') + 1;
+      text = text.slice(0, at) + 'x' + text.slice(at);
+      renderer.edit([{ from: at, to: at, insert: 'x' }]);
+      expect(renderer.mismatch(renderMarkdown(text))).toBeNull();
+    }
   });
 });

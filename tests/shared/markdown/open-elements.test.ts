@@ -54,5 +54,7 @@ describe('leavesOpen', () => {
     expect(leavesOpen(blocksOfText('<div>\n</p>\n</di`v>\n'))).toBe(true);
     expect(leavesOpen(blocksOfText('<div>\n<b>bold\n</div>\n'))).toBe(true);
     expect(leavesOpen(blocksOfText('<div>\n<!-- open\n'))).toBe(true);
+    // The end tag of a formatting element keeps a block element inside it open.
+    expect(leavesOpen(blocksOfText('Some <b><div></b> text.\n'))).toBe(true);
   });
 });

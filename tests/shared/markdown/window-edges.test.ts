@@ -95,4 +95,32 @@ describe('the edges of a window', () => {
     renderer.reset(text);
     typeChecked(renderer, text, text.indexOf('a\n\nMore') + 1, '</p>');
   });
+
+  it('gives text that raw HTML leaves at the end of a window one line break when the window has notes', () => {
+    // The window's footnotes section, after that text, gives it the line break the next block
+    // gives it in the article.
+    const text = 'A note.[^a]\n<h3>Title</h3>\nafter it\n\n> Quoted.\n\n[^a]: The note.\n';
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    expect(typeChecked(renderer, text, 3, 'x').patch.full).toBe(false);
+  });
+
+  it('takes in the blocks after raw HTML whose malformed tags leave an element open', () => {
+    // `<e</h>` is a start tag and `</</b>` a bogus comment: no end tag closes the element, and
+    // the paragraph after the definition renders inside it.
+    for (const start of ['<h3><e</h>', '<h>\n</</b>']) {
+      const text = `${start}\n\n[R]:d\n`;
+      const renderer = new FoldedRenderer(new IncrementalRenderer());
+      renderer.reset(text);
+      typeChecked(renderer, text, text.length, '`');
+    }
+  });
+
+  it("renders everything when a formatting element's end tag leaves a block element open at the end", () => {
+    // `</b>` does not close the `<div>` inside it, which then holds the footnotes section.
+    const text = 'Cited.[^a]\n\n[^a]: The note.\n\nLast <b></b>\n';
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    typeChecked(renderer, text, text.length - 5, '<div>');
+  });
 });
