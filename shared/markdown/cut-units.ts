@@ -1,6 +1,7 @@
 import type { RootContent as HastContent } from 'hast';
 import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
 import { htmlBlockCuts } from './html-block-lines';
+import { interruptsOpenBlock } from './note-interrupts';
 import { OpenElements } from './open-elements';
 import { commentEdge, htmlBalance, htmlTags } from './raw-html-tags';
 
@@ -28,6 +29,11 @@ export interface Block {
    * the block's, not a blank line.
    */
   readonly continues?: boolean;
+  /**
+   * A footnote definition that interrupts the block before it (see note-interrupts.ts): its
+   * first line reads as it does only after that block.
+   */
+  readonly interrupts?: boolean;
 }
 
 /**
@@ -37,9 +43,12 @@ export interface Block {
  */
 export function blocksOf(mdast: MdastRoot, windowText: string, from: number, line: number): Block[] {
   const blocks: Block[] = [];
+  let previous: MdastContent | undefined;
   for (const node of mdast.children) {
     const position = node.position;
     if (!position || (position.start.offset ?? 0) >= windowText.length) continue;
+    const before = previous;
+    previous = node;
     const startOffset = position.start.offset ?? 0;
     let endOffset = position.end.offset ?? windowText.length;
     let endLine = position.end.line;
@@ -69,6 +78,9 @@ export function blocksOf(mdast: MdastRoot, windowText: string, from: number, lin
       node,
       htmlDepth: htmlBalance(node),
       tags: htmlTags(node),
+      ...(node.type === 'footnoteDefinition' && interruptsOpenBlock(node, before, windowText)
+        ? { interrupts: true }
+        : {}),
     });
   }
   return blocks;

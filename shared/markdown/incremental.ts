@@ -360,6 +360,15 @@ export class IncrementalRenderer {
         const swallowed = !!lastNew && lastNew.to === to && lastNew.from < lastFrom;
         throw new WindowMismatch('end', undefined, swallowed);
       }
+      // A note on the next line reads its first line as interrupting the window's last block
+      // or not (see note-interrupts.ts): when that changed, the note is rendered again too.
+      const next = units[end]!;
+      if (
+        next.noteInterrupts !== undefined &&
+        next.line + lineDelta === lastNew.lineEnd + 1 &&
+        next.noteInterrupts !== lastNew.endsOpen
+      )
+        throw new WindowMismatch('end', end);
     }
     if (start > 0 && fresh[0]?.from !== from) throw new WindowMismatch('all');
     if (continues) fresh[0]!.continues = true;

@@ -8,6 +8,7 @@ import { wellNested, type Block } from './cut-units';
 import { citationsOf, definitionsOf, type Definition } from './definitions';
 import { innerMarker, withMarkers, type InnerBlock, type InnerRun } from './inner-blocks';
 import { clobberPrefix, headingAnchorId } from './heading-anchors';
+import { noteSource, staysOpen } from './note-interrupts';
 import type { ListItemFacts } from './list-item-facts';
 import { sanitizeSchema } from './sanitize-schema';
 
@@ -38,6 +39,13 @@ export interface Unit {
   footnoteRefs: string[];
   /** Source of its top-level footnote definitions, to render the footnotes section alone. */
   footnoteSources: string[];
+  /**
+   * Set when its first block is a top-level footnote definition: whether the note interrupts the
+   * block on the line before it, which its text then reads after (see note-interrupts.ts).
+   */
+  noteInterrupts?: boolean;
+  /** Whether its last block stays open after its last line, for a note there to interrupt. */
+  endsOpen: boolean;
   /** Whether it holds a footnote definition inside a container (a quote, a list). */
   nestedFootnotes: boolean;
   /** Identifiers of the link and image references it uses (upper case, as definitions match). */
@@ -196,10 +204,12 @@ export function unitOf(
       if (node.type === 'linkReference' || node.type === 'imageReference')
         references.push(node.identifier.toUpperCase());
     });
-    defs.push(...definitionsOf(block.node, windowText));
+    defs.push(...definitionsOf(block.node, windowText, block.interrupts === true));
     footnoteRefs.push(...citationsOf(block.node));
     if (block.node.type === 'footnoteDefinition') {
-      footnoteSources.push(windowText.slice(block.from - from, block.to - from));
+      footnoteSources.push(
+        noteSource(windowText.slice(block.from - from, block.to - from), block.interrupts === true),
+      );
     } else {
       visit(block.node as MdastNodes, 'footnoteDefinition', () => {
         nestedFootnotes = true;
@@ -223,6 +233,10 @@ export function unitOf(
     nestedFootnotes,
     references,
     nests: wellNested(group),
+    endsOpen: staysOpen(group[group.length - 1]!.node, windowText),
+    ...(group[0]!.node.type === 'footnoteDefinition'
+      ? { noteInterrupts: group[0]!.interrupts === true }
+      : {}),
     headings,
     headingIds,
     ...(inner.length > 0 ? { inner } : {}),

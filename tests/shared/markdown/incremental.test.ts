@@ -94,6 +94,24 @@ describe('the incremental renderer', () => {
     expect(edits).toBeGreaterThan(500);
   }, 900_000);
 
+  it('renders a note that interrupts a paragraph as it reads after that paragraph', () => {
+    // Right after a paragraph, a note's first line is read as interrupting it: an empty list
+    // item starts nothing there. Each edit changes the note's text, its context, or the block
+    // before it from two blocks away.
+    const cases = [
+      { text: 'Cited[^b].\n\nA paragraph\n[^b]: *\n\n    More.\n\nThe end.\n', at: 'More', insert: 'x' },
+      { text: 'Cited[^b].\n\nA paragraph\n\n[^b]: *\n\n    More.\n\nThe end.\n', at: '\n[^b]', remove: 1 },
+      { text: 'Cited[^a][^b].\n\n[^a]: x\n\n    code\n*\n[^b]: *\n\nThe end.\n', at: 'x\n', insert: '\n' },
+    ];
+    for (const { text, at, insert = '', remove = 0 } of cases) {
+      const renderer = new FoldedRenderer(new IncrementalRenderer());
+      renderer.reset(text);
+      const from = text.indexOf(at);
+      const { patch } = editAndCompare(renderer, text, { from, to: from + remove, insert }, text);
+      expect(patch.full).toBe(false);
+    }
+  });
+
   it('stays byte-identical to a full render while the frontmatter fence is left open', () => {
     const edits = randomEdits({
       seeds: seedRange(200, 220),
