@@ -1,7 +1,7 @@
 import type { RootContent as HastContent } from 'hast';
 import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
 import { htmlBlockCuts } from './html-block-lines';
-import { interruptsOpenBlock } from './note-interrupts';
+import { interruptsOpenBlock } from './open-blocks';
 import { OpenElements } from './open-elements';
 import { commentEdge, htmlBalance, htmlTags } from './raw-html-tags';
 
@@ -30,7 +30,7 @@ export interface Block {
    */
   readonly continues?: boolean;
   /**
-   * A footnote definition that interrupts the block before it (see note-interrupts.ts): its
+   * A footnote definition that interrupts the block before it (see open-blocks.ts): its
    * first line reads as it does only after that block.
    */
   readonly interrupts?: boolean;

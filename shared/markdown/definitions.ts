@@ -1,6 +1,6 @@
 import type { Nodes as MdastNodes, RootContent as MdastContent } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { noteSource } from './note-interrupts';
+import { noteSource } from './open-blocks';
 
 /**
  * A link or footnote definition as the incremental renderer tracks it. CommonMark lets the
@@ -33,7 +33,7 @@ export function definitionKey(definition: Definition): string {
  * The definitions inside a top-level block, in source order (a note's own before those inside
  * it). `text` is the source the block's offsets point into (a note's content is its source text).
  * `interrupts`: the block is a note that interrupts the block before it, which its content then
- * says (see note-interrupts.ts): the same text reads differently there.
+ * says (see open-blocks.ts): the same text reads differently there.
  */
 export function definitionsOf(node: MdastContent, text: string, interrupts = false): Definition[] {
   const found: Definition[] = [];

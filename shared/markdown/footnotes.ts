@@ -7,7 +7,7 @@ import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { citationsOf, neededStubs } from './definitions';
 import { capNesting } from './nesting-cap';
-import { noteDefinition } from './note-interrupts';
+import { noteDefinition } from './open-blocks';
 import { unsafeTreeProcessor } from './pipeline';
 import { afterSanitize } from './after-sanitize';
 import { sanitizeSchema } from './sanitize-schema';

@@ -181,15 +181,25 @@ export class IncrementalRenderer {
 
   /**
    * The nearest unit at or before `start` that a window may start with: one after a blank line
-   * (see {@link renderWindow}) or a part of an HTML block. Runs of blocks with no blank line
+   * that nothing holds open (see {@link startsAlone}) or a part of an HTML block. Runs of blocks with no blank line
    * between them (reference definitions, one unit per line) are stepped over at once, not by
    * doubling the window, which could double a window of one section into half the article.
    */
   private startAfterBlankLine(start: number): number {
     const units = this.units;
-    while (start > 0 && !units[start]!.continues && !this.text.precededByBlankLine(units[start]!.from))
-      start--;
+    while (start > 0 && !units[start]!.continues && !this.startsAlone(start)) start--;
     return start;
+  }
+
+  /**
+   * Whether a window may start with `units[index]`: its first line follows a blank line (an open
+   * paragraph above would change how its blocks start) that indented code before it does not
+   * hold open (see open-blocks.ts).
+   */
+  private startsAlone(index: number): boolean {
+    return (
+      this.text.precededByBlankLine(this.units[index]!.from) && !this.units[index - 1]!.openThroughBlankLines
+    );
   }
 
   /**
@@ -317,11 +327,12 @@ export class IncrementalRenderer {
     const oldTo = end === units.length ? this.text.length - delta : units[end - 1]!.to;
     const to = oldTo + delta;
     const line = start === 0 ? 1 : units[start]!.line;
-    // Start after a blank line: micromark lets an open paragraph above change how the next
-    // line's blocks start (an ordered list not starting at 1 cannot interrupt it).
+    // Start after a blank line that nothing holds open: micromark lets an open paragraph above
+    // (or indented code, through blank lines) change how the next line's blocks start (an
+    // ordered list not starting at 1 cannot interrupt it).
     // A part of an HTML block reads alone as it does after the block's earlier lines.
     const continues = start > 0 && units[start]!.continues;
-    if (start > 0 && !continues && !this.text.precededByBlankLine(from)) throw new WindowMismatch('start');
+    if (start > 0 && !continues && !this.startsAlone(start)) throw new WindowMismatch('start');
     if (this.footerInLast && end === units.length) throw new WindowMismatch('all');
     const context = this.context.before(units, start);
     // Text never serializes starting with `<`: a unit that does starts with an element.
@@ -360,13 +371,14 @@ export class IncrementalRenderer {
         const swallowed = !!lastNew && lastNew.to === to && lastNew.from < lastFrom;
         throw new WindowMismatch('end', undefined, swallowed);
       }
-      // A note on the next line reads its first line as interrupting the window's last block
-      // or not (see note-interrupts.ts): when that changed, the note is rendered again too.
+      // The block after the window reads its first line as interrupting the window's last block
+      // when micromark holds that one open (see open-blocks.ts): when that changed, the block
+      // after it is rendered again too.
       const next = units[end]!;
+      const adjacent = next.line + lineDelta === lastNew.lineEnd + 1;
       if (
-        next.noteInterrupts !== undefined &&
-        next.line + lineDelta === lastNew.lineEnd + 1 &&
-        next.noteInterrupts !== lastNew.endsOpen
+        lastNew.openThroughBlankLines !== lastOld.openThroughBlankLines ||
+        (adjacent && lastNew.endsOpen !== lastOld.endsOpen)
       )
         throw new WindowMismatch('end', end);
     }

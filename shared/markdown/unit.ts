@@ -8,7 +8,7 @@ import { wellNested, type Block } from './cut-units';
 import { citationsOf, definitionsOf, type Definition } from './definitions';
 import { innerMarker, withMarkers, type InnerBlock, type InnerRun } from './inner-blocks';
 import { clobberPrefix, headingAnchorId } from './heading-anchors';
-import { noteSource, staysOpen } from './note-interrupts';
+import { noteSource, openThroughBlankLines, staysOpen } from './open-blocks';
 import type { ListItemFacts } from './list-item-facts';
 import { sanitizeSchema } from './sanitize-schema';
 
@@ -41,11 +41,15 @@ export interface Unit {
   footnoteSources: string[];
   /**
    * Set when its first block is a top-level footnote definition: whether the note interrupts the
-   * block on the line before it, which its text then reads after (see note-interrupts.ts).
+   * block on the line before it, which its text then reads after (see open-blocks.ts).
    */
   noteInterrupts?: boolean;
-  /** Whether its last block stays open after its last line, for a note there to interrupt. */
+  /**
+   * Whether micromark holds its last block open after its last line, and through the blank
+   * lines after it, for the next block to interrupt (see open-blocks.ts).
+   */
   endsOpen: boolean;
+  openThroughBlankLines: boolean;
   /** Whether it holds a footnote definition inside a container (a quote, a list). */
   nestedFootnotes: boolean;
   /** Identifiers of the link and image references it uses (upper case, as definitions match). */
@@ -234,6 +238,7 @@ export function unitOf(
     references,
     nests: wellNested(group),
     endsOpen: staysOpen(group[group.length - 1]!.node, windowText),
+    openThroughBlankLines: openThroughBlankLines(group[group.length - 1]!.node, windowText),
     ...(group[0]!.node.type === 'footnoteDefinition'
       ? { noteInterrupts: group[0]!.interrupts === true }
       : {}),

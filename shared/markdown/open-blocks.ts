@@ -1,19 +1,20 @@
 import type { RootContent as MdastContent } from 'mdast';
 
 /**
- * A paragraph line written before a note's source when the note, in the article, starts right
- * after a block that micromark still holds open (see {@link interruptsOpenBlock}): rendered
- * alone after it, the note's first line reads as it does in the article. The paragraph renders
- * before the footnotes section, which is all that is kept.
+ * A paragraph line written before a note's source when the note, in the article, starts where
+ * micromark still holds a block open (see {@link interruptsOpenBlock}): rendered alone after it,
+ * the note's first line reads as it does in the article. The paragraph renders before the
+ * footnotes section, which is all that is kept.
  */
 const openBlockLine = 'p\n';
 
 /**
- * Whether a top-level block starts on the line right after `previous`, a top-level block that
- * micromark still holds open there (see {@link staysOpen}). The block's first line is then read
- * as interrupting it, where an empty list item, an ordered item not starting at 1 or an HTML
- * block of the seventh kind start nothing; inside a footnote definition too, so the note's text
- * depends on the line before it. `text` is the source the nodes' offsets point into.
+ * Whether a top-level block starts where micromark still holds `previous`, the top-level block
+ * before it, open (see {@link staysOpen} and {@link openThroughBlankLines}). The block's first
+ * line is then read as interrupting it, where an empty list item, an ordered item not starting
+ * at 1 or an HTML block of the seventh kind start nothing, inside a footnote definition too: the
+ * block's reading depends on the lines before it. `text` is the source the nodes' offsets point
+ * into.
  */
 export function interruptsOpenBlock(
   node: MdastContent,
@@ -22,7 +23,8 @@ export function interruptsOpenBlock(
 ): boolean {
   const start = node.position?.start;
   const end = previous?.position?.end;
-  return !!previous && !!start && !!end && end.line === start.line - 1 && staysOpen(previous, text);
+  if (!previous || !start || !end) return false;
+  return end.line === start.line - 1 ? staysOpen(previous, text) : openThroughBlankLines(previous, text);
 }
 
 /**
@@ -32,7 +34,15 @@ export function interruptsOpenBlock(
  * does not continue them before it is read. `text` is the source the node's offsets point into.
  */
 export function staysOpen(node: MdastContent, text: string): boolean {
-  if (node.type === 'paragraph' || node.type === 'definition') return true;
+  return node.type === 'paragraph' || node.type === 'definition' || openThroughBlankLines(node, text);
+}
+
+/**
+ * Whether micromark holds a top-level block open through the blank lines after it: indented
+ * code, which more indented lines after them would continue. The next line that is not blank is
+ * read as interrupting it (`2. item` there is a paragraph), so it cannot start a window.
+ */
+export function openThroughBlankLines(node: MdastContent, text: string): boolean {
   if (node.type !== 'code') return false;
   const from = node.position?.start.offset ?? 0;
   return !/^ {0,3}(?:```|~~~)/.test(text.slice(from, from + 16));
