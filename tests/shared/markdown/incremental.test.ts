@@ -94,7 +94,7 @@ describe('the incremental renderer', () => {
     expect(edits).toBeGreaterThan(500);
   }, 900_000);
 
-  it('renders a note that interrupts a paragraph as it reads after that paragraph', () => {
+  it('renders a note that interrupts an open block as it reads after that block', () => {
     // Right after a paragraph, a note's first line is read as interrupting it: an empty list
     // item starts nothing there. Each edit changes the note's text, its context, or the block
     // before it from two blocks away.
@@ -102,6 +102,8 @@ describe('the incremental renderer', () => {
       { text: 'Cited[^b].\n\nA paragraph\n[^b]: *\n\n    More.\n\nThe end.\n', at: 'More', insert: 'x' },
       { text: 'Cited[^b].\n\nA paragraph\n\n[^b]: *\n\n    More.\n\nThe end.\n', at: '\n[^b]', remove: 1 },
       { text: 'Cited[^a][^b].\n\n[^a]: x\n\n    code\n*\n[^b]: *\n\nThe end.\n', at: 'x\n', insert: '\n' },
+      // Indented code holds on through blank lines.
+      { text: 'Cited[^b].\n\n    code\n\n[^b]: *\n\n    More.\n\nThe end.\n', at: 'More', insert: 'x' },
     ];
     for (const { text, at, insert = '', remove = 0 } of cases) {
       const renderer = new FoldedRenderer(new IncrementalRenderer());
