@@ -1,5 +1,6 @@
 import type { RootContent as HastContent } from 'hast';
 import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
+import { countLines } from './article-text';
 import { htmlBlockCuts } from './html-block-lines';
 import { interruptsOpenBlock } from './open-blocks';
 import { OpenElements } from './open-elements';
@@ -56,9 +57,15 @@ export function blocksOf(mdast: MdastRoot, windowText: string, from: number, lin
       endOffset--;
       endLine--;
     }
-    const lineStart = windowText.lastIndexOf('\n', startOffset - 1) + 1;
+    // A lone `\r` ends a line too (a `\r\n` ends where its `\n` does).
+    const lineStart =
+      Math.max(windowText.lastIndexOf('\n', startOffset - 1), windowText.lastIndexOf('\r', startOffset - 1)) +
+      1;
     let lineEnd = windowText.indexOf('\n', endOffset);
     if (lineEnd === -1) lineEnd = windowText.length;
+    const loneReturn = windowText.indexOf('\r', endOffset);
+    if (loneReturn !== -1 && loneReturn < lineEnd && windowText[loneReturn + 1] !== '\n')
+      lineEnd = loneReturn;
     if (node.type === 'html' && lineStart === startOffset) {
       const parts = htmlBlockParts(
         windowText.slice(lineStart, lineEnd),
@@ -99,7 +106,7 @@ function htmlBlockParts(value: string, from: number, line: number): Block[] | nu
   starts.forEach((start, index) => {
     const end = index + 1 < starts.length ? starts[index + 1]! - 1 : value.length;
     const text = value.slice(start, end);
-    const lines = countBreaks(text);
+    const lines = countLines(text);
     const node: MdastContent = { type: 'html', value: text };
     parts.push({
       from: from + start,
@@ -114,12 +121,6 @@ function htmlBlockParts(value: string, from: number, line: number): Block[] | nu
     partLine += lines + 1;
   });
   return parts;
-}
-
-function countBreaks(text: string): number {
-  let count = 0;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
-  return count;
 }
 
 /**

@@ -6,6 +6,7 @@ import { FoldedRenderer } from '../../helpers/folded-preview';
 import {
   ordinaryTypingSpots,
   randomArticle,
+  randomCrlfEdit,
   randomEdit,
   randomFootnoteEdit,
   randomShapedArticle,
@@ -111,6 +112,32 @@ describe('the incremental renderer', () => {
       const from = text.indexOf(at);
       const { patch } = editAndCompare(renderer, text, { from, to: from + remove, insert }, text);
       expect(patch.full).toBe(false);
+    }
+  });
+
+  it('stays byte-identical to a full render through random edits of articles written with CRLF', () => {
+    const edits = randomEdits({
+      seeds: seedRange(1, 16),
+      steps: 40,
+      article: (random) => randomArticle(random, 8).replace(/\n/g, '\r\n'),
+      checkReset: true,
+      edit: randomCrlfEdit,
+    });
+    expect(edits).toBe(600);
+  }, 900_000);
+
+  it('reads a lone carriage return as a line ending, and a window starting at `---` followed by CRLF as no frontmatter', () => {
+    const cases = [
+      // The heading starts after a lone `\r`, not at the start of the paragraph's line.
+      { text: 'Intro.\r\n\r\nA paragraph\r# Heading\r\n\r\nThe end.\r\n', at: 'end' },
+      // Rendered alone, a window from the first rule to the second would be frontmatter.
+      { text: 'Intro.\r\n\r\n---\r\n\r\nText.\r\n\r\n---\r\n\r\nThe end.\r\n', at: 'Text' },
+    ];
+    for (const { text, at } of cases) {
+      const renderer = new FoldedRenderer(new IncrementalRenderer());
+      renderer.reset(text);
+      const from = text.indexOf(at);
+      editAndCompare(renderer, text, { from, to: from, insert: 'x' }, text);
     }
   });
 
