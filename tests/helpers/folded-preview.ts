@@ -149,12 +149,13 @@ export class FoldedRenderer {
 /**
  * HTML as the preview shows it: the preview parses each block on its own and drops the line
  * breaks between blocks, so a whole render's line breaks between top-level nodes (around a block
- * that renders nothing, such as a comment the sanitizer removed, also where they end text that
- * raw HTML left at a block's edge) are not shown.
+ * that renders nothing, such as a comment the sanitizer removed, also where they end or start
+ * text that raw HTML left at a block's edge) are not shown.
  */
 function asShown(html: string): string {
   const tree = fromHtml(html, { fragment: true });
-  for (const node of tree.children) if (node.type === 'text') node.value = node.value.replace(/\n+$/, '');
+  for (const node of tree.children)
+    if (node.type === 'text') node.value = node.value.replace(/^\n+|\n+$/g, '');
   tree.children = tree.children.filter((node) => !(node.type === 'text' && node.value === ''));
   return toHtml(tree);
 }

@@ -141,6 +141,16 @@ describe('the incremental renderer', () => {
     }
   });
 
+  it('shows text typed after a comment, below a block that renders nothing, as a whole render does', () => {
+    // The whole render leads the text with a line break for each block before it; the preview,
+    // block by block, shows none of them.
+    const text = '- one\n\n<!-- a -->\n\n<!-- b -->\n\n$$\nx\n$$\n';
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    const at = text.indexOf('b -->') + 'b -->'.length;
+    editAndCompare(renderer, text, { from: at, to: at, insert: 'Intro' }, text);
+  });
+
   it('stays byte-identical to a full render while the frontmatter fence is left open', () => {
     const edits = randomEdits({
       seeds: seedRange(200, 220),
