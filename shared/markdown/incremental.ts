@@ -371,15 +371,13 @@ export class IncrementalRenderer {
         const swallowed = !!lastNew && lastNew.to === to && lastNew.from < lastFrom;
         throw new WindowMismatch('end', undefined, swallowed);
       }
-      // The block after the window reads its first line as interrupting the window's last block
+      // The block on the next line reads its first line as interrupting the window's last block
       // when micromark holds that one open (see open-blocks.ts): when that changed, the block
-      // after it is rendered again too.
+      // after the window is rendered again too. (Indented code, held open through blank lines,
+      // can only become or stop being the window's last unit by taking in or leaving the lines
+      // after it, which moves where that unit starts or ends.)
       const next = units[end]!;
-      const adjacent = next.line + lineDelta === lastNew.lineEnd + 1;
-      if (
-        lastNew.openThroughBlankLines !== lastOld.openThroughBlankLines ||
-        (adjacent && lastNew.endsOpen !== lastOld.endsOpen)
-      )
+      if (next.line + lineDelta === lastNew.lineEnd + 1 && lastNew.endsOpen !== lastOld.endsOpen)
         throw new WindowMismatch('end', end);
     }
     if (start > 0 && fresh[0]?.from !== from) throw new WindowMismatch('all');

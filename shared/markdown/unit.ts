@@ -40,11 +40,6 @@ export interface Unit {
   /** Source of its top-level footnote definitions, to render the footnotes section alone. */
   footnoteSources: string[];
   /**
-   * Set when its first block is a top-level footnote definition: whether the note interrupts the
-   * block on the line before it, which its text then reads after (see open-blocks.ts).
-   */
-  noteInterrupts?: boolean;
-  /**
    * Whether micromark holds its last block open after its last line, and through the blank
    * lines after it, for the next block to interrupt (see open-blocks.ts).
    */
@@ -239,9 +234,6 @@ export function unitOf(
     nests: wellNested(group),
     endsOpen: staysOpen(group[group.length - 1]!.node, windowText),
     openThroughBlankLines: openThroughBlankLines(group[group.length - 1]!.node, windowText),
-    ...(group[0]!.node.type === 'footnoteDefinition'
-      ? { noteInterrupts: group[0]!.interrupts === true }
-      : {}),
     headings,
     headingIds,
     ...(inner.length > 0 ? { inner } : {}),
