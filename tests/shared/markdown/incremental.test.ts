@@ -86,7 +86,8 @@ describe('the incremental renderer', () => {
 
   it('stays byte-identical to a full render while footnote definitions are edited', () => {
     const edits = randomEdits({
-      seeds: seedRange(100, 115),
+      // 607 and 771 meet notes that interrupt an open block (reduced in the next test).
+      seeds: [...seedRange(100, 115), 607, 771],
       steps: 40,
       article: (random) =>
         `${randomArticle(random, 8)}\nCited[^a] and[^b] twice[^a].\n\n[^a]: First note.\n\n[^b]: Second [ref].\n`,
