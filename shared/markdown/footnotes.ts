@@ -142,7 +142,9 @@ function footnoteItem(
 
 /** Whether a footnote definition's text (after its label) may cite notes. */
 function citesNotes(definition: string): boolean {
-  return noteDefinition(definition).replace(/^[ \t]*\[\^(?:\\.|[^\]\\])*\]:/, '').includes('[^');
+  return noteDefinition(definition)
+    .replace(/^[ \t]*\[\^(?:\\.|[^\]\\])*\]:/, '')
+    .includes('[^');
 }
 
 /** Whether the notes of a footnotes section's HTML hold headings (besides its own label). */
