@@ -57,15 +57,14 @@ export function blocksOf(mdast: MdastRoot, windowText: string, from: number, lin
       endOffset--;
       endLine--;
     }
-    // A lone `\r` ends a line too (a `\r\n` ends where its `\n` does).
-    const lineStart =
-      Math.max(windowText.lastIndexOf('\n', startOffset - 1), windowText.lastIndexOf('\r', startOffset - 1)) +
-      1;
+    // A lone `\r` ends a line too (a `\r\n` ends where its `\n` does). Looked for within the
+    // line only: searching the whole window for each block would read it once per block.
+    const feedBefore = windowText.lastIndexOf('\n', startOffset - 1) + 1;
+    const lineStart = feedBefore + windowText.slice(feedBefore, startOffset).lastIndexOf('\r') + 1;
     let lineEnd = windowText.indexOf('\n', endOffset);
     if (lineEnd === -1) lineEnd = windowText.length;
-    const loneReturn = windowText.indexOf('\r', endOffset);
-    if (loneReturn !== -1 && loneReturn < lineEnd && windowText[loneReturn + 1] !== '\n')
-      lineEnd = loneReturn;
+    const loneReturn = windowText.slice(endOffset, lineEnd + 1).search(/\r(?!\n)/);
+    if (loneReturn !== -1) lineEnd = endOffset + loneReturn;
     if (node.type === 'html' && lineStart === startOffset) {
       const parts = htmlBlockParts(
         windowText.slice(lineStart, lineEnd),
