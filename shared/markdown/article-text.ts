@@ -3,10 +3,16 @@ import { findFrontmatter, openingFence } from '../frontmatter/find-block';
 import { unclosedFrontmatterFence } from './frontmatter-fence';
 import type { TextChange } from './render-patch';
 
-/** How many line feeds a text holds. */
+/**
+ * How many line endings a text holds, as micromark counts them: `\r\n`, a lone `\r` and `\n`
+ * each end a line (the source lines the preview shows are micromark's).
+ */
 export function countLines(text: string): number {
   let count = 0;
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count++;
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (char === 10 || (char === 13 && text.charCodeAt(index + 1) !== 10)) count++;
+  }
   return count;
 }
 
@@ -32,9 +38,14 @@ export class ArticleText {
     return this.rope.length;
   }
 
-  /** How many lines the text has (one more than its line feeds). */
+  /**
+   * How many lines the text has, as micromark counts them (see {@link countLines}): one more
+   * than its line endings.
+   */
   get lines(): number {
-    return this.rope.lines;
+    let lone = 0;
+    for (const line of this.rope.iterLines()) lone += countLines(line.replace(/\r$/, ''));
+    return this.rope.lines + lone;
   }
 
   /** The characters `[from, to)`. */
@@ -56,7 +67,13 @@ export class ArticleText {
     // From the last change back, so that the earlier changes' offsets still hold.
     for (let index = changes.length - 1; index >= 0; index--) {
       const { from, to, insert } = changes[index]!;
-      lineDelta += countLines(insert) - (this.rope.lineAt(to).number - this.rope.lineAt(from).number);
+      // With the characters on either side: a change may split a `\r\n` in two line endings,
+      // or join a lone `\r` and a `\n` into one.
+      const before = this.rope.sliceString(Math.max(0, from - 1), from);
+      const after = this.rope.sliceString(to, Math.min(this.rope.length, to + 1));
+      lineDelta +=
+        countLines(before + insert + after) -
+        countLines(this.rope.sliceString(Math.max(0, from - 1), to + 1));
       rope = rope.replace(from, to, ropeOf(insert));
     }
     return { text: new ArticleText(rope), lineDelta };
@@ -70,7 +87,12 @@ export class ArticleText {
   /** Whether the line before `offset` (the start of a line) is blank. */
   precededByBlankLine(offset: number): boolean {
     if (offset === 0) return true;
-    return /^[ \t]*$/.test(this.rope.lineAt(offset - 1).text);
+    // The line ending before `offset`, then the line back to the one before it (a lone `\r`
+    // ends a line too).
+    const before = this.rope
+      .sliceString(this.rope.lineAt(offset - 1).from, offset)
+      .replace(/(?:\r\n|\r|\n)$/, '');
+    return /^[ \t]*$/.test(before.slice(before.lastIndexOf('\r') + 1));
   }
 
   /** Whether the text starts with a frontmatter fence's characters (`---` or `+++`). */

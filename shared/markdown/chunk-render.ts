@@ -4,13 +4,14 @@
  */
 import type { Root as HastRoot, RootContent as HastContent } from 'hast';
 import { sanitize } from 'hast-util-sanitize';
-import type { Root as MdastRoot } from 'mdast';
+import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
 import { CONTINUE, EXIT, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { blocksOf, groupOpenHtml, groupReach, mergeReach, placeNodes } from './cut-units';
 import { citationsOf, definitionKey, definitionsOf, neededStubs, WindowLabels } from './definitions';
 import { hasFootnoteHeading, holdsFootnotesSection } from './footnotes';
 import { leavesOpen } from './open-elements';
+import { interruptsOpenBlock, noteSource } from './open-blocks';
 import { unsafeTreeProcessor } from './pipeline';
 import { afterSanitize } from './after-sanitize';
 import { sanitizeSchema } from './sanitize-schema';
@@ -176,8 +177,11 @@ export function renderChunk(input: ChunkInput): ChunkResult {
       else if (child.type === 'footnoteReference') used.add(`F${child.identifier.toUpperCase()}`);
     });
   }
+  let previous: MdastContent | undefined;
   for (const node of mdast.children) {
     const inside = (node.position?.start?.offset ?? 0) < windowText.length;
+    const before = previous;
+    if (inside) previous = node;
     const found = definitionsOf(node, value);
     if (inside) refs.push(...citationsOf(node));
     for (const def of found) {
@@ -192,7 +196,10 @@ export function renderChunk(input: ChunkInput): ChunkResult {
       seen.add(entry.key);
     }
     if (!inside) continue;
-    if (node.type === 'footnoteDefinition') footnoteSources.push(lineSpan(windowText, node));
+    if (node.type === 'footnoteDefinition')
+      footnoteSources.push(
+        noteSource(lineSpan(windowText, node), interruptsOpenBlock(node, before, windowText)),
+      );
     else if (found.some((def) => def.kind === 'note'))
       return fail('a footnote defined inside a quote or list');
   }

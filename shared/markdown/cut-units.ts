@@ -1,6 +1,8 @@
 import type { RootContent as HastContent } from 'hast';
 import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
+import { countLines } from './article-text';
 import { htmlBlockCuts } from './html-block-lines';
+import { interruptsOpenBlock } from './open-blocks';
 import { OpenElements } from './open-elements';
 import { commentEdge, htmlBalance, htmlTags } from './raw-html-tags';
 
@@ -28,6 +30,11 @@ export interface Block {
    * the block's, not a blank line.
    */
   readonly continues?: boolean;
+  /**
+   * A footnote definition that interrupts the block before it (see open-blocks.ts): its
+   * first line reads as it does only after that block.
+   */
+  readonly interrupts?: boolean;
 }
 
 /**
@@ -37,9 +44,12 @@ export interface Block {
  */
 export function blocksOf(mdast: MdastRoot, windowText: string, from: number, line: number): Block[] {
   const blocks: Block[] = [];
+  let previous: MdastContent | undefined;
   for (const node of mdast.children) {
     const position = node.position;
     if (!position || (position.start.offset ?? 0) >= windowText.length) continue;
+    const before = previous;
+    previous = node;
     const startOffset = position.start.offset ?? 0;
     let endOffset = position.end.offset ?? windowText.length;
     let endLine = position.end.line;
@@ -47,9 +57,14 @@ export function blocksOf(mdast: MdastRoot, windowText: string, from: number, lin
       endOffset--;
       endLine--;
     }
-    const lineStart = windowText.lastIndexOf('\n', startOffset - 1) + 1;
+    // A lone `\r` ends a line too (a `\r\n` ends where its `\n` does). Looked for within the
+    // line only: searching the whole window for each block would read it once per block.
+    const feedBefore = windowText.lastIndexOf('\n', startOffset - 1) + 1;
+    const lineStart = feedBefore + windowText.slice(feedBefore, startOffset).lastIndexOf('\r') + 1;
     let lineEnd = windowText.indexOf('\n', endOffset);
     if (lineEnd === -1) lineEnd = windowText.length;
+    const loneReturn = windowText.slice(endOffset, lineEnd + 1).search(/\r(?!\n)/);
+    if (loneReturn !== -1) lineEnd = endOffset + loneReturn;
     if (node.type === 'html' && lineStart === startOffset) {
       const parts = htmlBlockParts(
         windowText.slice(lineStart, lineEnd),
@@ -69,6 +84,9 @@ export function blocksOf(mdast: MdastRoot, windowText: string, from: number, lin
       node,
       htmlDepth: htmlBalance(node),
       tags: htmlTags(node),
+      ...(node.type === 'footnoteDefinition' && interruptsOpenBlock(node, before, windowText)
+        ? { interrupts: true }
+        : {}),
     });
   }
   return blocks;
@@ -87,7 +105,7 @@ function htmlBlockParts(value: string, from: number, line: number): Block[] | nu
   starts.forEach((start, index) => {
     const end = index + 1 < starts.length ? starts[index + 1]! - 1 : value.length;
     const text = value.slice(start, end);
-    const lines = countBreaks(text);
+    const lines = countLines(text);
     const node: MdastContent = { type: 'html', value: text };
     parts.push({
       from: from + start,
@@ -102,12 +120,6 @@ function htmlBlockParts(value: string, from: number, line: number): Block[] | nu
     partLine += lines + 1;
   });
   return parts;
-}
-
-function countBreaks(text: string): number {
-  let count = 0;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
-  return count;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Nodes as MdastNodes, RootContent as MdastContent } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { noteSource } from './open-blocks';
 
 /**
  * A link or footnote definition as the incremental renderer tracks it. CommonMark lets the
@@ -31,8 +32,10 @@ export function definitionKey(definition: Definition): string {
 /**
  * The definitions inside a top-level block, in source order (a note's own before those inside
  * it). `text` is the source the block's offsets point into (a note's content is its source text).
+ * `interrupts`: the block is a note that interrupts the block before it, which its content then
+ * says (see open-blocks.ts): the same text reads differently there.
  */
-export function definitionsOf(node: MdastContent, text: string): Definition[] {
+export function definitionsOf(node: MdastContent, text: string, interrupts = false): Definition[] {
   const found: Definition[] = [];
   visit(node as MdastNodes, (child) => {
     if (child.type === 'definition') {
@@ -52,7 +55,7 @@ export function definitionsOf(node: MdastContent, text: string): Definition[] {
       found.push({
         kind: 'note',
         id: child.identifier.toUpperCase(),
-        content: text.slice(start, end),
+        content: noteSource(text.slice(start, end), interrupts && child === node),
         label,
         stub: `[^${label}]: x`,
       });

@@ -7,6 +7,7 @@ import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { citationsOf, neededStubs } from './definitions';
 import { capNesting } from './nesting-cap';
+import { noteDefinition } from './open-blocks';
 import { unsafeTreeProcessor } from './pipeline';
 import { afterSanitize } from './after-sanitize';
 import { sanitizeSchema } from './sanitize-schema';
@@ -141,7 +142,9 @@ function footnoteItem(
 
 /** Whether a footnote definition's text (after its label) may cite notes. */
 function citesNotes(definition: string): boolean {
-  return definition.replace(/^[ \t]*\[\^(?:\\.|[^\]\\])*\]:/, '').includes('[^');
+  return noteDefinition(definition)
+    .replace(/^[ \t]*\[\^(?:\\.|[^\]\\])*\]:/, '')
+    .includes('[^');
 }
 
 /** Whether the notes of a footnotes section's HTML hold headings (besides its own label). */

@@ -208,15 +208,17 @@ export class IncrementalRenderer {
   }
 
   /**
-   * Whether a window may start with `units[index]`: the first unit, one after a blank line
-   * (micromark lets an open paragraph above change how the next line's blocks start: an ordered
-   * list not starting at 1 cannot interrupt it), or a part of an HTML block, which reads alone
-   * as it does after the block's earlier lines. Units before a window are never moved by its
-   * edit, so their offsets hold in the edited text.
+   * Whether a window may start with `units[index]`: the first unit; one after a blank line that
+   * nothing holds open (micromark lets an open paragraph above, or indented code through blank
+   * lines, change how the next line's blocks start: an ordered list not starting at 1 cannot
+   * interrupt it; see open-blocks.ts); or a part of an HTML block, which reads alone as it does
+   * after the block's earlier lines. Units before a window are never moved by its edit, so their
+   * offsets hold in the edited text.
    */
   private mayStartWindow(index: number): boolean {
     const unit = this.units[index]!;
-    return index === 0 || unit.continues || this.text.precededByBlankLine(unit.from);
+    if (index === 0 || unit.continues) return true;
+    return this.text.precededByBlankLine(unit.from) && !this.units[index - 1]!.openThroughBlankLines;
   }
 
   /**
@@ -384,6 +386,10 @@ export class IncrementalRenderer {
     if (probeTo !== null) {
       if (!probeProves(fresh, units[end]!.from + delta, probeTo)) throw new WindowMismatch('end');
       fresh.pop();
+      // The probed unit keeps its HTML only if the window's last block stays open as it was (see
+      // below): whether its first line interrupts that block may change how it reads.
+      const lastNew = fresh[fresh.length - 1];
+      if (lastNew && lastNew.endsOpen !== units[end - 1]!.endsOpen) throw new WindowMismatch('end');
     } else if (end < units.length) {
       const lastOld = units[end - 1]!;
       const lastNew = fresh[fresh.length - 1];
@@ -399,6 +405,14 @@ export class IncrementalRenderer {
         const swallowed = !!lastNew && lastNew.to === to && lastNew.from < lastFrom;
         throw new WindowMismatch('end', undefined, swallowed);
       }
+      // The block on the next line reads its first line as interrupting the window's last block
+      // when micromark holds that one open (see open-blocks.ts): when that changed, the block
+      // after the window is rendered again too. (Indented code, held open through blank lines,
+      // can only become or stop being the window's last unit by taking in or leaving the lines
+      // after it, which moves where that unit starts or ends.)
+      const next = units[end]!;
+      if (next.line + lineDelta === lastNew.lineEnd + 1 && lastNew.endsOpen !== lastOld.endsOpen)
+        throw new WindowMismatch('end', end);
     }
     if (start > 0 && fresh[0]?.from !== from) throw new WindowMismatch('all');
     if (continues && fresh[0]) fresh[0].continues = true;

@@ -79,7 +79,7 @@ export interface RangeRender {
   readonly runsOn: boolean;
 }
 
-const fenceAtStart = /^(---|\+\+\+)[ \t]*(\n|$)/;
+const fenceAtStart = /^(---|\+\+\+)[ \t]*(\r\n?|\n|$)/;
 
 /**
  * Renders a part of an article as a standalone document, with the definitions of the rest of the

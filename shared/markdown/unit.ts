@@ -8,6 +8,7 @@ import { wellNested, type Block } from './cut-units';
 import { citationsOf, definitionsOf, type Definition } from './definitions';
 import { innerMarker, withMarkers, type InnerBlock, type InnerRun } from './inner-blocks';
 import { clobberPrefix, headingAnchorId } from './heading-anchors';
+import { noteSource, openThroughBlankLines, staysOpen } from './open-blocks';
 import type { ListItemFacts } from './list-item-facts';
 import { sanitizeSchema } from './sanitize-schema';
 
@@ -38,6 +39,12 @@ export interface Unit {
   footnoteRefs: string[];
   /** Source of its top-level footnote definitions, to render the footnotes section alone. */
   footnoteSources: string[];
+  /**
+   * Whether micromark holds its last block open after its last line, and through the blank
+   * lines after it, for the next block to interrupt (see open-blocks.ts).
+   */
+  endsOpen: boolean;
+  openThroughBlankLines: boolean;
   /** Whether it holds a footnote definition inside a container (a quote, a list). */
   nestedFootnotes: boolean;
   /** Identifiers of the link and image references it uses (upper case, as definitions match). */
@@ -202,10 +209,12 @@ export function unitOf(
       if (node.type === 'linkReference' || node.type === 'imageReference')
         references.push(node.identifier.toUpperCase());
     });
-    defs.push(...definitionsOf(block.node, windowText));
+    defs.push(...definitionsOf(block.node, windowText, block.interrupts === true));
     footnoteRefs.push(...citationsOf(block.node));
     if (block.node.type === 'footnoteDefinition') {
-      footnoteSources.push(windowText.slice(block.from - from, block.to - from));
+      footnoteSources.push(
+        noteSource(windowText.slice(block.from - from, block.to - from), block.interrupts === true),
+      );
     } else {
       visit(block.node as MdastNodes, 'footnoteDefinition', () => {
         nestedFootnotes = true;
@@ -229,6 +238,8 @@ export function unitOf(
     nestedFootnotes,
     references,
     nests: wellNested(group),
+    endsOpen: staysOpen(group[group.length - 1]!.node, windowText),
+    openThroughBlankLines: openThroughBlankLines(group[group.length - 1]!.node, windowText),
     headings,
     headingIds,
     ...(inner.length > 0 ? { inner } : {}),

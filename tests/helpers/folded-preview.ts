@@ -191,9 +191,8 @@ export class FoldedRenderer {
 /**
  * HTML as the preview shows it: the preview parses each block on its own and drops the line
  * breaks between blocks, so a whole render's line breaks between top-level nodes (around a block
- * that renders nothing, such as a comment the sanitizer removed, also where they end text that
- * raw HTML left at a block's edge, or start it: a block after one that renders nothing may begin
- * with text) are not shown.
+ * that renders nothing, such as a comment the sanitizer removed, also where they end or start
+ * text that raw HTML left at a block's edge) are not shown.
  */
 function asShown(html: string): string {
   const tree = fromHtml(html, { fragment: true });

@@ -59,6 +59,34 @@ describe('ArticleText', () => {
     }
   });
 
+  it('counts line endings as micromark does: a lone carriage return ends a line too', () => {
+    expect(countLines('a\r\nb\rc\nd\r')).toBe(4);
+    expect(ArticleText.of('a\r\nb\rc\n').lines).toBe(4);
+    // Inserting between `\r` and `\n` splits one line ending in two; deleting either half leaves
+    // one; a `\n` typed after a lone `\r` joins them into one.
+    const cases = [
+      { text: 'a\r\nb', change: { from: 2, to: 2, insert: 'x' }, delta: 1 },
+      { text: 'a\r\nb', change: { from: 2, to: 2, insert: '\r\n' }, delta: 2 },
+      { text: 'a\r\nb', change: { from: 1, to: 2, insert: '' }, delta: 0 },
+      { text: 'a\r\nb', change: { from: 2, to: 3, insert: '' }, delta: 0 },
+      { text: 'a\rb', change: { from: 2, to: 2, insert: '\n' }, delta: 0 },
+      { text: 'a\r\r\nb', change: { from: 2, to: 3, insert: '' }, delta: -1 },
+    ];
+    for (const { text, change, delta } of cases) {
+      expect(ArticleText.of(text).replace([change]).lineDelta, JSON.stringify({ text, change })).toBe(delta);
+    }
+  });
+
+  it('reads a line ending in a carriage return, or ended by a lone one, as blank when it is', () => {
+    const article = ArticleText.of('one\r\n\r\ntwo\r\r\nthree\r \t\rfour\rfive\n');
+    const blankBefore = (word: string): boolean =>
+      article.precededByBlankLine(article.toString().indexOf(word));
+    expect(blankBefore('two')).toBe(true);
+    expect(blankBefore('three')).toBe(true);
+    expect(blankBefore('four')).toBe(true);
+    expect(blankBefore('five')).toBe(false);
+  });
+
   it('finds an unclosed frontmatter fence as the whole text does, reading only what it needs', () => {
     const long = 'x'.repeat(10_000);
     const texts = [

@@ -69,6 +69,15 @@ describe('rendering an article in chunks', () => {
     expect(joined).toBeGreaterThan(80);
   }, 300_000);
 
+  it('renders a note that interrupts an open block as the whole article does', () => {
+    // Right after a paragraph, or indented code and a blank line, an empty list item starts
+    // nothing: the note's first line is a paragraph.
+    for (const before of ['A paragraph\n', '    code\n\n']) {
+      const markdown = `# A\n\nText[^b] here.\n\n# B\n\n${before}[^b]: *\n\n    More.\n\n# C\n\nEnd.\n`;
+      expect(expectSame(JSON.stringify(before), markdown), before).toBe(true);
+    }
+  });
+
   it('joins articles of real-document shapes exactly, or declines, and never throws', () => {
     // Seeds 658, 669 and 692 threw on text raw HTML leaves with an end and no start position;
     // 697 left a `<b>` closed with its `<div>`, which the parser opens again around the notes.

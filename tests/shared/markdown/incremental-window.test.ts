@@ -53,6 +53,20 @@ describe('the window the incremental renderer renders', () => {
     }
   });
 
+  it('does not start a window after indented code, which micromark holds open through blank lines', () => {
+    // After indented code and a blank line, `2. item` interrupts the code, which an ordered list
+    // not starting at 1 cannot: it is a paragraph there, and a list in a window of its own.
+    let text = 'Intro.\n\n    code\n\n2. item\n3. item\n\nThe end.\n';
+    const renderer = new IncrementalRenderer();
+    renderer.reset(text);
+    const at = text.indexOf('end');
+    const patch = renderer.edit([{ from: at, to: at, insert: 'x' }]);
+    text = text.slice(0, at) + 'x' + text.slice(at);
+    expect(renderer.html()).toBe(renderMarkdown(text));
+    expect(renderer.html()).toContain('>2. item\n3. item</p>');
+    expect(patch.full).toBe(false);
+  });
+
   it('renders only the heading typed in, not the long list after it', () => {
     const list = Array.from(
       { length: 200 },

@@ -6,6 +6,7 @@ import { FoldedRenderer } from '../../helpers/folded-preview';
 import {
   ordinaryTypingSpots,
   randomArticle,
+  randomCrlfEdit,
   randomEdit,
   randomFootnoteEdit,
   randomShapedArticle,
@@ -85,7 +86,8 @@ describe('the incremental renderer', () => {
 
   it('stays byte-identical to a full render while footnote definitions are edited', () => {
     const edits = randomEdits({
-      seeds: seedRange(100, 115),
+      // 607 and 771 meet notes that interrupt an open block (reduced in the next test).
+      seeds: [...seedRange(100, 115), 607, 771],
       steps: 40,
       article: (random) =>
         `${randomArticle(random, 8)}\nCited[^a] and[^b] twice[^a].\n\n[^a]: First note.\n\n[^b]: Second [ref].\n`,
@@ -93,6 +95,62 @@ describe('the incremental renderer', () => {
     });
     expect(edits).toBeGreaterThan(500);
   }, 900_000);
+
+  it('renders a note that interrupts an open block as it reads after that block', () => {
+    // Right after a paragraph, a note's first line is read as interrupting it: an empty list
+    // item starts nothing there. Each edit changes the note's text, its context, or the block
+    // before it from two blocks away.
+    const cases = [
+      { text: 'Cited[^b].\n\nA paragraph\n[^b]: *\n\n    More.\n\nThe end.\n', at: 'More', insert: 'x' },
+      { text: 'Cited[^b].\n\nA paragraph\n\n[^b]: *\n\n    More.\n\nThe end.\n', at: '\n[^b]', remove: 1 },
+      { text: 'Cited[^a][^b].\n\n[^a]: x\n\n    code\n*\n[^b]: *\n\nThe end.\n', at: 'x\n', insert: '\n' },
+      // Indented code holds on through blank lines.
+      { text: 'Cited[^b].\n\n    code\n\n[^b]: *\n\n    More.\n\nThe end.\n', at: 'More', insert: 'x' },
+    ];
+    for (const { text, at, insert = '', remove = 0 } of cases) {
+      const renderer = new FoldedRenderer(new IncrementalRenderer());
+      renderer.reset(text);
+      const from = text.indexOf(at);
+      const { patch } = editAndCompare(renderer, text, { from, to: from + remove, insert }, text);
+      expect(patch.full).toBe(false);
+    }
+  });
+
+  it('stays byte-identical to a full render through random edits of articles written with CRLF', () => {
+    const edits = randomEdits({
+      seeds: seedRange(1, 11),
+      steps: 40,
+      article: (random) => randomArticle(random, 8).replace(/\n/g, '\r\n'),
+      checkReset: true,
+      edit: randomCrlfEdit,
+    });
+    expect(edits).toBe(400);
+  }, 900_000);
+
+  it('reads a lone carriage return as a line ending, and a window starting at `---` followed by CRLF as no frontmatter', () => {
+    const cases = [
+      // The heading starts after a lone `\r`, not at the start of the paragraph's line.
+      { text: 'Intro.\r\n\r\nA paragraph\r# Heading\r\n\r\nThe end.\r\n', at: 'end' },
+      // Rendered alone, a window from the first rule to the second would be frontmatter.
+      { text: 'Intro.\r\n\r\n---\r\n\r\nText.\r\n\r\n---\r\n\r\nThe end.\r\n', at: 'Text' },
+    ];
+    for (const { text, at } of cases) {
+      const renderer = new FoldedRenderer(new IncrementalRenderer());
+      renderer.reset(text);
+      const from = text.indexOf(at);
+      editAndCompare(renderer, text, { from, to: from, insert: 'x' }, text);
+    }
+  });
+
+  it('shows text typed after a comment, below a block that renders nothing, as a whole render does', () => {
+    // The whole render leads the text with a line break for each block before it; the preview,
+    // block by block, shows none of them.
+    const text = '- one\n\n<!-- a -->\n\n<!-- b -->\n\n$$\nx\n$$\n';
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    const at = text.indexOf('b -->') + 'b -->'.length;
+    editAndCompare(renderer, text, { from: at, to: at, insert: 'Intro' }, text);
+  });
 
   it('stays byte-identical to a full render while the frontmatter fence is left open', () => {
     const edits = randomEdits({

@@ -85,6 +85,30 @@ export function randomEdit(random: () => number, text: string): { from: number; 
 }
 
 /**
+ * A random edit of a text written with `\r\n` line endings: now and then one that splits a
+ * `\r\n` (typing between its `\r` and its `\n`) or deletes one half of it, leaving a lone `\r`
+ * or `\n`; otherwise {@link randomEdit}, its line breaks written `\r\n`.
+ */
+export function randomCrlfEdit(
+  random: () => number,
+  text: string,
+): { from: number; to: number; insert: string } {
+  const breaks = [...text.matchAll(/\r\n/g)].map((match) => match.index);
+  const kind = random();
+  if (kind < 0.25 && breaks.length > 0) {
+    const at = breaks[Math.floor(random() * breaks.length)]! + 1;
+    const inserts = ['x', ' ', '\r\n', '- ', '\n', '\r'];
+    return { from: at, to: at, insert: inserts[Math.floor(random() * inserts.length)]! };
+  }
+  if (kind < 0.4 && breaks.length > 0) {
+    const at = breaks[Math.floor(random() * breaks.length)]! + (random() < 0.5 ? 0 : 1);
+    return { from: at, to: at + 1, insert: '' };
+  }
+  const edit = randomEdit(random, text);
+  return { ...edit, insert: edit.insert.replace(/\n/g, '\r\n') };
+}
+
+/**
  * An edit that lands inside a footnote definition's text (or right after it, continuing it),
  * or `null` when the text has none: the case the renderer handles by redoing only the
  * footnotes section.

@@ -68,6 +68,18 @@ describe('the unit after an edited window', () => {
     }
   });
 
+  it('is rendered when the edited block stops being open above a note that interrupts it', () => {
+    // After an open paragraph a note's first line `*` starts no list (see open-blocks.ts): the
+    // note reads otherwise once the paragraph above becomes a heading, though its first line
+    // still starts a block of its own.
+    const rest = Array.from({ length: 40 }, (_, index) => `    line ${index} of the note.`).join('\n');
+    for (const first of ['*', '2. two']) {
+      const text = `Intro.\n\nPara[^b]\n[^b]: ${first}\n${rest}\n\nThe end.\n`;
+      const at = text.indexOf('Para');
+      expect(renderedFor(text, { from: at, to: at, insert: '# ' }), first).toBeGreaterThan(rest.length);
+    }
+  });
+
   it('is rendered after a link definition, which takes the lines after it as its title when they close it', () => {
     // The probe's one line does not close the title: alone, it reads as a paragraph of its own.
     const text = `[a]: /first\n\nIntro.\n\n# [a]: /url\n"title\n${longText}"\n\nA [a] link.\n`;
