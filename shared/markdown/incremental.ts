@@ -10,6 +10,7 @@ import { nestingUnitFrom } from './window-edges';
 import { WindowContext } from './window-context';
 import { WindowMismatch } from './window-mismatch';
 import { staysHeadingLine } from './heading-line';
+import { leavesUnitBefore } from './window-start';
 import { probeEnd, probeProves } from './window-probe';
 
 export type { BlockHtml, RenderPatch, TextChange } from './render-patch';
@@ -113,7 +114,13 @@ export class IncrementalRenderer {
     // needs no probe, even where it opens with a fence or raw HTML, which a probe cannot read.
     const alone =
       first === last && staysHeadingLine(this.units[first]!, { old, text: next, fromA, toA, delta });
-    const start = alone ? first : Math.max(0, Math.min(first, last + 1) - 1);
+    // An edit after the first letter of a unit that follows a blank line leaves the unit before.
+    const apart =
+      !alone &&
+      first === last &&
+      this.mayStartWindow(first) &&
+      leavesUnitBefore(this.units[first]!, old, fromA, toA);
+    const start = alone || apart ? first : Math.max(0, Math.min(first, last + 1) - 1);
     const end = alone ? first + 1 : Math.min(this.units.length, Math.max(last, first) + 2);
     // The window's last unit lies after the edit, only to show where the edited blocks end: its
     // first line shows that (see window-probe.ts), and a long unit need not be rendered.

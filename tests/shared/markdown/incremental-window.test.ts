@@ -59,12 +59,49 @@ describe('the window the incremental renderer renders', () => {
     let text = 'Intro.\n\n    code\n\n2. item\n3. item\n\nThe end.\n';
     const renderer = new IncrementalRenderer();
     renderer.reset(text);
-    const at = text.indexOf('end');
+    // At the start of its line: the window takes in the unit before the edit.
+    const at = text.indexOf('The end');
     const patch = renderer.edit([{ from: at, to: at, insert: 'x' }]);
     text = text.slice(0, at) + 'x' + text.slice(at);
     expect(renderer.html()).toBe(renderMarkdown(text));
     expect(renderer.html()).toContain('>2. item\n3. item</p>');
     expect(patch.full).toBe(false);
+  });
+
+  it('renders only the paragraph typed in after its first letter, not the long list above it', () => {
+    const list = Array.from({ length: 200 }, (_, index) => `- \`api_${index}\` is now stable`).join('\n');
+    for (const paragraph of ['These APIs are now stable:', ' Indented by one, and Unicode: été.']) {
+      let text = `Intro.\n\n${list}\n\n${paragraph}\n\n- more\n`;
+      const renderer = new IncrementalRenderer();
+      renderer.reset(text);
+      const at = text.indexOf(paragraph) + paragraph.length - 1;
+      for (const insert of ['x', '\n', '- ', '\n\n    code']) {
+        renderer.edit([{ from: at, to: at, insert }]);
+        text = text.slice(0, at) + insert + text.slice(at);
+        expect(renderer.html(), JSON.stringify(insert)).toBe(renderMarkdown(text));
+        expect(renderer.renderedChars(), JSON.stringify(insert)).toBeLessThan(200);
+      }
+    }
+  });
+
+  it('renders the unit above again when an edit may change how it reads the line after the blank line', () => {
+    const list = Array.from({ length: 200 }, (_, index) => `- \`api_${index}\` is now stable`).join('\n');
+    const cases: Record<string, [string, string, number]> = {
+      // [the line after the list, what is typed, where in that line]
+      'a list item going on (indentation)': ['Para.', '  ', 0],
+      'a list going on (a marker that starts the line)': ['-Para.', ' ', 1],
+      'an ordered list going on': ['2.Para.', ' ', 2],
+      'a thematic break that becomes an item': ['* * *', 'x', 5],
+    };
+    for (const [name, [line, insert, offset]] of Object.entries(cases)) {
+      let text = `Intro.\n\n${list}\n\n${line}\n\nThe end.\n`;
+      const renderer = new IncrementalRenderer();
+      renderer.reset(text);
+      const at = text.indexOf(`\n\n${line}\n`) + 2 + offset;
+      renderer.edit([{ from: at, to: at, insert }]);
+      text = text.slice(0, at) + insert + text.slice(at);
+      expect(renderer.html(), name).toBe(renderMarkdown(text));
+    }
   });
 
   it('renders only the heading typed in, not the long list after it', () => {
