@@ -1,20 +1,8 @@
 import { Text } from '@codemirror/state';
 import { findFrontmatter, openingFence } from '../frontmatter/find-block';
 import { unclosedFrontmatterFence } from './frontmatter-fence';
+import { countLines } from './line-endings';
 import type { TextChange } from './render-patch';
-
-/**
- * How many line endings a text holds, as micromark counts them: `\r\n`, a lone `\r` and `\n`
- * each end a line (the source lines the preview shows are micromark's).
- */
-export function countLines(text: string): number {
-  let count = 0;
-  for (let index = 0; index < text.length; index++) {
-    const char = text.charCodeAt(index);
-    if (char === 10 || (char === 13 && text.charCodeAt(index + 1) !== 10)) count++;
-  }
-  return count;
-}
 
 /** `text` as CodeMirror's rope, split at line feeds only: every other character (`\r`) stays. */
 function ropeOf(text: string): Text {

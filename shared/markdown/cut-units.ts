@@ -1,6 +1,6 @@
 import type { RootContent as HastContent } from 'hast';
 import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
-import { countLines } from './article-text';
+import { countLines } from './line-endings';
 import { htmlBlockCuts } from './html-block-lines';
 import { interruptsOpenBlock } from './open-blocks';
 import { OpenElements } from './open-elements';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ArticleText, countLines } from '../../../shared/markdown/article-text';
+import { ArticleText } from '../../../shared/markdown/article-text';
+import { countLines } from '../../../shared/markdown/line-endings';
 import { unclosedFrontmatterFence } from '../../../shared/markdown/frontmatter-fence';
 import { seededRandom } from '../../helpers/seeded-random';
 
