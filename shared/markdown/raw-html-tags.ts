@@ -30,6 +30,24 @@ export const couplingElements = new Set(
 );
 
 /**
+ * Start tags that close an open `<p>` (the HTML parser's "close a p element"). In a top-level
+ * paragraph, inline HTML after one of them (or after `</p>`) is no longer inside the paragraph:
+ * any element it opens stays open past the paragraph's end (`The <div>x</div> y <COPYRIGHT
+ * HOLDER>` opens `copyright` around everything after it).
+ */
+const closesParagraph = new Set(
+  (
+    'address article aside blockquote center details dialog dir div dl dd dt fieldset figcaption ' +
+    'figure footer form h1 h2 h3 h4 h5 h6 header hgroup li listing main menu nav ol p plaintext pre ' +
+    'search section summary table ul xmp'
+  ).split(' '),
+);
+
+/** Whether a tag (`+name` or `-name`) leaves a top-level paragraph's text outside its `<p>`. */
+const leavesParagraph = (end: boolean, name: string): boolean =>
+  end ? name === 'p' : closesParagraph.has(name);
+
+/**
  * A tag as the HTML parser's tokenizer reads it: its name runs to white space, `/` or `>` (so
  * `<e</h>` is one start tag, of an element named `e<`), and a `/` not before `>` starts its
  * attributes; `/>` ends it self-closing.
@@ -48,11 +66,13 @@ const tagPattern = new RegExp(
 
 /**
  * The tags of a block's raw HTML in order (see {@link Block.tags}). Inline HTML counts only with
- * the elements that can stay open past its paragraph ({@link couplingElements}).
+ * the elements that can stay open past its paragraph ({@link couplingElements}), and every
+ * element once a top-level paragraph's `<p>` was closed by its raw HTML.
  */
 export function htmlTags(node: MdastContent): string[] | null {
   const tags: string[] = [];
   let wellFormed = true;
+  let outside = false;
   visit(node as MdastNodes, 'html', (html) => {
     const inline = html !== node;
     let covered = 0;
@@ -61,8 +81,9 @@ export function htmlTags(node: MdastContent): string[] | null {
       covered = match.index + match[0].length;
       const name = match[2]?.toLowerCase();
       if (!name || voidElements.has(name) || match[3]) continue;
-      if (inline && !couplingElements.has(name)) continue;
+      if (inline && !outside && !couplingElements.has(name)) continue;
       tags.push(`${match[1] ? '-' : '+'}${name}`);
+      if (inline && node.type === 'paragraph' && leavesParagraph(match[1] === '/', name)) outside = true;
     }
     if (html.value.slice(covered).includes('<')) wellFormed = false;
   });
@@ -72,13 +93,15 @@ export function htmlTags(node: MdastContent): string[] | null {
 /** Net count of elements the block's raw HTML leaves open (negative: closes earlier ones). */
 export function htmlBalance(node: MdastContent): number {
   let balance = 0;
+  let outside = false;
   visit(node as MdastNodes, 'html', (html) => {
     const inline = html !== node;
     for (const match of html.value.matchAll(new RegExp(tag, 'g'))) {
       const name = match[2]!.toLowerCase();
       if (voidElements.has(name) || match[3]) continue;
-      if (inline && !couplingElements.has(name)) continue;
+      if (inline && !outside && !couplingElements.has(name)) continue;
       balance += match[1] ? -1 : 1;
+      if (inline && node.type === 'paragraph' && leavesParagraph(match[1] === '/', name)) outside = true;
     }
     if (/<!--/.test(html.value) && !/-->/.test(html.value)) balance += 1;
     // A tag left unfinished (an attribute's quote never closed) takes in what follows it.
