@@ -192,6 +192,11 @@ describe('the live preview', () => {
     const { page } = app;
     await openArticle(page, /Changes/);
     const preview = previewArticle(page);
+    // The list is one block, all of it in the first screen: wait for the whole render after it.
+    const frame = page.locator('iframe[title="Preview"]');
+    await expect
+      .poll(() => frame.evaluate((element: HTMLIFrameElement) => Number(element.dataset.previewPatches ?? 0)))
+      .toBeGreaterThan(0);
     await preview.locator('li', { hasText: 'Fixed bug 150 in' }).waitFor({ state: 'attached' });
     await frameEval(page, "for (const el of doc.querySelectorAll('#folio-preview *')) el.folioMark = true;");
     // Line 5 holds item 1, line 84 item 80.
