@@ -30,10 +30,13 @@ export const couplingElements = new Set(
 );
 
 /**
- * Start tags that close an open `<p>` (the HTML parser's "close a p element"). In a top-level
- * paragraph, inline HTML after one of them (or after `</p>`) is no longer inside the paragraph:
- * any element it opens stays open past the paragraph's end (`The <div>x</div> y <COPYRIGHT
- * HOLDER>` opens `copyright` around everything after it).
+ * Elements whose tags close an open `<p>`: their start tags (the HTML parser's "close a p
+ * element"), and their end tags when raw HTML above left the element open around the paragraph
+ * (`<div>`, a blank line, then `Text</div><span>`). In a top-level paragraph, inline HTML after
+ * one of them is no longer inside the paragraph: any element it opens stays open past the
+ * paragraph's end (`The <div>x</div> y <COPYRIGHT HOLDER>` opens `copyright` around everything
+ * after it). The blocks above are not read here, so an end tag is taken as closing the `<p>`
+ * either way: a stray one at most groups more blocks than needed.
  */
 const closesParagraph = new Set(
   (
@@ -42,10 +45,6 @@ const closesParagraph = new Set(
     'search section summary table ul xmp'
   ).split(' '),
 );
-
-/** Whether a tag (`+name` or `-name`) leaves a top-level paragraph's text outside its `<p>`. */
-const leavesParagraph = (end: boolean, name: string): boolean =>
-  end ? name === 'p' : closesParagraph.has(name);
 
 /**
  * A tag as the HTML parser's tokenizer reads it: its name runs to white space, `/` or `>` (so
@@ -87,7 +86,7 @@ function countedTags(node: MdastContent): (html: Html, match: RegExpMatchArray) 
     const closing = match[1] === '/';
     const inline = html !== node;
     if (inline && !outside && !couplingElements.has(name)) return null;
-    if (inline && node.type === 'paragraph' && leavesParagraph(closing, name)) outside = true;
+    if (inline && node.type === 'paragraph' && closesParagraph.has(name)) outside = true;
     return { closing, name };
   };
 }

@@ -218,4 +218,15 @@ describe('typing in long raw HTML', () => {
       expect(renderer.mismatch(renderMarkdown(text))).toBeNull();
     }
   });
+
+  it('keeps an element opened after an end tag that closes the paragraph open past it', () => {
+    // `</div>` closes the `<div>` above and the paragraph's `<p>` with it: `<span>` opens at the
+    // top and takes in the line break before the comment that runs to the end.
+    let text = 'Intro.\n\n<div>\n\nText</div><span> more\n\n<!--\n';
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    text = `x${text}`;
+    renderer.edit([{ from: 0, to: 0, insert: 'x' }]);
+    expect(renderer.mismatch(renderMarkdown(text))).toBeNull();
+  });
 });

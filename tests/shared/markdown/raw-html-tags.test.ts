@@ -16,4 +16,10 @@ describe('htmlTags', () => {
     // Self-closing and void tags open nothing.
     expect(tagsOf('<div/>\n<br>\n')).toEqual([[]]);
   });
+
+  it('reads every element that inline HTML opens after an end tag that may close its paragraph', () => {
+    // With a `<div>` open above, `</div>` closes the paragraph's `<p>` too: `<span>` then opens
+    // at the top and stays open past the paragraph.
+    expect(tagsOf('<div>\n\nText</div><span> more\n')).toEqual([['+div'], ['-div', '+span']]);
+  });
 });
