@@ -54,12 +54,12 @@ const closesParagraph = new Set(
 const tag = /<(\/?)([a-zA-Z][^\s/>]*)(?:\s[^>]*?|\/(?!>)[^>]*?)?(\/?)>/.source;
 
 /**
- * Tags, comments, and what the tokenizer reads as neither: a `</` not followed by a letter starts
- * a bogus comment that runs to the next `>` (`</</b>` holds no end tag), a `<` before a space,
- * digit, `=` or `<` is text.
+ * Tags, comments, and what the tokenizer reads as neither: a `</` not followed by a letter, and a
+ * `<!` or `<?` that starts no comment, start a bogus comment that runs to the next `>` (`</</b>`
+ * and `<!x</b>` hold no end tag), a `<` before a space, digit, `=` or `<` is text.
  */
 const tagPattern = new RegExp(
-  `${tag}|<!--[\\s\\S]*?-->|<![^<>]*>|<\\?[^<>]*>|<\\/(?![a-zA-Z])[^>]*>|<(?=[\\s\\d=<]|$)`,
+  `${tag}|<!--[\\s\\S]*?-->|<![^<>]*>|<!(?!--)[^>]*>|<\\?[^>]*>|<\\/(?![a-zA-Z])[^>]*>|<(?=[\\s\\d=<]|$)`,
   'g',
 );
 

@@ -13,6 +13,9 @@ describe('htmlTags', () => {
     expect(tagsOf('<h3><e</h>\n')).toEqual([['+h3', '+e<']]);
     // `</` before anything but a letter starts a bogus comment up to the next `>`.
     expect(tagsOf('<h>\n</</b>\n')).toEqual([['+h']]);
+    // So do `<!` and `<?` that start no comment, whatever they hold up to it.
+    expect(tagsOf('<div>\n<!x</div>\n<?x</div>\n')).toEqual([['+div']]);
+    expect(tagsOf('A <b>bold <!x</div>\n')).toEqual([['+b']]);
     // Self-closing and void tags open nothing.
     expect(tagsOf('<div/>\n<br>\n')).toEqual([[]]);
   });
