@@ -1,4 +1,4 @@
-import type { Nodes as MdastNodes, RootContent as MdastContent } from 'mdast';
+import type { Html, Nodes as MdastNodes, RootContent as MdastContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 
 /**
@@ -30,10 +30,13 @@ export const couplingElements = new Set(
 );
 
 /**
- * Start tags that close an open `<p>` (the HTML parser's "close a p element"). In a top-level
- * paragraph, inline HTML after one of them (or after `</p>`) is no longer inside the paragraph:
- * any element it opens stays open past the paragraph's end (`The <div>x</div> y <COPYRIGHT
- * HOLDER>` opens `copyright` around everything after it).
+ * Elements whose tags close an open `<p>`: their start tags (the HTML parser's "close a p
+ * element"), and their end tags when raw HTML above left the element open around the paragraph
+ * (`<div>`, a blank line, then `Text</div><span>`). In a top-level paragraph, inline HTML after
+ * one of them is no longer inside the paragraph: any element it opens stays open past the
+ * paragraph's end (`The <div>x</div> y <COPYRIGHT HOLDER>` opens `copyright` around everything
+ * after it). The blocks above are not read here, so an end tag is taken as closing the `<p>`
+ * either way: a stray one at most groups more blocks than needed.
  */
 const closesParagraph = new Set(
   (
@@ -43,10 +46,6 @@ const closesParagraph = new Set(
   ).split(' '),
 );
 
-/** Whether a tag (`+name` or `-name`) leaves a top-level paragraph's text outside its `<p>`. */
-const leavesParagraph = (end: boolean, name: string): boolean =>
-  end ? name === 'p' : closesParagraph.has(name);
-
 /**
  * A tag as the HTML parser's tokenizer reads it: its name runs to white space, `/` or `>` (so
  * `<e</h>` is one start tag, of an element named `e<`), and a `/` not before `>` starts its
@@ -55,35 +54,58 @@ const leavesParagraph = (end: boolean, name: string): boolean =>
 const tag = /<(\/?)([a-zA-Z][^\s/>]*)(?:\s[^>]*?|\/(?!>)[^>]*?)?(\/?)>/.source;
 
 /**
- * Tags, comments, and what the tokenizer reads as neither: a `</` not followed by a letter starts
- * a bogus comment that runs to the next `>` (`</</b>` holds no end tag), a `<` before a space,
- * digit, `=` or `<` is text.
+ * Tags, comments, and what the tokenizer reads as neither: a `</` not followed by a letter, and a
+ * `<!` or `<?` that starts no comment, start a bogus comment that runs to the next `>` (`</</b>`
+ * and `<!x</b>` hold no end tag), a `<` before a space, digit, `=` or `<` is text.
  */
 const tagPattern = new RegExp(
-  `${tag}|<!--[\\s\\S]*?-->|<![^<>]*>|<\\?[^<>]*>|<\\/(?![a-zA-Z])[^>]*>|<(?=[\\s\\d=<]|$)`,
+  `${tag}|<!--[\\s\\S]*?-->|<![^<>]*>|<!(?!--)[^>]*>|<\\?[^>]*>|<\\/(?![a-zA-Z])[^>]*>|<(?=[\\s\\d=<]|$)`,
   'g',
 );
 
+/** A tag that counts in a block's raw HTML (see {@link countedTags}). */
+interface CountedTag {
+  readonly closing: boolean;
+  /** Lowercase. */
+  readonly name: string;
+}
+
 /**
- * The tags of a block's raw HTML in order (see {@link Block.tags}). Inline HTML counts only with
- * the elements that can stay open past its paragraph ({@link couplingElements}), and every
- * element once a top-level paragraph's `<p>` was closed by its raw HTML.
+ * The rule for which tags of a block's raw HTML count, read across its HTML nodes in order: the
+ * reader it returns takes each match of {@link tag} (or of a pattern that starts with it, whose
+ * other matches are no tags) with the HTML node it is in, and gives the tag when it counts. Void
+ * and self-closing tags never count. Inline HTML counts only with the elements that can stay open
+ * past its paragraph ({@link couplingElements}), and with every element once a top-level
+ * paragraph's `<p>` was closed by its raw HTML (the reader keeps track of that).
+ */
+function countedTags(node: MdastContent): (html: Html, match: RegExpMatchArray) => CountedTag | null {
+  let outside = false;
+  return (html, match) => {
+    const name = match[2]?.toLowerCase();
+    if (!name || voidElements.has(name) || match[3]) return null;
+    const closing = match[1] === '/';
+    const inline = html !== node;
+    if (inline && !outside && !couplingElements.has(name)) return null;
+    if (inline && node.type === 'paragraph' && closesParagraph.has(name)) outside = true;
+    return { closing, name };
+  };
+}
+
+/**
+ * The tags of a block's raw HTML that count (see {@link countedTags}), in order (see
+ * {@link Block.tags}); `null` when some `<` starts no well-formed tag, comment or text.
  */
 export function htmlTags(node: MdastContent): string[] | null {
   const tags: string[] = [];
+  const counted = countedTags(node);
   let wellFormed = true;
-  let outside = false;
   visit(node as MdastNodes, 'html', (html) => {
-    const inline = html !== node;
     let covered = 0;
     for (const match of html.value.matchAll(tagPattern)) {
       if (html.value.slice(covered, match.index).includes('<')) wellFormed = false;
       covered = match.index + match[0].length;
-      const name = match[2]?.toLowerCase();
-      if (!name || voidElements.has(name) || match[3]) continue;
-      if (inline && !outside && !couplingElements.has(name)) continue;
-      tags.push(`${match[1] ? '-' : '+'}${name}`);
-      if (inline && node.type === 'paragraph' && leavesParagraph(match[1] === '/', name)) outside = true;
+      const each = counted(html, match);
+      if (each) tags.push(`${each.closing ? '-' : '+'}${each.name}`);
     }
     if (html.value.slice(covered).includes('<')) wellFormed = false;
   });
@@ -93,15 +115,11 @@ export function htmlTags(node: MdastContent): string[] | null {
 /** Net count of elements the block's raw HTML leaves open (negative: closes earlier ones). */
 export function htmlBalance(node: MdastContent): number {
   let balance = 0;
-  let outside = false;
+  const counted = countedTags(node);
   visit(node as MdastNodes, 'html', (html) => {
-    const inline = html !== node;
     for (const match of html.value.matchAll(new RegExp(tag, 'g'))) {
-      const name = match[2]!.toLowerCase();
-      if (voidElements.has(name) || match[3]) continue;
-      if (inline && !outside && !couplingElements.has(name)) continue;
-      balance += match[1] ? -1 : 1;
-      if (inline && node.type === 'paragraph' && leavesParagraph(match[1] === '/', name)) outside = true;
+      const each = counted(html, match);
+      if (each) balance += each.closing ? -1 : 1;
     }
     if (/<!--/.test(html.value) && !/-->/.test(html.value)) balance += 1;
     // A tag left unfinished (an attribute's quote never closed) takes in what follows it.

@@ -105,20 +105,9 @@ function withItem(shape: string, item: { index: number; html: string }, lines: n
 
 /** Where the `index`th `<li>` of a list's top level starts and ends in its HTML. */
 function topLevelItem(html: string, index: number): { start: number; end: number } | null {
-  let depth = 0;
-  let count = -1;
-  let start = -1;
-  const tags = /<(\/?)li[\s>]/g;
-  for (let match = tags.exec(html); match; match = tags.exec(html)) {
-    if (!match[1]) {
-      if (depth === 0 && ++count === index) start = match.index;
-      depth++;
-    } else {
-      depth--;
-      if (depth === 0 && start >= 0) return { start, end: html.indexOf('>', match.index) + 1 };
-    }
-  }
-  return null;
+  let range = liRange(html, 0);
+  for (let count = 0; range && count < index; count++) range = liRange(html, range.end);
+  return range;
 }
 
 /**
@@ -129,21 +118,33 @@ function replaceItems(footer: string, items: readonly { id: string; html: string
   for (const item of items) {
     const start = footer.indexOf(`<li id="${item.id}">`);
     if (start < 0) return null;
-    let depth = 0;
-    let end = -1;
-    const tags = /<(\/?)li[\s>]/g;
-    tags.lastIndex = start;
-    for (let match = tags.exec(footer); match; match = tags.exec(footer)) {
-      depth += match[1] ? -1 : 1;
-      if (depth === 0) {
-        end = footer.indexOf('>', match.index) + 1;
-        break;
-      }
-    }
-    if (end <= 0) return null;
-    footer = footer.slice(0, start) + item.html + footer.slice(end);
+    const range = liRange(footer, start);
+    if (!range) return null;
+    footer = footer.slice(0, range.start) + item.html + footer.slice(range.end);
   }
   return footer;
+}
+
+/**
+ * Where the `<li>` element whose start tag is the first one from `from` on starts in `html`, and
+ * where its end tag ends, read by the depth of the `<li>` tags (items nest); `null` when it does
+ * not end.
+ */
+function liRange(html: string, from: number): { start: number; end: number } | null {
+  const tags = /<(\/?)li[\s>]/g;
+  tags.lastIndex = from;
+  let start = -1;
+  let depth = 0;
+  for (let match = tags.exec(html); match; match = tags.exec(html)) {
+    if (!match[1]) {
+      if (start < 0) start = match.index;
+      depth++;
+    } else if (start >= 0 && --depth === 0) {
+      const close = html.indexOf('>', match.index);
+      return close < 0 ? null : { start, end: close + 1 };
+    }
+  }
+  return null;
 }
 
 /**

@@ -218,4 +218,27 @@ describe('typing in long raw HTML', () => {
       expect(renderer.mismatch(renderMarkdown(text))).toBeNull();
     }
   });
+
+  it('keeps an element opened after an end tag that closes the paragraph open past it', () => {
+    // `</div>` closes the `<div>` above and the paragraph's `<p>` with it: `<span>` opens at the
+    // top and takes in the line break before the comment that runs to the end.
+    let text = 'Intro.\n\n<div>\n\nText</div><span> more\n\n<!--\n';
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    text = `x${text}`;
+    renderer.edit([{ from: 0, to: 0, insert: 'x' }]);
+    expect(renderer.mismatch(renderMarkdown(text))).toBeNull();
+  });
+
+  it('keeps a formatting element open past a declaration that holds an end tag', () => {
+    // `<!x</div>` is a bogus comment: the `<b>` stays open, and the HTML parser opens it again
+    // around every block after the paragraph, the line that stops being an HTML block too.
+    let text = 'A <b>bold <!x</div>\n\n[a]: /u\n\n</s>\n';
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    const at = text.indexOf('</s>') + 2;
+    text = `${text.slice(0, at)} ${text.slice(at)}`;
+    renderer.edit([{ from: at, to: at, insert: ' ' }]);
+    expect(renderer.mismatch(renderMarkdown(text))).toBeNull();
+  });
 });

@@ -13,7 +13,16 @@ describe('htmlTags', () => {
     expect(tagsOf('<h3><e</h>\n')).toEqual([['+h3', '+e<']]);
     // `</` before anything but a letter starts a bogus comment up to the next `>`.
     expect(tagsOf('<h>\n</</b>\n')).toEqual([['+h']]);
+    // So do `<!` and `<?` that start no comment, whatever they hold up to it.
+    expect(tagsOf('<div>\n<!x</div>\n<?x</div>\n')).toEqual([['+div']]);
+    expect(tagsOf('A <b>bold <!x</div>\n')).toEqual([['+b']]);
     // Self-closing and void tags open nothing.
     expect(tagsOf('<div/>\n<br>\n')).toEqual([[]]);
+  });
+
+  it('reads every element that inline HTML opens after an end tag that may close its paragraph', () => {
+    // With a `<div>` open above, `</div>` closes the paragraph's `<p>` too: `<span>` then opens
+    // at the top and stays open past the paragraph.
+    expect(tagsOf('<div>\n\nText</div><span> more\n')).toEqual([['+div'], ['-div', '+span']]);
   });
 });
