@@ -1,7 +1,8 @@
-import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { HighlightStyle } from '@codemirror/language';
 import type { Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
+import { blockHighlighting } from './block-highlighting';
 
 /** Styles that make Markdown source read like a draft: larger headings, real emphasis. */
 const draftHighlight = HighlightStyle.define([
@@ -76,5 +77,5 @@ const draftTheme = EditorView.theme({
 
 /** The draft look: theme plus highlighting of Markdown and of code in fenced blocks. */
 export function draftLook(): Extension {
-  return [draftTheme, syntaxHighlighting(draftHighlight)];
+  return [draftTheme, blockHighlighting(draftHighlight)];
 }
