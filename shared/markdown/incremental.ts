@@ -15,6 +15,9 @@ import { probeEnd, probeProves } from './window-probe';
 
 export type { BlockHtml, RenderPatch, TextChange } from './render-patch';
 
+/** A line indented enough to be indented code (four spaces, or a tab within them). */
+const indentedCode = /^(?: {0,3}\t| {4})/;
+
 /** How an edit moved the text: the units that start after `editTo` (in the old text) moved by `delta` characters and `lineDelta` lines. */
 interface WindowShift {
   readonly delta: number;
@@ -168,6 +171,8 @@ export class IncrementalRenderer {
   private renderAround(start: number, end: number, shift: WindowShift, probe = false): RenderPatch {
     this.followUps = null;
     start = this.windowStartAtOrBefore(start);
+    const through = this.windowEndAtOrAfter(end, shift.delta);
+    if (through !== end) [end, probe] = [through, false];
     const windowFrom = start === 0 ? 0 : this.units[start]!.from;
     let probeTo = probe ? probeEnd(this.text, this.units[end - 1]!, shift.delta, windowFrom) : null;
     for (;;) {
@@ -197,10 +202,29 @@ export class IncrementalRenderer {
         }
         if (end === this.units.length) return this.fullPatch();
         const through = error.throughUnit ?? end + Math.max(1, end - start) - 1;
-        end = Math.min(this.units.length, Math.max(end + 1, through + 1));
+        end = this.windowEndAtOrAfter(
+          Math.min(this.units.length, Math.max(end + 1, through + 1)),
+          shift.delta,
+        );
         if (start === 0 && end === this.units.length) return this.fullPatch();
       }
     }
+  }
+
+  /**
+   * The nearest unit at or after `end` that a window may end before: not one that opens with
+   * indented code after a list or indented code, which micromark may read as going on from the
+   * unit before, or not (see `Unit.endsWithList`). `delta`: how far the edit moved the units
+   * from `end` on.
+   */
+  private windowEndAtOrAfter(end: number, delta: number): number {
+    for (; end < this.units.length; end++) {
+      const before = this.units[end - 1]!;
+      if (!before.endsWithList && !before.openThroughBlankLines) break;
+      const from = this.units[end]!.from + delta;
+      if (!indentedCode.test(this.text.slice(from, from + 4))) break;
+    }
+    return end;
   }
 
   /**
@@ -218,14 +242,17 @@ export class IncrementalRenderer {
    * Whether a window may start with `units[index]`: the first unit; one after a blank line that
    * nothing holds open (micromark lets an open paragraph above, or indented code through blank
    * lines, change how the next line's blocks start: an ordered list not starting at 1 cannot
-   * interrupt it; see open-blocks.ts); or a part of an HTML block, which reads alone as it does
+   * interrupt it; see open-blocks.ts), and not indented code after a list (see `Unit.endsWithList`);
+   * or a part of an HTML block, which reads alone as it does
    * after the block's earlier lines. Units before a window are never moved by its edit, so their
    * offsets hold in the edited text.
    */
   private mayStartWindow(index: number): boolean {
     const unit = this.units[index]!;
     if (index === 0 || unit.continues) return true;
-    return this.text.precededByBlankLine(unit.from) && !this.units[index - 1]!.openThroughBlankLines;
+    const before = this.units[index - 1]!;
+    if (before.endsWithList && indentedCode.test(this.text.slice(unit.from, unit.from + 4))) return false;
+    return this.text.precededByBlankLine(unit.from) && !before.openThroughBlankLines;
   }
 
   /**

@@ -45,6 +45,11 @@ export interface Unit {
    */
   endsOpen: boolean;
   openThroughBlankLines: boolean;
+  /**
+   * Whether its last block is a list: micromark reads each line of indented code after a list
+   * (and blank lines) as a code block of its own, which the code read alone is not.
+   */
+  endsWithList: boolean;
   /** Whether it holds a footnote definition inside a container (a quote, a list). */
   nestedFootnotes: boolean;
   /** Identifiers of the link and image references it uses (upper case, as definitions match). */
@@ -240,6 +245,7 @@ export function unitOf(
     nests: wellNested(group),
     endsOpen: staysOpen(group[group.length - 1]!.node, windowText),
     openThroughBlankLines: openThroughBlankLines(group[group.length - 1]!.node, windowText),
+    endsWithList: group[group.length - 1]!.node.type === 'list',
     headings,
     headingIds,
     ...(inner.length > 0 ? { inner } : {}),

@@ -68,6 +68,36 @@ describe('the window the incremental renderer renders', () => {
     expect(patch.full).toBe(false);
   });
 
+  it('does not start a window with indented code after a list, which micromark reads line by line there', () => {
+    // After a list whose last item does not take in the indented lines, micromark makes each of
+    // them a code block of its own; read alone, they are one.
+    for (const list of ['10.  ten\n', '- a\n-\n', '-    wide\n']) {
+      let text = `Intro.\n\n${list}\n    code one\n    code two\n\nThe end.\n`;
+      const renderer = new IncrementalRenderer();
+      renderer.reset(text);
+      const at = text.indexOf('code two') + 'code'.length;
+      const patch = renderer.edit([{ from: at, to: at, insert: 'x' }]);
+      text = text.slice(0, at) + 'x' + text.slice(at);
+      expect(renderer.html(), list).toBe(renderMarkdown(text));
+      expect(renderer.html(), list).toContain('<code>codex two\n</code></pre>');
+      expect(patch.full).toBe(false);
+    }
+  });
+
+  it('takes in the indented code after a list that an edit removes, which is then one block', () => {
+    const prose = 'A paragraph of prose.\n\n'.repeat(6);
+    let text = `${prose}10.  ten\n\n    code one\n\n    code two\n\n    code three\n\n${prose}The end.\n`;
+    const renderer = new IncrementalRenderer();
+    renderer.reset(text);
+    expect(renderer.html()).toContain('<code>code one\n</code></pre>');
+    const at = text.indexOf('10.');
+    const patch = renderer.edit([{ from: at, to: at + 5, insert: '' }]);
+    text = text.slice(0, at) + text.slice(at + 5);
+    expect(renderer.html()).toBe(renderMarkdown(text));
+    expect(renderer.html()).toContain('<code>code one\n\ncode two\n\ncode three\n</code></pre>');
+    expect(patch.full).toBe(false);
+  });
+
   it('renders only the paragraph typed in after its first letter, not the long list above it', () => {
     const list = Array.from({ length: 200 }, (_, index) => `- \`api_${index}\` is now stable`).join('\n');
     for (const paragraph of ['These APIs are now stable:', ' Indented by one, and Unicode: été.']) {
