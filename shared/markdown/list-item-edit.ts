@@ -9,6 +9,8 @@ import {
   type InnerEditChange,
   type InnerEdited,
 } from './inner-splice';
+import { innerUnitMinChars } from './inner-blocks';
+import { listTail } from './list-items';
 import { capNesting } from './nesting-cap';
 import { unsafeTreeProcessor } from './pipeline';
 import type { Unit } from './unit';
@@ -29,6 +31,8 @@ interface ItemShape {
   readonly shape: string;
   /** Whether the item itself is spread (a blank line between its own blocks). */
   readonly spread: boolean;
+  /** Where the list the item ends with starts (see list-items.ts `listTail`), if it has one. */
+  readonly tail?: number;
 }
 
 /**
@@ -64,20 +68,40 @@ export function editListItem(
   const to = oldTo + delta;
   const oldSource = old.slice(from, oldTo);
   const source = text.slice(from, to);
+  // The preview gives the list the block's source lines when it replaces one item: a list that
+  // ends on another line than its unit (a fence in its last item takes in the blank line after
+  // it) is rendered again whole.
+  const [lines, ...others] = unit.rels;
+  if (!lines || others.length > 0 || lines[1] !== unit.lineEnd - unit.line) return null;
   const marker = markerAtStart.exec(oldSource)?.[0];
   if (marker === undefined || markerAtStart.exec(source)?.[0] !== marker) return null;
   // Whether the first item starts a list depends on what comes before the list, outside the
   // probe: after a blank line, and with text on its first line (an empty item cannot interrupt
   // a paragraph, nor start a list where micromark counts the line as interrupting one).
   if (facts.first && (!text.precededByBlankLine(from) || !hasText(source, marker))) return null;
-  const before = facts.probe ?? probeShape(old, from, oldTo);
-  const after = before && probeShape(text, from, to);
+  const line = unit.line + block.line;
+  const current = unit.segments[block.segment]!.slice(block.at, block.at + block.length);
+  if (facts.tail !== undefined && change.toA < from + facts.tail) {
+    return editBeforeTail({
+      unit,
+      index,
+      change,
+      context,
+      to,
+      oldTo,
+      oldSource,
+      source,
+      marker,
+      line,
+      current,
+    });
+  }
+  const before = facts.probe ?? probeShape(oldSource, old, oldTo);
+  const after = before && probeShape(source, text, to);
   if (!before || !after || before.shape !== after.shape) return null;
   // A spread item makes its list loose: a tight list cannot hold one.
   if (after.spread && !facts.loose) return null;
-  const line = unit.line + block.line;
   if (!block.verified) {
-    const current = unit.segments[block.segment]!.slice(block.at, block.at + block.length);
     const was = renderItem(oldSource, marker, line, facts.loose && !before.spread, context);
     if (was?.html !== current) {
       inner.splice(index, 1);
@@ -88,20 +112,89 @@ export function editListItem(
   if (!now) return null;
   spliceInner(unit, index, now.html, change, now.references, context.nextKey);
   facts.probe = after;
+  facts.tail = after.tail;
   return { item: { index: facts.item, html: now.html } };
 }
 
+/** What {@link editBeforeTail} works from: the edit's item, before and after. */
+interface TailEdit {
+  readonly unit: Unit;
+  readonly index: number;
+  readonly change: InnerEditChange;
+  readonly context: InnerContext;
+  readonly to: number;
+  readonly oldTo: number;
+  readonly oldSource: string;
+  readonly source: string;
+  readonly marker: string;
+  readonly line: number;
+  /** The item's `<li>` as the unit holds it. */
+  readonly current: string;
+}
+
+/** The first line of a list item with text after its marker, up to that text. */
+const itemLineStart = /^([ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+)\S/;
+
+/** The HTML a stub list (see {@link editBeforeTail}) ends an item's `<li>` with. */
+const stubListHtml = /\n<(ul|ol)(?: [^<>]*)?>\n<li>x<\/li>\n<\/\1>\n<\/li>$/;
+
 /**
- * How the item at `[from, to)` parses with the line after it: the text from the item's first
- * line to the end of the first line after it that is not blank, parsed alone. Whether a line
- * starts a sibling item depends on the item before it only through the line's indentation and
- * marker (micromark never reads a sibling as interrupting a paragraph), which the edit keeps: so
- * the item's own lines and the line after them tell whether the list still parts where it did.
- * The shape names the list's kind and spread, the item's spread and task box, and where the next
- * item starts or the list ends, from `to`; `null` when the item does not parse as one item from
- * `from` to `to`, or the line after it lies too far.
+ * An edit before the long list an item ends with (a changelog's "Libraries" item holding fifty
+ * entries), which that list's HTML does not depend on: the list's looseness, numbers and task
+ * boxes are its own, and its source lines are left as they were. The item is rendered and
+ * probed with the list cut to a stub: its first line's indentation and marker, then `x`. A line
+ * like that starts a list, interrupts a paragraph or not, and is read as a lazy line or not,
+ * just as the list's first line does. The stub's HTML is then replaced by the list's: the end
+ * of the item's `<li>` as the unit holds it, after the HTML the item rendered with the stub
+ * before the edit gave (which must start the `<li>`, or the list is rendered again).
  */
-function probeShape(text: ArticleText, from: number, to: number): ItemShape | null {
+function editBeforeTail(edit: TailEdit): InnerEdited | null {
+  const { unit, index, change, context, to, oldTo, oldSource, source, marker, line, current } = edit;
+  const block = unit.inner![index]!;
+  const facts = block.listItem!;
+  const tail = facts.tail!;
+  const first = itemLineStart.exec(oldSource.slice(tail))?.[1];
+  if (first === undefined) return null;
+  const stubbedOld = `${oldSource.slice(0, tail)}${first}x`;
+  const stubbedNew = `${source.slice(0, tail + change.delta)}${first}x`;
+  const before = probeShape(stubbedOld, change.old, oldTo, 0);
+  const after = before && probeShape(stubbedNew, change.text, to, 0);
+  if (!before || !after || before.shape !== after.shape || before.tail !== tail) return null;
+  if (after.tail !== tail + change.delta || (after.spread && !facts.loose)) return null;
+  const was = renderItem(stubbedOld, marker, line, facts.loose && !before.spread, context);
+  const now = renderItem(stubbedNew, marker, line, facts.loose && !after.spread, context);
+  const wasStub = was && stubListHtml.exec(was.html);
+  const nowStub = now && stubListHtml.exec(now.html);
+  if (!now || !wasStub || !nowStub) return null;
+  const lead = was!.html.slice(0, wasStub.index);
+  const list = current.slice(lead.length, current.length - '\n</li>'.length);
+  if (!current.startsWith(lead) || !current.endsWith('\n</li>') || !/^\n<(?:ul|ol)[ >]/.test(list))
+    return null;
+  const html = `${now.html.slice(0, nowStub.index)}${list}\n</li>`;
+  spliceInner(unit, index, html, change, now.references, context.nextKey);
+  facts.probe = undefined;
+  facts.tail = after.tail;
+  return { item: { index: facts.item, html } };
+}
+
+/**
+ * How an item parses with the line after it: `item` (its source from its first line, or that
+ * with its last list cut to a stub) then `text` from `to`, the item's end, to the end of the
+ * first line after it that is not blank, parsed alone. Whether a line starts a sibling item
+ * depends on the item before it only through the line's indentation and marker (micromark never
+ * reads a sibling as interrupting a paragraph), which the edit keeps: so the item's own lines
+ * and the line after them tell whether the list still parts where it did. The shape names the
+ * list's kind and spread, the item's spread and task box, and where the next item starts or the
+ * list ends, from the item's end; `null` when `item` does not parse as one item, or the line
+ * after it lies too far. `tail`: where the list the item ends with starts, if it has
+ * `tailChars` or more (see list-items.ts `listTail`).
+ */
+function probeShape(
+  item: string,
+  text: ArticleText,
+  to: number,
+  tailChars = innerUnitMinChars,
+): ItemShape | null {
   const rest = text.slice(to, Math.min(text.length, to + probeReach));
   let probeEnd = -1;
   for (let at = rest.indexOf('\n'); at >= 0;) {
@@ -118,11 +211,11 @@ function probeShape(text: ArticleText, from: number, to: number): ItemShape | nu
     if (to + rest.length < text.length) return null;
     probeEnd = rest.length;
   }
-  const value = capNesting(text.slice(from, to + probeEnd));
+  const value = capNesting(item + rest.slice(0, probeEnd));
   const tree = unsafeTreeProcessor.parse(new VFile({ value }));
   const list = tree.children[0];
   const self = list?.type === 'list' ? list.children[0] : undefined;
-  const selfEnd = to - from;
+  const selfEnd = item.length;
   if (list?.type !== 'list' || !self || list.position?.start.line !== 1 || itemEnd(self, value) !== selfEnd)
     return null;
   const next = list.children[1]?.position?.start.offset;
@@ -130,12 +223,15 @@ function probeShape(text: ArticleText, from: number, to: number): ItemShape | nu
   const shape = [
     `${String(list.ordered)}:${String(list.start)}:${String(list.spread)}`,
     `${String(self.spread)}:${self.checked === null || self.checked === undefined ? '' : 'task'}`,
+    // Where the item ends, a line break that ends it included: a fence it opens takes in the
+    // blank line after it.
+    `${(self.position?.end.offset ?? 0) - selfEnd}`,
     `${list.children.length}`,
     next === undefined ? `end ${String((itemEnd(list, value) ?? 0) - selfEnd)}` : `next ${next - selfEnd}`,
     `${tree.children.length}`,
     after === undefined ? '' : String(after - selfEnd),
   ].join('|');
-  return { shape, spread: self.spread === true };
+  return { shape, spread: self.spread === true, tail: listTail(self, value, tailChars) ?? undefined };
 }
 
 /** Whether an item's first line holds something after its marker. */

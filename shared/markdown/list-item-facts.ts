@@ -24,4 +24,10 @@ export interface ListItemFacts {
    * without rendering the list again.
    */
   probe?: { readonly shape: string; readonly spread: boolean };
+  /**
+   * Where the long list the item ends with starts (its first line's start, from the item's
+   * first line's), when it holds one: typing before that list renders the item with a stub in
+   * its place (see list-item-edit.ts).
+   */
+  tail?: number;
 }

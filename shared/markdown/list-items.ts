@@ -84,13 +84,14 @@ export function listItemRuns(
       htmlDepth: 0,
       tags: [],
     };
+    const tail = listTail(item, windowText);
     runs.push({
       block: itemBlock,
       raw: false,
       parent: element,
       index,
       count: 1,
-      listItem: { first: at === 0, loose, item: at },
+      listItem: { first: at === 0, loose, item: at, tail: tail === null ? undefined : tail - lineStart },
     });
   });
   if (runs.length > 0) found.set(element, runs);
@@ -105,4 +106,19 @@ function holdsHtml(list: List): boolean {
     return false;
   });
   return found;
+}
+
+/**
+ * The start of the line where the list an item ends with starts, when it has `minChars` or more (an offset of `value`, in
+ * which the item was parsed), or `null` when the item's last block is no such list: a changelog's
+ * "Libraries" item holding the release's fifty entries.
+ */
+export function listTail(item: ListItem, value: string, minChars = innerUnitMinChars): number | null {
+  const last = item.children[item.children.length - 1];
+  const start = last?.position?.start.offset;
+  const end = last?.position?.end.offset;
+  if (last?.type !== 'list' || item.children.length < 2 || start === undefined || end === undefined)
+    return null;
+  if (end - start < minChars || end !== item.position?.end.offset) return null;
+  return value.lastIndexOf('\n', start - 1) + 1;
 }

@@ -194,6 +194,7 @@ export function unitOf(
                   first: place.listItem.first,
                   loose: place.listItem.loose,
                   item: place.listItem.item,
+                  ...(place.listItem.tail === undefined ? {} : { tail: place.listItem.tail }),
                 },
               }
             : {}),

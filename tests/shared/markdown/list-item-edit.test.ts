@@ -39,20 +39,27 @@ function renderer(text: string): FoldedRenderer {
   return renderer;
 }
 
+/**
+ * Types `letters` one by one from `at` into `text`, checking each against a whole render, and
+ * expects each keystroke to render more than nothing and fewer than 200 characters.
+ */
+function expectSmallRenders(text: string, at: number, letters: string): void {
+  const folded = renderer(text);
+  for (const [step, letter] of [...letters].entries()) {
+    const typed = typeAt(folded, text, at + step, letter);
+    text = typed.text;
+    expect(typed.full).toBe(false);
+    expect(typed.chars, `keystroke ${step}`).toBeGreaterThan(0);
+    expect(typed.chars, `keystroke ${step}`).toBeLessThan(200);
+  }
+}
+
 describe('typing in an item of a long list', () => {
   it('renders only that item, not the list', () => {
     const list = changelog(120, plainItem);
-    let text = articleWith(list);
-    const folded = renderer(text);
-    const item = text.indexOf('bug 60 in') + 'bug 60'.length;
-    for (const [step, letter] of [...'fixes'].entries()) {
-      const typed = typeAt(folded, text, item + step, letter);
-      text = typed.text;
-      expect(typed.full).toBe(false);
-      // One item is about 80 characters; the list is over 8,000.
-      expect(typed.chars, `keystroke ${step}`).toBeGreaterThan(0);
-      expect(typed.chars, `keystroke ${step}`).toBeLessThan(200);
-    }
+    const text = articleWith(list);
+    // One item is about 80 characters; the list is over 8,000.
+    expectSmallRenders(text, text.indexOf('bug 60 in') + 'bug 60'.length, 'fixes');
     expect(list.length).toBeGreaterThan(8000);
   });
 
@@ -309,5 +316,100 @@ describe('random edits in long lists', () => {
     }
     // Most edits keep the list as it was: the item alone was rendered.
     expect(alone / edits).toBeGreaterThan(0.3);
+  }, 300_000);
+});
+
+/** Entries of a nested list: `count` of them, indented by `indent`, each a line or two. */
+function nestedEntries(random: () => number, count: number, indent: string, marker: string): string {
+  return Array.from({ length: count }, (_, index) => {
+    const mark = /\d/.test(marker) ? `${Number.parseInt(marker, 10) + index}${marker.slice(-1)}` : marker;
+    const more = random() < 0.3 ? `\n${indent}${' '.repeat(mark.length + 1)}and [the rest][ref] of it` : '';
+    return `${indent}${mark} Entry ${index}: \`std::io\` was *rewritten*${more}`;
+  }).join(random() < 0.2 ? '\n\n' : '\n');
+}
+
+/** A changelog whose items name a part and end with that part's long list of entries. */
+function sectionsArticle(random: () => number): string {
+  const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
+  const sections = ['Language', 'Libraries', 'Tooling', 'Misc', 'Compatibility notes'];
+  const kind = pick(['*', '-', '1.']);
+  const loose = random() < 0.3;
+  const items = sections.map((name, index) => {
+    const marker = kind === '1.' ? `${index + 1}.` : kind;
+    const indent = ' '.repeat(marker.length + 1 + (random() < 0.3 ? 2 : 0));
+    const lead = random() < 0.2 ? `${name}, with\n${indent}a second line` : name;
+    const gap = random() < 0.2 ? '\n\n' : '\n';
+    const nested = pick(['*', '-', '1.', '5)', '- [ ]']);
+    const entries = nestedEntries(random, 30 + Math.floor(random() * 20), indent, nested);
+    const after = random() < 0.15 ? `\n\n${indent}A closing paragraph.` : '';
+    return `${marker} ${lead}${gap}${entries}${after}`;
+  });
+  return `# Version 0.7\n\n${items.join(loose ? '\n\n' : '\n')}\n\nThe end.\n\n[ref]: https://example.com/ref\n`;
+}
+
+describe('typing before the long list an item ends with', () => {
+  it('renders the item with a stub for that list, not the whole item', () => {
+    const random = seededRandom(3);
+    const entries = nestedEntries(random, 80, '   ', '*');
+    const text = articleWith(`* Language\n${entries}\n* Libraries\n${entries}\n* Tooling\n${entries}`);
+    // The item holds over 3,000 characters; its lead line and a stub are about 30.
+    expectSmallRenders(text, text.indexOf('Libraries') + 'Librar'.length, 'y x');
+    expect(entries.length).toBeGreaterThan(3000);
+  });
+
+  it('stays byte-identical to a whole render under random edits around that list', () => {
+    const pieces = [
+      'x',
+      ' ',
+      '\n',
+      '\n\n',
+      '```',
+      '<div>',
+      '- ',
+      '1. ',
+      '    ',
+      '> ',
+      '# ',
+      '[ref]',
+      '*',
+      '`',
+      '---',
+    ];
+    let alone = 0;
+    let edits = 0;
+    for (let seed = 1; seed <= 10; seed++) {
+      const random = seededRandom(100 + seed);
+      let text = sectionsArticle(random);
+      const folded = renderer(text);
+      for (let step = 0; step < 30; step++) {
+        // Mostly in an item's lead, at the end of it, or on the first line of its list.
+        const leads = [...text.matchAll(/^(?:[-*]|\d+\.) .*$/gm)];
+        const lead = leads[Math.floor(random() * leads.length)] ?? { index: 0, 0: '' };
+        const end = lead.index + lead[0].length;
+        const roll = random();
+        const at =
+          roll < 0.5
+            ? lead.index + Math.floor(random() * (lead[0].length + 1))
+            : roll < 0.7
+              ? end
+              : roll < 0.85
+                ? Math.min(text.length, end + 1 + Math.floor(random() * 8))
+                : Math.floor(random() * text.length);
+        const remove = random() < 0.2 ? 1 + Math.floor(random() * 4) : 0;
+        const insert = remove > 0 && random() < 0.5 ? '' : pieces[Math.floor(random() * pieces.length)]!;
+        folded.edit([{ from: at, to: Math.min(text.length, at + remove), insert }]);
+        text = text.slice(0, at) + insert + text.slice(at + remove);
+        const mismatch = folded.mismatch(renderMarkdown(text));
+        if (mismatch)
+          expect.fail(
+            `seed ${seed}, edit ${step} (${JSON.stringify(insert)} at ${at}, -${remove}): ${mismatch}`,
+          );
+        edits++;
+        if ((folded.renderer as IncrementalRenderer).renderedChars() < 400) alone++;
+      }
+    }
+    // Edits in a lead that keep the item: its lead and the stub were rendered (about 0.04 of
+    // the edits rendered as little without the stub, whose items hold 1,500 characters or more).
+    expect(alone / edits).toBeGreaterThan(0.15);
   }, 300_000);
 });
