@@ -286,6 +286,24 @@ const listPieces = [
   '*',
 ];
 
+/**
+ * Replaces `remove` characters at `at` with `insert`, checks the renderer and the preview folded
+ * from its patches against a whole render, and tells whether the edit rendered little (an item,
+ * not its list).
+ */
+function editAndCheck(
+  folded: FoldedRenderer,
+  text: string,
+  { at, remove, insert }: { at: number; remove: number; insert: string },
+  label: string,
+): { text: string; alone: boolean } {
+  folded.edit([{ from: at, to: Math.min(text.length, at + remove), insert }]);
+  const next = text.slice(0, at) + insert + text.slice(at + remove);
+  const mismatch = folded.mismatch(renderMarkdown(next));
+  if (mismatch) expect.fail(`${label} (${JSON.stringify(insert)} at ${at}, -${remove}): ${mismatch}`);
+  return { text: next, alone: (folded.renderer as IncrementalRenderer).renderedChars() < 400 };
+}
+
 describe('random edits in long lists', () => {
   it('stay byte-identical to a whole render, in the renderer and in the preview folded from its patches', () => {
     let alone = 0;
@@ -302,16 +320,10 @@ describe('random edits in long lists', () => {
         const remove = random() < 0.25 ? 1 + Math.floor(random() * 6) : 0;
         const insert =
           remove > 0 && random() < 0.5 ? '' : listPieces[Math.floor(random() * listPieces.length)]!;
-        const next = text.slice(0, at) + insert + text.slice(at + remove);
-        folded.edit([{ from: at, to: Math.min(text.length, at + remove), insert }]);
-        text = next;
-        const mismatch = folded.mismatch(renderMarkdown(text));
-        if (mismatch)
-          expect.fail(
-            `seed ${seed}, edit ${step} (${JSON.stringify(insert)} at ${at}, -${remove}): ${mismatch}`,
-          );
+        const edited = editAndCheck(folded, text, { at, remove, insert }, `seed ${seed}, edit ${step}`);
+        text = edited.text;
         edits++;
-        if ((folded.renderer as IncrementalRenderer).renderedChars() < 400) alone++;
+        if (edited.alone) alone++;
       }
     }
     // Most edits keep the list as it was: the item alone was rendered.
@@ -397,15 +409,10 @@ describe('typing before the long list an item ends with', () => {
                 : Math.floor(random() * text.length);
         const remove = random() < 0.2 ? 1 + Math.floor(random() * 4) : 0;
         const insert = remove > 0 && random() < 0.5 ? '' : pieces[Math.floor(random() * pieces.length)]!;
-        folded.edit([{ from: at, to: Math.min(text.length, at + remove), insert }]);
-        text = text.slice(0, at) + insert + text.slice(at + remove);
-        const mismatch = folded.mismatch(renderMarkdown(text));
-        if (mismatch)
-          expect.fail(
-            `seed ${seed}, edit ${step} (${JSON.stringify(insert)} at ${at}, -${remove}): ${mismatch}`,
-          );
+        const edited = editAndCheck(folded, text, { at, remove, insert }, `seed ${seed}, edit ${step}`);
+        text = edited.text;
         edits++;
-        if ((folded.renderer as IncrementalRenderer).renderedChars() < 400) alone++;
+        if (edited.alone) alone++;
       }
     }
     // Edits in a lead that keep the item: its lead and the stub were rendered (about 0.04 of
