@@ -45,7 +45,9 @@ export function footnoteSection(
     notes,
     stubs.filter((stub) => !stub.startsWith('[^')),
   );
-  const source = [refs.map((id) => `[^${id}]`).join(' '), notes, ...links].join('\n\n');
+  // The article's definitions first, in its order: the first of a label wins, also over one
+  // that a note holds and that comes later in the article.
+  const source = [...links, refs.map((id) => `[^${id}]`).join(' '), notes].join('\n\n');
   const file = new VFile({ value: capNesting(source) });
   file.data.folioHeadings = { headingsBefore };
   const hast = unsafeTreeProcessor.runSync(unsafeTreeProcessor.parse(file), file) as HastRoot;
@@ -114,7 +116,7 @@ function footnoteItem(
 ): { id: string; html: string } | null {
   const links = neededStubs(source, linkStubs);
   const cites = Array.from({ length: count }, () => `[^${id}]`).join(' ');
-  const file = new VFile({ value: capNesting([cites, source, ...links].join('\n\n')) });
+  const file = new VFile({ value: capNesting([...links, cites, source].join('\n\n')) });
   const hast = unsafeTreeProcessor.runSync(unsafeTreeProcessor.parse(file), file) as HastRoot;
   const section = hast.children[hast.children.length - 1];
   if (section?.type !== 'element' || section.tagName !== 'section') return null;

@@ -96,6 +96,22 @@ describe('the incremental renderer', () => {
     expect(edits).toBeGreaterThan(500);
   }, 900_000);
 
+  it('resolves a link in a note to the first definition of its label, in the article or a note', () => {
+    // The article's definition comes before the one the note holds, then after it.
+    const texts = [
+      'See [ref].\n\n[ref]: /first\n\nCited[^b].\n\n[^b]: [ref]: /second\n    Second [ref].\n',
+      'Cited[^b].\n\n[^b]: [ref]: /first\n    Second [ref].\n\nSee [ref].\n\n[ref]: /second\n',
+    ];
+    for (const text of texts) {
+      const renderer = new FoldedRenderer(new IncrementalRenderer());
+      renderer.reset(text);
+      const from = text.indexOf('Second') + 'Sec'.length;
+      const { text: next } = editAndCompare(renderer, text, { from, to: from, insert: 'x' }, text);
+      expect(renderer.renderer.html()).toContain('Secxond <a href="/first">ref</a>');
+      expect(next).toContain('Secxond');
+    }
+  });
+
   it('renders a note that interrupts an open block as it reads after that block', () => {
     // Right after a paragraph, a note's first line is read as interrupting it: an empty list
     // item starts nothing there. Each edit changes the note's text, its context, or the block
