@@ -212,18 +212,11 @@ export class IncrementalRenderer {
   }
 
   /**
-   * The nearest unit at or after `end` that a window may end before: not one that opens with
-   * indented code after a list or indented code, which micromark may read as going on from the
-   * unit before, or not (see `Unit.endsWithList`). `delta`: how far the edit moved the units
-   * from `end` on.
+   * The nearest unit at or after `end` that a window may end before (see
+   * {@link goesOnFromUnitBefore}). `delta`: how far the edit moved the units from `end` on.
    */
   private windowEndAtOrAfter(end: number, delta: number): number {
-    for (; end < this.units.length; end++) {
-      const before = this.units[end - 1]!;
-      if (!before.endsWithList && !before.openThroughBlankLines) break;
-      const from = this.units[end]!.from + delta;
-      if (!indentedCode.test(this.text.slice(from, from + 4))) break;
-    }
+    while (end < this.units.length && this.goesOnFromUnitBefore(end, this.units[end]!.from + delta)) end++;
     return end;
   }
 
@@ -250,9 +243,21 @@ export class IncrementalRenderer {
   private mayStartWindow(index: number): boolean {
     const unit = this.units[index]!;
     if (index === 0 || unit.continues) return true;
+    if (this.goesOnFromUnitBefore(index, unit.from)) return false;
+    return this.text.precededByBlankLine(unit.from) && !this.units[index - 1]!.openThroughBlankLines;
+  }
+
+  /**
+   * Whether `units[index]`, which now starts at `from`, opens with indented code after a list or
+   * indented code: micromark may read it as going on from the unit before, or not (see
+   * `Unit.endsWithList`), so no window starts or ends between the two.
+   */
+  private goesOnFromUnitBefore(index: number, from: number): boolean {
     const before = this.units[index - 1]!;
-    if (before.endsWithList && indentedCode.test(this.text.slice(unit.from, unit.from + 4))) return false;
-    return this.text.precededByBlankLine(unit.from) && !before.openThroughBlankLines;
+    return (
+      (before.endsWithList || before.openThroughBlankLines) &&
+      indentedCode.test(this.text.slice(from, from + 4))
+    );
   }
 
   /**
