@@ -9,7 +9,7 @@ import {
   type InnerEditChange,
   type InnerEdited,
 } from './inner-splice';
-import { innerUnitMinChars } from './inner-blocks';
+import { innerUnitMinChars, type InnerBlock } from './inner-blocks';
 import { listTail } from './list-items';
 import { capNesting } from './nesting-cap';
 import { unsafeTreeProcessor } from './pipeline';
@@ -80,7 +80,6 @@ export function editListItem(
   // a paragraph, nor start a list where micromark counts the line as interrupting one).
   if (facts.first && (!text.precededByBlankLine(from) || !hasText(source, marker))) return null;
   const line = unit.line + block.line;
-  const current = unit.segments[block.segment]!.slice(block.at, block.at + block.length);
   if (facts.tail !== undefined && change.toA < from + facts.tail) {
     return editBeforeTail({
       unit,
@@ -93,7 +92,6 @@ export function editListItem(
       source,
       marker,
       line,
-      current,
     });
   }
   const before = facts.probe ?? probeShape(oldSource, old, oldTo);
@@ -103,7 +101,7 @@ export function editListItem(
   if (after.spread && !facts.loose) return null;
   if (!block.verified) {
     const was = renderItem(oldSource, marker, line, facts.loose && !before.spread, context);
-    if (was?.html !== current) {
+    if (was?.html !== shownHtml(unit, block)) {
       inner.splice(index, 1);
       return null;
     }
@@ -114,6 +112,11 @@ export function editListItem(
   facts.probe = after;
   facts.tail = after.tail;
   return { item: { index: facts.item, html: now.html } };
+}
+
+/** The item's `<li>` as the unit holds it. */
+function shownHtml(unit: Unit, block: InnerBlock): string {
+  return unit.segments[block.segment]!.slice(block.at, block.at + block.length);
 }
 
 /** What {@link editBeforeTail} works from: the edit's item, before and after. */
@@ -128,8 +131,6 @@ interface TailEdit {
   readonly source: string;
   readonly marker: string;
   readonly line: number;
-  /** The item's `<li>` as the unit holds it. */
-  readonly current: string;
 }
 
 /** The first line of a list item with text after its marker, up to that text. */
@@ -149,7 +150,7 @@ const stubListHtml = /\n<(ul|ol)(?: [^<>]*)?>\n<li>x<\/li>\n<\/\1>\n<\/li>$/;
  * before the edit gave (which must start the `<li>`, or the list is rendered again).
  */
 function editBeforeTail(edit: TailEdit): InnerEdited | null {
-  const { unit, index, change, context, to, oldTo, oldSource, source, marker, line, current } = edit;
+  const { unit, index, change, context, to, oldTo, oldSource, source, marker, line } = edit;
   const block = unit.inner![index]!;
   const facts = block.listItem!;
   const tail = facts.tail!;
@@ -167,6 +168,7 @@ function editBeforeTail(edit: TailEdit): InnerEdited | null {
   const nowStub = now && stubListHtml.exec(now.html);
   if (!now || !wasStub || !nowStub) return null;
   const lead = was!.html.slice(0, wasStub.index);
+  const current = shownHtml(unit, block);
   const list = current.slice(lead.length, current.length - '\n</li>'.length);
   if (!current.startsWith(lead) || !current.endsWith('\n</li>') || !/^\n<(?:ul|ol)[ >]/.test(list))
     return null;
