@@ -109,9 +109,9 @@ function holdsHtml(list: List): boolean {
 }
 
 /**
- * The start of the line where the list an item ends with starts, when it has `minChars` or more (an offset of `value`, in
- * which the item was parsed), or `null` when the item's last block is no such list: a changelog's
- * "Libraries" item holding the release's fifty entries.
+ * The start of the line where the list an item ends with starts (an offset of `value`, in which
+ * the item was parsed), when that list has `minChars` or more: a changelog's "Libraries" item
+ * holding the release's fifty entries. `null` when the item's last block is no such list.
  */
 export function listTail(item: ListItem, value: string, minChars = innerUnitMinChars): number | null {
   const last = item.children[item.children.length - 1];

@@ -9,8 +9,8 @@ import { highlightTree, type Highlighter } from '@lezer/highlight';
  * top-level blocks before `from`. `highlightTree` steps through every child of the document
  * node up to `from`, which in a long article is thousands of blocks on each keystroke. Here the
  * blocks that overlap `[from, to)` are found by position and handed to `highlightTree` in a
- * document node that holds only them, at their own positions: the same spans come out. A tree
- * whose document node is styled or holds a mounted tree is highlighted whole, as it would be.
+ * document node of the same type that holds only them, at their own positions: the same spans
+ * come out. A tree whose document node holds a mounted tree is highlighted whole.
  */
 export function highlightBlocks(
   tree: Tree,
