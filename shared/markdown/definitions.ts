@@ -97,10 +97,64 @@ export function neededStubs(source: string | WindowLabels, stubs: readonly strin
   if (stubs.length === 0) return [];
   const labels = typeof source === 'string' ? new WindowLabels(source) : source;
   if (!labels.anyBracket) return [];
+  const index = stubIndexes.get(stubs);
+  if (index) return index.pick(labels.all());
+  // A list asked about a second time (the article's definitions before and after the window
+  // being typed in, cached between keystrokes) is indexed by label: a long article has
+  // thousands, and reading each one's label again with every keystroke cost more than the rest
+  // of a paragraph's render.
+  if (stubs.length >= indexedFrom) {
+    if (askedOnce.has(stubs)) {
+      const built = new StubIndex(stubs);
+      stubIndexes.set(stubs, built);
+      return built.pick(labels.all());
+    }
+    askedOnce.add(stubs);
+  }
   return stubs.filter((stub) => {
-    const match = /^\[(\^?[\s\S]*?)\]: /.exec(stub);
-    return !match || labels.has(normalizeLabel(match[1]!));
+    const label = stubLabel(stub);
+    return label === null || labels.has(label);
   });
+}
+
+/** Lists of stubs shorter than this are filtered, never indexed. */
+const indexedFrom = 64;
+const askedOnce = new WeakSet<readonly string[]>();
+const stubIndexes = new WeakMap<readonly string[], StubIndex>();
+
+/** The label a stub defines, as labels match; `null` for one that is not a definition. */
+function stubLabel(stub: string): string | null {
+  const match = /^\[(\^?[\s\S]*?)\]: /.exec(stub);
+  return match ? normalizeLabel(match[1]!) : null;
+}
+
+/** A list of stubs by label, for {@link neededStubs}. The list must not change once indexed. */
+class StubIndex {
+  private readonly byLabel = new Map<string, number[]>();
+  /** Stubs that define no label: always needed. */
+  private readonly always: number[] = [];
+
+  constructor(private readonly stubs: readonly string[]) {
+    stubs.forEach((stub, at) => {
+      const label = stubLabel(stub);
+      if (label === null) this.always.push(at);
+      else {
+        const list = this.byLabel.get(label);
+        if (list) list.push(at);
+        else this.byLabel.set(label, [at]);
+      }
+    });
+  }
+
+  /** The stubs whose label is among `labels`, in the list's order. */
+  pick(labels: ReadonlySet<string>): string[] {
+    const picked = [...this.always];
+    for (const label of labels) {
+      const at = this.byLabel.get(label);
+      if (at) picked.push(...at);
+    }
+    return picked.sort((a, b) => a - b).map((at) => this.stubs[at]!);
+  }
 }
 
 /**
@@ -122,7 +176,12 @@ export class WindowLabels {
 
   /** Whether the text writes `label` (normalized as labels match) between brackets. */
   has(label: string): boolean {
-    return (this.labels ??= bracketedLabels(this.text)).has(label);
+    return this.all().has(label);
+  }
+
+  /** Every label the text writes between brackets, normalized as labels match. */
+  all(): ReadonlySet<string> {
+    return (this.labels ??= bracketedLabels(this.text));
   }
 }
 

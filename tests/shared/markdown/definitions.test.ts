@@ -62,6 +62,47 @@ describe('the definition stubs a window needs', () => {
     expect(neededStubs(labels, after)).toEqual(['[guide two]: <https://guide.example>']);
     expect(neededStubs(new WindowLabels('No brackets.'), before)).toEqual([]);
   });
+
+  it('picks the same stubs, in order, from a long list asked about again (indexed by label)', () => {
+    // An article's definitions: more than the index's threshold, with notes, labels that match
+    // only once normalized, the same label twice, and a stub that defines nothing.
+    const stubs: string[] = [];
+    for (let i = 0; i < 150; i++) {
+      stubs.push(i % 7 === 0 ? `[^n${i}]: x` : `[Label  ${i % 60}]: <https://example.com/${i}>`);
+    }
+    stubs.push('Some text a stub may carry', '[ẞ]: <https://sharp.example>');
+    const filtered = (text: string): string[] =>
+      stubs.filter((stub) => {
+        const match = /^\[(\^?[\s\S]*?)\]: /.exec(stub);
+        if (!match) return true;
+        const label = (value: string) =>
+          value
+            .replace(/[\t\n\r ]+/g, ' ')
+            .trim()
+            .toLowerCase()
+            .toUpperCase();
+        return [...text.matchAll(/\[((?:[^[\]\\]|\\.)*)\]/g)].some((m) => label(m[1]!) === label(match[1]!));
+      });
+    const windows = [
+      'See [label 3] and [LABEL\n 45][x], cited[^n14].',
+      'Nothing bracketed here.',
+      'Only [ss] and [label 59] and [^n7] [^n8].',
+      '[label 3]',
+      'A [missing] label.',
+    ];
+    for (let round = 0; round < 3; round++) {
+      for (const text of windows) {
+        const expected = text.includes('[') ? filtered(text) : [];
+        expect(neededStubs(text, stubs)).toEqual(expected);
+        expect(neededStubs(new WindowLabels(text), stubs)).toEqual(expected);
+      }
+    }
+    expect(neededStubs('See [label 3].', stubs)).toEqual([
+      '[Label  3]: <https://example.com/3>',
+      '[Label  3]: <https://example.com/123>',
+      'Some text a stub may carry',
+    ]);
+  });
 });
 
 describe('the footnote citations of a block', () => {
