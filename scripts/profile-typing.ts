@@ -1,5 +1,6 @@
 /**
- * Profiles typing into the real book (bench/real-documents.ts) in the app (browser mode, a
+ * Profiles typing into the benches' book (`FOLIO_BENCH_BOOK`, else the real book of
+ * bench/real-documents.ts) in the app (browser mode, a
  * renderer built without minification and with source maps) and in bare CodeMirror, and prints
  * where each keystroke's main-thread time goes: JavaScript by source (Folio, CodeMirror, React,
  * ...), style, layout, paint and garbage collection, and the preview worker's busy time.
@@ -18,7 +19,8 @@ import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { withCodeMirrorPeer } from '../bench/codemirror-peer';
 import { appProbeSource, goToLine, patchesShownSource, typeAndSample } from '../bench/preview-dom-page';
-import { paragraphLinesNear, realBook } from '../bench/real-documents';
+import { benchBook } from '../bench/bench-book';
+import { paragraphLinesNear } from '../bench/real-documents';
 import { startBrowserMode } from '../electron/web';
 
 const [rendererDir = 'out/renderer', place = 'middle', keystrokeArg = '100', which = 'both'] =
@@ -328,7 +330,8 @@ interface HeapNode {
 }
 
 async function main(): Promise<void> {
-  const book = realBook();
+  const measured = benchBook();
+  const book = measured.text;
   const [line] = paragraphLinesNear(book, [fractions[place] ?? 0.5]);
   console.log(
     `book ${(book.length / 1e6).toFixed(2)}M chars, typing at line ${line} (${place}); load ${os
@@ -352,14 +355,14 @@ async function main(): Promise<void> {
       const temp = await mkdtemp(path.join(os.tmpdir(), 'folio-profile-'));
       const library = path.join(temp, 'library');
       await mkdir(library);
-      await writeFile(path.join(library, 'book.md'), book);
+      await writeFile(path.join(library, 'book.md'), measured.bytes);
       const running = await startBrowserMode({ library, rendererDir, appDataDir: path.join(temp, 'data') });
       const context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
       try {
         const page = await context.newPage();
         if (process.env.SHOW_CONSOLE) page.on('console', (m) => console.log('page:', m.text()));
         await page.goto(running.server.openUrl);
-        const link = page.getByRole('link', { name: /A book of package READMEs/ });
+        const link = page.locator('a[href="#/article/book.md"]');
         await link.waitFor();
         await page.evaluate(appProbeSource);
         await page.evaluate(
