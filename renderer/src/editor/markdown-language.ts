@@ -17,7 +17,7 @@ import {
 } from '@lezer/common';
 import type { MarkdownParser } from '@lezer/markdown';
 import { frontmatterSyntax } from './frontmatter-syntax';
-import { steppedReuse } from './stepped-reuse';
+import { reuseFragments } from './fragment-reuse';
 
 /** HTML inside Markdown, as `@codemirror/lang-markdown` sets it up (no closing-tag matching). */
 const htmlTags = html({ matchClosingTags: false });
@@ -133,7 +133,7 @@ function nest(node: SyntaxNodeRef, input: { read(from: number, to: number): stri
  * its own; a second one for the frontmatter walked every block of the article again after each
  * keystroke (about 2 ms at 100k words), so this language nests all three in one mixed parse
  * and keeps `markdown()`'s editing support (list continuation, URL paste, HTML completion).
- * After a keystroke, the parse reuses the blocks around it in groups (`stepped-reuse.ts`).
+ * After a keystroke, the parse reuses the blocks around it in groups (`fragment-reuse.ts`).
  */
 export function markdownWithFrontmatter(): LanguageSupport {
   const { support } = markdown({ base: markdownLanguage, codeLanguages: languages });
@@ -143,7 +143,7 @@ export function markdownWithFrontmatter(): LanguageSupport {
   ]);
   // markdownLanguage's data facet: language data given for Markdown (brackets) applies here too.
   return new LanguageSupport(
-    new Language(markdownLanguage.data, steppedReuse(parser), [], 'markdown'),
+    new Language(markdownLanguage.data, reuseFragments(parser), [], 'markdown'),
     support,
   );
 }
