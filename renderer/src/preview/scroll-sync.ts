@@ -1,6 +1,6 @@
 import type { EditorView } from '@codemirror/view';
 import { editorScrollFor, editorTopLine } from './editor-lines';
-import { alongKnots, InnerLines, type LineKnot } from './inner-lines';
+import { InnerLines } from './inner-lines';
 import { SkippedLayout } from './skipped-layout';
 
 /** One preview block as scroll sync sees it: its source lines now and the DOM nodes it made. */
@@ -332,7 +332,7 @@ export class ScrollSync {
     const { anchor, next } = this.anchorsAround(line);
     if (!anchor) return next ? 0 : null;
     this.layout.layOut(anchor.element);
-    if (line < anchor.lineEnd + 1) return alongKnots(this.knotsOf(anchor, win), line, 'line');
+    if (line < anchor.lineEnd + 1) return this.alongBlock(anchor, win, line, 'line');
     // Between blocks: move through the gap towards the next block.
     const bottom = anchor.element.getBoundingClientRect().bottom + win.scrollY;
     if (!next) return bottom;
@@ -358,7 +358,7 @@ export class ScrollSync {
     if (found === -1) return 1;
     const anchor = anchors[found]!;
     const bottom = anchor.element.getBoundingClientRect().bottom + win.scrollY;
-    if (y < bottom) return alongKnots(this.knotsOf(anchor, win), y, 'y');
+    if (y < bottom) return this.alongBlock(anchor, win, y, 'y');
     const next = anchors[found + 1];
     if (!next) return anchor.lineEnd + 1;
     this.layout.layOut(next.element);
@@ -367,11 +367,11 @@ export class ScrollSync {
     return anchor.lineEnd + 1 + fraction * (next.line - anchor.lineEnd - 1);
   }
 
-  /** Source lines and heights inside an anchor's block (see {@link InnerLines}). */
-  private knotsOf(anchor: Anchor, win: Window): LineKnot[] {
+  /** Maps a source line to a height inside an anchor's block, or back (see {@link InnerLines}). */
+  private alongBlock(anchor: Anchor, win: Window, value: number, from: 'line' | 'y'): number {
     const doc = this.view?.state.doc;
     const source = doc ? (line: number): string => doc.line(line).text : null;
-    return this.inner.knots(anchor.element, anchor.line, anchor.lineEnd, source, win.scrollY);
+    return this.inner.along(anchor.element, anchor.line, anchor.lineEnd, source, win.scrollY, value, from);
   }
 
   /**

@@ -152,14 +152,8 @@ describe('the knots of a list', () => {
     const list = element('ul', 0, 60, items);
     const source = sourceOf('- one\n- two\n- three');
     const lines = new InnerLines();
-    const knots = () => lines.knots(list as unknown as Element, 1, 3, source, 0);
-    expect(knots()).toEqual([
-      { line: 1, y: 0 },
-      { line: 1, y: 0 },
-      { line: 2, y: 20 },
-      { line: 3, y: 40 },
-      { line: 4, y: 60 },
-    ]);
+    const y = (line: number) => lines.along(list as unknown as Element, 1, 3, source, 0, line, 'line');
+    expect([1, 2, 2.5, 3, 3.5, 4].map(y)).toEqual([0, 20, 30, 40, 50, 60]);
     // Typing in the second item: its <li> is replaced alone (dom-patcher.ts), and it grew.
     const typed = element('li', 20, 50);
     items[1]!.isConnected = false;
@@ -167,12 +161,52 @@ describe('the knots of a list', () => {
     items[2]!.top = 50;
     items[2]!.bottom = 70;
     list.bottom = 70;
-    expect(knots()).toEqual([
+    expect([1, 2, 2.5, 3, 3.5, 4].map(y)).toEqual([0, 20, 35, 50, 60, 70]);
+  });
+
+  it('measures only the items around a line of a long list, and maps as all its items would', () => {
+    // Items of one to three lines, one of them taller than its lines.
+    const count = 1000;
+    const sourceLines: string[] = [];
+    const items: ReturnType<typeof element>[] = [];
+    let top = 10;
+    for (let index = 0; index < count; index++) {
+      const height = index === 500 ? 90 : 20 * (1 + (index % 3));
+      sourceLines.push(`- item ${index}`, ...Array.from({ length: index % 3 }, () => '  more'));
+      items.push(element('li', top, top + height));
+      top += height;
+    }
+    const list = element('ul', 0, top + 10, items);
+    const source = sourceOf(sourceLines.join('\n'));
+    const lineEnd = sourceLines.length;
+    let measured = 0;
+    for (const item of [list, ...items]) {
+      const read = item.getBoundingClientRect.bind(item);
+      item.getBoundingClientRect = () => {
+        measured++;
+        return read();
+      };
+    }
+    // Every knot, as the whole list gives them (list top, item tops, list bottom).
+    const offsets = listItemOffsets(1, lineEnd, source)!;
+    const knots = [
       { line: 1, y: 0 },
-      { line: 1, y: 0 },
-      { line: 2, y: 20 },
-      { line: 3, y: 50 },
-      { line: 4, y: 70 },
-    ]);
+      ...items.map((item, index) => ({ line: 1 + offsets[index]!, y: item.top })),
+      { line: lineEnd + 1, y: top + 10 },
+    ];
+    const lines = new InnerLines();
+    lines.along(list as unknown as Element, 1, lineEnd, source, 0, 1, 'line');
+    for (const value of [1, 1.5, 2, 700.25, 1001, 1003.5, lineEnd - 0.5, lineEnd + 1]) {
+      measured = 0;
+      const y = lines.along(list as unknown as Element, 1, lineEnd, source, 0, value, 'line');
+      expect(y, `line ${value}`).toBe(alongKnots(knots, value, 'line'));
+      expect(measured).toBeLessThan(6);
+    }
+    for (const value of [0, 5, 10, 11, 20_000.5, 40_000, top - 1, top + 10]) {
+      measured = 0;
+      const line = lines.along(list as unknown as Element, 1, lineEnd, source, 0, value, 'y');
+      expect(line, `y ${value}`).toBeCloseTo(alongKnots(knots, value, 'y'), 9);
+      expect(measured).toBeLessThan(20);
+    }
   });
 });
