@@ -6,8 +6,9 @@
  * ...), style, layout, paint and garbage collection, and the preview worker's busy time.
  *
  *   npx electron-vite build -c scripts/profile-renderer.config.ts --outDir /tmp/folio-profile
- *   npx tsx scripts/profile-typing.ts /tmp/folio-profile/renderer [start|middle|end] [keystrokes] [app|peer|both]
+ *   npx tsx scripts/profile-typing.ts /tmp/folio-profile/renderer [start|middle|end|list] [keystrokes] [app|peer|both]
  *
+ * `list` types in the middle item of the longest list, as the preview-dom bench does.
  * PAUSE_MS=330 pauses after each keystroke (typing that pauses, where the app's figures follow);
  * the CPU profiles are written to the system's temporary folder, for Chromium's DevTools.
  * Compare the shares within one run: the machine may be shared.
@@ -21,6 +22,7 @@ import { withCodeMirrorPeer } from '../bench/codemirror-peer';
 import { appProbeSource, goToLine, patchesShownSource, typeAndSample } from '../bench/preview-dom-page';
 import { benchBook } from '../bench/bench-book';
 import { paragraphLinesNear } from '../bench/real-documents';
+import { longListItemLine } from '../bench/typing-places';
 import { startBrowserMode } from '../electron/web';
 
 const [rendererDir = 'out/renderer', place = 'middle', keystrokeArg = '100', which = 'both'] =
@@ -332,7 +334,10 @@ interface HeapNode {
 async function main(): Promise<void> {
   const measured = benchBook();
   const book = measured.text;
-  const [line] = paragraphLinesNear(book, [fractions[place] ?? 0.5]);
+  const [line] =
+    place === 'list'
+      ? [longListItemLine(book) ?? paragraphLinesNear(book, [0.5])[0]!]
+      : paragraphLinesNear(book, [fractions[place] ?? 0.5]);
   console.log(
     `book ${(book.length / 1e6).toFixed(2)}M chars, typing at line ${line} (${place}); load ${os
       .loadavg()
