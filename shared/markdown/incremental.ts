@@ -157,8 +157,20 @@ export class IncrementalRenderer {
     shiftUnits(this.units, index + 1, change.delta, change.lineDelta);
     this.followUps = null;
     this.lastRendered = 1;
-    const block = this.blockHtml(unit);
-    const blocks = [done.item ? { ...block, item: { of: shown, ...done.item } } : block];
+    // An item of a list: the list's HTML is not built for the patch (see `BlockHtml.item`). A
+    // tag's name never straddles two segments, which split tags after their names.
+    const holds = (tag: string): boolean => unit.segments.some((segment) => segment.includes(tag));
+    const blocks = [
+      done.item
+        ? {
+            key: unit.key,
+            line: unit.line,
+            lineEnd: unit.lineEnd,
+            html: '',
+            item: { of: shown, ...done.item, images: holds('<img'), h1: holds('<h1') },
+          }
+        : this.blockHtml(unit),
+    ];
     return { start: index, deleteCount: 1, blocks, lineDelta: change.lineDelta, full: false, rendered: 1 };
   }
 

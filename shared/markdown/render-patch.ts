@@ -15,13 +15,23 @@ export interface BlockHtml {
   /** First and last source line (1-based) of the block. */
   readonly line: number;
   readonly lineEnd: number;
+  /** The block's HTML; empty for a block with `item`, which is its earlier block's list. */
   readonly html: string;
   /**
    * Set when the block is the block of key `of` with one item of its list typed into: the
-   * item's index among the list's `<li>` elements and its new `<li>`. A preview that shows block
-   * `of` may replace that item alone, and the list's source lines, instead of parsing `html`.
+   * item's index among the list's `<li>` elements and its new `<li>`, and whether the list now
+   * holds an image or an H1. The block's `html` is then empty: the list's HTML (120 KB for a
+   * 600-item changelog list) is not built, copied and handed over for every keystroke. A
+   * preview that shows block `of` replaces that item alone and gives the list the block's
+   * source lines; one that does not must render the article again.
    */
-  readonly item?: { readonly of: number; readonly index: number; readonly html: string };
+  readonly item?: {
+    readonly of: number;
+    readonly index: number;
+    readonly html: string;
+    readonly images: boolean;
+    readonly h1: boolean;
+  };
 }
 
 /**

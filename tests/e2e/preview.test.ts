@@ -223,6 +223,21 @@ describe('the live preview', () => {
     expect(shown.item).toBe(79);
     expect(shown.fresh).toEqual(['LI', 'EM', 'CODE', 'A']);
     expect(shown.lines).toBe('5-154');
+    // A patch for an item the preview does not show (here: items cut from the list) carries no
+    // list to fall back on: the preview renders the article again, once, and shows it whole.
+    const wholeRenders = () =>
+      frame.evaluate((element: HTMLIFrameElement) => Number(element.dataset.previewWholeRenders ?? 0));
+    const before = await wholeRenders();
+    await frameEval(
+      page,
+      "for (const item of [...doc.querySelectorAll('#folio-preview ul > li')].slice(60)) item.remove();",
+    );
+    await page.keyboard.type('really ');
+    await preview
+      .locator('li', { hasText: /^Thanks, really Fixed bug 80 in/ })
+      .waitFor({ state: 'attached' });
+    expect(await wholeRenders()).toBe(before + 1);
+    expect(await preview.locator('ul > li').count()).toBe(150);
     await app.close();
   });
 

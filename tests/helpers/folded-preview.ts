@@ -36,11 +36,13 @@ export class FoldedPreview {
     const removed = this.blocks.slice(patch.start, patch.start + patch.deleteCount);
     const added = patch.blocks.map((block): FoldedBlock => {
       const earlier = block.item && removed.find((each) => each.key === block.item!.of);
+      // Such a block carries no HTML of its own: the preview would render the article again.
+      if (block.item && !earlier) throw new Error(`block ${block.key} names an item of a block not shown`);
       return {
         key: block.key,
         line: block.line,
         lineEnd: block.lineEnd,
-        // As the preview does: the earlier block's list with one item replaced, when it shows it.
+        // As the preview does: the earlier block's list with one item replaced.
         shape: earlier
           ? withItem(earlier.shape, block.item!, block.lineEnd - block.line)
           : block.html.replace(

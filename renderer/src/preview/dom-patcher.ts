@@ -7,7 +7,7 @@ interface Entry extends PreviewBlock {
   /** The renderer's identity of the block's HTML (see `BlockHtml.key`); 0 matches nothing. */
   key: number;
   /** Whether the block has an H1 of its own. */
-  readonly h1: boolean;
+  h1: boolean;
   /** Whether the block has images (to know when to look for remote ones). */
   images: boolean;
 }
@@ -111,10 +111,22 @@ export class DomPatcher {
     this.h1Count = hasH1(html) ? 1 : 0;
   }
 
-  /** Applies a worker patch: only the blocks it names are parsed and replaced. */
-  apply(patch: RenderPatch): PatchOutcome | null {
+  /**
+   * Applies a worker patch: only the blocks it names are parsed and replaced. `'stale'`, changing
+   * nothing, when a block names a list item of a block not shown (see `BlockHtml.item`): the
+   * article must then be rendered again.
+   */
+  apply(patch: RenderPatch): PatchOutcome | 'stale' | null {
     const article = this.article();
     if (!article) return null;
+    if (!patch.full) {
+      const removed = this.shown.slice(patch.start, patch.start + patch.deleteCount);
+      const placeable = (block: BlockHtml): boolean => {
+        const earlier = removed.find((entry) => entry.key !== 0 && entry.key === block.item!.of);
+        return earlier !== undefined && this.itemShown(earlier, block.item!.index) !== null;
+      };
+      if (patch.blocks.some((block) => block.item && !placeable(block))) return 'stale';
+    }
     for (const node of this.firstShown) node.parentNode?.removeChild(node);
     this.firstShown = [];
     if (!this.chunks) {
@@ -128,6 +140,9 @@ export class DomPatcher {
     const whole = patch.full;
     if (whole) patch = this.trimWhole(patch);
     const removed = this.shown.slice(patch.start, patch.start + patch.deleteCount);
+    // Read before a list's entry takes its typed item's flags (it is then both removed and added).
+    const removedH1 = removed.filter((entry) => entry.h1).length;
+    const removedImages = removed.some((entry) => entry.images);
     // A key the renderer kept names the same HTML: its DOM moves instead of being parsed again.
     const pool = new Map<number, Entry>();
     for (const entry of removed) if (entry.key !== 0) pool.set(entry.key, entry);
@@ -142,7 +157,7 @@ export class DomPatcher {
     // After a whole render the first screen's guess (showFirst) is gone: count them all.
     if (whole) this.h1Count = this.shown.filter((entry) => entry.h1).length;
     else {
-      this.h1Count += added.filter((entry) => entry.h1).length - removed.filter((entry) => entry.h1).length;
+      this.h1Count += added.filter((entry) => entry.h1).length - removedH1;
     }
     if (patch.lineDelta !== 0) {
       for (let index = patch.start + added.length; index < this.shown.length; index++) {
@@ -177,7 +192,7 @@ export class DomPatcher {
     return {
       whole,
       imagesChanged:
-        removed.some((entry) => entry.images) ||
+        removedImages ||
         added.some((entry) => entry.images) ||
         (patch.footer !== undefined && (this.footerImages || footerHadImages)),
     };
@@ -248,27 +263,31 @@ export class DomPatcher {
     return true;
   }
 
+  /** The `<li>` at `index` of the list `entry` shows, if it is one list with such an item. */
+  private itemShown(entry: Entry, index: number): Element | null {
+    // The frame's nodes are not instances of this window's `Element`.
+    const list = entry.nodes.length === 1 ? (entry.nodes[0] as Element) : undefined;
+    if (list?.nodeType !== 1 || (list.localName !== 'ul' && list.localName !== 'ol')) return null;
+    return [...list.children].filter((child) => child.localName === 'li')[index] ?? null;
+  }
+
   /**
    * Puts the item `block.item` names in place of the one `entry` (the list the block was) shows,
    * and gives the entry the block's key and lines: typing in an item of a long list parses that
-   * `<li>` alone. False, changing nothing, when the entry is not one list with such an item.
+   * `<li>` alone (`apply` made sure the item is there).
    */
-  private replaceItem(entry: Entry, block: BlockHtml): boolean {
-    // The frame's nodes are not instances of this window's `Element`.
-    const list = entry.nodes.length === 1 ? (entry.nodes[0] as Element) : undefined;
-    if (list?.nodeType !== 1 || (list.localName !== 'ul' && list.localName !== 'ol')) return false;
-    const { index, html } = block.item!;
-    const old = [...list.children].filter((child) => child.localName === 'li')[index];
-    if (!old) return false;
-    old.replaceWith(...this.parse(html));
+  private replaceItem(entry: Entry, block: BlockHtml): void {
+    const { index, html, images, h1 } = block.item!;
+    const list = entry.nodes[0] as Element;
+    this.itemShown(entry, index)!.replaceWith(...this.parse(html));
     list.setAttribute('data-line', String(block.line));
     list.setAttribute('data-line-end', String(block.lineEnd));
     entry.key = block.key;
     entry.line = block.line;
     entry.lineEnd = block.lineEnd;
     entry.renderedLine = block.line;
-    entry.images = hasImages(block.html);
-    return true;
+    entry.images = images;
+    entry.h1 = h1;
   }
 
   private entryFor(block: BlockHtml, pool: Map<number, Entry>): Entry {
@@ -279,9 +298,10 @@ export class DomPatcher {
       reused.lineEnd = block.lineEnd;
       return reused;
     }
-    const earlier = block.item && pool.get(block.item.of);
-    if (earlier && this.replaceItem(earlier, block)) {
-      pool.delete(block.item!.of);
+    if (block.item) {
+      const earlier = pool.get(block.item.of)!;
+      this.replaceItem(earlier, block);
+      pool.delete(block.item.of);
       return earlier;
     }
     // The line its DOM carries: scroll sync reads moved blocks' stale `data-line` through it.

@@ -162,6 +162,11 @@ export class PreviewSession {
     const patcher = this.patcher;
     const outcome = patcher?.apply(patch);
     if (!patcher || !outcome) return;
+    if (outcome === 'stale') {
+      // The patch builds on blocks this preview does not show: render the article again.
+      this.client.resync();
+      return;
+    }
     // Searching the whole preview for remote images costs a scan of every element (67,000 at
     // 100k words): only when images came or went, or after a whole render.
     if (outcome.whole || outcome.imagesChanged) {

@@ -77,6 +77,30 @@ describe('typing in an item of a long list', () => {
       expect(item.of).toBe(shown[patch.start]);
       expect(item.index).toBe(60);
       expect(item.html).toMatch(/^<li>Fixed bug 60b?a in[^]*<\/li>$/);
+      // Not the list's 10,000 characters: the preview has them.
+      expect(patch.blocks[0]!.html).toBe('');
+      expect([item.images, item.h1]).toEqual([false, false]);
+    }
+  });
+
+  it('tells the preview whether the list holds an image or an H1, which its HTML no longer shows', () => {
+    const withImage = changelog(120, (index) =>
+      index === 5 ? '- A logo: ![logo](logo.png)' : plainItem(index),
+    );
+    const withHeading = changelog(120, (index) =>
+      index === 7 ? '- # A heading in an item' : plainItem(index),
+    );
+    for (const [list, images, h1] of [
+      [withImage, true, false],
+      [withHeading, false, true],
+    ] as const) {
+      const text = articleWith(list);
+      const folded = renderer(text);
+      const at = text.indexOf('bug 60 in') + 'bug 60'.length;
+      const patch = folded.edit([{ from: at, to: at, insert: 'x' }]);
+      expect(folded.mismatch(renderMarkdown(text.slice(0, at) + 'x' + text.slice(at)))).toBeNull();
+      const item = patch.blocks[0]!.item!;
+      expect([item.images, item.h1]).toEqual([images, h1]);
     }
   });
 
