@@ -137,6 +137,12 @@ export class ScrollSync {
     this.anchors = null;
     this.changedFrom = Math.min(this.changedFrom, firstBlock);
     if (this.reanchorFrame !== null) return;
+    // Known at once, without a frame of its own: a frame requested here ran after the one that
+    // shows the patch, on every keystroke, and held up whatever waited for the page after it.
+    if (!this.enabled || this.topStays()) {
+      this.changedFrom = Infinity;
+      return;
+    }
     this.reanchorFrame = requestAnimationFrame(() => {
       this.reanchorFrame = null;
       this.reanchor(true);
@@ -191,11 +197,23 @@ export class ScrollSync {
    */
   private reanchor(afterPatch = false): void {
     if (!this.enabled) return;
-    const line = this.leader === 'editor' ? this.editorTopLine() : this.topLine;
-    const changedFrom = this.changedFrom;
+    const stays = afterPatch && this.topStays();
     this.changedFrom = Infinity;
-    if (afterPatch && line === this.anchoredLine && this.topUnmoved(line, changedFrom)) return;
-    this.scrollPreviewTo(line);
+    if (!stays) this.scrollPreviewTo(this.leadingTopLine());
+  }
+
+  /** The source line at the top of the side that leads. */
+  private leadingTopLine(): number {
+    return this.leader === 'editor' ? this.editorTopLine() : this.topLine;
+  }
+
+  /**
+   * Whether the line at the top of the leading side is the one the preview was last anchored
+   * at, and the blocks changed since then left what shows it where it was (no DOM is read).
+   */
+  private topStays(): boolean {
+    const line = this.leadingTopLine();
+    return line === this.anchoredLine && this.topUnmoved(line, this.changedFrom);
   }
 
   /**
