@@ -37,6 +37,31 @@ function groups(tree: Tree, into: Tree[] = []): Tree[] {
   return into;
 }
 
+/**
+ * Makes `edits` random edits to `doc` in the editor (inserting one of `pieces`, or deleting up to
+ * `longestDelete` characters, a `deletes` share of the time) and checks the tree after each
+ * against a whole parse of the same text.
+ */
+function editAndCompare(
+  doc: string,
+  random: () => number,
+  how: { edits: number; pieces: readonly string[]; deletes: number; longestDelete: number },
+  seed: number,
+): void {
+  let state = EditorState.create({ doc, extensions: markdownEditing() });
+  wholeTree(state);
+  for (let edit = 0; edit < how.edits; edit++) {
+    const from = Math.floor(random() * state.doc.length);
+    const change =
+      random() < how.deletes
+        ? { from, to: Math.min(state.doc.length, from + 1 + Math.floor(random() * how.longestDelete)) }
+        : { from, insert: how.pieces[Math.floor(random() * how.pieces.length)]! };
+    state = state.update({ changes: change }).state;
+    const fresh = EditorState.create({ doc: state.doc, extensions: markdownEditing() });
+    expect(outline(wholeTree(state)), `seed ${seed}, edit ${edit}`).toEqual(outline(wholeTree(fresh)));
+  }
+}
+
 /** Text that changes how the blocks around it parse: fences, lists, quotes, HTML, blank lines. */
 const pieces = [
   'x',
@@ -167,18 +192,7 @@ describe('the editor parse after a keystroke in a long article', () => {
       const random = seededRandom(seed * 31);
       const list = Array.from({ length: 120 }, (_, i) => item(i + seed)).join('\n');
       const doc = `Intro\n\n${list}\n\n> quote\nlazy\n> more\n\n${list}\n`;
-      let state = EditorState.create({ doc, extensions: markdownEditing() });
-      wholeTree(state);
-      for (let edit = 0; edit < 40; edit++) {
-        const from = Math.floor(random() * state.doc.length);
-        const change =
-          random() < 0.25
-            ? { from, to: Math.min(state.doc.length, from + 1 + Math.floor(random() * 12)) }
-            : { from, insert: listPieces[Math.floor(random() * listPieces.length)]! };
-        state = state.update({ changes: change }).state;
-        const fresh = EditorState.create({ doc: state.doc, extensions: markdownEditing() });
-        expect(outline(wholeTree(state)), `seed ${seed}, edit ${edit}`).toEqual(outline(wholeTree(fresh)));
-      }
+      editAndCompare(doc, random, { edits: 40, pieces: listPieces, deletes: 0.25, longestDelete: 12 }, seed);
     }
   });
 
@@ -187,21 +201,8 @@ describe('the editor parse after a keystroke in a long article', () => {
     for (let seed = 1; seed <= 4; seed++) {
       const random = seededRandom(seed);
       const start = Math.floor(random() * (book.length - 80_000));
-      let state = EditorState.create({
-        doc: book.slice(start, start + 60_000),
-        extensions: markdownEditing(),
-      });
-      wholeTree(state);
-      for (let edit = 0; edit < 25; edit++) {
-        const from = Math.floor(random() * state.doc.length);
-        const change =
-          random() < 0.3
-            ? { from, to: Math.min(state.doc.length, from + 1 + Math.floor(random() * 40)) }
-            : { from, insert: pieces[Math.floor(random() * pieces.length)]! };
-        state = state.update({ changes: change }).state;
-        const fresh = EditorState.create({ doc: state.doc, extensions: markdownEditing() });
-        expect(outline(wholeTree(state)), `seed ${seed}, edit ${edit}`).toEqual(outline(wholeTree(fresh)));
-      }
+      const doc = book.slice(start, start + 60_000);
+      editAndCompare(doc, random, { edits: 25, pieces, deletes: 0.3, longestDelete: 40 }, seed);
     }
   });
 });
