@@ -56,10 +56,11 @@ const tag = /<(\/?)([a-zA-Z][^\s/>]*)(?:\s[^>]*?|\/(?!>)[^>]*?)?(\/?)>/.source;
 /**
  * Tags, comments, and what the tokenizer reads as neither: a `</` not followed by a letter, and a
  * `<!` or `<?` that starts no comment, start a bogus comment that runs to the next `>` (`</</b>`
- * and `<!x</b>` hold no end tag), a `<` before a space, digit, `=` or `<` is text.
+ * and `<!x</b>` hold no end tag), a `<` before a space, digit, `=` or `<` is text. A comment not
+ * closed in the text runs to its end (`<!-->` and `<!--->` are whole, empty comments).
  */
 const tagPattern = new RegExp(
-  `${tag}|<!--[\\s\\S]*?-->|<![^<>]*>|<!(?!--)[^>]*>|<\\?[^>]*>|<\\/(?![a-zA-Z])[^>]*>|<(?=[\\s\\d=<]|$)`,
+  `${tag}|<!--[\\s\\S]*?-->|<!--(?!-?>)[\\s\\S]*$|<![^<>]*>|<!(?!--)[^>]*>|<\\?[^>]*>|<\\/(?![a-zA-Z])[^>]*>|<(?=[\\s\\d=<]|$)`,
   'g',
 );
 
@@ -117,7 +118,9 @@ export function htmlBalance(node: MdastContent): number {
   let balance = 0;
   const counted = countedTags(node);
   visit(node as MdastNodes, 'html', (html) => {
-    for (const match of html.value.matchAll(new RegExp(tag, 'g'))) {
+    // Tags inside a comment are text to the HTML parser: `<!-- <div align="center"> -->` above a
+    // README's title opens nothing, where counting its `<div>` grouped every block after it.
+    for (const match of html.value.matchAll(tagPattern)) {
       const each = counted(html, match);
       if (each) balance += each.closing ? -1 : 1;
     }

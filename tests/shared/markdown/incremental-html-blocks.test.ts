@@ -102,6 +102,58 @@ describe('typing in long raw HTML', () => {
     }
   });
 
+  it('renders a few lines around a keystroke below a comment that holds a tag', () => {
+    // READMEs comment out their centred banner: `<!-- <div align="center"> -->`. The comment
+    // opens nothing; counting its `<div>` had every keystroke below render all the blocks after it.
+    const paragraphs = Array.from(
+      { length: 400 },
+      (_, i) => `Paragraph ${i} with *text* and a [link](https://e.com/${i}).`,
+    );
+    for (const comment of [
+      '<!-- <div align="center"> -->',
+      '<!--\n<p align="center">\n  <img src="logo.png">\n-->',
+    ]) {
+      let text = `# Title\n\n${comment}\n\n${paragraphs.join('\n\n')}\n`;
+      const renderer = new FoldedRenderer(new IncrementalRenderer());
+      renderer.reset(text);
+      const spot = text.indexOf('Paragraph 300 with') + 'Paragraph 300'.length;
+      for (let step = 0; step < 3; step++) {
+        text = text.slice(0, spot + step) + 'x' + text.slice(spot + step);
+        const patch = renderer.edit([{ from: spot + step, to: spot + step, insert: 'x' }]);
+        const sent = patch.blocks.reduce((sum, block) => sum + block.html.length, 0);
+        // A paragraph or three (about 130 characters each), not the 400 after the comment.
+        expect(sent, `${comment}, keystroke ${step}`).toBeLessThan(1_000);
+        expect(renderer.mismatch(renderMarkdown(text))).toBeNull();
+      }
+    }
+  });
+
+  it('stays byte-identical to a full render through random edits around comments that hold tags', () => {
+    const blocks = [
+      '<!-- <div align="center"> -->',
+      '<!--\n<p align="center">\n  <img src="logo.png">\n-->',
+      'Some *text* <!-- <b> --> and more.',
+      '<div>\n<!-- </div> -->\ninside\n</div>',
+      '<!-->',
+      '- an item <!-- <i> -->\n- another',
+      'A paragraph with a [link](https://example.com).',
+      '> quoted <!-- </blockquote> --> text',
+    ];
+    const pieces = ['x', ' ', '\n', '\n\n', '<!--', '-->', '<div>', '</div>', '<b>', '>', '-', '`'];
+    randomEdits({
+      seeds: seedRange(71, 72),
+      steps: 30,
+      article: (random) =>
+        Array.from({ length: 30 }, () => blocks[Math.floor(random() * blocks.length)]!).join('\n\n'),
+      edit: (random, text) => {
+        const spot = Math.floor(random() * text.length);
+        const insert = pieces[Math.floor(random() * pieces.length)]!;
+        const remove = random() < 0.25 ? 1 + Math.floor(random() * 6) : 0;
+        return { from: spot, to: Math.min(text.length, spot + remove), insert };
+      },
+    });
+  }, 300_000);
+
   it('stays byte-identical to a full render through random edits of long raw HTML', () => {
     const pieces = [
       'x',

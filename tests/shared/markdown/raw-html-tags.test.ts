@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blocksOf } from '../../../shared/markdown/cut-units';
+import { blocksOf, groupOpenHtml } from '../../../shared/markdown/cut-units';
 import { unsafeTreeProcessor } from '../../../shared/markdown/pipeline';
 
 function tagsOf(text: string): (string[] | null)[] {
@@ -18,11 +18,45 @@ describe('htmlTags', () => {
     expect(tagsOf('A <b>bold <!x</div>\n')).toEqual([['+b']]);
     // Self-closing and void tags open nothing.
     expect(tagsOf('<div/>\n<br>\n')).toEqual([[]]);
+    // A comment's tags are text: closed, left open to the end, or none at all (`<!-->` is one).
+    expect(tagsOf('<div>\n<!-- <b> -->\n<!-- <i>\n')).toEqual([['+div']]);
+    expect(tagsOf('<div>\n<!--> <b>\n')).toEqual([['+div', '+b']]);
   });
 
   it('reads every element that inline HTML opens after an end tag that may close its paragraph', () => {
     // With a `<div>` open above, `</div>` closes the paragraph's `<p>` too: `<span>` then opens
     // at the top and stays open past the paragraph.
     expect(tagsOf('<div>\n\nText</div><span> more\n')).toEqual([['+div'], ['-div', '+span']]);
+  });
+});
+
+describe('raw HTML that a comment holds', () => {
+  it('opens nothing, and keeps the blocks after it apart', () => {
+    for (const comment of [
+      '<!-- <div align="center"> -->',
+      '<!--\n<p align="center">\n  <img src="logo.png">\n-->',
+      'Text <!-- <b> --> and more.',
+    ]) {
+      const text = `${comment}\n\n# Title\n\nA paragraph.\n\nAnother one.\n`;
+      const blocks = blocksOf(unsafeTreeProcessor.parse(text), text, 0, 1);
+      expect(
+        blocks.map((block) => block.htmlDepth),
+        comment,
+      ).toEqual([0, 0, 0, 0]);
+      const { groups, openAtEnd } = groupOpenHtml(blocks);
+      expect(
+        groups.map((group) => group.length),
+        comment,
+      ).toEqual([1, 1, 1, 1]);
+      expect(openAtEnd).toBe(false);
+    }
+  });
+
+  it('still counts what a comment left open takes in', () => {
+    // A comment left open in a quote runs on after it, to the raw `-->` two blocks below; the
+    // `<div>` inside it opens nothing.
+    const text = '> <!-- <div>\n\nA paragraph.\n\n<!-- end -->\n\nAfter.\n';
+    const { groups } = groupOpenHtml(blocksOf(unsafeTreeProcessor.parse(text), text, 0, 1));
+    expect(groups.map((group) => group.length)).toEqual([3, 1]);
   });
 });
