@@ -1,6 +1,7 @@
 import { footnotesHtml, notesHoldHeadings, patchFootnotes } from './footnotes';
 import { ArticleText } from './article-text';
 import { editInnerBlock, type InnerEditChange } from './inner-edit';
+import { editTableRow } from './table-row-edit';
 import { renderRange, type RangeOptions, type RangeRender } from './render-range';
 import { renameHeadings, shiftUnits, unitHtml, type Unit } from './unit';
 import { changedSpan, reuseKeys, unchangedEnds } from './unit-patch';
@@ -108,7 +109,8 @@ export class IncrementalRenderer {
       }
     }
     if (first === last) {
-      const inside = this.editInside(first, { old, text: next, fromA, toA, delta, lineDelta });
+      const change = { old, text: next, fromA, toA, delta, lineDelta };
+      const inside = this.editInside(first, change) ?? this.editRow(first, change);
       if (inside) return inside;
     }
     // Typing in a heading's text leaves the blocks around it as they were: no neighbours. More
@@ -172,6 +174,35 @@ export class IncrementalRenderer {
         : this.blockHtml(unit),
     ];
     return { start: index, deleteCount: 1, blocks, lineDelta: change.lineDelta, full: false, rendered: 1 };
+  }
+
+  /**
+   * An edit inside one body row of a long table: that row alone is rendered and put in place in
+   * the table's HTML (see table-row-edit.ts), or `null` when the table must be rendered again.
+   */
+  private editRow(index: number, change: InnerEditChange): RenderPatch | null {
+    const unit = this.units[index]!;
+    if (this.footerInLast && index === this.units.length - 1) return null;
+    const context = this.context.before(this.units, index);
+    const done = editTableRow(unit, change, {
+      stubsBefore: context.stubs,
+      stubsAfter: this.context.stubsAfter(this.units, index + 1),
+      hasFooter: this.footer !== '' || this.footerInLast,
+      rendered: (chars) => {
+        this.lastRenderedChars += chars;
+      },
+    });
+    if (!done) return null;
+    const shown = unit.key;
+    unit.key = this.nextKey++;
+    shiftUnits(this.units, index + 1, change.delta, 0);
+    this.followUps = null;
+    this.lastRendered = 1;
+    // The row alone, as for a list's item (see `BlockHtml.item`): a table holds no H1.
+    const images = unit.segments.some((segment) => segment.includes('<img'));
+    const item = { of: shown, ...done, images, h1: false };
+    const block = { key: unit.key, line: unit.line, lineEnd: unit.lineEnd, html: '', item };
+    return { start: index, deleteCount: 1, blocks: [block], lineDelta: 0, full: false, rendered: 1 };
   }
 
   /**

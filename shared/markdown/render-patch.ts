@@ -15,15 +15,16 @@ export interface BlockHtml {
   /** First and last source line (1-based) of the block. */
   readonly line: number;
   readonly lineEnd: number;
-  /** The block's HTML; empty for a block with `item`, which is its earlier block's list. */
+  /** The block's HTML; empty for a block with `item`, which is its earlier block's list or table. */
   readonly html: string;
   /**
-   * Set when the block is the block of key `of` with one item of its list typed into: the
-   * item's index among the list's `<li>` elements and its new `<li>`, and whether the list now
+   * Set when the block is the block of key `of` with one item of its list typed into, or one
+   * body row of its table: the item's index among the list's `<li>` elements (the row's among
+   * the `<tr>` of the table's `<tbody>`), its new `<li>` (`<tr>`), and whether the block now
    * holds an image or an H1. The block's `html` is then empty: the list's HTML (120 KB for a
-   * 600-item changelog list) is not built, copied and handed over for every keystroke. A
-   * preview that shows block `of` replaces that item alone and gives the list the block's
-   * source lines; one that does not must render the article again.
+   * 600-item changelog list, 58 KB for a 644-row table) is not built, copied and handed over for
+   * every keystroke. A preview that shows block `of` replaces that item alone and gives the
+   * list (the table) the block's source lines; one that does not must render the article again.
    */
   readonly item?: {
     readonly of: number;

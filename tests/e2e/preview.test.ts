@@ -241,6 +241,55 @@ describe('the live preview', () => {
     await app.close();
   });
 
+  it('replaces only the edited row while typing in a row of a long table', async () => {
+    const rows = Array.from(
+      { length: 150 },
+      (_, i) => `| \`prop${i + 1}\` | [attr-${i + 1}](https://example.com/${i}) | *html* |`,
+    );
+    const app = await openApp(browser, (library) =>
+      writeFile(
+        path.join(library, 'props.md'),
+        `# Properties\n\nWhat maps to what.\n\n| Property | Attribute | Space |\n| :- | :-: | -: |\n${rows.join('\n')}\n\nThe end.\n`,
+      ),
+    );
+    const { page } = app;
+    await openArticle(page, /Properties/);
+    const preview = previewArticle(page);
+    const frame = page.locator('iframe[title="Preview"]');
+    await expect
+      .poll(() => frame.evaluate((element: HTMLIFrameElement) => Number(element.dataset.previewPatches ?? 0)))
+      .toBeGreaterThan(0);
+    await preview.locator('tr', { hasText: 'attr-150' }).waitFor({ state: 'attached' });
+    await frameEval(page, "for (const el of doc.querySelectorAll('#folio-preview *')) el.folioMark = true;");
+    // Line 7 holds row 1, line 86 row 80.
+    await page.getByLabel('Markdown source').focus();
+    await page.keyboard.press('ControlOrMeta+Alt+g');
+    await page.keyboard.type('86');
+    await page.keyboard.press('Enter');
+    // Into the first cell's code (a long line wraps: End would stop at its first row's end).
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.type('new_');
+    await preview.locator('tr', { hasText: 'new_prop80' }).waitFor({ state: 'attached' });
+    const shown = await frameEval<{ fresh: string[]; row: number; rows: number; lines: string | null }>(
+      page,
+      `const table = doc.querySelector('#folio-preview table');
+       const rows = [...table.querySelector('tbody').children];
+       return {
+         fresh: [...doc.querySelectorAll('#folio-preview *')].filter((el) => !el.folioMark).map((el) => el.tagName),
+         row: rows.findIndex((el) => !el.folioMark),
+         rows: rows.length,
+         lines: table.getAttribute('data-line') + '-' + table.getAttribute('data-line-end'),
+       };`,
+    );
+    // The table and its other rows are the ones shown before: only the typed row is new.
+    expect(shown.row).toBe(79);
+    expect(shown.rows).toBe(150);
+    expect(shown.fresh).toEqual(['TR', 'TD', 'CODE', 'TD', 'A', 'TD', 'EM']);
+    expect(shown.lines).toBe('5-156');
+    await app.close();
+  });
+
   it('reads an article whose frontmatter fence is never closed as a plain document', async () => {
     const app = await openApp(browser, async (library) => {
       await writeFile(path.join(library, 'open.md'), '---\ntitle: Open fence\n\n> A quote\n\n- an item\n');

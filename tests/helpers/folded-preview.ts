@@ -105,8 +105,22 @@ function withItem(shape: string, item: { index: number; html: string }, lines: n
   });
 }
 
-/** Where the `index`th `<li>` of a list's top level starts and ends in its HTML. */
+/**
+ * Where the `index`th `<li>` of a list's top level starts and ends in its HTML (for a table, the
+ * `index`th `<tr>` of its body).
+ */
 function topLevelItem(html: string, index: number): { start: number; end: number } | null {
+  if (html.startsWith('<table')) {
+    let at = html.indexOf('<tbody>');
+    for (let count = 0; at >= 0; count++) {
+      const start = html.indexOf('<tr>', at);
+      if (start < 0) return null;
+      const end = html.indexOf('</tr>', start) + '</tr>'.length;
+      if (count === index) return { start, end };
+      at = end;
+    }
+    return null;
+  }
   let range = liRange(html, 0);
   for (let count = 0; range && count < index; count++) range = liRange(html, range.end);
   return range;

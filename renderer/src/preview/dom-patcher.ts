@@ -263,12 +263,21 @@ export class DomPatcher {
     return true;
   }
 
-  /** The `<li>` at `index` of the list `entry` shows, if it is one list with such an item. */
+  /**
+   * The `<li>` at `index` of the list `entry` shows (the `<tr>` of its table's body), if it is
+   * one list (table) with such an item.
+   */
   private itemShown(entry: Entry, index: number): Element | null {
     // The frame's nodes are not instances of this window's `Element`.
-    const list = entry.nodes.length === 1 ? (entry.nodes[0] as Element) : undefined;
-    if (list?.nodeType !== 1 || (list.localName !== 'ul' && list.localName !== 'ol')) return null;
-    return [...list.children].filter((child) => child.localName === 'li')[index] ?? null;
+    const block = entry.nodes.length === 1 ? (entry.nodes[0] as Element) : undefined;
+    if (block?.nodeType !== 1) return null;
+    const [parent, name] =
+      block.localName === 'table'
+        ? [[...block.children].find((child) => child.localName === 'tbody'), 'tr']
+        : block.localName === 'ul' || block.localName === 'ol'
+          ? [block, 'li']
+          : [undefined, ''];
+    return [...(parent?.children ?? [])].filter((child) => child.localName === name)[index] ?? null;
   }
 
   /**
