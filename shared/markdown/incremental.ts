@@ -1,6 +1,6 @@
 import { footnotesHtml, notesHoldHeadings, patchFootnotes } from './footnotes';
 import { ArticleText } from './article-text';
-import { editInnerBlock, type InnerEditChange } from './inner-edit';
+import { editInnerBlock, type InnerContext, type InnerEditChange } from './inner-edit';
 import { editTableRow } from './table-row-edit';
 import { renderRange, type RangeOptions, type RangeRender } from './render-range';
 import { renameHeadings, shiftUnits, unitHtml, type Unit } from './unit';
@@ -142,19 +142,8 @@ export class IncrementalRenderer {
   private editInside(index: number, change: InnerEditChange): RenderPatch | null {
     const unit = this.units[index]!;
     if (!unit.inner || (this.footerInLast && index === this.units.length - 1)) return null;
-    const context = this.context.before(this.units, index);
     const shown = unit.key;
-    const done = editInnerBlock(unit, change, {
-      stubsBefore: unit.stubs.length > 0 ? [...context.stubs, ...unit.stubs] : context.stubs,
-      stubsAfter: this.context.stubsAfter(this.units, index + 1),
-      slugsBefore: context.slugs,
-      footnoteRefsBefore: context.footnoteRefs,
-      hasFooter: this.footer !== '' || this.footerInLast,
-      nextKey: () => this.nextKey++,
-      rendered: (chars) => {
-        this.lastRenderedChars += chars;
-      },
-    });
+    const done = editInnerBlock(unit, change, this.innerContext(index));
     if (!done) return null;
     shiftUnits(this.units, index + 1, change.delta, change.lineDelta);
     this.followUps = null;
@@ -176,6 +165,23 @@ export class IncrementalRenderer {
     return { start: index, deleteCount: 1, blocks, lineDelta: change.lineDelta, full: false, rendered: 1 };
   }
 
+  /** What a block inside unit `index` is rendered alone with: the article around the unit. */
+  private innerContext(index: number): InnerContext {
+    const unit = this.units[index]!;
+    const context = this.context.before(this.units, index);
+    return {
+      stubsBefore: unit.stubs.length > 0 ? [...context.stubs, ...unit.stubs] : context.stubs,
+      stubsAfter: this.context.stubsAfter(this.units, index + 1),
+      slugsBefore: context.slugs,
+      footnoteRefsBefore: context.footnoteRefs,
+      hasFooter: this.footer !== '' || this.footerInLast,
+      nextKey: () => this.nextKey++,
+      rendered: (chars) => {
+        this.lastRenderedChars += chars;
+      },
+    };
+  }
+
   /**
    * An edit inside one body row of a long table: that row alone is rendered and put in place in
    * the table's HTML (see table-row-edit.ts), or `null` when the table must be rendered again.
@@ -183,15 +189,7 @@ export class IncrementalRenderer {
   private editRow(index: number, change: InnerEditChange): RenderPatch | null {
     const unit = this.units[index]!;
     if (this.footerInLast && index === this.units.length - 1) return null;
-    const context = this.context.before(this.units, index);
-    const done = editTableRow(unit, change, {
-      stubsBefore: context.stubs,
-      stubsAfter: this.context.stubsAfter(this.units, index + 1),
-      hasFooter: this.footer !== '' || this.footerInLast,
-      rendered: (chars) => {
-        this.lastRenderedChars += chars;
-      },
-    });
+    const done = editTableRow(unit, change, this.innerContext(index));
     if (!done) return null;
     const shown = unit.key;
     unit.key = this.nextKey++;

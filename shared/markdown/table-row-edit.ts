@@ -1,17 +1,6 @@
 import { innerUnitMinChars } from './inner-blocks';
-import type { InnerEditChange } from './inner-edit';
-import { renderRange } from './render-range';
+import { renderAlone, type InnerContext, type InnerEditChange } from './inner-splice';
 import type { Unit } from './unit';
-import { WindowMismatch } from './window-mismatch';
-
-/** What a table row's render needs of the rest of the article. */
-export interface TableRowContext {
-  readonly stubsBefore: readonly string[];
-  readonly stubsAfter: readonly string[];
-  readonly hasFooter: boolean;
-  /** Told how many characters were rendered. */
-  readonly rendered?: (chars: number) => void;
-}
 
 /** Where each body row's `<tr>` starts and ends in a table's HTML; `null` when they do not pair. */
 function bodyRows(html: string): { start: number; end: number }[] | null {
@@ -44,7 +33,7 @@ function bodyRows(html: string): { start: number; end: number }[] | null {
 export function editTableRow(
   unit: Unit,
   change: InnerEditChange,
-  context: TableRowContext,
+  context: InnerContext,
 ): { index: number; html: string } | null {
   const { old, text, fromA, toA, delta, lineDelta } = change;
   if (lineDelta !== 0 || unit.inner?.length || unit.footnoteRefs.length > 0 || unit.defs.length > 0)
@@ -54,35 +43,16 @@ export function editTableRow(
   if (fromA < unit.from || toA > unit.to || old.slice(fromA, toA).includes('\n')) return null;
   const lines = text.slice(unit.from, unit.to + delta).split('\n');
   if (lines.length !== unit.lineEnd - unit.line + 1) return null;
-  const row = old.slice(unit.from, fromA).split('\n').length - 1;
+  const before = old.slice(unit.from, fromA);
+  const row = before.split('\n').length - 1;
   if (row < 2) return null;
-  const oldLine = old.slice(old.slice(0, fromA).lastIndexOf('\n') + 1, old.lineEnd(fromA));
+  const oldLine = old.slice(unit.from + before.lastIndexOf('\n') + 1, old.lineEnd(fromA));
   const around = [row - 1, row, row + 1].filter((index) => index >= 2 && index < lines.length);
   const touched = [oldLine, ...around.map((index) => lines[index]!)];
   if (touched.some((line) => line.includes('<') || line.includes('[^'))) return null;
   const source = [lines[0]!, lines[1]!, ...around.map((index) => lines[index]!)].join('\n');
-  context.rendered?.(source.length);
-  let rendered;
-  try {
-    rendered = renderRange({
-      text: source,
-      from: 0,
-      to: source.length,
-      line: unit.line,
-      stubsBefore: context.stubsBefore,
-      stubsAfter: context.stubsAfter,
-      headings: { slugsBefore: {} },
-      footnoteRefsBefore: [],
-      whole: false,
-      textMayFollow: false,
-      plainFence: false,
-      hasFooter: context.hasFooter,
-      nextKey: () => 0,
-    });
-  } catch (error) {
-    if (error instanceof WindowMismatch) return null;
-    throw error;
-  }
+  const rendered = renderAlone(source, 0, source.length, unit.line, context);
+  if (!rendered) return null;
   const alone = rendered.units[0];
   if (rendered.units.length !== 1 || alone?.segments.length !== 2 || alone.segments[0] !== '<table')
     return null;
