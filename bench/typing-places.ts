@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
 /** What an author types into at a typing place. */
-export type PlaceKind = 'paragraph' | 'heading' | 'list item';
+export type PlaceKind = 'paragraph' | 'heading' | 'list item' | 'table row';
 
 /** One place where an author types: inside the last word of a line of prose. */
 export interface TypingPlace {
@@ -28,7 +28,8 @@ const blockParser = unified()
 /**
  * Places spread evenly over `markdown` (text with `\n` line ends, as the editor holds it), at
  * most `perKind` of each kind, in text order: top-level one-line paragraphs, headings (their
- * first line), and the last item of top-level lists when it is a one-line paragraph.
+ * first line), the last item of top-level lists when it is a one-line paragraph, and the middle
+ * body row of top-level tables with three body rows or more.
  */
 export function typingPlaces(markdown: string, perKind: number): TypingPlace[] {
   const starts = [0];
@@ -39,7 +40,12 @@ export function typingPlaces(markdown: string, perKind: number): TypingPlace[] {
     line,
     at: Math.max(starts[line - 1]!, lineEnd(line) - back),
   });
-  const found: Record<PlaceKind, TypingPlace[]> = { paragraph: [], heading: [], 'list item': [] };
+  const found: Record<PlaceKind, TypingPlace[]> = {
+    paragraph: [],
+    heading: [],
+    'list item': [],
+    'table row': [],
+  };
   const tree = blockParser.parse(markdown) as Root;
   for (const node of tree.children) {
     const { start, end } = node.position!;
@@ -57,6 +63,10 @@ export function typingPlaces(markdown: string, perKind: number): TypingPlace[] {
         position.start.line === position.end.line
       )
         found['list item'].push(place('list item', position.start.line, 2));
+    } else if (node.type === 'table' && node.children.length >= 4) {
+      // The head row is the first child: the middle of the body rows.
+      const row = node.children[1 + Math.floor((node.children.length - 1) / 2)]!;
+      found['table row'].push(place('table row', row.position!.start.line, 2));
     }
   }
   const spread = (places: TypingPlace[]): TypingPlace[] => {
@@ -64,9 +74,12 @@ export function typingPlaces(markdown: string, perKind: number): TypingPlace[] {
     if (step <= 1) return places;
     return Array.from({ length: perKind }, (_, index) => places[Math.floor((index + 0.5) * step)]!);
   };
-  return [...spread(found.paragraph), ...spread(found.heading), ...spread(found['list item'])].sort(
-    (a, b) => a.at - b.at,
-  );
+  return [
+    ...spread(found.paragraph),
+    ...spread(found.heading),
+    ...spread(found['list item']),
+    ...spread(found['table row']),
+  ].sort((a, b) => a.at - b.at);
 }
 
 /**

@@ -21,22 +21,29 @@ const article = [
   '| a | b |', // 17
   '| - | - |', // 18
   '', // 19
-  'Two lines', // 20
-  'of prose.', // 21
+  '| head | row |', // 20
+  '| ---- | --- |', // 21
+  '| one | 1 |', // 22
+  '| two | 2 |', // 23
+  '| three | 3 |', // 24
+  '', // 25
+  'Two lines', // 26
+  'of prose.', // 27
   '',
 ].join('\n');
 
 describe('typingPlaces', () => {
-  it('types into the last word of paragraphs, headings and last list items, in text order', () => {
+  it('types into the last word of paragraphs, headings, last list items and middle table rows, in text order', () => {
     const places = typingPlaces(article, 10);
     expect(places.map(({ kind, line }) => [kind, line])).toEqual([
       ['heading', 7],
       ['paragraph', 9],
       ['list item', 12],
       ['heading', 14],
+      ['table row', 23],
     ]);
     const typedAt = places.map(({ at }) => article.slice(at, article.indexOf('\n', at)));
-    expect(typedAt).toEqual(['g', 'e.', 'em', 'g']);
+    expect(typedAt).toEqual(['g', 'e.', 'em', 'g', ' |']);
   });
 
   it('spreads at most the asked number of places of each kind over the text', () => {
