@@ -1,7 +1,7 @@
 import { footnotesHtml, notesHoldHeadings, patchFootnotes } from './footnotes';
 import { ArticleText } from './article-text';
 import { editInnerBlock, type InnerContext, type InnerEditChange } from './inner-edit';
-import { editTableRow } from './table-row-edit';
+import { editTableRow, isLongTable } from './table-row-edit';
 import { renderRange, type RangeOptions, type RangeRender } from './render-range';
 import { renameHeadings, shiftUnits, unitHtml, type Unit } from './unit';
 import { changedSpan, reuseKeys, unchangedEnds } from './unit-patch';
@@ -188,7 +188,8 @@ export class IncrementalRenderer {
    */
   private editRow(index: number, change: InnerEditChange): RenderPatch | null {
     const unit = this.units[index]!;
-    if (this.footerInLast && index === this.units.length - 1) return null;
+    // Checked before the context is read: reading it for the unit evicts the window's.
+    if (!isLongTable(unit) || (this.footerInLast && index === this.units.length - 1)) return null;
     const done = editTableRow(unit, change, this.innerContext(index));
     if (!done) return null;
     const shown = unit.key;

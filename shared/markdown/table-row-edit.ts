@@ -20,6 +20,21 @@ function bodyRows(html: string): { start: number; end: number }[] | null {
 }
 
 /**
+ * Whether `unit` is one long GFM table and nothing else (no definitions, citations or blocks
+ * inside it to render alone), which {@link editTableRow} may edit by rows. Reads no text.
+ */
+export function isLongTable(unit: Unit): boolean {
+  return (
+    unit.segments.length === 2 &&
+    unit.segments[0] === '<table' &&
+    unit.to - unit.from >= innerUnitMinChars &&
+    !unit.inner?.length &&
+    unit.footnoteRefs.length === 0 &&
+    unit.defs.length === 0
+  );
+}
+
+/**
  * An edit inside one body row of a long GFM table, the table a unit of its own: renders that
  * row under the table's head and delimiter rows, with the rows around it, and puts its `<tr>` in
  * place in the unit's HTML, instead of rendering the whole table again (a 644-row table took
@@ -36,10 +51,7 @@ export function editTableRow(
   context: InnerContext,
 ): { index: number; html: string } | null {
   const { old, text, fromA, toA, delta, lineDelta } = change;
-  if (lineDelta !== 0 || unit.inner?.length || unit.footnoteRefs.length > 0 || unit.defs.length > 0)
-    return null;
-  if (unit.segments.length !== 2 || unit.segments[0] !== '<table' || unit.to - unit.from < innerUnitMinChars)
-    return null;
+  if (lineDelta !== 0 || !isLongTable(unit)) return null;
   if (fromA < unit.from || toA > unit.to || old.slice(fromA, toA).includes('\n')) return null;
   const lines = text.slice(unit.from, unit.to + delta).split('\n');
   if (lines.length !== unit.lineEnd - unit.line + 1) return null;
