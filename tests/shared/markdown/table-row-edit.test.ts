@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import GithubSlugger from 'github-slugger';
+import { describe, expect, it, vi } from 'vitest';
 import { renderMarkdown } from '../../../shared/markdown';
 import { IncrementalRenderer } from '../../../shared/markdown/incremental';
 import { FoldedRenderer } from '../../helpers/folded-preview';
@@ -38,6 +39,24 @@ describe('typing in a row of a long table', () => {
         expect(block?.item?.index).toBe(index);
         expect(block?.item?.html).toMatch(/^<tr>\n<td align="left">[^]*<\/tr>$/);
       }
+    }
+  });
+
+  it('reads the headings before a short table once, when its row is typed into, not twice', () => {
+    // The row path reads the article before the unit only for a long table: for any other unit
+    // it evicted the window's reading of the article before it, which was then read again.
+    const sections = Array.from({ length: 300 }, (_, i) => `## Section ${i}\n\nText ${i}.`).join('\n\n');
+    const text = `${sections}\n\n## Last\n| a | b |\n| - | - |\n| 1 | 2 |\n| 3 | 4 |\n`;
+    const renderer = new IncrementalRenderer();
+    renderer.reset(text);
+    const at = text.indexOf('| 3 |') + 3;
+    renderer.edit([{ from: at, to: at, insert: 'x' }]);
+    const slug = vi.spyOn(GithubSlugger.prototype, 'slug');
+    try {
+      renderer.edit([{ from: at + 1, to: at + 1, insert: 'y' }]);
+      expect(slug.mock.calls.length).toBeLessThan(300);
+    } finally {
+      slug.mockRestore();
     }
   });
 
