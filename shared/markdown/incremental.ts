@@ -146,23 +146,35 @@ export class IncrementalRenderer {
     const done = editInnerBlock(unit, change, this.innerContext(index));
     if (!done) return null;
     shiftUnits(this.units, index + 1, change.delta, change.lineDelta);
+    const block = done.item ? this.itemBlock(unit, shown, done.item) : this.blockHtml(unit);
+    return this.innerPatch(index, block, change.lineDelta);
+  }
+
+  /**
+   * The patch of an edit that rendered a block inside unit `index` alone: the unit's new `block`
+   * replaces its old, and no follow-up renders are due.
+   */
+  private innerPatch(index: number, block: BlockHtml, lineDelta: number): RenderPatch {
     this.followUps = null;
     this.lastRendered = 1;
-    // An item of a list: the list's HTML is not built for the patch (see `BlockHtml.item`). A
-    // tag's name never straddles two segments, which split tags after their names.
+    return { start: index, deleteCount: 1, blocks: [block], lineDelta, full: false, rendered: 1 };
+  }
+
+  /**
+   * `unit`, shown under the key `shown` before the edit, as the preview receives it when one
+   * `item` of its list or table changed: the item alone, not the unit's HTML (see
+   * `BlockHtml.item`), with whether the unit holds an image or an H1 (a tag's name never
+   * straddles two segments, which split tags after their names).
+   */
+  private itemBlock(unit: Unit, shown: number, item: { index: number; html: string }): BlockHtml {
     const holds = (tag: string): boolean => unit.segments.some((segment) => segment.includes(tag));
-    const blocks = [
-      done.item
-        ? {
-            key: unit.key,
-            line: unit.line,
-            lineEnd: unit.lineEnd,
-            html: '',
-            item: { of: shown, ...done.item, images: holds('<img'), h1: holds('<h1') },
-          }
-        : this.blockHtml(unit),
-    ];
-    return { start: index, deleteCount: 1, blocks, lineDelta: change.lineDelta, full: false, rendered: 1 };
+    return {
+      key: unit.key,
+      line: unit.line,
+      lineEnd: unit.lineEnd,
+      html: '',
+      item: { of: shown, ...item, images: holds('<img'), h1: holds('<h1') },
+    };
   }
 
   /** What a block inside unit `index` is rendered alone with: the article around the unit. */
@@ -190,18 +202,11 @@ export class IncrementalRenderer {
     const unit = this.units[index]!;
     // Checked before the context is read: reading it for the unit evicts the window's.
     if (!isLongTable(unit) || (this.footerInLast && index === this.units.length - 1)) return null;
+    const shown = unit.key;
     const done = editTableRow(unit, change, this.innerContext(index));
     if (!done) return null;
-    const shown = unit.key;
-    unit.key = this.nextKey++;
     shiftUnits(this.units, index + 1, change.delta, 0);
-    this.followUps = null;
-    this.lastRendered = 1;
-    // The row alone, as for a list's item (see `BlockHtml.item`): a table holds no H1.
-    const images = unit.segments.some((segment) => segment.includes('<img'));
-    const item = { of: shown, ...done, images, h1: false };
-    const block = { key: unit.key, line: unit.line, lineEnd: unit.lineEnd, html: '', item };
-    return { start: index, deleteCount: 1, blocks: [block], lineDelta: 0, full: false, rendered: 1 };
+    return this.innerPatch(index, this.itemBlock(unit, shown, done), 0);
   }
 
   /**

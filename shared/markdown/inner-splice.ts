@@ -93,9 +93,14 @@ export function spliceInner(
   );
   unit.to += delta;
   unit.lineEnd += lineDelta;
+  addReferences(unit, references);
+  unit.key = nextKey();
+}
+
+/** Adds to the link labels `unit` uses those of `references` it does not use yet. */
+export function addReferences(unit: Unit, references: readonly string[]): void {
   for (const reference of references)
     if (!unit.references.includes(reference)) unit.references.push(reference);
-  unit.key = nextKey();
 }
 
 /** `text[from, to)` rendered alone with `context`, or `null` when it does not line up as a window. */

@@ -1,5 +1,5 @@
 import { innerUnitMinChars } from './inner-blocks';
-import { renderAlone, type InnerContext, type InnerEditChange } from './inner-splice';
+import { addReferences, renderAlone, type InnerContext, type InnerEditChange } from './inner-splice';
 import type { Unit } from './unit';
 
 /** Where each body row's `<tr>` starts and ends in a table's HTML; `null` when they do not pair. */
@@ -43,7 +43,7 @@ export function isLongTable(unit: Unit): boolean {
  * head, the table keeps its lines and its other rows. Answers `null`, changing nothing, when it
  * cannot tell: the edit spans lines or touches the head, a line around it holds raw HTML or a
  * footnote citation, or the rows do not render as rows. Answers the row's index among the
- * table's body rows and its new `<tr>`.
+ * table's body rows and its new `<tr>`, and gives the unit a new key.
  */
 export function editTableRow(
   unit: Unit,
@@ -80,7 +80,7 @@ export function editTableRow(
   const rowHtml = fresh.slice(mine.start, mine.end);
   unit.segments = [unit.segments[0]!, html.slice(0, place.start) + rowHtml + html.slice(place.end)];
   unit.to += delta;
-  for (const reference of alone.references)
-    if (!unit.references.includes(reference)) unit.references.push(reference);
+  addReferences(unit, alone.references);
+  unit.key = context.nextKey();
   return { index: row - 2, html: rowHtml };
 }
