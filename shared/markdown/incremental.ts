@@ -120,11 +120,12 @@ export class IncrementalRenderer {
     const alone =
       first === last && staysHeadingLine(this.units[first]!, { old, text: next, fromA, toA, delta });
     // An edit after the first letter of a unit that follows a blank line leaves the unit before.
+    // Asked first: the edit then lies after the unit's start, which holds in the new text.
     const apart =
       !alone &&
       first === last &&
-      this.mayStartWindow(first) &&
-      leavesUnitBefore(this.units[first]!, old, fromA, toA);
+      leavesUnitBefore(this.units[first]!, old, fromA, toA) &&
+      this.mayStartWindow(first);
     const start = alone || apart ? first : Math.max(0, Math.min(first, last + 1) - 1);
     const end = alone ? first + 1 : Math.min(this.units.length, Math.max(last, first) + 2);
     // The window's last unit lies after the edit, only to show where the edited blocks end: its

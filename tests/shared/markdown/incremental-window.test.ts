@@ -114,6 +114,17 @@ describe('the window the incremental renderer renders', () => {
     }
   });
 
+  it('renders a deletion from the blank lines above the last paragraph to its end', () => {
+    // The deleted span starts before the unit it ends in: that unit's start lies past the new end.
+    for (const text of ['A\n\n\n\n\nThe last paragraph.\n', 'A\r\n\r\n\r\n\r\nThe end.\r\n']) {
+      const renderer = new IncrementalRenderer();
+      renderer.reset(text);
+      const edit = { from: 2, to: text.length - 1, insert: '' };
+      renderer.edit([edit]);
+      expect(renderer.html(), JSON.stringify(text)).toBe(renderMarkdown(text.slice(0, 2) + text.slice(-1)));
+    }
+  });
+
   it('renders the unit above again when an edit may change how it reads the line after the blank line', () => {
     const list = Array.from({ length: 200 }, (_, index) => `- \`api_${index}\` is now stable`).join('\n');
     const cases: Record<string, [string, string, number]> = {
