@@ -540,7 +540,7 @@ export class IncrementalRenderer {
     reuseKeys(old, fresh);
     shiftUnits(units, end, delta, lineDelta);
     units.splice(start, end - start, ...fresh);
-    const { head, tail } = unchangedEnds(old, fresh);
+    const { head, tail } = unchangedEnds(old, fresh, lineDelta);
     let footerChanged = effects.notes.length > 0;
     let footnotes: { id: string; html: string }[] | undefined;
     // Headings inside notes take their ids after every heading of the body.

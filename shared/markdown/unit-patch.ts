@@ -49,10 +49,16 @@ export function changedSpan(
 }
 
 /**
- * How many of a window's units at its start (same key, same line) and at its end (same key)
- * are unchanged, so that a patch sends only the ones between.
+ * How many of a window's units at its start (same key, same line) and at its end (same key, the
+ * line moved by the edit's `lineDelta`, which the preview applies to the blocks after a patch)
+ * are unchanged, so that a patch sends only the ones between. A unit between two changes of one
+ * edit moved by the first change's lines only, and is sent.
  */
-export function unchangedEnds(old: readonly Unit[], fresh: readonly Unit[]): { head: number; tail: number } {
+export function unchangedEnds(
+  old: readonly Unit[],
+  fresh: readonly Unit[],
+  lineDelta: number,
+): { head: number; tail: number } {
   let head = 0;
   while (
     head < old.length &&
@@ -66,7 +72,8 @@ export function unchangedEnds(old: readonly Unit[], fresh: readonly Unit[]): { h
   while (
     tail < old.length - head &&
     tail < fresh.length - head &&
-    old[old.length - 1 - tail]!.key === fresh[fresh.length - 1 - tail]!.key
+    old[old.length - 1 - tail]!.key === fresh[fresh.length - 1 - tail]!.key &&
+    old[old.length - 1 - tail]!.line + lineDelta === fresh[fresh.length - 1 - tail]!.line
   ) {
     tail++;
   }

@@ -43,6 +43,22 @@ describe('the incremental renderer', () => {
     expect(renderer.html()).toBe(renderMarkdown(text));
   });
 
+  it('moves a block between two changes of one transaction by the lines of the first alone', () => {
+    // The second change adds a blank line after the heading: the blocks before it keep their
+    // lines, which the preview would shift with the edit's line delta if the patch left them out.
+    let text = 'Intro.\n\nA paragraph.\n\n## Heading\n\nAnother paragraph.\n\nThe end.\n';
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    const changes = [
+      { from: text.indexOf('paragraph.'), to: text.indexOf('paragraph.'), insert: 'x' },
+      { from: text.indexOf('The end.'), to: text.indexOf('The end.'), insert: '\n' },
+    ];
+    for (const change of [...changes].reverse())
+      text = text.slice(0, change.from) + change.insert + text.slice(change.to);
+    renderer.edit(changes);
+    expect(renderer.mismatch(renderMarkdown(text))).toBeNull();
+  });
+
   it('sends only the changed block when typing in a paragraph', () => {
     const text = generateArticle(2000);
     const renderer = new IncrementalRenderer();
