@@ -1,3 +1,4 @@
+import type { TextChange } from '../../../shared/markdown';
 import { seededRandom } from '../../helpers/seeded-random';
 
 export { seededRandom };
@@ -82,6 +83,44 @@ export function randomEdit(random: () => number, text: string): { from: number; 
   const insert = snippets[Math.floor(random() * snippets.length)]!;
   const to = random() < 0.15 ? Math.min(text.length, from + Math.floor(random() * 4)) : from;
   return { from, to, insert };
+}
+
+/**
+ * A random edit of the kind that changes much at once, as one transaction: a cut of a span of
+ * any length up to the whole text, a paste of a span copied from elsewhere in the text (or over
+ * a selection), or a few characters typed or deleted at several cursors at once (which is also
+ * what the preview receives for keystrokes sent together while its worker was busy). Spans are
+ * drawn on a log scale, so short and long ones are alike common. Changes are sorted and apart.
+ */
+export function randomLargeEdit(random: () => number, text: string): TextChange[] {
+  const span = (): number => Math.floor(Math.exp(random() * Math.log(Math.max(2, text.length))));
+  const kind = random();
+  const from = Math.floor(random() * (text.length + 1));
+  const to = Math.min(text.length, from + span());
+  if (kind < 0.35) return [{ from, to, insert: '' }];
+  const source = Math.floor(random() * text.length);
+  const paste = text.slice(source, Math.min(text.length, source + span()));
+  if (kind < 0.7) return [{ from, to: from, insert: paste }];
+  if (kind < 0.85) return [{ from, to, insert: paste }];
+  const cursors = Array.from({ length: 2 + Math.floor(random() * 4) }, () =>
+    Math.floor(random() * (text.length + 1)),
+  ).sort((a, b) => a - b);
+  const changes: TextChange[] = [];
+  for (const at of cursors) {
+    if (changes.length > 0 && at <= changes[changes.length - 1]!.to) continue;
+    const end = Math.min(text.length, at + Math.floor(random() * 3));
+    const typed = random() < 0.5 ? '' : snippets[Math.floor(random() * snippets.length)]!;
+    changes.push({ from: at, to: end, insert: typed });
+  }
+  return changes;
+}
+
+/** `text` after `changes` (sorted, apart, in `text`'s offsets). */
+export function applyChanges(text: string, changes: readonly TextChange[]): string {
+  let next = text;
+  for (const change of [...changes].reverse())
+    next = next.slice(0, change.from) + change.insert + next.slice(change.to);
+  return next;
 }
 
 /**
