@@ -6,8 +6,9 @@ import { GFM, parser as markdownParser } from '@lezer/markdown';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reuseFragments } from '../../../renderer/src/editor/fragment-reuse';
 import { markdownEditing } from '../../../renderer/src/editor/markdown-editing';
-import { paragraphLinesNear, realBook } from '../../helpers/real-documents';
+import { paragraphLinesNear, realBook, realDocuments } from '../../helpers/real-documents';
 import { seededRandom } from '../../helpers/seeded-random';
+import { randomLargeEdit } from '../../shared/markdown/random-article';
 
 /** The editor's parse of the whole of `state`. */
 function wholeTree(state: EditorState): Tree {
@@ -203,6 +204,26 @@ describe('the editor parse after a keystroke in a long article', () => {
       const start = Math.floor(random() * (book.length - 80_000));
       const doc = book.slice(start, start + 60_000);
       editAndCompare(doc, random, { edits: 25, pieces, deletes: 0.3, longestDelete: 40 }, seed);
+    }
+  });
+
+  it('gives the tree a whole parse gives, after cuts, pastes and edits at several cursors of real READMEs', () => {
+    const documents = realDocuments().filter(
+      (document) => document.markdown.length > 3_000 && document.markdown.length < 60_000,
+    );
+    for (let seed = 1; seed <= 6; seed++) {
+      const random = seededRandom(seed);
+      const document = documents[Math.floor(random() * documents.length)]!;
+      let state = EditorState.create({ doc: document.markdown, extensions: markdownEditing() });
+      wholeTree(state);
+      for (let edit = 0; edit < 25; edit++) {
+        const changes = randomLargeEdit(random, state.doc.toString());
+        state = state.update({ changes }).state;
+        const fresh = EditorState.create({ doc: state.doc, extensions: markdownEditing() });
+        expect(outline(wholeTree(state)), `seed ${seed}, ${document.name}, edit ${edit}`).toEqual(
+          outline(wholeTree(fresh)),
+        );
+      }
     }
   });
 });
