@@ -210,8 +210,8 @@ function fencedRanges(source: string, from: number): [number, number][] {
   return ranges;
 }
 
-/** A tag, or the start or end of a comment. */
-const htmlToken = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*?)?(\/?)>|<!--|-->/g;
+/** A tag, a whole empty comment (`<!-->`, `<!--->`), or the start or end of a comment. */
+const htmlToken = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*?)?(\/?)>|<!---?>|<!--|--!?>/g;
 /** A code span on one line (its text is not HTML). */
 const codeSpan = /(`+)(?!`).*?[^`]\1(?!`)/g;
 
@@ -236,9 +236,10 @@ function htmlOpenRanges(
     const text = source.slice(start, fenceStart).replace(codeSpan, (span) => ' '.repeat(span.length));
     for (const match of text.matchAll(htmlToken)) {
       const wasOpen = depth > 0 || comment;
-      if (match[0] === '-->') comment = false;
+      if (match[0].startsWith('--')) comment = false;
       else if (comment) continue;
       else if (match[0] === '<!--') comment = true;
+      else if (match[0].startsWith('<!--')) continue;
       else {
         const name = match[2]!.toLowerCase();
         if (voidElements.has(name) || match[3] || !couplingElements.has(name)) continue;

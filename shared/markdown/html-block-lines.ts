@@ -1,3 +1,5 @@
+import { commentEnd } from './raw-html-tags';
+
 /**
  * Where a long HTML block can be cut into parts that each parse alone as it does in the whole.
  *
@@ -50,9 +52,8 @@ function breaksBetweenTags(value: string): Set<number> {
     } else if (char !== '<') {
       at++;
     } else if (value.startsWith('<!--', at)) {
-      const close = value.indexOf('-->', at + 4);
-      if (close === -1) return between;
-      at = close + 3;
+      at = commentEnd(value, at);
+      if (at === -1) return between;
     } else if (!/[a-zA-Z/!?]/.test(value[at + 1] ?? '')) {
       at++;
     } else {

@@ -60,7 +60,7 @@ const tag = /<(\/?)([a-zA-Z][^\s/>]*)(?:\s[^>]*?|\/(?!>)[^>]*?)?(\/?)>/.source;
  * closed in the text runs to its end (`<!-->` and `<!--->` are whole, empty comments).
  */
 const tagPattern = new RegExp(
-  `${tag}|<!--[\\s\\S]*?-->|<!--(?!-?>)[\\s\\S]*$|<![^<>]*>|<!(?!--)[^>]*>|<\\?[^>]*>|<\\/(?![a-zA-Z])[^>]*>|<(?=[\\s\\d=<]|$)`,
+  `${tag}|<!---?>|<!--[\\s\\S]*?--!?>|<!--(?!-?>)[\\s\\S]*$|<![^<>]*>|<!(?!--)[^>]*>|<\\?[^>]*>|<\\/(?![a-zA-Z])[^>]*>|<(?=[\\s\\d=<]|$)`,
   'g',
 );
 
@@ -124,7 +124,8 @@ export function htmlBalance(node: MdastContent): number {
       const each = counted(html, match);
       if (each) balance += each.closing ? -1 : 1;
     }
-    if (/<!--/.test(html.value) && !/-->/.test(html.value)) balance += 1;
+    const open = html.value.lastIndexOf('<!--');
+    if (open >= 0 && commentEnd(html.value, open) === -1) balance += 1;
     // A tag left unfinished (an attribute's quote never closed) takes in what follows it.
     if (endsInsideTag(html.value)) balance += 1;
   });
@@ -141,9 +142,8 @@ export function endsInsideTag(value: string): boolean {
     const open = value.indexOf('<', at);
     if (open === -1) return false;
     if (value.startsWith('<!--', open)) {
-      const close = value.indexOf('-->', open + 4);
-      if (close === -1) return false;
-      at = close + 3;
+      at = commentEnd(value, open);
+      if (at === -1) return false;
       continue;
     }
     if (!/[a-zA-Z/]/.test(value[open + 1] ?? '')) {
@@ -184,7 +184,22 @@ function rawText(node: MdastContent): string {
 export function commentEdge(node: MdastContent): 'opens' | 'closes' | null {
   const text = rawText(node);
   const open = text.lastIndexOf('<!--');
-  const close = text.lastIndexOf('-->');
-  if (open >= 0 && close < open + 4) return 'opens';
-  return close >= 0 ? 'closes' : null;
+  if (open >= 0 && commentEnd(text, open) === -1) return 'opens';
+  return /--!?>/.test(text) ? 'closes' : null;
+}
+
+/**
+ * Where the comment that starts at `open` (its `<!--`) in `value` ends, past its last
+ * character, as the HTML parser reads it; -1 when it runs to the end of `value`. `<!-->` and
+ * `<!--->` are whole, empty comments (`<!--> </div> -->` closes a `<div>`), and `--!>` ends a
+ * comment as `-->` does.
+ */
+export function commentEnd(value: string, open: number): number {
+  const body = open + 4;
+  if (value.startsWith('>', body)) return body + 1;
+  if (value.startsWith('->', body)) return body + 2;
+  const close = /--!?>/g;
+  close.lastIndex = body;
+  const found = close.exec(value);
+  return found ? found.index + found[0].length : -1;
 }

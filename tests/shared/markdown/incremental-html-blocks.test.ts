@@ -293,4 +293,20 @@ describe('typing in long raw HTML', () => {
     renderer.edit([{ from: at, to: at, insert: ' ' }]);
     expect(renderer.mismatch(renderMarkdown(text))).toBeNull();
   });
+
+  it('closes the element left open above when a comment in a block below becomes `<!-->`', () => {
+    // `<!--> </div> -->`: the empty comment leaves `</div>` outside, which closes the block's
+    // own `<div>`, and its last line's `</div>` then closes the paragraph's `<div>` above.
+    const paragraphs = Array.from({ length: 60 }, (_, index) => `Paragraph ${index} of the section.`);
+    for (const empty of ['<!-->', '<!--->']) {
+      let text = `Intro <div>more.\n\n${paragraphs.join('\n\n')}\n\n<div>\n<!-- </div> -->\ninside\n</div>\n\nThe end.\n`;
+      const renderer = new FoldedRenderer(new IncrementalRenderer());
+      renderer.reset(text);
+      const at = text.indexOf('<!-- </div>') + '<!--'.length;
+      const insert = empty.slice('<!--'.length);
+      text = `${text.slice(0, at)}${insert}${text.slice(at)}`;
+      renderer.edit([{ from: at, to: at, insert }]);
+      expect(renderer.mismatch(renderMarkdown(text)), empty).toBeNull();
+    }
+  });
 });

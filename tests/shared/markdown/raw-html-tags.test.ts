@@ -21,6 +21,10 @@ describe('htmlTags', () => {
     // A comment's tags are text: closed, left open to the end, or none at all (`<!-->` is one).
     expect(tagsOf('<div>\n<!-- <b> -->\n<!-- <i>\n')).toEqual([['+div']]);
     expect(tagsOf('<div>\n<!--> <b>\n')).toEqual([['+div', '+b']]);
+    // `<!-->` and `<!--->` end where they start, and `--!>` ends a comment: the end tag after
+    // them is read, although a `-->` follows on the line.
+    for (const empty of ['<!-->', '<!--->', '<!-- x --!>'])
+      expect(tagsOf(`<div>\n${empty} </div> -->\n`), empty).toEqual([['+div', '-div']]);
   });
 
   it('reads every element that inline HTML opens after an end tag that may close its paragraph', () => {
@@ -58,5 +62,18 @@ describe('raw HTML that a comment holds', () => {
     const text = '> <!-- <div>\n\nA paragraph.\n\n<!-- end -->\n\nAfter.\n';
     const { groups } = groupOpenHtml(blocksOf(unsafeTreeProcessor.parse(text), text, 0, 1));
     expect(groups.map((group) => group.length)).toEqual([3, 1]);
+  });
+
+  it('reads `<!-->` and `<!--->` as whole comments that open nothing', () => {
+    for (const empty of ['<!-->', '<!--->']) {
+      // Left open, the comment would take in the blocks below it.
+      const text = `> ${empty} <div> </div>\n\nA paragraph.\n\n<!-- end -->\n\nAfter.\n`;
+      const { groups, openAtEnd } = groupOpenHtml(blocksOf(unsafeTreeProcessor.parse(text), text, 0, 1));
+      expect(
+        groups.map((group) => group.length),
+        empty,
+      ).toEqual([1, 1, 1, 1]);
+      expect(openAtEnd).toBe(false);
+    }
   });
 });
