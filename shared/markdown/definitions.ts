@@ -185,15 +185,27 @@ export class WindowLabels {
   }
 }
 
-/** What a text writes between brackets (innermost pairs, escapes kept), as labels match. */
+/**
+ * What a text writes between brackets (innermost pairs, escapes kept), as labels match. Inside a
+ * quote or a list a label may run over lines that start with `>` or indentation, which are not
+ * part of it: such text counts both with those line starts and without them.
+ */
 function bracketedLabels(text: string): Set<string> {
   const labels = new Set<string>();
-  for (const match of text.matchAll(/\[((?:[^[\]\\]|\\.)*)\]/g)) labels.add(normalizeLabel(match[1]!));
+  for (const match of text.matchAll(/\[((?:[^[\]\\]|\\.)*)\]/g)) {
+    labels.add(normalizeLabel(match[1]!));
+    if (match[1]!.includes('\n')) labels.add(normalizeLabel(withoutLineStarts(match[1]!)));
+  }
   return labels;
 }
 
+/** `text` without the quote markers and indentation at the start of its lines after the first. */
+export function withoutLineStarts(text: string): string {
+  return text.replace(/\n[ \t>]*/g, '\n');
+}
+
 /** A label as CommonMark matches it: white space collapsed and trimmed, case folded. */
-function normalizeLabel(value: string): string {
+export function normalizeLabel(value: string): string {
   return value
     .replace(/[\t\n\r ]+/g, ' ')
     .replace(/^ | $/g, '')

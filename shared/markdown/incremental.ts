@@ -12,12 +12,19 @@ import { WindowContext } from './window-context';
 import { WindowMismatch } from './window-mismatch';
 import { staysHeadingLine } from './heading-line';
 import { leavesUnitBefore } from './window-start';
+import { labelMentions } from './label-mentions';
 import { probeEnd, probeProves } from './window-probe';
 
 export type { BlockHtml, RenderPatch, TextChange } from './render-patch';
 
 /** A line indented enough to be indented code (four spaces, or a tab within them). */
 const indentedCode = /^(?: {0,3}\t| {4})/;
+
+/**
+ * The most units outside a window that a label coming to exist or going away renders again one
+ * by one; beyond it, a whole render.
+ */
+const mentionedUnitsMax = 64;
 
 /** How an edit moved the text: the units that start after `editTo` (in the old text) moved by `delta` characters and `lineDelta` lines. */
 interface WindowShift {
@@ -511,6 +518,7 @@ export class IncrementalRenderer {
       slugsBefore: context.slugs,
       hasFooter: this.footer !== '' || this.footerInLast,
       footerHasHeadings: this.footerHasHeadings,
+      mentioning: (id) => this.unitsMentioning(id, start, end, delta),
     });
     // A note with raw HTML is parsed with the whole section around it (an end tag may move
     // what follows it): only a whole render places it.
@@ -573,6 +581,35 @@ export class IncrementalRenderer {
     };
   }
 
+  /**
+   * The units outside the window `units[start, end)`, rendered again after an edit that moved
+   * the text after it by `delta`, whose text may write a reference to the link label `id` (see
+   * label-mentions.ts); `null` when a mention lies outside every unit, or when the units are so
+   * many or so long that rendering the whole article costs less than rendering them one by one.
+   */
+  private unitsMentioning(id: string, start: number, end: number, delta: number): Unit[] | null {
+    const units = this.units;
+    const text = this.text.slice(0, this.text.length);
+    const mentions = labelMentions(text, id);
+    if (!mentions) return null;
+    // The window's span in the new text; units after it still have their offsets before the edit.
+    const windowFrom = start === 0 ? 0 : units[start]!.from;
+    const windowTo = end === units.length ? text.length : units[end]!.from + delta;
+    const found = new Set<Unit>();
+    let chars = 0;
+    for (const at of mentions) {
+      if (at >= windowFrom && at < windowTo) continue;
+      const offset = at < windowFrom ? at : at - delta;
+      const unit = units[unitAtOrBefore(units, offset)];
+      if (!unit || offset > unit.to) return null;
+      if (found.has(unit)) continue;
+      found.add(unit);
+      chars += unit.to - unit.from;
+      if (found.size > mentionedUnitsMax || chars > text.length / 4) return null;
+    }
+    return [...found];
+  }
+
   private blockHtml(unit: Unit): BlockHtml {
     return { key: unit.key, line: unit.line, lineEnd: unit.lineEnd, html: unitHtml(unit) };
   }
@@ -629,4 +666,21 @@ function elementBefore(units: readonly Unit[], start: number): boolean {
     if (unit.rels.length > 0 || unit.segments.some((segment) => segment.includes('<'))) return true;
   }
   return false;
+}
+
+/** The index of the last unit that starts at or before `offset` (-1: none), by binary search. */
+function unitAtOrBefore(units: readonly Unit[], offset: number): number {
+  let low = 0;
+  let high = units.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (units[middle]!.from <= offset) {
+      found = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found;
 }

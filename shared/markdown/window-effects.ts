@@ -1,5 +1,6 @@
 import { sameDefinitions, winnerChanges } from './definitions';
 import { SluggerAfter } from './heading-ids';
+import { labelMentions } from './label-mentions';
 import type { NoteChange } from './footnotes';
 import type { Unit } from './unit';
 import { WindowMismatch } from './window-mismatch';
@@ -17,6 +18,12 @@ export interface WindowState {
   /** Whether the article has a footnotes section, and whether its notes hold headings. */
   readonly hasFooter: boolean;
   readonly footerHasHeadings: boolean;
+  /**
+   * The units outside the window whose text may write a reference to the link label `id` (see
+   * label-mentions.ts); `null` when it cannot tell, or when they are so many that a whole
+   * render costs less.
+   */
+  readonly mentioning?: (id: string) => readonly Unit[] | null;
 }
 
 /** What a window's new units change outside the window (see {@link windowEffects}). */
@@ -48,7 +55,10 @@ export interface WindowEffects {
  * a label now resolves differently, the order of footnote citations changed, or heading slugs
  * moved. When only the text of winning notes changed, the blocks that cite them stay the same
  * (a citation shows the note's number, not its text): the footnotes section is redone. A link
- * label that comes to exist or stops existing changes how the article parses: a whole render.
+ * label that comes to exist or stops existing changes how the blocks that write it parse (text
+ * in brackets becomes a link, or a link text in brackets): those blocks are rendered again,
+ * found by their text, since only the ones that made a link of it know the label. A note that
+ * comes to exist or stops existing renumbers the notes: a whole render.
  */
 export function windowEffects(state: WindowState): WindowEffects {
   const { units, start, end, fresh } = state;
@@ -59,6 +69,9 @@ export function windowEffects(state: WindowState): WindowEffects {
   const freshDefs = fresh.flatMap((unit) => unit.defs);
   const notes: NoteChange[] = [];
   const relinked = new Set<string>();
+  // Labels that came to exist or stopped existing, and the units outside that may write them.
+  const appeared = new Set<string>();
+  const mentioned = new Set<Unit>();
   if (!sameDefinitions(oldDefs, freshDefs)) {
     if (old.some((unit) => unit.nestedFootnotes) || fresh.some((unit) => unit.nestedFootnotes)) {
       throw new WindowMismatch('all');
@@ -70,7 +83,14 @@ export function windowEffects(state: WindowState): WindowEffects {
       units.slice(end).flatMap((unit) => unit.defs),
     );
     for (const change of changes) {
-      if (change.before === undefined || change.after === undefined) throw new WindowMismatch('all');
+      if (change.before === undefined || change.after === undefined) {
+        const mentions = change.kind === 'link' ? state.mentioning?.(change.id) : null;
+        if (!mentions) throw new WindowMismatch('all');
+        for (const unit of mentions) mentioned.add(unit);
+        appeared.add(change.id);
+        relinked.add(change.id);
+        continue;
+      }
       // A link that now points elsewhere: the blocks that use its label are rendered again.
       if (change.kind === 'link') relinked.add(change.id);
       else notes.push({ id: change.id, before: change.before, after: change.after });
@@ -102,13 +122,18 @@ export function windowEffects(state: WindowState): WindowEffects {
   if (relinked.size > 0 && state.hasFooter) {
     // A note inside a quote or a list may use the label: only a whole render places it.
     if (units.some((unit) => unit.nestedFootnotes)) throw new WindowMismatch('all');
-    footerUsesRelinked = units.some(
-      (unit) => unit.footnoteSources.length > 0 && unit.references.some((id) => relinked.has(id)),
+    footerUsesRelinked = [...units, ...fresh].some(
+      (unit) =>
+        unit.footnoteSources.length > 0 &&
+        (unit.references.some((id) => relinked.has(id)) ||
+          unit.footnoteSources.some((source) =>
+            [...appeared].some((id) => labelMentions(source, id)?.length !== 0),
+          )),
     );
   }
   if (relinked.size > 0) {
     for (const unit of outside()) {
-      if (unit.produces && unit.references.some((id) => relinked.has(id))) {
+      if (unit.produces && (mentioned.has(unit) || unit.references.some((id) => relinked.has(id)))) {
         followUps.add(unit);
         renamed.delete(unit);
       }

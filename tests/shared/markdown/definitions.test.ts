@@ -8,6 +8,7 @@ import {
   WindowLabels,
   winningStubs,
 } from '../../../shared/markdown/definitions';
+import { labelMentions } from '../../../shared/markdown/label-mentions';
 import { unsafeTreeProcessor } from '../../../shared/markdown/pipeline';
 
 describe('the definition stubs a window needs', () => {
@@ -102,6 +103,20 @@ describe('the definition stubs a window needs', () => {
       '[Label  3]: <https://example.com/123>',
       'Some text a stub may carry',
     ]);
+  });
+});
+
+describe('where a text writes a label', () => {
+  it('finds each reference form, matched as labels match, across the lines of a quote', () => {
+    const text = [
+      'See [the site], [a link][The  Site], [THE SITE][] and ![logo][the\nsite].',
+      '> Quoted [the\n> site] too.',
+      'Not [the site\\], [the sites], [the [site]] or [the site.',
+    ].join('\n');
+    const found = labelMentions(text, 'THE SITE')!.map((at) => text.slice(at, text.indexOf(']', at) + 1));
+    expect(found).toEqual(['[the site]', '[The  Site]', '[THE SITE]', '[the\nsite]', '[the\n> site]']);
+    // A label with an escaped bracket is not read: the caller renders everything.
+    expect(labelMentions(text, 'A\\]B')).toBeNull();
   });
 });
 

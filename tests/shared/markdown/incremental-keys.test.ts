@@ -5,14 +5,14 @@ import { IncrementalRenderer } from '../../../shared/markdown/incremental';
 const article = [
   '# Title',
   '',
-  'A paragraph that cites [the label].',
+  'A paragraph that cites a note.[^note]',
   '',
   'A paragraph that stays as it is.',
   '',
   '- a list',
   '- that stays too',
   '',
-  '[the label]: https://example.com/first',
+  '[^note]: The note.',
   '',
 ].join('\n');
 
@@ -26,11 +26,11 @@ describe('IncrementalRenderer keys', () => {
   it('keeps the keys of the blocks a whole render leaves as they were, and only those', () => {
     const renderer = new IncrementalRenderer();
     const opened = renderer.reset(article).blocks;
-    // A definition whose label stops existing changes every use of it: one whole render.
-    const at = article.indexOf('[the label]:') + 1;
-    const patch = renderer.edit([{ from: at, to: at + 'the label'.length, insert: 'another' }]);
+    // A note whose label stops existing renumbers the notes: one whole render.
+    const at = article.indexOf('[^note]:') + 2;
+    const patch = renderer.edit([{ from: at, to: at + 'note'.length, insert: 'other' }]);
     expect(patch.full).toBe(true);
-    expect(renderer.html()).toBe(renderMarkdown(article.replace('[the label]:', '[another]:')));
+    expect(renderer.html()).toBe(renderMarkdown(article.replace('[^note]:', '[^other]:')));
     for (const kept of ['Title', 'stays as it is', 'that stays too']) {
       expect(keyOf(patch.blocks, kept)).toBe(keyOf(opened, kept));
     }

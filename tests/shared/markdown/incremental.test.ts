@@ -364,9 +364,10 @@ describe('the incremental renderer', () => {
       ['Middle', 'Middlex', false],
       // The winning destination changes what the first paragraph links to: it is rendered again.
       ['/first', '/firsty', false],
-      // A label that comes to exist (or stops) changes how the article parses: one whole render.
+      // A label that comes to exist (or stops) changes how the blocks that write it parse: they
+      // are rendered again, not the whole article.
       ['[Ref]', '[Refz]', false],
-      ['[ref]: /firsty', '[refz]: /firsty', true],
+      ['[ref]: /firsty', '[refz]: /firsty', false],
       ['Middlex', 'Middlexy', false],
     ];
     for (const [find, replace, full] of edits) {
@@ -415,6 +416,49 @@ describe('the incremental renderer', () => {
     expect(whole).toBe(0);
     // The definition's window and the two paragraphs that use it, not the 40 paragraphs.
     expect(rendered / 12).toBeLessThan(8);
+  });
+
+  it('links a label that runs over the lines of a quote when typing in the quote', () => {
+    // The window takes the definitions it writes: `[The\n> Site]` writes `The Site`, the `>`
+    // that starts its second line aside.
+    let text = `Intro.\n\n> A quote with [The\n> Site][] in it.\n\nMore.\n\n[the site]: https://example.com\n`;
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    const at = text.indexOf('quote with');
+    text = `${text.slice(0, at)}x${text.slice(at)}`;
+    const patch = renderer.edit([{ from: at, to: at, insert: 'x' }]);
+    expect(patch.full).toBe(false);
+    expect(renderer.mismatch(renderMarkdown(text))).toBeNull();
+  });
+
+  it('renders only the blocks that write a label while its definition is typed, letter by letter', () => {
+    // Each keystroke in the label defines another label and drops the one before: `[t]`, `[th]`
+    // ... `[the  Site]`. The blocks that write them are found by their text (the ones not yet a
+    // link know nothing of the label), in quotes and lists too, and across lines.
+    const filler = Array.from({ length: 60 }, (_, index) => `Paragraph ${index} of plain text.\n`);
+    filler[5] = 'Uses [the site] here, and [t] too.\n';
+    filler[20] = '> A quote with [The\n> Site][] in it.\n';
+    filler[30] = '- And ![a logo][THE   SITE] there.\n';
+    filler[45] = 'Not a label: [the site\\] or [th].\n';
+    const label = 'the  Site';
+    let text = `${filler.join('\n')}\n[^n]: A note with [the site].\n\nCited.[^n]\n\n[]: https://example.com\n`;
+    const renderer = new FoldedRenderer(new IncrementalRenderer());
+    renderer.reset(text);
+    let whole = 0;
+    let rendered = 0;
+    for (let typed = 0; typed < label.length; typed++) {
+      const at = text.indexOf(']: https');
+      const patch = renderer.edit([{ from: at, to: at, insert: label[typed]! }]);
+      text = text.slice(0, at) + label[typed]! + text.slice(at);
+      if (patch.full) whole++;
+      rendered += patch.rendered;
+      const mismatch = renderer.mismatch(renderMarkdown(text));
+      if (mismatch) expect.fail(`keystroke ${typed}: ${mismatch}`);
+    }
+    expect(renderer.renderer.html()).toContain('<a href="https://example.com">the site</a>');
+    expect(whole).toBe(0);
+    // The definition's window and the few blocks that write a label, not the 60 paragraphs.
+    expect(rendered / label.length).toBeLessThan(10);
   });
 
   it('renders again only the later headings whose ids change when a heading is edited', () => {
