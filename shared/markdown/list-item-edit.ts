@@ -10,7 +10,7 @@ import {
   type InnerEdited,
 } from './inner-splice';
 import { innerUnitMinChars, type InnerBlock } from './inner-blocks';
-import { listTail } from './list-items';
+import { itemHtmlStaysInside, listTail } from './list-items';
 import { capNesting } from './nesting-cap';
 import { unsafeTreeProcessor } from './pipeline';
 import type { Unit } from './unit';
@@ -265,9 +265,9 @@ function renderItem(
   const rendered = renderAlone(value, 0, value.length, line, context);
   if (!rendered) return null;
   const units = rendered.units;
-  // Raw HTML in an item renders its list again, which then keeps no item apart (list-items.ts).
-  if (rendered.hadRawHtml || rendered.openAtEnd || rendered.footer !== '' || !tellsNothing(units))
-    return null;
+  if (rendered.openAtEnd || rendered.footer !== '' || !tellsNothing(units)) return null;
+  // Raw HTML in the item must stay inside it, as in the list's other items (list-items.ts).
+  if (rendered.hadRawHtml && !rawHtmlStaysInside(value)) return null;
   const unit = units[0];
   if (units.length !== 1 || !unit?.produces || unit.rels.length !== 1) return null;
   const [head, tail] = unit.segments as [string, string];
@@ -277,4 +277,12 @@ function renderItem(
   const html = tail.slice(2, tail.length - close.length);
   if (!html.startsWith('<li') || !html.endsWith('</li>')) return null;
   return { html, references: unit.references };
+}
+
+/** Whether the raw HTML of the list items that `source` holds stays inside each of them. */
+function rawHtmlStaysInside(source: string): boolean {
+  const tree = unsafeTreeProcessor.parse(new VFile({ value: capNesting(source) }));
+  return tree.children.every(
+    (node) => node.type !== 'list' || node.children.every((item) => itemHtmlStaysInside(item)),
+  );
 }

@@ -3,14 +3,52 @@ import type { List, ListItem, Nodes as MdastNodes } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Block } from './cut-units';
 import { innerUnitMinChars, type InnerRun } from './inner-blocks';
+import { htmlBalance, htmlTags } from './raw-html-tags';
 
 /**
  * Node types that make an item tell something to the rest of the article (ids, numbers,
- * definitions), or whose raw HTML the HTML parser reads with every item around it (an element
- * left open in one item is opened again in the next): an item holding one is rendered with its
- * list.
+ * definitions): an item holding one is rendered with its list.
  */
-const coupling = new Set(['html', 'heading', 'definition', 'footnoteDefinition', 'footnoteReference']);
+const coupling = new Set(['heading', 'definition', 'footnoteDefinition', 'footnoteReference']);
+
+/**
+ * Elements that raw HTML in an item may open and close, which the HTML parser places inside the
+ * item's `<li>` whatever is around it: containers and phrasing content. Not `li`, `dd`, `dt`
+ * and the like, whose start closes an element around them, nor tables, forms, headings (ids),
+ * raw text or foreign content.
+ */
+const itemHtmlElements = new Set(
+  (
+    'a abbr address article aside b bdi bdo blockquote br center cite code data del details dfn div ' +
+    'em figcaption figure footer header hr i img ins kbd main mark nav p picture q s samp section ' +
+    'small source span strong sub summary sup time u var wbr'
+  ).split(' '),
+);
+
+/**
+ * Whether the raw HTML in a list item, if any, stays inside it: it closes every element it opens,
+ * in order, leaves no comment or tag unfinished, and names only {@link itemHtmlElements}. The HTML
+ * parser then reads the item alone as it reads it among the others: nothing it opens is opened
+ * again in the next item, and nothing closes the `<li>` around it.
+ */
+export function itemHtmlStaysInside(item: ListItem): boolean {
+  let any = false;
+  visit(item, 'html', () => {
+    any = true;
+    return false;
+  });
+  if (!any) return true;
+  const tags = htmlTags(item);
+  if (tags === null || htmlBalance(item) !== 0) return false;
+  const open: string[] = [];
+  for (const tag of tags) {
+    const name = tag.slice(1);
+    if (!itemHtmlElements.has(name)) return false;
+    if (tag.startsWith('+')) open.push(name);
+    else if (open.pop() !== name) return false;
+  }
+  return open.length === 0;
+}
 
 function holdsCoupling(node: MdastNodes): boolean {
   let found = false;
@@ -39,7 +77,7 @@ function listLoose(list: List): boolean {
 /**
  * The items of a long top-level list whose HTML can be replaced alone, as inner runs of the
  * list's element (see inner-blocks.ts): a unit of one list block of {@link innerUnitMinChars} or
- * more, without raw HTML anywhere in it, rendered as one `<ul>` or `<ol>` whose `<li>` children
+ * more, whose items each keep their raw HTML inside them ({@link itemHtmlStaysInside}), rendered as one `<ul>` or `<ol>` whose `<li>` children
  * are its items in order. Items holding a heading, a definition or a footnote are left out.
  * `windowText` is the rendered part's source, which starts at offset `partFrom` of the article.
  * Typing in a changelog's item then renders that item, not its list of a hundred.
@@ -57,7 +95,8 @@ export function listItemRuns(
   const element = nodes[0]!;
   if (element.type !== 'element' || (element.tagName !== 'ul' && element.tagName !== 'ol')) return found;
   const list = block.node;
-  if (holdsHtml(list)) return found;
+  // Raw HTML in any item is read in one stream with every item after it: each must keep its own.
+  if (!list.children.every(itemHtmlStaysInside)) return found;
   const items = element.children.flatMap((child, index) =>
     child.type === 'element' && child.tagName === 'li' ? [{ child, index }] : [],
   );
@@ -95,16 +134,6 @@ export function listItemRuns(
     });
   });
   if (runs.length > 0) found.set(element, runs);
-  return found;
-}
-
-/** Whether raw HTML stands anywhere in a list. */
-function holdsHtml(list: List): boolean {
-  let found = false;
-  visit(list, 'html', () => {
-    found = true;
-    return false;
-  });
   return found;
 }
 
