@@ -91,7 +91,14 @@ export function keystrokesBench(): void {
       'units max',
     ],
   ];
-  const kinds: (PlaceKind | 'all')[] = ['paragraph', 'heading', 'list item', 'table row', 'all'];
+  const kinds: (PlaceKind | 'all')[] = [
+    'paragraph',
+    'heading',
+    'list item',
+    'table row',
+    'link label',
+    'all',
+  ];
   for (const kind of kinds) {
     const mine = keystrokes.filter((keystroke) => kind === 'all' || keystroke.place.kind === kind);
     if (mine.length === 0) continue;

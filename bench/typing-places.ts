@@ -6,14 +6,17 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
 /** What an author types into at a typing place. */
-export type PlaceKind = 'paragraph' | 'heading' | 'list item' | 'table row';
+export type PlaceKind = 'paragraph' | 'heading' | 'list item' | 'table row' | 'link label';
 
-/** One place where an author types: inside the last word of a line of prose. */
+/** One place where an author types: inside the last word of a line of prose, or a definition's label. */
 export interface TypingPlace {
   readonly kind: PlaceKind;
   /** The line (1-based) typed into. */
   readonly line: number;
-  /** The offset typed at: before the line's last two characters (one for a heading). */
+  /**
+   * The offset typed at: before the line's last two characters (one for a heading), or after
+   * the first character of a link definition's label.
+   */
   readonly at: number;
 }
 
@@ -28,8 +31,9 @@ const blockParser = unified()
 /**
  * Places spread evenly over `markdown` (text with `\n` line ends, as the editor holds it), at
  * most `perKind` of each kind, in text order: top-level one-line paragraphs, headings (their
- * first line), the last item of top-level lists when it is a one-line paragraph, and the middle
- * body row of top-level tables with three body rows or more.
+ * first line), the last item of top-level lists when it is a one-line paragraph, the middle
+ * body row of top-level tables with three body rows or more, and the labels of top-level link
+ * definitions (each keystroke there defines another label and drops one).
  */
 export function typingPlaces(markdown: string, perKind: number): TypingPlace[] {
   const starts = [0];
@@ -45,6 +49,7 @@ export function typingPlaces(markdown: string, perKind: number): TypingPlace[] {
     heading: [],
     'list item': [],
     'table row': [],
+    'link label': [],
   };
   const tree = blockParser.parse(markdown) as Root;
   for (const node of tree.children) {
@@ -67,6 +72,10 @@ export function typingPlaces(markdown: string, perKind: number): TypingPlace[] {
       // The head row is the first child: the middle of the body rows.
       const row = node.children[1 + Math.floor((node.children.length - 1) / 2)]!;
       found['table row'].push(place('table row', row.position!.start.line, 2));
+    } else if (node.type === 'definition' && (node.label ?? '').length >= 2) {
+      const lineStart = starts[start.line - 1]!;
+      if (markdown[lineStart] === '[')
+        found['link label'].push({ kind: 'link label', line: start.line, at: lineStart + 2 });
     }
   }
   const spread = (places: TypingPlace[]): TypingPlace[] => {
@@ -79,6 +88,7 @@ export function typingPlaces(markdown: string, perKind: number): TypingPlace[] {
     ...spread(found.heading),
     ...spread(found['list item']),
     ...spread(found['table row']),
+    ...spread(found['link label']),
   ].sort((a, b) => a.at - b.at);
 }
 

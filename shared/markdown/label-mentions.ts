@@ -3,6 +3,9 @@ import { normalizeLabel, withoutLineStarts } from './definitions';
 /** CommonMark's longest link label. */
 const longestLabel = 999;
 
+/** A `[`, the text up to the next bracket, and that bracket a `]`. */
+const bracketed = /\[([^[\]]*)\]/g;
+
 /**
  * Where `text` may write a reference to the link label `id` (upper case, as `Definition.id`):
  * the offset of each `[` whose text up to the next bracket matches the label as micromark
@@ -16,22 +19,13 @@ const longestLabel = 999;
 export function labelMentions(text: string, id: string): number[] | null {
   if (/[[\]]/.test(id)) return null;
   const found: number[] = [];
-  for (let open = text.indexOf('['); open !== -1; open = text.indexOf('[', open + 1)) {
-    const close = nextBracket(text, open + 1);
-    if (close === -1) break;
-    if (text[close] !== ']' || close - open - 1 > longestLabel * 2) continue;
-    const written = text.slice(open + 1, close);
+  for (const match of text.matchAll(bracketed)) {
+    const written = match[1]!;
+    if (written.length > longestLabel * 2) continue;
     if (matches(written, id) || (written.includes('\n') && matches(withoutLineStarts(written), id)))
-      found.push(open);
+      found.push(match.index);
   }
   return found;
-}
-
-/** The offset of the first `[` or `]` in `text` from `from` on, or -1. */
-function nextBracket(text: string, from: number): number {
-  const open = text.indexOf('[', from);
-  const close = text.indexOf(']', from);
-  return open === -1 ? close : close === -1 ? open : Math.min(open, close);
 }
 
 /** Whether `written` matches the label `id` (mdast's identifier, upper-cased). */

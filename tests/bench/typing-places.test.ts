@@ -29,11 +29,13 @@ const article = [
   '', // 25
   'Two lines', // 26
   'of prose.', // 27
+  '', // 28
+  '[a label]: https://example.com', // 29
   '',
 ].join('\n');
 
 describe('typingPlaces', () => {
-  it('types into the last word of paragraphs, headings, last list items and middle table rows, in text order', () => {
+  it('types into the last word of paragraphs, headings, last list items and middle table rows, and into the labels of definitions, in text order', () => {
     const places = typingPlaces(article, 10);
     expect(places.map(({ kind, line }) => [kind, line])).toEqual([
       ['heading', 7],
@@ -41,9 +43,10 @@ describe('typingPlaces', () => {
       ['list item', 12],
       ['heading', 14],
       ['table row', 23],
+      ['link label', 29],
     ]);
     const typedAt = places.map(({ at }) => article.slice(at, article.indexOf('\n', at)));
-    expect(typedAt).toEqual(['g', 'e.', 'em', 'g', ' |']);
+    expect(typedAt).toEqual(['g', 'e.', 'em', 'g', ' |', ' label]: https://example.com']);
   });
 
   it('spreads at most the asked number of places of each kind over the text', () => {
