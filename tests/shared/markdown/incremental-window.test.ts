@@ -125,6 +125,29 @@ describe('the window the incremental renderer renders', () => {
     }
   });
 
+  it('renders only the block typed in after its first character, not the long table above it', () => {
+    // As `property-information` ends its table of 644 rows with `<!--list end-->`.
+    const rows = Array.from({ length: 200 }, (_, index) => `| \`prop${index}\` | \`attr${index}\` | html |`);
+    const table = `| Property | Attribute | Space |\n| - | - | - |\n${rows.join('\n')}`;
+    for (const block of [
+      '<!--list end-->',
+      '[Link](https://example.com) after it.',
+      '> A quote.',
+      '`code` first.',
+    ]) {
+      let text = `Intro.\n\n${table}\n\n${block}\n\n## Security\n`;
+      const renderer = new IncrementalRenderer();
+      renderer.reset(text);
+      const at = text.indexOf(block) + 3;
+      for (const insert of ['x', ' ']) {
+        renderer.edit([{ from: at, to: at, insert }]);
+        text = text.slice(0, at) + insert + text.slice(at);
+        expect(renderer.html(), `${block}: ${JSON.stringify(insert)}`).toBe(renderMarkdown(text));
+        expect(renderer.renderedChars(), block).toBeLessThan(200);
+      }
+    }
+  });
+
   it('renders the unit above again when an edit may change how it reads the line after the blank line', () => {
     const list = Array.from({ length: 200 }, (_, index) => `- \`api_${index}\` is now stable`).join('\n');
     const cases: Record<string, [string, string, number]> = {
