@@ -379,12 +379,17 @@ export function wellNested(blocks: readonly Block[]): boolean {
 
 /** The index of the last value at most `value` in a sorted list (-1: none). */
 export function lastIndexAtMost(sorted: readonly number[], value: number): number {
+  return lastAtMost(sorted, value, (each) => each);
+}
+
+/** The index of the last item whose `key` is at most `value`, in a list sorted by it (-1: none). */
+export function lastAtMost<T>(sorted: readonly T[], value: number, key: (item: T) => number): number {
   let low = 0;
   let high = sorted.length - 1;
   let found = -1;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    if (sorted[mid]! <= value) {
+    if (key(sorted[mid]!) <= value) {
       found = mid;
       low = mid + 1;
     } else high = mid - 1;

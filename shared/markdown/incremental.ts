@@ -12,6 +12,7 @@ import { WindowContext } from './window-context';
 import { WindowMismatch } from './window-mismatch';
 import { staysHeadingLine } from './heading-line';
 import { leavesUnitBefore } from './window-start';
+import { lastAtMost } from './cut-units';
 import { labelMentions } from './label-mentions';
 import { probeEnd, probeProves } from './window-probe';
 
@@ -600,7 +601,7 @@ export class IncrementalRenderer {
     for (const at of mentions) {
       if (at >= windowFrom && at < windowTo) continue;
       const offset = at < windowFrom ? at : at - delta;
-      const unit = units[unitAtOrBefore(units, offset)];
+      const unit = units[lastAtMost(units, offset, (each) => each.from)];
       if (!unit || offset > unit.to) return null;
       if (found.has(unit)) continue;
       found.add(unit);
@@ -666,21 +667,4 @@ function elementBefore(units: readonly Unit[], start: number): boolean {
     if (unit.rels.length > 0 || unit.segments.some((segment) => segment.includes('<'))) return true;
   }
   return false;
-}
-
-/** The index of the last unit that starts at or before `offset` (-1: none), by binary search. */
-function unitAtOrBefore(units: readonly Unit[], offset: number): number {
-  let low = 0;
-  let high = units.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (units[middle]!.from <= offset) {
-      found = middle;
-      low = middle + 1;
-    } else {
-      high = middle - 1;
-    }
-  }
-  return found;
 }
