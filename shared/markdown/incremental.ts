@@ -127,7 +127,8 @@ export class IncrementalRenderer {
     // needs no probe, even where it opens with a fence or raw HTML, which a probe cannot read.
     const alone =
       first === last && staysHeadingLine(this.units[first]!, { old, text: next, fromA, toA, delta });
-    // An edit after the first letter of a unit that follows a blank line leaves the unit before.
+    // An edit after the first character of a unit that follows a blank line, when that character
+    // opens no list item, leaves the unit before (see window-start.ts).
     // Asked first: the edit then lies after the unit's start, which holds in the new text.
     const apart =
       !alone &&

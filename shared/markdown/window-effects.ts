@@ -36,7 +36,8 @@ export interface WindowEffects {
   readonly contextChanged: boolean;
   /**
    * Units outside the window to render again without their text changing: later headings whose
-   * ids moved, and blocks that use a link whose winning definition now points elsewhere.
+   * ids moved, blocks that use a link whose winning definition now points elsewhere, and blocks
+   * that write a label that came to exist or went away.
    */
   readonly followUps: readonly Unit[];
   /**
